@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoreModule, dataSourceOptions, type AppConfig } from '../../../libs/core/src';
+import { IDENTITY_ENTITIES, IdentityModule } from '../../../libs/identity/src';
+import { ORGANISATION_ENTITIES, OrganisationModule } from '../../../libs/organisation/src';
+import { MIGRATIONS } from '../../../prisma-free-migrations';
+import { graphqlOptions } from './graphql.config';
+import { HealthController } from './health.controller';
+
+export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES];
+
+/** The API only composes libs. */
+@Module({})
+export class AppModule {
+  /** connect=false builds everything but opens no database connection (used to print the schema). */
+  static forRoot(config: AppConfig, databaseUrl: string, connect = true): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, logSql: config.logSql }),
+          manualInitialization: !connect,
+        }),
+        GraphQLModule.forRootAsync(graphqlOptions),
+        OrganisationModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import type { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { IdentityService } from '../../../libs/identity/src';
+
+/** ADMIN_EMAIL / ADMIN_PASSWORD: create the first platform admin when there is none. */
+export async function ensureAdmin(ds: DataSource, identity: IdentityService, email: string, password: string, logger: Logger) {
+  if (password.length < 8) throw new Error('ADMIN_PASSWORD must have at least 8 characters');
+  await ds.transaction(async (em) => {
+    await em.query('SELECT pg_advisory_xact_lock(727002)');
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM role_grant WHERE role = 'PLATFORM_ADMIN' AND revoked_at IS NULL`);
+    if (n > 0) return;
+    const hash = await identity.hashPassword(password);
+    const [user] = await em.query(
+      `INSERT INTO app_user (email, password_hash, display_name) VALUES ($1, $2, 'Platform admin')
+       ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`,
+      [email, hash],
+    );
+    await em.query(`INSERT INTO role_grant (user_id, role) VALUES ($1, 'PLATFORM_ADMIN')`, [user.id]);
+    logger.log(`Created platform admin ${email} (ADMIN_EMAIL)`);
+  });
+}

@@ -1,0 +1,1044 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  GIVEN_NAMES_FEMALE,
+  GIVEN_NAMES_MALE,
+  PHONE_PREFIXES,
+  SMALL_SCHOOL_SUBJECTS,
+  SUBJECT_ROTATION,
+  SUIXIAN_TOWNS,
+  SURNAMES,
+  TEACHING_POINT_SUBJECTS,
+} from './demo-names';
+
+/**
+ * Demo data: 湖北省 > 随州市 with three counties (随县, 曾都区, 广水市), modelled on the Suizhou report
+ * in domain-sources/004_*: about 150 schools, 17 county consortia (融合型 / 共建型 / 融合+共建型), an
+ * education group, a cross-county alliance, a school district, ~1,100 teachers and demo accounts.
+ *
+ * Deterministic (ids from hashes of stable keys, values from a seeded PRNG) and idempotent (one
+ * transaction; nothing happens when the marker region already exists).
+ */
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  role: string;
+  /** Human description of the scope, e.g. '随州市随县教育局'. */
+  scope: string;
+}
+
+export interface DemoSummary {
+  created: boolean;
+  regions: number;
+  schools: number;
+  groups: number;
+  teachers: number;
+  users: number;
+}
+
+export const DEMO_PASSWORD = 'demo12345';
+const DOMAIN = 'demo.school-groups.cn';
+
+// Featured records the demo accounts point at.
+const MAIN_COUNTY = '随县';
+const FEATURED_CONSORTIUM = '随县炎帝学校教联体';
+const FEATURED_LEAD_SCHOOL = '随县炎帝学校';
+const FEATURED_RURAL_SCHOOL = '随县厉山镇三河小学';
+const FAMOUS_TEACHER_NAME = '周文华';
+const NEW_TEACHER_NAME = '陈雨萱';
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: `admin@${DOMAIN}`, password: DEMO_PASSWORD, role: 'PLATFORM_ADMIN', scope: '全平台' },
+  { email: `bureau@${DOMAIN}`, password: DEMO_PASSWORD, role: 'REGION_ADMIN', scope: '随州市随县教育局' },
+  { email: `city@${DOMAIN}`, password: DEMO_PASSWORD, role: 'REGION_ADMIN', scope: '随州市教育局' },
+  { email: `manager@${DOMAIN}`, password: DEMO_PASSWORD, role: 'GROUP_MANAGER', scope: `${FEATURED_CONSORTIUM}（融合型，省级试点）` },
+  { email: `school@${DOMAIN}`, password: DEMO_PASSWORD, role: 'SCHOOL_ADMIN', scope: `${FEATURED_LEAD_SCHOOL}（教联体牵头校）` },
+  { email: `teacher@${DOMAIN}`, password: DEMO_PASSWORD, role: 'TEACHER', scope: `${FAMOUS_TEACHER_NAME}（名师，${FEATURED_LEAD_SCHOOL}）` },
+  { email: `teacher2@${DOMAIN}`, password: DEMO_PASSWORD, role: 'TEACHER', scope: `${NEW_TEACHER_NAME}（新教师，${FEATURED_RURAL_SCHOOL}）` },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic helpers
+
+/** A UUID (version 5 layout) from the SHA-1 of a stable key: the same key gives the same id on every run. */
+function demoId(key: string): string {
+  const b = createHash('sha1').update(`school-groups-demo:${key}`).digest();
+  b[6] = (b[6] & 0x0f) | 0x50;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.subarray(0, 16).toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** mulberry32: a small seeded PRNG, so the generated data is the same on every run. */
+class Prng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  /** Integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
+    const total = items.reduce((s, [, w]) => s + w, 0);
+    let r = this.next() * total;
+    for (const [item, w] of items) {
+      r -= w;
+      if (r < 0) return item;
+    }
+    return items[items.length - 1][0];
+  }
+}
+
+/** Calendar dates as 'YYYY-MM-DD' strings (UTC arithmetic, no time zones involved). */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+/** The next semester start (1 March or 1 September) strictly after `date`. */
+function nextSemester(date: string): string {
+  const year = Number(date.slice(0, 4));
+  for (const candidate of [`${year}-03-01`, `${year}-09-01`, `${year + 1}-03-01`]) if (candidate > date) return candidate;
+  return `${year + 1}-09-01`;
+}
+
+/** The last day any demo date may fall on. */
+const LATEST_DATE = '2026-11-01';
+/** Experience is counted up to the 2026 school year. */
+const CURRENT_SCHOOL_YEAR = 2026;
+
+// ---------------------------------------------------------------------------------------------
+// Plan types
+
+type Stage = 'PRIMARY' | 'JUNIOR' | 'NINE_YEAR' | 'SENIOR' | 'TEACHING_POINT';
+type Locale = 'URBAN' | 'TOWNSHIP' | 'RURAL';
+type Kind = 'EDUCATION_GROUP' | 'CONSORTIUM' | 'ALLIANCE' | 'SCHOOL_DISTRICT';
+type Mode = 'FUSED' | 'CO_BUILT' | 'FUSED_AND_CO_BUILT';
+type Level = 'PROVINCIAL_DEMONSTRATION' | 'PROVINCIAL_PILOT' | 'MUNICIPAL_DEMONSTRATION' | 'MUNICIPAL_PILOT' | 'COUNTY_PILOT';
+type Pairing = 'STRONG_WEAK' | 'STRONG_NEW' | 'STRONG_RURAL' | 'STRONG_SUBURBAN' | 'OTHER';
+type Title = 'SENIOR_PROFESSOR' | 'SENIOR' | 'FIRST_GRADE' | 'SECOND_GRADE' | 'THIRD_GRADE' | 'UNRANKED';
+type Honour = 'FAMOUS_TEACHER' | 'SUBJECT_LEADER' | 'BACKBONE' | 'EXCELLENT_TEACHER' | 'NEW_TEACHER';
+
+interface RegionPlan {
+  id: string;
+  name: string;
+  level: 'PROVINCE' | 'CITY' | 'COUNTY';
+  parentId: string | null;
+  code: string;
+  path: string[];
+}
+
+interface SchoolPlan {
+  id: string;
+  name: string;
+  county: string;
+  regionId: string;
+  stage: Stage;
+  locale: Locale;
+  studentCount: number;
+  teacherCount: number;
+  campusOfId: string | null;
+  /** Opened recently: teachers with a longer career came from another school. */
+  openedOn: string | null;
+  /** How many teacher rows the demo creates for this school. */
+  teacherRows: number;
+}
+
+interface GroupPlan {
+  id: string;
+  name: string;
+  kind: Kind;
+  mode: Mode | null;
+  regionId: string;
+  leadSchoolId: string;
+  level: Level | null;
+  foundedOn: string;
+}
+
+interface MembershipPlan {
+  id: string;
+  groupId: string;
+  schoolId: string;
+  groupKind: Kind;
+  role: 'LEAD' | 'MEMBER';
+  pairing: Pairing | null;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
+interface TeacherPlan {
+  id: string;
+  name: string;
+  schoolId: string;
+  subjects: string[];
+  stage: Stage;
+  title: Title;
+  yearsOfExperience: number;
+  honours: Honour[];
+  email: string | null;
+  phone: string | null;
+}
+
+interface AssignmentPlan {
+  id: string;
+  teacherId: string;
+  schoolId: string;
+  fromDate: string;
+  toDate: string | null;
+}
+
+interface DemoPlan {
+  regions: RegionPlan[];
+  schools: SchoolPlan[];
+  groups: GroupPlan[];
+  memberships: MembershipPlan[];
+  teachers: TeacherPlan[];
+  assignments: AssignmentPlan[];
+  /** Ids the demo accounts are bound to. */
+  refs: {
+    provinceId: string;
+    cityId: string;
+    mainCountyId: string;
+    featuredGroupId: string;
+    featuredSchoolId: string;
+    famousTeacherId: string;
+    newTeacherId: string;
+  };
+  coverage: { covered: number; compulsory: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions and schools
+
+const REGIONS: ReadonlyArray<{ name: string; level: RegionPlan['level']; code: string; parentCode: string | null }> = [
+  { name: '湖北省', level: 'PROVINCE', code: '420000', parentCode: null },
+  { name: '随州市', level: 'CITY', code: '421300', parentCode: '420000' },
+  { name: '随县', level: 'COUNTY', code: '421321', parentCode: '421300' },
+  { name: '曾都区', level: 'COUNTY', code: '421303', parentCode: '421300' },
+  { name: '广水市', level: 'COUNTY', code: '421381', parentCode: '421300' },
+];
+
+interface SchoolSpec {
+  county: string;
+  name: string;
+  stage: Stage;
+  locale: Locale;
+  students?: number;
+  campusOf?: string;
+  openedOn?: string;
+}
+
+function schoolSpecs(): SchoolSpec[] {
+  const specs: SchoolSpec[] = [];
+  const add = (county: string, name: string, stage: Stage, locale: Locale, extra: Partial<SchoolSpec> = {}) =>
+    specs.push({ county, name, stage, locale, ...extra });
+
+  // 随县: the county seat (厉山镇) has the urban schools; every other town has central and village schools.
+  const sx = '随县';
+  add(sx, '随县炎帝学校', 'NINE_YEAR', 'URBAN');
+  add(sx, '随县神农学校', 'NINE_YEAR', 'URBAN');
+  add(sx, '随县城北学校', 'NINE_YEAR', 'URBAN');
+  add(sx, '随县厉山镇第一小学', 'PRIMARY', 'URBAN');
+  add(sx, '随县厉山镇第二小学', 'PRIMARY', 'URBAN');
+  add(sx, '随县厉山镇第三小学', 'PRIMARY', 'URBAN');
+  add(sx, '随县神农小学', 'PRIMARY', 'URBAN');
+  add(sx, '随县城南小学', 'PRIMARY', 'URBAN');
+  add(sx, '随县城东小学', 'PRIMARY', 'URBAN');
+  add(sx, '随县实验小学', 'PRIMARY', 'URBAN', { students: 1080, openedOn: '2024-09-01' });
+  add(sx, '随县厉山镇第一初级中学', 'JUNIOR', 'URBAN');
+  add(sx, '随县城南初级中学', 'JUNIOR', 'URBAN');
+  add(sx, '随县实验初级中学', 'JUNIOR', 'URBAN');
+  add(sx, '随县第一中学', 'SENIOR', 'URBAN');
+  add(sx, '随县实验高级中学', 'SENIOR', 'URBAN', { students: 1350, openedOn: '2025-09-01' });
+  // 三河小学: once a teaching point, a campus of the 炎帝学校 consortium since 2023 (70+ pupils came back).
+  add(sx, '随县厉山镇三河小学', 'PRIMARY', 'RURAL', { students: 126 });
+  add(sx, '随县厉山镇雷家畈小学', 'PRIMARY', 'RURAL');
+  add(sx, '随县厉山镇烈山教学点', 'TEACHING_POINT', 'RURAL');
+  for (const t of SUIXIAN_TOWNS) {
+    const prefix = `随县${t.town}`;
+    if (t.nineYear) {
+      add(sx, `${prefix}中心学校`, 'NINE_YEAR', 'TOWNSHIP');
+    } else {
+      add(sx, `${prefix}中心小学`, 'PRIMARY', 'TOWNSHIP');
+      add(sx, `${prefix}初级中学`, 'JUNIOR', 'TOWNSHIP');
+    }
+    for (const v of t.villages) add(sx, `${prefix}${v}小学`, 'PRIMARY', 'RURAL');
+    for (const p of t.points) add(sx, `${prefix}${p}教学点`, 'TEACHING_POINT', 'RURAL');
+  }
+
+  // 曾都区: the urban district around the city centre.
+  const zd = '曾都区';
+  add(zd, '曾都区实验小学', 'PRIMARY', 'URBAN');
+  add(zd, '曾都区实验小学东城校区', 'PRIMARY', 'URBAN', { campusOf: '曾都区实验小学', students: 1460, openedOn: '2021-09-01' });
+  add(zd, '曾都区编钟小学', 'PRIMARY', 'URBAN');
+  add(zd, '曾都区解放路小学', 'PRIMARY', 'URBAN');
+  add(zd, '曾都区青年路小学', 'PRIMARY', 'URBAN');
+  add(zd, '曾都区东关学校', 'NINE_YEAR', 'URBAN');
+  add(zd, '曾都区文峰学校', 'NINE_YEAR', 'URBAN');
+  add(zd, '曾都区第一初级中学', 'JUNIOR', 'URBAN');
+  add(zd, '曾都区第二初级中学', 'JUNIOR', 'URBAN');
+  add(zd, '曾都区第一中学', 'SENIOR', 'URBAN');
+  add(zd, '曾都区南郊街道中心小学', 'PRIMARY', 'TOWNSHIP');
+  add(zd, '曾都区何店镇中心小学', 'PRIMARY', 'TOWNSHIP');
+  add(zd, '曾都区何店镇初级中学', 'JUNIOR', 'TOWNSHIP');
+  add(zd, '曾都区洛阳镇中心学校', 'NINE_YEAR', 'TOWNSHIP');
+  add(zd, '曾都区府河镇中心小学', 'PRIMARY', 'TOWNSHIP');
+  add(zd, '曾都区府河镇初级中学', 'JUNIOR', 'TOWNSHIP');
+  add(zd, '曾都区万店镇中心小学', 'PRIMARY', 'TOWNSHIP');
+  add(zd, '曾都区万店镇初级中学', 'JUNIOR', 'TOWNSHIP');
+  add(zd, '曾都区何店镇李家岗小学', 'PRIMARY', 'RURAL');
+  add(zd, '曾都区洛阳镇胡家河小学', 'PRIMARY', 'RURAL');
+  add(zd, '曾都区府河镇白云小学', 'PRIMARY', 'RURAL');
+  add(zd, '曾都区洛阳镇永兴教学点', 'TEACHING_POINT', 'RURAL');
+  add(zd, '曾都区万店镇九口堰教学点', 'TEACHING_POINT', 'RURAL');
+
+  // 广水市: 永阳学校 and 广办三小 with their village campuses (渡蚁桥, 驼子) from the report.
+  const gs = '广水市';
+  add(gs, '广水市实验小学', 'PRIMARY', 'URBAN');
+  add(gs, '广水市广水街道第一小学', 'PRIMARY', 'URBAN');
+  add(gs, '广水市广水街道第三小学', 'PRIMARY', 'URBAN');
+  add(gs, '广水市应山街道第一小学', 'PRIMARY', 'URBAN');
+  add(gs, '广水市永阳学校', 'NINE_YEAR', 'URBAN');
+  add(gs, '广水市实验初级中学', 'JUNIOR', 'URBAN');
+  add(gs, '广水市应山街道初级中学', 'JUNIOR', 'URBAN');
+  add(gs, '广水市第一高级中学', 'SENIOR', 'URBAN');
+  add(gs, '广水市广水街道第三小学驼子校区', 'PRIMARY', 'RURAL', { campusOf: '广水市广水街道第三小学', students: 87 });
+  add(gs, '广水市永阳学校渡蚁桥校区', 'PRIMARY', 'RURAL', { campusOf: '广水市永阳学校', students: 420 });
+  add(gs, '广水市杨寨镇中心小学', 'PRIMARY', 'TOWNSHIP');
+  add(gs, '广水市杨寨镇初级中学', 'JUNIOR', 'TOWNSHIP');
+  add(gs, '广水市马坪镇中心小学', 'PRIMARY', 'TOWNSHIP');
+  add(gs, '广水市长岭镇中心小学', 'PRIMARY', 'TOWNSHIP');
+  add(gs, '广水市武胜关镇中心学校', 'NINE_YEAR', 'TOWNSHIP');
+  add(gs, '广水市余店镇中心小学', 'PRIMARY', 'TOWNSHIP');
+  add(gs, '广水市关庙镇初级中学', 'JUNIOR', 'TOWNSHIP');
+  add(gs, '广水市长岭镇三潭小学', 'PRIMARY', 'RURAL');
+  add(gs, '广水市蔡河镇黄土关小学', 'PRIMARY', 'RURAL');
+  add(gs, '广水市太平镇双桥教学点', 'TEACHING_POINT', 'RURAL');
+  add(gs, '广水市郝店镇付店教学点', 'TEACHING_POINT', 'RURAL');
+  return specs;
+}
+
+/** Student range, students per teacher and extra staff, by stage and locale. */
+function sizeProfile(stage: Stage, locale: Locale): { min: number; max: number; ratio: number; extra: number } {
+  if (stage === 'TEACHING_POINT') return { min: 10, max: 60, ratio: 25, extra: 2 };
+  if (stage === 'SENIOR') return { min: 2400, max: 4500, ratio: 13, extra: 0 };
+  if (locale === 'RURAL') return { min: 60, max: 380, ratio: 14, extra: 3 };
+  if (locale === 'TOWNSHIP') {
+    if (stage === 'PRIMARY') return { min: 600, max: 1600, ratio: 17, extra: 2 };
+    if (stage === 'JUNIOR') return { min: 450, max: 1300, ratio: 12, extra: 3 };
+    return { min: 700, max: 1800, ratio: 13, extra: 3 };
+  }
+  if (stage === 'PRIMARY') return { min: 1200, max: 3000, ratio: 18, extra: 0 };
+  if (stage === 'JUNIOR') return { min: 1000, max: 2500, ratio: 12.5, extra: 0 };
+  return { min: 1600, max: 3000, ratio: 14.5, extra: 0 };
+}
+
+/** How many teacher rows the demo creates: ~10 per school, 2-4 at teaching points. */
+function plannedTeacherRows(rng: Prng, stage: Stage, locale: Locale): number {
+  if (stage === 'TEACHING_POINT') return rng.int(2, 4);
+  if (stage === 'SENIOR') return rng.int(10, 12);
+  if (locale === 'URBAN') return rng.int(10, 13);
+  if (locale === 'TOWNSHIP') return rng.int(8, 11);
+  return rng.int(5, 7);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups and memberships
+
+interface MemberSpec {
+  school: string;
+  pairing?: Pairing;
+  joinedOn?: string;
+  leftOn?: string;
+}
+interface GroupSpec {
+  name: string;
+  kind: Kind;
+  mode?: Mode;
+  level?: Level;
+  /** County name, or '随州市' for the cross-county alliance. */
+  region: string;
+  lead: string;
+  foundedOn: string;
+  members: (string | MemberSpec)[];
+}
+
+const m = (school: string, pairing?: Pairing, joinedOn?: string, leftOn?: string): MemberSpec => ({ school, pairing, joinedOn, leftOn });
+
+function groupSpecs(): GroupSpec[] {
+  const consortium = (name: string, mode: Mode, level: Level | undefined, region: string, lead: string, foundedOn: string, members: (string | MemberSpec)[]): GroupSpec => ({
+    name,
+    kind: 'CONSORTIUM',
+    mode,
+    level,
+    region,
+    lead,
+    foundedOn,
+    members,
+  });
+  return [
+    // 随县: 12 consortia led by the county-seat schools; about two thirds of compulsory schools covered (target 70%).
+    consortium(FEATURED_CONSORTIUM, 'FUSED', 'PROVINCIAL_PILOT', '随县', FEATURED_LEAD_SCHOOL, '2022-10-20', [
+      m(FEATURED_RURAL_SCHOOL, 'STRONG_RURAL', '2023-03-01'),
+      '随县厉山镇雷家畈小学',
+      '随县厉山镇烈山教学点',
+      m('随县实验小学', 'STRONG_NEW', '2024-09-01'),
+      // Moved over from the co-built junior consortium in 2024 (see below).
+      m('随县草店镇中心学校', 'STRONG_WEAK', '2024-09-01'),
+    ]),
+    consortium('随县厉山镇第一小学教联体', 'FUSED', 'MUNICIPAL_PILOT', '随县', '随县厉山镇第一小学', '2022-11-15', [
+      m('随县高城镇中心小学', 'STRONG_SUBURBAN'),
+      '随县高城镇土门小学',
+      '随县高城镇金屯小学',
+      '随县高城镇宋家湾教学点',
+      '随县高城镇石鼓教学点',
+    ]),
+    consortium('随县实验初级中学教联体', 'CO_BUILT', 'COUNTY_PILOT', '随县', '随县实验初级中学', '2023-02-20', [
+      '随县高城镇初级中学',
+      '随县殷店镇初级中学',
+      '随县小林镇初级中学',
+      '随县万和镇初级中学',
+      m('随县草店镇中心学校', 'STRONG_WEAK', '2023-02-20', '2024-08-31'),
+    ]),
+    consortium('随县神农学校教联体', 'FUSED_AND_CO_BUILT', 'PROVINCIAL_PILOT', '随县', '随县神农学校', '2022-12-01', [
+      '随县淮河镇中心学校',
+      '随县淮河镇柏树湾小学',
+      '随县淮河镇鹰子岩教学点',
+      '随县淮河镇龙潭教学点',
+      '随县吴山镇中心学校',
+    ]),
+    consortium('随县厉山镇第二小学教联体', 'FUSED', 'COUNTY_PILOT', '随县', '随县厉山镇第二小学', '2023-03-01', [
+      '随县殷店镇中心小学',
+      '随县殷店镇黄家湾小学',
+      '随县殷店镇长岭小学',
+      '随县殷店镇二道河教学点',
+      '随县殷店镇陈家湾教学点',
+    ]),
+    consortium('随县城南小学教联体', 'FUSED', undefined, '随县', '随县城南小学', '2023-04-10', [
+      '随县小林镇中心小学',
+      '随县小林镇兴隆小学',
+      '随县小林镇青苔小学',
+      '随县小林镇金桥教学点',
+      // Too far from the county seat for the fused model: left in 2025, waiting for a consortium of its own.
+      m('随县环潭镇鸡鸣小学', 'STRONG_RURAL', '2023-09-01', '2025-07-31'),
+    ]),
+    consortium('随县城北学校教联体', 'FUSED', undefined, '随县', '随县城北学校', '2023-05-15', [
+      '随县万和镇中心小学',
+      '随县万和镇铁城小学',
+      '随县万和镇乌金小学',
+      '随县万和镇石门教学点',
+      '随县万和镇田河教学点',
+    ]),
+    consortium('随县城东小学教联体', 'CO_BUILT', undefined, '随县', '随县城东小学', '2023-09-01', [
+      m('随县尚市镇中心小学', 'STRONG_SUBURBAN'),
+      '随县尚市镇店子小学',
+      '随县尚市镇夹河小学',
+      '随县尚市镇茶店教学点',
+    ]),
+    consortium('随县厉山镇第一初级中学教联体', 'CO_BUILT', 'MUNICIPAL_PILOT', '随县', '随县厉山镇第一初级中学', '2023-09-01', [
+      '随县尚市镇初级中学',
+      '随县唐县镇初级中学',
+      '随县新街镇初级中学',
+      '随县安居镇初级中学',
+    ]),
+    consortium('随县厉山镇第三小学教联体', 'FUSED', undefined, '随县', '随县厉山镇第三小学', '2024-03-01', [
+      '随县唐县镇中心小学',
+      '随县唐县镇仁和小学',
+      '随县唐县镇七里小学',
+      '随县唐县镇河店小学',
+      '随县唐县镇唐王店教学点',
+    ]),
+    consortium('随县神农小学教联体', 'FUSED', undefined, '随县', '随县神农小学', '2024-03-01', [
+      '随县新街镇中心小学',
+      '随县新街镇黄金小学',
+      '随县新街镇梅丘小学',
+      '随县新街镇新桥教学点',
+    ]),
+    consortium('随县城南初级中学教联体', 'CO_BUILT', 'COUNTY_PILOT', '随县', '随县城南初级中学', '2024-09-01', [
+      '随县环潭镇初级中学',
+      '随县三里岗镇初级中学',
+      '随县均川镇初级中学',
+      '随县洪山镇中心学校',
+    ]),
+
+    // 曾都区: slower progress (the report asks it to speed up).
+    consortium('曾都区东关学校教联体', 'CO_BUILT', 'MUNICIPAL_PILOT', '曾都区', '曾都区东关学校', '2023-03-15', [
+      m('曾都区何店镇中心小学', 'STRONG_SUBURBAN'),
+      '曾都区何店镇初级中学',
+      '曾都区何店镇李家岗小学',
+    ]),
+    consortium('曾都区文峰学校教联体', 'FUSED_AND_CO_BUILT', undefined, '曾都区', '曾都区文峰学校', '2023-09-01', [
+      '曾都区洛阳镇中心学校',
+      '曾都区洛阳镇胡家河小学',
+      '曾都区洛阳镇永兴教学点',
+    ]),
+
+    // 广水市: 永阳学校 (渡蚁桥校区) and 广办三小 (驼子校区) from the report.
+    consortium('广水市永阳学校教联体', 'FUSED', 'PROVINCIAL_DEMONSTRATION', '广水市', '广水市永阳学校', '2022-10-28', [
+      '广水市永阳学校渡蚁桥校区',
+      '广水市余店镇中心小学',
+      '广水市蔡河镇黄土关小学',
+    ]),
+    consortium('广水市广水街道第三小学教联体', 'FUSED', 'PROVINCIAL_PILOT', '广水市', '广水市广水街道第三小学', '2022-11-10', [
+      '广水市广水街道第三小学驼子校区',
+      m('广水市长岭镇中心小学', 'STRONG_SUBURBAN'),
+      '广水市长岭镇三潭小学',
+      '广水市太平镇双桥教学点',
+    ]),
+    consortium('广水市实验初级中学教联体', 'CO_BUILT', 'MUNICIPAL_PILOT', '广水市', '广水市实验初级中学', '2023-03-01', [
+      m('广水市杨寨镇初级中学', 'STRONG_SUBURBAN'),
+      '广水市关庙镇初级中学',
+      '广水市武胜关镇中心学校',
+    ]),
+
+    // Other kinds: their members may also be in a consortium.
+    {
+      name: '曾都区实验小学教育集团',
+      kind: 'EDUCATION_GROUP',
+      level: 'MUNICIPAL_DEMONSTRATION',
+      region: '曾都区',
+      lead: '曾都区实验小学',
+      foundedOn: '2021-09-01',
+      members: [
+        m('曾都区实验小学东城校区', 'STRONG_NEW'),
+        m('曾都区编钟小学', 'STRONG_WEAK', '2022-02-20'),
+        m('曾都区府河镇中心小学', 'STRONG_RURAL', '2022-09-01'),
+        m('曾都区何店镇中心小学', 'STRONG_SUBURBAN', '2023-02-20'),
+      ],
+    },
+    {
+      name: '随州市科创教育学校联盟',
+      kind: 'ALLIANCE',
+      region: '随州市',
+      lead: '随县神农学校',
+      foundedOn: '2022-05-10',
+      members: [
+        m('曾都区编钟小学', 'OTHER'),
+        m('广水市应山街道第一小学', 'OTHER'),
+        m('随县淮河镇中心学校', 'STRONG_RURAL', '2022-09-01'),
+        m('广水市郝店镇付店教学点', 'STRONG_RURAL', '2023-03-01'),
+        m('曾都区万店镇中心小学', 'STRONG_RURAL', '2023-09-01'),
+      ],
+    },
+    {
+      name: '广水市城区大学区',
+      kind: 'SCHOOL_DISTRICT',
+      region: '广水市',
+      lead: '广水市实验小学',
+      foundedOn: '2021-03-01',
+      members: [
+        m('广水市广水街道第一小学', 'STRONG_WEAK'),
+        m('广水市应山街道第一小学', 'STRONG_WEAK'),
+        m('广水市杨寨镇中心小学', 'STRONG_SUBURBAN', '2021-09-01'),
+        m('广水市马坪镇中心小学', 'STRONG_RURAL', '2022-03-01'),
+      ],
+    },
+  ];
+}
+
+function defaultPairing(school: SchoolPlan): Pairing {
+  if (school.locale === 'RURAL' || school.stage === 'TEACHING_POINT') return 'STRONG_RURAL';
+  if (school.locale === 'TOWNSHIP') return 'STRONG_WEAK';
+  return 'OTHER';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Teachers
+
+function pickYears(rng: Prng): number {
+  const band = rng.weighted<[number, number]>([
+    [[0, 2], 12],
+    [[3, 8], 22],
+    [[9, 15], 24],
+    [[16, 25], 25],
+    [[26, 35], 17],
+  ]);
+  return rng.int(band[0], band[1]);
+}
+
+function titleFor(rng: Prng, years: number): Title {
+  if (years <= 1) return 'UNRANKED';
+  if (years <= 4) return rng.chance(0.15) ? 'THIRD_GRADE' : 'SECOND_GRADE';
+  if (years <= 9) return rng.chance(years >= 6 ? 0.55 : 0.2) ? 'FIRST_GRADE' : 'SECOND_GRADE';
+  if (years <= 18) return rng.chance(0.25) ? 'SENIOR' : 'FIRST_GRADE';
+  return rng.chance(0.55) ? 'SENIOR' : 'FIRST_GRADE';
+}
+
+const HONOUR_ORDER: Honour[] = ['FAMOUS_TEACHER', 'SUBJECT_LEADER', 'BACKBONE', 'EXCELLENT_TEACHER', 'NEW_TEACHER'];
+const sortHonours = (h: Set<Honour>): Honour[] => HONOUR_ORDER.filter((x) => h.has(x));
+
+function subjectsFor(school: SchoolPlan, index: number): string[] {
+  if (school.stage === 'TEACHING_POINT') return [...TEACHING_POINT_SUBJECTS[index % TEACHING_POINT_SUBJECTS.length]];
+  if (school.locale === 'RURAL' && school.stage === 'PRIMARY') return [...SMALL_SCHOOL_SUBJECTS[index % SMALL_SCHOOL_SUBJECTS.length]];
+  const rotation: readonly string[] = SUBJECT_ROTATION[school.stage];
+  return [rotation[index % rotation.length]];
+}
+
+function femaleShare(stage: Stage): number {
+  if (stage === 'SENIOR') return 0.48;
+  if (stage === 'JUNIOR') return 0.58;
+  if (stage === 'NINE_YEAR') return 0.64;
+  return 0.72;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan: everything the seed writes, computed without touching the database.
+
+function buildPlan(): DemoPlan {
+  const rng = new Prng(20241016);
+
+  // Regions: path runs from the root down to the region itself.
+  const regionByCode = new Map<string, RegionPlan>();
+  const regions: RegionPlan[] = [];
+  for (const r of REGIONS) {
+    const id = demoId(`region:${r.code}`);
+    const parent = r.parentCode ? regionByCode.get(r.parentCode) : undefined;
+    if (r.parentCode && !parent) throw new Error(`demo plan: parent of ${r.name} must come first`);
+    const plan: RegionPlan = { id, name: r.name, level: r.level, parentId: parent?.id ?? null, code: r.code, path: [...(parent?.path ?? []), id] };
+    regionByCode.set(r.code, plan);
+    regions.push(plan);
+  }
+  const regionIdByName = new Map(regions.map((r) => [r.name, r.id]));
+  const regionId = (name: string): string => {
+    const id = regionIdByName.get(name);
+    if (!id) throw new Error(`demo plan: unknown region ${name}`);
+    return id;
+  };
+
+  // Schools
+  const schools: SchoolPlan[] = [];
+  const schoolByName = new Map<string, SchoolPlan>();
+  for (const s of schoolSpecs()) {
+    if (schoolByName.has(s.name)) throw new Error(`demo plan: duplicate school ${s.name}`);
+    const profile = sizeProfile(s.stage, s.locale);
+    const students = s.students ?? rng.int(profile.min, profile.max);
+    const rows = plannedTeacherRows(rng, s.stage, s.locale);
+    const staff = Math.max(rows, Math.round(students / profile.ratio) + profile.extra);
+    const campusOf = s.campusOf ? schoolByName.get(s.campusOf) : undefined;
+    if (s.campusOf && !campusOf) throw new Error(`demo plan: main campus of ${s.name} must come first`);
+    const plan: SchoolPlan = {
+      id: demoId(`school:${s.name}`),
+      name: s.name,
+      county: s.county,
+      regionId: regionId(s.county),
+      stage: s.stage,
+      locale: s.locale,
+      studentCount: students,
+      teacherCount: staff,
+      campusOfId: campusOf?.id ?? null,
+      openedOn: s.openedOn ?? null,
+      teacherRows: rows,
+    };
+    schools.push(plan);
+    schoolByName.set(s.name, plan);
+  }
+  const school = (name: string): SchoolPlan => {
+    const s = schoolByName.get(name);
+    if (!s) throw new Error(`demo plan: unknown school ${name}`);
+    return s;
+  };
+
+  // Groups and memberships
+  const groups: GroupPlan[] = [];
+  const memberships: MembershipPlan[] = [];
+  const leadSchoolIds = new Set<string>();
+  const fusedMembers: { lead: SchoolPlan; member: SchoolPlan; joinedOn: string }[] = [];
+  for (const g of groupSpecs()) {
+    const lead = school(g.lead);
+    const group: GroupPlan = {
+      id: demoId(`group:${g.name}`),
+      name: g.name,
+      kind: g.kind,
+      mode: g.mode ?? null,
+      regionId: regionId(g.region),
+      leadSchoolId: lead.id,
+      level: g.level ?? null,
+      foundedOn: g.foundedOn,
+    };
+    groups.push(group);
+    leadSchoolIds.add(lead.id);
+    const addMembership = (s: SchoolPlan, role: 'LEAD' | 'MEMBER', pairing: Pairing | null, joinedOn: string, leftOn: string | null) =>
+      memberships.push({
+        id: demoId(`membership:${g.name}:${s.name}:${joinedOn}`),
+        groupId: group.id,
+        schoolId: s.id,
+        groupKind: g.kind,
+        role,
+        pairing,
+        joinedOn,
+        leftOn,
+      });
+    addMembership(lead, 'LEAD', null, g.foundedOn, null);
+    g.members.forEach((spec, i) => {
+      const ms = typeof spec === 'string' ? { school: spec } : spec;
+      const s = school(ms.school);
+      // The first members join at the founding; later ones at the next semester (coverage grows over time).
+      const joinedOn = ms.joinedOn ?? (i < 3 ? g.foundedOn : nextSemester(g.foundedOn));
+      addMembership(s, 'MEMBER', ms.pairing ?? defaultPairing(s), joinedOn, ms.leftOn ?? null);
+      if (g.mode === 'FUSED' && !ms.leftOn && !s.openedOn && fusedMembers.filter((f) => f.lead === lead).length < 2) {
+        fusedMembers.push({ lead, member: s, joinedOn });
+      }
+    });
+  }
+  validateGroups(schools, groups, memberships);
+
+  // Teachers and their assignments
+  const teachers: TeacherPlan[] = [];
+  const assignments: AssignmentPlan[] = [];
+  const usedNames = new Set<string>([FAMOUS_TEACHER_NAME, NEW_TEACHER_NAME]);
+  const schoolsByCounty = new Map<string, SchoolPlan[]>();
+  for (const s of schools) schoolsByCounty.set(s.county, [...(schoolsByCounty.get(s.county) ?? []), s]);
+  // 轮岗: a teacher of a fused consortium's member school came from the lead school.
+  const rotatedFrom = new Map<string, { lead: SchoolPlan; on: string }>();
+  for (const f of fusedMembers) {
+    // Rotations start with the school year after the school joined.
+    const year = Number(f.joinedOn.slice(0, 4));
+    const on = `${year}-09-01` > f.joinedOn ? `${year}-09-01` : `${year + 1}-09-01`;
+    rotatedFrom.set(f.member.id, { lead: f.lead, on: on > LATEST_DATE ? f.joinedOn : on });
+  }
+  let famousSeniorProfessors = 0;
+  let emailSeq = 0;
+
+  const newName = (female: boolean, years: number): string => {
+    const pool = female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE;
+    // Born about 22 years before starting to teach: older teachers have older names.
+    const generations: ReadonlyArray<readonly [readonly string[], number]> =
+      years >= 25 ? [[pool.classic, 5], [pool.common, 5]] : years >= 8 ? [[pool.classic, 1], [pool.common, 8], [pool.modern, 1]] : [[pool.common, 5], [pool.modern, 5]];
+    for (let attempt = 0; ; attempt++) {
+      const name = rng.weighted(SURNAMES) + rng.pick(rng.weighted(generations));
+      if (!usedNames.has(name) || attempt > 50) {
+        usedNames.add(name);
+        return name;
+      }
+    }
+  };
+  // Schools a teacher of `stage` could have come from.
+  const sameLevel: Record<Stage, readonly Stage[]> = {
+    PRIMARY: ['PRIMARY', 'NINE_YEAR'],
+    TEACHING_POINT: ['PRIMARY', 'NINE_YEAR'],
+    JUNIOR: ['JUNIOR', 'NINE_YEAR'],
+    NINE_YEAR: ['PRIMARY', 'JUNIOR', 'NINE_YEAR'],
+    SENIOR: ['SENIOR', 'JUNIOR'],
+  };
+  const otherSchool = (s: SchoolPlan): SchoolPlan => {
+    const pool = (schoolsByCounty.get(s.county) ?? []).filter((o) => o.id !== s.id && !o.openedOn && sameLevel[s.stage].includes(o.stage));
+    return rng.pick(pool);
+  };
+
+  for (const s of schools) {
+    const isLead = leadSchoolIds.has(s.id);
+    for (let i = 0; i < s.teacherRows; i++) {
+      const key = `teacher:${s.name}:${i}`;
+      const id = demoId(key);
+      const female = rng.chance(femaleShare(s.stage));
+      let name: string | undefined;
+      let years = pickYears(rng);
+      let title = titleFor(rng, years);
+      const honours = new Set<Honour>();
+      if (isLead && i === 0) {
+        // Each lead school has a 名师 who leads the group's teaching research.
+        years = rng.int(20, 32);
+        title = famousSeniorProfessors < 2 && years >= 25 ? 'SENIOR_PROFESSOR' : 'SENIOR';
+        if (title === 'SENIOR_PROFESSOR') famousSeniorProfessors++;
+        honours.add('FAMOUS_TEACHER').add('BACKBONE');
+      } else if (isLead && i === 1) {
+        years = rng.int(14, 26);
+        title = years >= 18 ? 'SENIOR' : 'FIRST_GRADE';
+        honours.add('SUBJECT_LEADER').add('BACKBONE');
+      } else if (years <= 2) {
+        honours.add('NEW_TEACHER');
+      } else {
+        if (years >= 5 && rng.chance(0.19)) honours.add('BACKBONE');
+        if (rng.chance(0.05)) honours.add('EXCELLENT_TEACHER');
+        if (years >= 15 && s.locale === 'URBAN' && honours.has('BACKBONE') && rng.chance(0.2)) honours.add('SUBJECT_LEADER');
+      }
+      // The demo accounts' teachers.
+      if (s.name === FEATURED_LEAD_SCHOOL && i === 0) {
+        name = FAMOUS_TEACHER_NAME;
+        years = 28;
+        title = 'SENIOR_PROFESSOR';
+        honours.clear();
+        honours.add('FAMOUS_TEACHER').add('SUBJECT_LEADER').add('BACKBONE');
+      }
+      if (s.name === FEATURED_RURAL_SCHOOL && i === s.teacherRows - 1) {
+        name = NEW_TEACHER_NAME;
+        years = 1;
+        title = 'UNRANKED';
+        honours.clear();
+        honours.add('NEW_TEACHER');
+      }
+      if (name === undefined) name = newName(female, years);
+      const hasEmail = rng.chance(0.4);
+      const hasPhone = rng.chance(0.6);
+      const email = hasEmail ? `t${String(++emailSeq).padStart(4, '0')}@${DOMAIN}` : null;
+      const phone = hasPhone ? rng.pick(PHONE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0') : null;
+      teachers.push({
+        id,
+        name,
+        schoolId: s.id,
+        subjects: subjectsFor(s, i),
+        // Teaching points teach primary grades.
+        stage: s.stage === 'TEACHING_POINT' ? 'PRIMARY' : s.stage,
+        title,
+        yearsOfExperience: years,
+        honours: sortHonours(honours),
+        email,
+        phone,
+      });
+
+      // Career history: the current assignment, and an earlier one when the teacher moved.
+      const careerStart = `${CURRENT_SCHOOL_YEAR - years}-09-01`;
+      let previous: { school: SchoolPlan; to: string } | null = null;
+      const rotation = rotatedFrom.get(s.id);
+      if (s.openedOn && careerStart < s.openedOn) {
+        previous = { school: otherSchool(s), to: addDays(s.openedOn, -1) };
+      } else if (rotation && i === 2 && years >= 6 && careerStart < rotation.on) {
+        previous = { school: rotation.lead, to: addDays(rotation.on, -1) };
+      } else if (years >= 8 && rng.chance(0.025)) {
+        const careerYear = CURRENT_SCHOOL_YEAR - years;
+        const moveYear = rng.int(careerYear + 3, CURRENT_SCHOOL_YEAR - 1);
+        previous = { school: otherSchool(s), to: `${moveYear}-08-31` };
+      }
+      if (previous) {
+        assignments.push({ id: demoId(`assignment:${key}:0`), teacherId: id, schoolId: previous.school.id, fromDate: careerStart, toDate: previous.to });
+      }
+      const from = previous ? addDays(previous.to, 1) : careerStart;
+      assignments.push({ id: demoId(`assignment:${key}:1`), teacherId: id, schoolId: s.id, fromDate: from, toDate: null });
+    }
+  }
+
+  const famousTeacher = teachers.find((t) => t.name === FAMOUS_TEACHER_NAME);
+  const newTeacher = teachers.find((t) => t.name === NEW_TEACHER_NAME);
+  const featuredGroup = groups.find((g) => g.name === FEATURED_CONSORTIUM);
+  if (!famousTeacher || !newTeacher || !featuredGroup) throw new Error('demo plan: featured records are missing');
+  for (const a of assignments) {
+    if (a.fromDate > LATEST_DATE || (a.toDate !== null && (a.toDate < a.fromDate || a.toDate > LATEST_DATE))) {
+      throw new Error(`demo plan: bad assignment dates ${a.fromDate}..${a.toDate}`);
+    }
+  }
+
+  // Consortium coverage of the main county's compulsory schools (for the log line).
+  const mainCountyId = regionId(MAIN_COUNTY);
+  const consortiumIds = new Set(groups.filter((g) => g.kind === 'CONSORTIUM').map((g) => g.id));
+  const covered = new Set(memberships.filter((x) => consortiumIds.has(x.groupId) && x.leftOn === null).map((x) => x.schoolId));
+  const compulsory = schools.filter((s) => s.regionId === mainCountyId && s.stage !== 'SENIOR');
+
+  return {
+    regions,
+    schools,
+    groups,
+    memberships,
+    teachers,
+    assignments,
+    refs: {
+      provinceId: regionId('湖北省'),
+      cityId: regionId('随州市'),
+      mainCountyId,
+      featuredGroupId: featuredGroup.id,
+      featuredSchoolId: school(FEATURED_LEAD_SCHOOL).id,
+      famousTeacherId: famousTeacher.id,
+      newTeacherId: newTeacher.id,
+    },
+    coverage: { covered: compulsory.filter((s) => covered.has(s.id)).length, compulsory: compulsory.length },
+  };
+}
+
+/** The rules the schema and the services enforce, checked on the plan so a bad edit fails early. */
+function validateGroups(schools: SchoolPlan[], groups: GroupPlan[], memberships: MembershipPlan[]): void {
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const activeConsortium = new Set<string>();
+  const activePair = new Set<string>();
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  for (const x of memberships) {
+    const g = groupById.get(x.groupId);
+    if (!g) throw new Error('demo plan: membership of an unknown group');
+    const label = `${names.get(x.schoolId)} in ${g.name}`;
+    if (g.foundedOn < '2021-01-01' || g.foundedOn > '2024-12-31') throw new Error(`demo plan: ${g.name} founded outside 2021-2024`);
+    if (x.joinedOn < g.foundedOn || x.joinedOn > LATEST_DATE) throw new Error(`demo plan: bad joinedOn for ${label}`);
+    if (x.leftOn !== null && (x.leftOn < x.joinedOn || x.leftOn > LATEST_DATE)) throw new Error(`demo plan: bad leftOn for ${label}`);
+    if (x.role === 'LEAD' && (x.pairing !== null || x.joinedOn !== g.foundedOn || x.schoolId !== g.leadSchoolId)) {
+      throw new Error(`demo plan: bad lead membership ${label}`);
+    }
+    if (x.role === 'MEMBER' && x.pairing === null) throw new Error(`demo plan: member without pairing ${label}`);
+    if (x.leftOn !== null) continue;
+    const pair = `${x.groupId}:${x.schoolId}`;
+    if (activePair.has(pair)) throw new Error(`demo plan: ${label} twice`);
+    activePair.add(pair);
+    if (g.kind === 'CONSORTIUM') {
+      if (activeConsortium.has(x.schoolId)) throw new Error(`demo plan: ${label}: already in another active consortium`);
+      activeConsortium.add(x.schoolId);
+    }
+  }
+}
+
+let cachedPlan: DemoPlan | undefined;
+function demoPlan(): DemoPlan {
+  cachedPlan ??= buildPlan();
+  return cachedPlan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+type Cast = 'uuid' | 'uuid[]' | 'date' | 'int' | 'varchar' | 'varchar[]';
+
+/** Multi-row INSERTs, 500 rows per statement, with explicit casts so every parameter has a type. */
+async function insertRows(em: EntityManager, table: string, columns: ReadonlyArray<readonly [string, Cast]>, rows: unknown[][]): Promise<void> {
+  const chunkSize = 500;
+  const columnList = columns.map(([c]) => c).join(', ');
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    const chunk = rows.slice(start, start + chunkSize);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      if (row.length !== columns.length) throw new Error(`demo seed: ${table} row has ${row.length} values, expected ${columns.length}`);
+      const placeholders = row.map((value, i) => {
+        params.push(value);
+        return `$${params.length}::${columns[i][1]}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    await em.query(`INSERT INTO ${table} (${columnList}) VALUES ${tuples.join(', ')}`, params);
+  }
+}
+
+/** Serialises concurrent seeders (two API instances starting at once). */
+const DEMO_SEED_LOCK = 727003;
+
+/** Deterministic and idempotent: a second run changes nothing and returns created:false. */
+export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Promise<string>, log: (line: string) => void = () => {}): Promise<DemoSummary> {
+  const started = Date.now();
+  const plan = demoPlan();
+  const summary = (created: boolean, users: number): DemoSummary => ({
+    created,
+    regions: plan.regions.length,
+    schools: plan.schools.length,
+    groups: plan.groups.length,
+    teachers: plan.teachers.length,
+    users,
+  });
+
+  return ds.transaction(async (em) => {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
+    const marker: unknown[] = await em.query('SELECT 1 FROM region WHERE id = $1', [plan.refs.provinceId]);
+    if (marker.length > 0) {
+      log('Demo data already present: nothing to do');
+      return summary(false, DEMO_ACCOUNTS.length);
+    }
+    const clashes: { name: string; code: string }[] = await em.query('SELECT name, code FROM region WHERE code = ANY($1::varchar[])', [
+      plan.regions.map((r) => r.code),
+    ]);
+    if (clashes.length > 0) {
+      log(`Demo data skipped: regions with the demo codes exist already (${clashes.map((c) => `${c.name} ${c.code}`).join(', ')})`);
+      return summary(false, 0);
+    }
+
+    log(`Demo data: loading 湖北省 > 随州市 (${plan.regions.length - 2} counties), ${plan.schools.length} schools, ${plan.groups.length} groups`);
+    await insertRows(
+      em,
+      'region',
+      [['id', 'uuid'], ['name', 'varchar'], ['level', 'varchar'], ['parent_id', 'uuid'], ['code', 'varchar'], ['path', 'uuid[]']],
+      plan.regions.map((r) => [r.id, r.name, r.level, r.parentId, r.code, r.path]),
+    );
+    // Main campuses before branch campuses (campus_of_id).
+    const schoolsInOrder = [...plan.schools.filter((s) => !s.campusOfId), ...plan.schools.filter((s) => s.campusOfId)];
+    await insertRows(
+      em,
+      'school',
+      [['id', 'uuid'], ['name', 'varchar'], ['region_id', 'uuid'], ['stage', 'varchar'], ['locale', 'varchar'], ['student_count', 'int'], ['teacher_count', 'int'], ['campus_of_id', 'uuid']],
+      schoolsInOrder.map((s) => [s.id, s.name, s.regionId, s.stage, s.locale, s.studentCount, s.teacherCount, s.campusOfId]),
+    );
+    await insertRows(
+      em,
+      'school_group',
+      [['id', 'uuid'], ['name', 'varchar'], ['kind', 'varchar'], ['mode', 'varchar'], ['region_id', 'uuid'], ['lead_school_id', 'uuid'], ['level', 'varchar'], ['founded_on', 'date'], ['status', 'varchar']],
+      plan.groups.map((g) => [g.id, g.name, g.kind, g.mode, g.regionId, g.leadSchoolId, g.level, g.foundedOn, 'ACTIVE']),
+    );
+    await insertRows(
+      em,
+      'group_membership',
+      [['id', 'uuid'], ['group_id', 'uuid'], ['school_id', 'uuid'], ['group_kind', 'varchar'], ['role', 'varchar'], ['pairing', 'varchar'], ['joined_on', 'date'], ['left_on', 'date']],
+      plan.memberships.map((x) => [x.id, x.groupId, x.schoolId, x.groupKind, x.role, x.pairing, x.joinedOn, x.leftOn]),
+    );
+    log(`Demo data: ${plan.memberships.length} memberships; ${MAIN_COUNTY} consortium coverage ${plan.coverage.covered}/${plan.coverage.compulsory} compulsory schools (${((100 * plan.coverage.covered) / plan.coverage.compulsory).toFixed(1)}%)`);
+
+    await insertRows(
+      em,
+      'teacher',
+      [['id', 'uuid'], ['name', 'varchar'], ['school_id', 'uuid'], ['subjects', 'varchar[]'], ['stage', 'varchar'], ['title', 'varchar'], ['years_of_experience', 'int'], ['honours', 'varchar[]'], ['email', 'varchar'], ['phone', 'varchar']],
+      plan.teachers.map((t) => [t.id, t.name, t.schoolId, t.subjects, t.stage, t.title, t.yearsOfExperience, t.honours, t.email, t.phone]),
+    );
+    await insertRows(
+      em,
+      'teacher_assignment',
+      [['id', 'uuid'], ['teacher_id', 'uuid'], ['school_id', 'uuid'], ['from_date', 'date'], ['to_date', 'date']],
+      plan.assignments.map((a) => [a.id, a.teacherId, a.schoolId, a.fromDate, a.toDate]),
+    );
+    log(`Demo data: ${plan.teachers.length} teachers, ${plan.assignments.length} assignments`);
+
+    const users = await insertAccounts(em, plan, await hashPassword(DEMO_PASSWORD), log);
+    log(`Demo data loaded in ${Date.now() - started} ms: ${users} demo accounts (password ${DEMO_PASSWORD})`);
+    return summary(true, users);
+  });
+}
+
+async function insertAccounts(em: EntityManager, plan: DemoPlan, passwordHash: string, log: (line: string) => void): Promise<number> {
+  const { refs } = plan;
+  const displayNames: Record<string, string> = {
+    admin: '平台管理员',
+    bureau: '随县教育局管理员',
+    city: '随州市教育局管理员',
+    manager: `${FEATURED_CONSORTIUM}管理员`,
+    school: `${FEATURED_LEAD_SCHOOL}管理员`,
+    teacher: FAMOUS_TEACHER_NAME,
+    teacher2: NEW_TEACHER_NAME,
+  };
+  const scopeIds: Record<string, string | null> = {
+    admin: null,
+    bureau: refs.mainCountyId,
+    city: refs.cityId,
+    manager: refs.featuredGroupId,
+    school: refs.featuredSchoolId,
+    teacher: null,
+    teacher2: null,
+  };
+  const teacherIds: Record<string, string | null> = { teacher: refs.famousTeacherId, teacher2: refs.newTeacherId };
+
+  let created = 0;
+  let adminId: string | null = null;
+  for (const account of DEMO_ACCOUNTS) {
+    const local = account.email.slice(0, account.email.indexOf('@'));
+    const userId = demoId(`user:${account.email}`);
+    // An account someone already created with this email is left alone.
+    const inserted: { id: string }[] = await em.query(
+      `INSERT INTO app_user (id, email, password_hash, display_name, teacher_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [userId, account.email, passwordHash, displayNames[local] ?? account.email, teacherIds[local] ?? null],
+    );
+    if (inserted.length === 0) {
+      log(`Demo data: an account ${account.email} exists already; left unchanged`);
+      continue;
+    }
+    created++;
+    await em.query(
+      `INSERT INTO role_grant (id, user_id, role, scope_id, granted_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [demoId(`grant:${account.email}:${account.role}`), userId, account.role, scopeIds[local] ?? null, account.role === 'PLATFORM_ADMIN' ? null : adminId],
+    );
+    if (account.role === 'PLATFORM_ADMIN') adminId = userId;
+  }
+  return created;
+}

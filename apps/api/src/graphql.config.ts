@@ -1,0 +1,55 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { APP_CONFIG, checkQueryLimits, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
+
+interface GqlContext {
+  req: any;
+  ctx: unknown;
+}
+
+/** Depth, alias and cost limits, checked once the operation is known (variables included). */
+// Typed loosely: @apollo/server's CJS and ESM type declarations differ nominally.
+const queryLimitsPlugin: any = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ schema, document, operationName, request }: any) {
+        const error = checkQueryLimits(schema, document, operationName, request.variables ?? {});
+        if (error) throw error;
+      },
+    };
+  },
+};
+
+/** Outside production, responses carry extensions.sqlStatements: how many SQL statements the request ran. */
+const sqlStatsPlugin: any = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }: { response: any; contextValue: GqlContext }) {
+        const stats = contextValue.req?.sqlStats;
+        if (stats && response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: stats.statements };
+        }
+      },
+    };
+  },
+};
+
+export const graphqlOptions = {
+  driver: ApolloDriver,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig): ApolloDriverConfig => ({
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError,
+    context: ({ req }: { req: any }) => ({ req, ctx: req.ctx }),
+    plugins: [
+      queryLimitsPlugin,
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true }), sqlStatsPlugin]),
+    ],
+  }),
+};

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { loadConfig, startEmbeddedPostgres, usingDevJwtSecret, type EmbeddedPostgresHandle } from '../../../libs/core/src';
+import { IdentityService } from '../../../libs/identity/src';
+import { ensureAdmin } from './bootstrap-admin';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo';
+import { createApp } from './server';
+
+async function main() {
+  const logger = new Logger('Main');
+  const config = loadConfig();
+  if (usingDevJwtSecret(config)) logger.warn('JWT_SECRET is not set: using the development default. Set it for any shared deployment.');
+
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    logger.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${config.dataDir})`);
+    try {
+      embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPgPort, log: (l) => logger.log(l) });
+    } catch (err) {
+      logger.error((err as Error).message);
+      process.exit(1);
+    }
+    databaseUrl = embedded.url;
+    logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${embedded.port}`);
+  }
+
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing in-flight requests and shutting down`);
+    const force = setTimeout(() => {
+      logger.error('Shutdown took longer than 20 s: exiting');
+      process.exit(1);
+    }, 20000);
+    force.unref();
+    try {
+      if (app) {
+        const server = app.getHttpServer();
+        server.closeIdleConnections?.();
+        await app.close(); // stops accepting, waits for in-flight requests, closes the pool
+      }
+    } catch (err) {
+      logger.error(`Error while closing the app: ${(err as Error).message}`);
+    }
+    try {
+      await embedded?.stop();
+    } catch (err) {
+      logger.error(`Error while stopping the embedded PostgreSQL: ${(err as Error).message}`);
+    }
+    logger.log('Stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    app = await createApp({ config, databaseUrl });
+    const ds = app.get(DataSource);
+    const identity = app.get(IdentityService);
+    if (config.demoData) {
+      const summary = await seedDemo(ds, (pw) => identity.hashPassword(pw), (l) => logger.log(l));
+      if (summary.created) logger.log(`Demo data loaded: ${summary.schools} schools, ${summary.groups} groups, ${summary.teachers} teachers`);
+    }
+    if (config.adminEmail && config.adminPassword) await ensureAdmin(ds, identity, config.adminEmail, config.adminPassword, logger);
+    await app.listen(config.port, config.host);
+  } catch (err) {
+    logger.error((err as Error).message);
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+
+  if (config.demoData) {
+    logger.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) logger.log(`  ${a.email.padEnd(32)} ${a.role.padEnd(15)} ${a.scope}`);
+  }
+  const base = `http://localhost:${config.port}`;
+  logger.log(`GraphQL:   ${base}/graphql${config.production ? '' : ' (open it in a browser for the Apollo landing page)'}`);
+  logger.log(`socket.io: ${base} (namespace /live)`);
+  logger.log(`Health:    ${base}/health`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

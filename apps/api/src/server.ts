@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import express from 'express';
+import { DataSource } from 'typeorm';
+import { createValidationPipe, RequestContextMiddleware, runMigrations, type AppConfig } from '../../../libs/core/src';
+import { AppModule } from './app.module';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  logger?: LogLevel[] | false;
+}
+
+/** Body-parser failures (too large, not JSON) answer like GraphQL errors instead of Express's HTML page. */
+function bodyErrors(err: any, _req: any, res: any, next: (e?: unknown) => void) {
+  if (!err) return next();
+  const tooLarge = err.type === 'entity.too.large';
+  const status = tooLarge ? 413 : err.status && err.status < 500 ? err.status : 400;
+  const message = tooLarge ? `Request body too large (limit ${err.limit} bytes)` : 'Request body is not valid JSON';
+  res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+}
+
+/** Builds the API (not listening yet) and brings the schema up to date. Used by main.ts and the tests. */
+export async function createApp(opts: CreateAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(opts.config, opts.databaseUrl), {
+    bodyParser: false,
+    logger: opts.logger ?? ['log', 'warn', 'error'],
+  });
+  const http = app.getHttpAdapter().getInstance();
+  http.disable('x-powered-by');
+  app.use(express.json({ limit: opts.config.bodyLimit }));
+  app.use(bodyErrors);
+  const contexts = app.get(RequestContextMiddleware);
+  app.use((req: any, res: any, next: any) => contexts.use(req, res, next));
+  app.useGlobalPipes(createValidationPipe());
+  await app.init();
+  await runMigrations(app.get(DataSource), (m) => (opts.logger === false ? undefined : console.log(m)));
+  return app;
+}

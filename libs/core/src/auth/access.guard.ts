@@ -1,0 +1,37 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { forbidden } from '../errors/app-error';
+import { RequestContext } from '../context/request-context';
+import { ALLOW_KEY, AUTHENTICATED, PUBLIC, type Allowance } from './decorators';
+import { Role } from './principal';
+
+export function contextOf(context: ExecutionContext): RequestContext {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().ctx;
+  return context.switchToHttp().getRequest().ctx;
+}
+
+/**
+ * Deny by default (STYLE habit 2): a handler must declare who may call it with @Allow(...) or @Public().
+ * Roles here are a coarse gate; services then check the scope of every id they touch.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('AccessGuard');
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const who = this.reflector.getAllAndOverride<Allowance[] | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
+    if (!who?.length) {
+      this.logger.warn(`${context.getClass().name}.${context.getHandler().name} declares no @Allow: refused`);
+      throw forbidden('This operation declares no permission and is refused');
+    }
+    if (who.includes(PUBLIC)) return true;
+    const ctx = contextOf(context);
+    if (!ctx) throw forbidden();
+    const user = ctx.user; // UNAUTHENTICATED when missing
+    if (who.includes(AUTHENTICATED) || user.isPlatformAdmin) return true;
+    if (user.hasRole(...(who.filter((w) => w !== AUTHENTICATED && w !== PUBLIC) as Role[]))) return true;
+    throw forbidden(`This operation needs one of the roles ${who.join(', ')}`);
+  }
+}

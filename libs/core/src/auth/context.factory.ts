@@ -1,0 +1,55 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
+import { sqlStats } from '../database/sql-stats';
+import { bearerToken, verifyToken } from './jwt';
+import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './principal';
+
+/** Builds the RequestContext from a bearer token; used by HTTP, GraphQL and (later) socket.io handshakes. */
+@Injectable()
+export class ContextFactory {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  // Provided by the identity lib, which core must not import: looked up once, app-wide.
+  private resolver?: PrincipalResolver;
+  private get principals(): PrincipalResolver {
+    return (this.resolver ??= this.moduleRef.get<PrincipalResolver>(PRINCIPAL_RESOLVER, { strict: false }));
+  }
+
+  async fromToken(token: string | null | undefined): Promise<RequestContext> {
+    if (!token) return new RequestContext(this.dataSource.manager, null, null);
+    const userId = verifyToken(this.config.jwtSecret, token);
+    if (!userId) return new RequestContext(this.dataSource.manager, null, 'The token is invalid or has expired: sign in again');
+    const principal = await this.principals.resolve(userId);
+    if (!principal) return new RequestContext(this.dataSource.manager, null, 'The account of this token no longer exists');
+    return new RequestContext(this.dataSource.manager, principal, null);
+  }
+
+  /** A context for trusted internal work (seeding, CLI): no principal, so services must not be scope-checked through it. */
+  system(): RequestContext {
+    return new RequestContext(this.dataSource.manager, null, null);
+  }
+}
+
+/** Attaches req.ctx to every HTTP request (GraphQL included) and starts the per-request SQL statement count. */
+@Injectable()
+export class RequestContextMiddleware implements NestMiddleware {
+  constructor(private readonly contexts: ContextFactory) {}
+
+  async use(req: any, _res: any, next: (err?: unknown) => void) {
+    try {
+      req.ctx = await this.contexts.fromToken(bearerToken(req.headers?.authorization));
+    } catch (err) {
+      return next(err);
+    }
+    const store = { statements: 0 };
+    req.sqlStats = store;
+    sqlStats.run(store, () => next());
+  }
+}

@@ -1,0 +1,55 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Role {
+  PLATFORM_ADMIN = 'PLATFORM_ADMIN',
+  REGION_ADMIN = 'REGION_ADMIN',
+  GROUP_MANAGER = 'GROUP_MANAGER',
+  SCHOOL_ADMIN = 'SCHOOL_ADMIN',
+  TEACHER = 'TEACHER',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'A role is always bound to a scope: PLATFORM_ADMIN 平台管理员 (all) · REGION_ADMIN 教育局 (a region subtree) · GROUP_MANAGER 集团/共同体管理员 (one group) · SCHOOL_ADMIN 学校管理员 (one school) · TEACHER 教师 (self)',
+});
+
+export interface Grant {
+  id: string;
+  role: Role;
+  /** region id, group id or school id depending on role; null for PLATFORM_ADMIN and TEACHER */
+  scopeId: string | null;
+}
+
+/** Who is calling: resolved once per request from the bearer token. */
+export class Principal {
+  constructor(
+    readonly userId: string,
+    readonly email: string,
+    readonly teacherId: string | null,
+    readonly grants: Grant[],
+  ) {}
+
+  get isPlatformAdmin(): boolean {
+    return this.grants.some((g) => g.role === Role.PLATFORM_ADMIN);
+  }
+  hasRole(...roles: Role[]): boolean {
+    return this.grants.some((g) => roles.includes(g.role));
+  }
+  scopes(role: Role): string[] {
+    return this.grants.filter((g) => g.role === role && g.scopeId).map((g) => g.scopeId!) as string[];
+  }
+  get regionIds() {
+    return this.scopes(Role.REGION_ADMIN);
+  }
+  get groupIds() {
+    return this.scopes(Role.GROUP_MANAGER);
+  }
+  get schoolIds() {
+    return this.scopes(Role.SCHOOL_ADMIN);
+  }
+}
+
+/** Implemented by the identity lib: turns a verified token subject into a Principal (or null when the user is gone). */
+export interface PrincipalResolver {
+  resolve(userId: string): Promise<Principal | null>;
+}
+export const PRINCIPAL_RESOLVER = Symbol('PRINCIPAL_RESOLVER');

@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+
+/** Every setting the server reads, in one place (documented in README "Configuration"). */
+export interface AppConfig {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  host: string;
+  /** Set: use that server. Unset: start the embedded PostgreSQL under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  demoData: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Optional Redis for cross-instance realtime (later issues); Postgres LISTEN/NOTIFY otherwise. */
+  redisUrl?: string;
+  logSql: boolean;
+  bodyLimit: string;
+}
+
+const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret';
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV || 'development';
+  const production = nodeEnv === 'production';
+  if (production && !env.JWT_SECRET) {
+    throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
+  return {
+    nodeEnv,
+    production,
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || path.join(process.cwd(), '.data')),
+    embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
+    jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 12 * 3600),
+    demoData: flag(env.DEMO_DATA, !databaseUrl),
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    logSql: flag(env.LOG_SQL, false),
+    bodyLimit: env.BODY_LIMIT || '1mb',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const usingDevJwtSecret = (c: AppConfig) => c.jwtSecret === DEV_JWT_SECRET;

@@ -1,0 +1,57 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { unauthenticated } from '../errors/app-error';
+
+type AfterCommit = () => void | Promise<void>;
+
+/**
+ * Everything a service needs about the current call: who is calling, the open transaction (if any),
+ * the per-request DataLoaders, and work to run once the transaction commits.
+ * Service methods take it as their first argument (STYLE habit 1).
+ */
+export class RequestContext {
+  private readonly loaders: Map<string, DataLoader<any, any>>;
+  readonly afterCommit: AfterCommit[] = [];
+
+  constructor(
+    readonly em: EntityManager,
+    readonly principal: Principal | null,
+    /** Why a presented token was rejected (expired, bad signature, user gone), for a clear UNAUTHENTICATED message. */
+    readonly authProblem: string | null = null,
+    loaders?: Map<string, DataLoader<any, any>>,
+  ) {
+    this.loaders = loaders ?? new Map();
+  }
+
+  /** A copy bound to another EntityManager (a transaction); loaders are shared. */
+  withManager(em: EntityManager): RequestContext {
+    const ctx = new RequestContext(em, this.principal, this.authProblem, this.loaders);
+    return ctx;
+  }
+
+  get inTransaction(): boolean {
+    return !!this.em.queryRunner?.isTransactionActive;
+  }
+
+  /** The signed-in principal, or UNAUTHENTICATED. */
+  get user(): Principal {
+    if (!this.principal) throw unauthenticated(this.authProblem ?? undefined);
+    return this.principal;
+  }
+
+  /** One DataLoader per key per request, so nested fields batch into one query (STYLE habit 6). */
+  loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+
+  /** Drops cached loader values after a write, so a mutation's result shows what it wrote. */
+  clearLoaders(): void {
+    for (const l of this.loaders.values()) l.clearAll();
+  }
+}

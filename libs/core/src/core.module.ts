@@ -1,0 +1,29 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AccessGuard } from './auth/access.guard';
+import { ContextFactory, RequestContextMiddleware } from './auth/context.factory';
+import { TransactionService } from './database/transaction.service';
+import { EventBus } from './events/event-bus';
+import { LiveGateway } from './realtime/live.gateway';
+
+/** Infrastructure every bounded context uses; no domain code here. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        ContextFactory,
+        RequestContextMiddleware,
+        TransactionService,
+        EventBus,
+        LiveGateway,
+      ],
+      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RequestContext } from '../context/request-context';
+
+/**
+ * Runs a unit of work in one transaction (STYLE habit 4). Nested calls join the outer transaction.
+ * Work queued with ctx.afterCommit runs only once the outermost transaction has committed.
+ */
+@Injectable()
+export class TransactionService {
+  private readonly logger = new Logger('Transaction');
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+    if (ctx.inTransaction) return work(ctx);
+    let tx!: RequestContext;
+    const result = await this.dataSource.transaction(async (em) => {
+      tx = ctx.withManager(em);
+      return work(tx);
+    });
+    ctx.clearLoaders();
+    for (const fn of tx.afterCommit) {
+      try {
+        await fn();
+      } catch (err) {
+        this.logger.error(`after-commit handler failed: ${(err as Error).message}`, (err as Error).stack);
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,30 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../../../core/src';
+
+/** A login. The password hash has no @Field: it is never part of the API. */
+@ObjectType()
+@Entity('app_user')
+export class User {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+  @Field() @Column({ type: 'varchar', length: 254 }) email: string;
+  @Column({ name: 'password_hash', type: 'varchar', length: 200, select: false }) passwordHash: string;
+  @Field() @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName: string;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'teacher_id', type: 'uuid', nullable: true }) teacherId: string | null;
+  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;
+}
+
+@ObjectType({ description: 'A role held in a scope' })
+@Entity('role_grant')
+export class RoleGrant {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+  @Field(() => ID) @Column({ name: 'user_id', type: 'uuid' }) userId: string;
+  @Field(() => Role) @Column({ type: 'varchar', length: 20 }) role: Role;
+  @Field(() => ID, { nullable: true, description: 'Region id (REGION_ADMIN), group id (GROUP_MANAGER) or school id (SCHOOL_ADMIN)' })
+  @Column({ name: 'scope_id', type: 'uuid', nullable: true })
+  scopeId: string | null;
+  @Column({ name: 'granted_by', type: 'uuid', nullable: true }) grantedBy: string | null;
+  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+}

@@ -1,0 +1,34 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsUUID, MaxLength, Validate } from 'class-validator';
+import { ConsortiumMode, GroupKind, GroupLevel, Pairing } from '../enums';
+import { Text } from './common';
+import { IsCalendarDate } from './is-calendar-date';
+import { DateScalar } from '../../../core/src';
+
+@InputType()
+export class CreateSchoolGroupInput {
+  @Field() @Text(100) name: string;
+  @Field(() => GroupKind) @IsEnum(GroupKind) kind: GroupKind;
+  @Field(() => ConsortiumMode, { nullable: true, description: 'Consortia (县域教联体) only' }) @IsOptional() @IsEnum(ConsortiumMode) mode?: ConsortiumMode;
+  @Field(() => ID) @IsUUID() regionId: string;
+  @Field(() => ID) @IsUUID() leadSchoolId: string;
+  @Field(() => GroupLevel, { nullable: true }) @IsOptional() @IsEnum(GroupLevel) level?: GroupLevel;
+  @Field(() => DateScalar, { nullable: true, description: 'Today (China time) when omitted' }) @IsOptional() @Validate(IsCalendarDate) foundedOn?: string;
+}
+
+@InputType()
+export class AddGroupMemberInput {
+  @Field(() => ID) @IsUUID() groupId: string;
+  @Field(() => ID) @IsUUID() schoolId: string;
+  @Field(() => Pairing) @IsEnum(Pairing) pairing: Pairing;
+  @Field(() => DateScalar, { nullable: true, description: 'Today (China time) when omitted' }) @IsOptional() @Validate(IsCalendarDate) joinedOn?: string;
+}
+
+@InputType()
+export class SchoolGroupFilter {
+  @Field(() => ID, { nullable: true, description: 'Groups of this region and its subtree' }) @IsOptional() @IsUUID() regionId?: string;
+  @Field(() => GroupKind, { nullable: true }) @IsOptional() @IsEnum(GroupKind) kind?: GroupKind;
+  @Field(() => ConsortiumMode, { nullable: true }) @IsOptional() @IsEnum(ConsortiumMode) mode?: ConsortiumMode;
+  @Field(() => ID, { nullable: true, description: 'Groups this school is an active member of' }) @IsOptional() @IsUUID() schoolId?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(100) search?: string;
+}

@@ -1,0 +1,12 @@
+import { ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from 'class-validator';
+import { isValidDate } from '../../../core/src';
+
+@ValidatorConstraint({ name: 'isCalendarDate' })
+export class IsCalendarDate implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return isValidDate(value);
+  }
+  defaultMessage(args: ValidationArguments) {
+    return `${args.property} must be a date written YYYY-MM-DD`;
+  }
+}

@@ -1,0 +1,30 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SchoolStage, TeacherHonour, TeacherTitle } from '../enums';
+import { Text } from './common';
+
+@InputType()
+export class CreateTeacherInput {
+  @Field() @Text(50) name: string;
+  @Field(() => ID) @IsUUID() schoolId: string;
+  @Field(() => [String], { description: 'Subjects taught, e.g. ["数学"]' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @Text(20, { each: true })
+  subjects: string[];
+  @Field(() => SchoolStage) @IsEnum(SchoolStage) stage: SchoolStage;
+  @Field(() => TeacherTitle, { nullable: true }) @IsOptional() @IsEnum(TeacherTitle) title?: TeacherTitle;
+  @Field(() => Int) @IsInt() @Min(0) @Max(60) yearsOfExperience: number;
+  @Field(() => [TeacherHonour], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(5) @IsEnum(TeacherHonour, { each: true }) honours?: TeacherHonour[];
+  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(/^[+\d][\d\- ]{5,28}$/, { message: 'phone must be a phone number' }) phone?: string;
+}
+
+@InputType()
+export class TeacherFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() schoolId?: string;
+  @Field(() => ID, { nullable: true, description: 'Teachers of the active member schools of this group' }) @IsOptional() @IsUUID() groupId?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(20) subject?: string;
+  @Field({ nullable: true, description: 'Part of the name' }) @IsOptional() @MaxLength(50) search?: string;
+}

@@ -1,0 +1,20 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateScalar } from '../../../core/src';
+import { ConsortiumMode, GroupKind, GroupLevel, GroupStatus } from '../enums';
+
+/** 办学共同体: an education group, county consortium, alliance, school district or community. */
+@ObjectType({ description: '办学共同体 collaboration body: a lead school with member schools' })
+@Entity('school_group')
+export class SchoolGroup {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+  @Field() @Column({ type: 'varchar', length: 100 }) name: string;
+  @Field(() => GroupKind) @Column({ type: 'varchar', length: 20 }) kind: GroupKind;
+  @Field(() => ConsortiumMode, { nullable: true, description: 'Consortia only' }) @Column({ type: 'varchar', length: 20, nullable: true }) mode: ConsortiumMode | null;
+  @Field(() => ID) @Column({ name: 'region_id', type: 'uuid' }) regionId: string;
+  @Field(() => ID) @Column({ name: 'lead_school_id', type: 'uuid' }) leadSchoolId: string;
+  @Field(() => GroupLevel, { nullable: true }) @Column({ type: 'varchar', length: 30, nullable: true }) level: GroupLevel | null;
+  @Field(() => DateScalar) @Column({ name: 'founded_on', type: 'date' }) foundedOn: string;
+  @Field(() => GroupStatus) @Column({ type: 'varchar', length: 12, default: GroupStatus.ACTIVE }) status: GroupStatus;
+  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { badInput, conflict, forbidden, notFound, TransactionService, type RequestContext } from '../../core/src';
+import { AccessService } from './access.service';
+import { CreateRegionInput } from './dto/region.input';
+import { Region } from './entities/region.entity';
+import { RegionLevel } from './enums';
+import { byId } from './loaders';
+
+const DEPTH: Record<RegionLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2 };
+
+@Injectable()
+export class RegionService {
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
+
+  async create(ctx: RequestContext, input: CreateRegionInput): Promise<Region> {
+    return this.tx.run(ctx, async (tx) => {
+      let path: string[] = [];
+      if (input.parentId) {
+        await this.access.requireRegions(tx, [input.parentId]);
+        const parent = await tx.em.findOneByOrFail(Region, { id: input.parentId });
+        if (DEPTH[input.level] <= DEPTH[parent.level]) {
+          throw badInput('level', `A ${input.level} cannot sit under a ${parent.level}`);
+        }
+        path = parent.path;
+      } else if (!tx.user.isPlatformAdmin) {
+        throw forbidden('Only a platform admin creates top-level regions');
+      }
+      if (input.code && (await tx.em.existsBy(Region, { code: input.code }))) {
+        throw conflict(`Region code ${input.code} is already used`);
+      }
+      const id = randomUUID();
+      const region = tx.em.create(Region, { id, name: input.name, level: input.level, parentId: input.parentId ?? null, code: input.code ?? null, path: [...path, id] });
+      return tx.em.save(region);
+    });
+  }
+
+  /** Children of a region, or the top-level regions. */
+  async list(ctx: RequestContext, parentId?: string | null): Promise<Region[]> {
+    if (parentId && !(await ctx.em.existsBy(Region, { id: parentId }))) throw notFound('Region', parentId);
+    return ctx.em.find(Region, { where: { parentId: parentId ?? IsNull() }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  load(ctx: RequestContext, id: string): Promise<Region | null> {
+    return byId(ctx, Region, 'region').load(id);
+  }
+}

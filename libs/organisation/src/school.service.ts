@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { badInput, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
+import { AccessService } from './access.service';
+import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
+import { School } from './entities/school.entity';
+import { byId } from './loaders';
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+@Injectable()
+export class SchoolService {
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
+
+  async create(ctx: RequestContext, input: CreateSchoolInput): Promise<School> {
+    return this.tx.run(ctx, async (tx) => {
+      await this.access.requireRegions(tx, [input.regionId]);
+      if (input.campusOfId) await this.access.requireSchools(tx, 'manage', [input.campusOfId]);
+      const school = tx.em.create(School, { ...input, id: randomUUID(), campusOfId: input.campusOfId ?? null });
+      return tx.em.save(school);
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateSchoolInput): Promise<School> {
+    return this.tx.run(ctx, async (tx) => {
+      // A school admin may correct its own school's facts; moving it or its campus link is the bureau's call.
+      const structural = input.regionId !== undefined || input.campusOfId !== undefined;
+      await this.access.requireSchools(tx, structural ? 'manage' : 'staff', [id]);
+      const school = await tx.em.findOne(School, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!school) throw notFound('School', id);
+      if (input.regionId) await this.access.requireRegions(tx, [input.regionId]);
+      if (input.campusOfId) {
+        if (input.campusOfId === id) throw badInput('campusOfId', 'A school cannot be a campus of itself');
+        await this.access.requireSchools(tx, 'manage', [input.campusOfId]);
+      }
+      for (const [k, v] of Object.entries(input)) {
+        if (v !== undefined && !(k !== 'campusOfId' && v === null)) (school as any)[k] = v;
+      }
+      return tx.em.save(school);
+    });
+  }
+
+  async list(ctx: RequestContext, filter: SchoolFilter = {}, page: PageArgs) {
+    const qb = ctx.em.createQueryBuilder(School, 's');
+    if (filter.regionId) qb.innerJoin('region', 'r', 'r.id = s.region_id AND r.path @> ARRAY[:regionId]::uuid[]', { regionId: filter.regionId });
+    if (filter.stage) qb.andWhere('s.stage = :stage', { stage: filter.stage });
+    if (filter.locale) qb.andWhere('s.locale = :locale', { locale: filter.locale });
+    if (filter.search) qb.andWhere(`s.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
+    return paginate(qb, page, { columns: ['s.name', 's.id'], values: (s) => [s.name, s.id] });
+  }
+
+  load(ctx: RequestContext, id: string): Promise<School | null> {
+    return byId(ctx, School, 'school').load(id);
+  }
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import { badInput, EventBus, notFound, paginate, todayInChina, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
+import { AccessService } from './access.service';
+import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
+import { Teacher, TeacherAssignment } from './entities/teacher.entity';
+import { byId, groupedBy } from './loaders';
+import { escapeLike } from './school.service';
+
+@Injectable()
+export class TeacherService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly access: AccessService,
+    private readonly events: EventBus,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateTeacherInput): Promise<Teacher> {
+    return this.tx.run(ctx, async (tx) => {
+      await this.access.requireSchools(tx, 'staff', [input.schoolId]);
+      const teacher = await tx.em.save(
+        tx.em.create(Teacher, {
+          ...input,
+          id: randomUUID(),
+          subjects: [...new Set(input.subjects)],
+          honours: [...new Set(input.honours ?? [])],
+          title: input.title ?? null,
+          email: input.email ?? null,
+          phone: input.phone ?? null,
+        }),
+      );
+      await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId: teacher.id, schoolId: teacher.schoolId, fromDate: todayInChina(), toDate: null }));
+      return teacher;
+    });
+  }
+
+  /** A teacher belongs to one school at a time: close the current assignment, open the next. */
+  async transfer(ctx: RequestContext, teacherId: string, toSchoolId: string, on?: string | null): Promise<Teacher> {
+    const date = on ?? todayInChina();
+    if (date > todayInChina()) throw badInput('on', 'A transfer cannot be dated in the future');
+    return this.tx.run(ctx, async (tx) => {
+      const teacher = await tx.em.findOne(Teacher, { where: { id: teacherId }, lock: { mode: 'pessimistic_write' } });
+      if (!teacher) throw notFound('Teacher', teacherId);
+      if (teacher.schoolId === toSchoolId) throw badInput('toSchoolId', 'The teacher already works at this school');
+      // Both ends must be in the caller's scope: the school that lets the teacher go and the one that takes them.
+      await this.access.requireSchools(tx, 'manage', [teacher.schoolId, toSchoolId]);
+      const current = await tx.em.findOneBy(TeacherAssignment, { teacherId, toDate: IsNull() });
+      if (current && date < current.fromDate) throw badInput('on', `The transfer date is before the teacher joined the current school (${current.fromDate})`);
+      if (current) {
+        current.toDate = date;
+        await tx.em.save(current);
+      }
+      await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId, schoolId: toSchoolId, fromDate: date, toDate: null }));
+      const from = teacher.schoolId;
+      teacher.schoolId = toSchoolId;
+      const saved = await tx.em.save(teacher);
+      this.events.publish(tx, 'organisation.teacher.transferred', { teacherId, fromSchoolId: from, toSchoolId, on: date });
+      return saved;
+    });
+  }
+
+  async list(ctx: RequestContext, filter: TeacherFilter = {}, page: PageArgs) {
+    const qb = ctx.em.createQueryBuilder(Teacher, 't');
+    if (filter.schoolId) qb.andWhere('t.school_id = :schoolId', { schoolId: filter.schoolId });
+    if (filter.groupId) {
+      qb.andWhere('t.school_id IN (SELECT m.school_id FROM group_membership m WHERE m.group_id = :groupId AND m.left_on IS NULL)', {
+        groupId: filter.groupId,
+      });
+    }
+    if (filter.subject) qb.andWhere(':subject = ANY(t.subjects)', { subject: filter.subject });
+    if (filter.search) qb.andWhere(`t.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
+    return paginate(qb, page, { columns: ['t.name', 't.id'], values: (t) => [t.name, t.id] });
+  }
+
+  load(ctx: RequestContext, id: string): Promise<Teacher | null> {
+    return byId(ctx, Teacher, 'teacher').load(id);
+  }
+
+  assignments(ctx: RequestContext, teacherId: string): Promise<TeacherAssignment[]> {
+    return groupedBy<TeacherAssignment>(
+      ctx,
+      'assignments',
+      (ids) => ctx.em.find(TeacherAssignment, { where: { teacherId: In(ids) }, order: { fromDate: 'ASC', createdAt: 'ASC' } }),
+      (a) => a.teacherId,
+    ).load(teacherId);
+  }
+
+  /** Whether the caller may see this teacher's email and phone; batched per request. */
+  contactVisible(ctx: RequestContext, teacherId: string): Promise<boolean> {
+    return ctx
+      .loader<string, boolean>('teacherContact', async (ids) => {
+        const visible = await this.access.visibleTeacherContacts(ctx, ids);
+        return ids.map((id) => visible.has(id));
+      })
+      .load(teacherId);
+  }
+}

@@ -1,0 +1,4 @@
+import { Foundation1764060000000 } from './1764060000000-Foundation';
+
+/** Every migration, in order. Listed explicitly so the same list works in the built app, the CLI and the tests. */
+export const MIGRATIONS = [Foundation1764060000000];

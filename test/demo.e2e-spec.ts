@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../apps/api/src/demo/seed-demo';
+import { IdentityService } from '../libs/identity/src';
+import { TestApp } from './support/test-app';
+
+describe('demo data', () => {
+  let t: TestApp;
+  let hash: (pw: string) => Promise<string>;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const identity = t.app.get(IdentityService);
+    hash = (pw) => identity.hashPassword(pw);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const fingerprint = async () =>
+    (await t.sql(`SELECT (SELECT md5(string_agg(id::text || name || student_count, ',' ORDER BY id)) FROM school) s,
+                         (SELECT md5(string_agg(id::text || school_id || coalesce(left_on::text, ''), ',' ORDER BY id)) FROM group_membership) m,
+                         (SELECT md5(string_agg(id::text || name || school_id, ',' ORDER BY id)) FROM teacher) t`))[0];
+
+  it('loads a realistic county once, deterministically, and a second run changes nothing', async () => {
+    const first = await seedDemo(t.db, hash);
+    expect(first.created).toBe(true);
+    expect(first.schools).toBeGreaterThanOrEqual(100);
+    expect(first.teachers).toBeGreaterThanOrEqual(900);
+    const before = await fingerprint();
+    expect((await seedDemo(t.db, hash)).created).toBe(false);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('models the sources: consortia of every mode, other kinds, teaching points, a county near its 70% target', async () => {
+    const kinds = await t.sql(`SELECT kind, mode, count(*)::int n FROM school_group GROUP BY 1, 2 ORDER BY 1, 2`);
+    for (const mode of ['FUSED', 'CO_BUILT', 'FUSED_AND_CO_BUILT']) expect(kinds.find((k) => k.kind === 'CONSORTIUM' && k.mode === mode)?.n).toBeGreaterThan(0);
+    for (const kind of ['EDUCATION_GROUP', 'ALLIANCE']) expect(kinds.some((k) => k.kind === kind)).toBe(true);
+    const [points] = await t.sql(`SELECT count(*)::int n FROM school WHERE stage = 'TEACHING_POINT'`);
+    expect(points.n).toBeGreaterThan(0);
+    const [cov] = await t.sql(`
+      SELECT count(*)::int total, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND m.left_on IS NULL AND m.group_kind = 'CONSORTIUM'))::int covered
+        FROM school s JOIN region r ON r.id = s.region_id WHERE r.name = '随县' AND s.stage <> 'SENIOR'`);
+    expect(cov.total).toBeGreaterThanOrEqual(90);
+    expect(cov.covered / cov.total).toBeGreaterThan(0.55);
+    expect(cov.covered / cov.total).toBeLessThan(0.7);
+    const [history] = await t.sql(`SELECT count(*)::int n FROM group_membership WHERE left_on IS NOT NULL`);
+    expect(history.n).toBeGreaterThan(0);
+    const [transfers] = await t.sql(`SELECT count(*)::int n FROM teacher_assignment WHERE to_date IS NOT NULL`);
+    expect(transfers.n).toBeGreaterThan(0);
+  });
+
+  it('keeps every rule the API enforces', async () => {
+    const [rules] = await t.sql(`SELECT
+      (SELECT count(*) FROM school_group g WHERE NOT EXISTS (SELECT 1 FROM group_membership m WHERE m.group_id = g.id AND m.school_id = g.lead_school_id AND m.role = 'LEAD' AND m.left_on IS NULL))::int leads_missing,
+      (SELECT count(*) FROM teacher t WHERE (SELECT count(*) FROM teacher_assignment a WHERE a.teacher_id = t.id AND a.to_date IS NULL AND a.school_id = t.school_id) <> 1)::int bad_assignments,
+      (SELECT count(*) FROM group_membership m JOIN school_group g ON g.id = m.group_id JOIN school s ON s.id = m.school_id JOIN region r ON r.id = s.region_id
+         WHERE g.kind <> 'ALLIANCE' AND NOT (r.path @> ARRAY[g.region_id]))::int outside_region,
+      (SELECT count(*) FROM group_membership m JOIN school_group g ON g.id = m.group_id WHERE m.joined_on < g.founded_on)::int joined_early`);
+    expect(rules).toEqual({ leads_missing: 0, bad_assignments: 0, outside_region: 0, joined_early: 0 });
+  });
+
+  it('gives every demo account its role, and they can sign in', async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const r = await t.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: a.email, p: DEMO_PASSWORD });
+      const me = await t.ok(`{ me { email roles { role } } }`, {}, r.login.token);
+      expect(me.me.roles.map((g: any) => g.role)).toContain(a.role);
+    }
+  });
+});

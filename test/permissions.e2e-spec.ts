@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { printSchema } from 'graphql';
+import { AccessGuard, ALLOW_KEY } from '../libs/core/src';
+import { SCHEMA_FILE } from '../apps/api/src/schema-sdl';
+import { TestApp } from './support/test-app';
+
+/**
+ * Who can reach what, for every GraphQL operation: a change here shows up in review (STYLE habit 2).
+ * Roles are a coarse gate; the services check each id's scope (see scopes.e2e-spec.ts).
+ */
+const EXPECTED: Record<string, string> = {
+  'Mutation.addGroupMember': 'REGION_ADMIN,GROUP_MANAGER',
+  'Mutation.createRegion': 'REGION_ADMIN',
+  'Mutation.createSchool': 'REGION_ADMIN',
+  'Mutation.createSchoolGroup': 'REGION_ADMIN',
+  'Mutation.createTeacher': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Mutation.createUser': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Mutation.grantRole': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Mutation.login': 'PUBLIC',
+  'Mutation.removeGroupMember': 'REGION_ADMIN,GROUP_MANAGER',
+  'Mutation.revokeRole': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Mutation.transferTeacher': 'REGION_ADMIN',
+  'Mutation.updateSchool': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Query.labels': 'PUBLIC',
+  'Query.me': 'AUTHENTICATED',
+  'Query.regions': 'AUTHENTICATED',
+  'Query.school': 'AUTHENTICATED',
+  'Query.schoolGroup': 'AUTHENTICATED',
+  'Query.schoolGroups': 'AUTHENTICATED',
+  'Query.schools': 'AUTHENTICATED',
+  'Query.teachers': 'AUTHENTICATED',
+};
+
+describe('operation permissions and the published schema', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('declares who may call every operation, exactly as reviewed', () => {
+    const found: Record<string, string> = {};
+    for (const module of t.app.get(ModulesContainer).values()) {
+      for (const wrapper of module.providers.values()) {
+        const proto = wrapper.metatype && (wrapper.metatype as any).prototype;
+        if (!proto || !wrapper.instance) continue;
+        for (const method of Object.getOwnPropertyNames(proto)) {
+          const fn = Object.getOwnPropertyDescriptor(proto, method)?.value;
+          if (typeof fn !== 'function') continue;
+          const type = Reflect.getMetadata('graphql:resolver_type', fn);
+          if (!['Query', 'Mutation', 'Subscription'].includes(type)) continue;
+          const name = Reflect.getMetadata('graphql:resolver_name', fn) ?? method;
+          found[`${type}.${name}`] = (Reflect.getMetadata(ALLOW_KEY, fn) ?? ['NONE']).join(',');
+        }
+      }
+    }
+    expect(found).toEqual(EXPECTED);
+    // and every root field of the served schema is one of them
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean);
+    const fields = roots.flatMap((r) => Object.keys(r!.getFields()).map((f) => `${r!.name}.${f}`));
+    expect(fields.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('refuses a handler that declares nothing (deny by default)', () => {
+    const guard = new AccessGuard(new Reflector());
+    class Undeclared {
+      handler() {}
+    }
+    const context: any = { getHandler: () => Undeclared.prototype.handler, getClass: () => Undeclared, getType: () => 'http', switchToHttp: () => ({ getRequest: () => ({}) }) };
+    expect(() => guard.canActivate(context)).toThrow(/declares no permission/);
+  });
+
+  it('keeps the committed schema.graphql current (run `npm run schema:print` after changing the API)', () => {
+    const committed = readFileSync(SCHEMA_FILE, 'utf8');
+    const served = printSchema(t.app.get(GraphQLSchemaHost).schema);
+    expect(committed.slice(committed.indexOf('\n\n') + 2).trim()).toBe(served.trim());
+  });
+
+  it('serves every operation of the contract for accounts, scopes and organisations', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const mutations = Object.keys(schema.getMutationType()!.getFields());
+    const queries = Object.keys(schema.getQueryType()!.getFields());
+    for (const m of ['login', 'createUser', 'grantRole', 'revokeRole', 'createRegion', 'createSchool', 'updateSchool', 'createSchoolGroup', 'addGroupMember', 'removeGroupMember', 'createTeacher', 'transferTeacher']) {
+      expect(mutations).toContain(m);
+    }
+    for (const q of ['me', 'regions', 'school', 'schools', 'schoolGroup', 'schoolGroups', 'teachers']) expect(queries).toContain(q);
+  });
+});
