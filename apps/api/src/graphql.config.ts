@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { APP_CONFIG, checkQueryLimits, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
 
@@ -49,6 +49,8 @@ export const graphqlOptions = {
     context: ({ req }: { req: any }) => ({ req, ctx: req.ctx }),
     plugins: [
       queryLimitsPlugin,
+      // No HTTP caching of GraphQL responses here; without it Apollo does not wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true }), sqlStatsPlugin]),
     ],
   }),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadConfig, startEmbeddedPostgres, usingDevJwtSecret, type EmbeddedPostgresHandle } from '../../../libs/core/src';
+import { loadConfig, openDatabase, usingDevJwtSecret, type OpenedDatabase } from '../../../libs/core/src';
 import { IdentityService } from '../../../libs/identity/src';
 import { ensureAdmin } from './bootstrap-admin';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo';
@@ -12,20 +12,7 @@ async function main() {
   const config = loadConfig();
   if (usingDevJwtSecret(config)) logger.warn('JWT_SECRET is not set: using the development default. Set it for any shared deployment.');
 
-  let embedded: EmbeddedPostgresHandle | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    logger.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${config.dataDir})`);
-    try {
-      embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPgPort, log: (l) => logger.log(l) });
-    } catch (err) {
-      logger.error((err as Error).message);
-      process.exit(1);
-    }
-    databaseUrl = embedded.url;
-    logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${embedded.port}`);
-  }
-
+  let db: OpenedDatabase | undefined;
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -47,7 +34,7 @@ async function main() {
       logger.error(`Error while closing the app: ${(err as Error).message}`);
     }
     try {
-      await embedded?.stop();
+      await db?.stop();
     } catch (err) {
       logger.error(`Error while stopping the embedded PostgreSQL: ${(err as Error).message}`);
     }
@@ -58,7 +45,14 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   try {
-    app = await createApp({ config, databaseUrl });
+    db = await openDatabase(config, (l) => logger.log(l));
+  } catch (err) {
+    logger.error((err as Error).message);
+    process.exit(1);
+  }
+
+  try {
+    app = await createApp({ config, databaseUrl: db.url });
     const ds = app.get(DataSource);
     const identity = app.get(IdentityService);
     if (config.demoData) {
@@ -70,7 +64,7 @@ async function main() {
   } catch (err) {
     logger.error((err as Error).message);
     await app?.close().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    await db?.stop().catch(() => undefined);
     process.exit(1);
   }
 

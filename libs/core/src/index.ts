@@ -9,6 +9,7 @@ export * from './auth/decorators';
 export * from './auth/access.guard';
 export * from './auth/context.factory';
 export * from './database/embedded-postgres';
+export * from './database/open-database';
 export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/sql-stats';

@@ -22,6 +22,11 @@ export class ContextFactory {
     return (this.resolver ??= this.moduleRef.get<PrincipalResolver>(PRINCIPAL_RESOLVER, { strict: false }));
   }
 
+  /** SQL statement counts per request are a development aid (extensions.sqlStatements). */
+  get countSql(): boolean {
+    return !this.config.production;
+  }
+
   async fromToken(token: string | null | undefined): Promise<RequestContext> {
     if (!token) return new RequestContext(this.dataSource.manager, null, null);
     const userId = verifyToken(this.config.jwtSecret, token);
@@ -48,8 +53,12 @@ export class RequestContextMiddleware implements NestMiddleware {
     } catch (err) {
       return next(err);
     }
-    const store = { statements: 0 };
-    req.sqlStats = store;
-    sqlStats.run(store, () => next());
+    if (this.contexts.countSql) {
+      const store = { statements: 0 };
+      req.sqlStats = store;
+      sqlStats.run(store, () => next());
+    } else {
+      next(); // AsyncLocalStorage costs on every promise: production does without the count
+    }
   }
 }

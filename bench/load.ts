@@ -1,0 +1,57 @@
+/** A tiny closed-loop load generator for benchmarks (loopback only, bounded in count and time). */
+export interface LoadResult {
+  name: string;
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+export async function runLoad(
+  name: string,
+  request: () => Promise<boolean>,
+  opts: { concurrency: number; requests: number; maxSeconds: number; warmup?: number },
+): Promise<LoadResult> {
+  for (let i = 0; i < (opts.warmup ?? 20); i++) await request();
+  const latencies: number[] = [];
+  let errors = 0;
+  let issued = 0;
+  const started = performance.now();
+  const deadline = started + opts.maxSeconds * 1000;
+  const worker = async () => {
+    while (issued < opts.requests && performance.now() < deadline) {
+      issued++;
+      const t0 = performance.now();
+      const ok = await request().catch(() => false);
+      latencies.push(performance.now() - t0);
+      if (!ok) errors++;
+    }
+  };
+  await Promise.all([...Array(opts.concurrency)].map(worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+  };
+}
+
+export function printTable(rows: LoadResult[]) {
+  const f = (n: number) => n.toFixed(1);
+  console.log(`\n| query | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |`);
+  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|`);
+  for (const r of rows) console.log(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} |`);
+}
