@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import express from 'express';
 import { DataSource } from 'typeorm';
-import { createValidationPipe, RequestContextMiddleware, runMigrations, type AppConfig } from '../../../libs/core/src';
+import { AppLogger, createValidationPipe, RequestContextMiddleware, runMigrations, type AppConfig } from '../../../libs/core/src';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {
@@ -24,7 +24,7 @@ function bodyErrors(err: any, _req: any, res: any, next: (e?: unknown) => void) 
 export async function createApp(opts: CreateAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(opts.config, opts.databaseUrl), {
     bodyParser: false,
-    logger: opts.logger ?? ['log', 'warn', 'error'],
+    logger: opts.logger === false ? false : new AppLogger({ logLevels: opts.logger ?? ['log', 'warn', 'error'] }),
   });
   const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
@@ -34,6 +34,6 @@ export async function createApp(opts: CreateAppOptions): Promise<INestApplicatio
   app.use((req: any, res: any, next: any) => contexts.use(req, res, next));
   app.useGlobalPipes(createValidationPipe());
   await app.init();
-  await runMigrations(app.get(DataSource), (m) => (opts.logger === false ? undefined : console.log(m)));
+  await runMigrations(app.get(DataSource), (m) => (opts.logger === false ? undefined : new Logger('Migrations').log(m)));
   return app;
 }
