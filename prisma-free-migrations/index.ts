@@ -1,4 +1,5 @@
 import { Foundation1764060000000 } from './1764060000000-Foundation';
+import { ResearchSessions1764100000000 } from './1764100000000-ResearchSessions';
 
 /** Every migration, in order. Listed explicitly so the same list works in the built app, the CLI and the tests. */
-export const MIGRATIONS = [Foundation1764060000000];
+export const MIGRATIONS = [Foundation1764060000000, ResearchSessions1764100000000];

@@ -13,6 +13,13 @@ import { TestApp } from './support/test-app';
  */
 const EXPECTED: Record<string, string> = {
   'Mutation.addGroupMember': 'REGION_ADMIN,GROUP_MANAGER',
+  'Mutation.advanceSessionAgenda': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.cancelResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.checkInResearchSession': 'TEACHER',
+  'Mutation.endResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.postSessionNote': 'AUTHENTICATED',
+  'Mutation.scheduleResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.startResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.createRegion': 'REGION_ADMIN',
   'Mutation.createSchool': 'REGION_ADMIN',
   'Mutation.createSchoolGroup': 'REGION_ADMIN',
@@ -27,11 +34,14 @@ const EXPECTED: Record<string, string> = {
   'Query.labels': 'PUBLIC',
   'Query.me': 'AUTHENTICATED',
   'Query.regions': 'AUTHENTICATED',
+  'Query.researchSession': 'AUTHENTICATED',
+  'Query.researchSessions': 'AUTHENTICATED',
   'Query.school': 'AUTHENTICATED',
   'Query.schoolGroup': 'AUTHENTICATED',
   'Query.schoolGroups': 'AUTHENTICATED',
   'Query.schools': 'AUTHENTICATED',
   'Query.teachers': 'AUTHENTICATED',
+  'Subscription.researchSessionEvents': 'AUTHENTICATED',
 };
 
 describe('operation permissions and the published schema', () => {

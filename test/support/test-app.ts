@@ -22,24 +22,32 @@ export class TestApp {
     readonly databaseUrl: string,
     readonly dbName: string,
     readonly config: AppConfig,
+    private readonly ownsDatabase: boolean,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /** Another API instance on the same database (for multi-instance tests). */
+  startSibling(env: Record<string, string> = {}): Promise<TestApp> {
+    return TestApp.start(env, this.dbName);
+  }
+
+  static async start(env: Record<string, string> = {}, existingDb?: string): Promise<TestApp> {
     const adminUrl = process.env.TEST_PG_ADMIN_URL!;
     const template = process.env.TEST_PG_TEMPLATE!;
     if (!adminUrl || !template) throw new Error('Run tests through jest (globalSetup prepares the database)');
-    const dbName = `sgt_${template.split('_').pop()}_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`);
-    await admin.end();
+    const dbName = existingDb ?? `sgt_${template.split('_').pop()}_${randomBytes(4).toString('hex')}`;
+    if (!existingDb) {
+      const admin = new Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`);
+      await admin.end();
+    }
     const u = new URL(adminUrl);
     u.pathname = '/' + dbName;
     const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: u.toString(), PORT: '0', ...env });
     const app = await createApp({ config, databaseUrl: u.toString(), logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : false });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address();
-    return new TestApp(app, `http://127.0.0.1:${port}`, u.toString(), dbName, config);
+    return new TestApp(app, `http://127.0.0.1:${port}`, u.toString(), dbName, config, !existingDb);
   }
 
   get db(): DataSource {
@@ -49,6 +57,7 @@ export class TestApp {
   async stop() {
     this.app.getHttpServer().closeAllConnections?.();
     await this.app.close();
+    if (!this.ownsDatabase) return;
     const admin = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL! });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${this.dbName} WITH (FORCE)`);

@@ -4,11 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoreModule, dataSourceOptions, type AppConfig } from '../../../libs/core/src';
 import { IDENTITY_ENTITIES, IdentityModule } from '../../../libs/identity/src';
 import { ORGANISATION_ENTITIES, OrganisationModule } from '../../../libs/organisation/src';
+import { RESEARCH_ENTITIES, ResearchModule } from '../../../libs/research/src';
 import { MIGRATIONS } from '../../../prisma-free-migrations';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
 
-export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES];
+export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES];
 
 /** The API only composes libs. */
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         GraphQLModule.forRootAsync(graphqlOptions),
         OrganisationModule,
         IdentityModule,
+        ResearchModule,
       ],
       controllers: [HealthController],
     };

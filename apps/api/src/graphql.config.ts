@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { APP_CONFIG, checkQueryLimits, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
+import { APP_CONFIG, checkQueryLimits, ContextFactory, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
 
 interface GqlContext {
   req: any;
@@ -37,8 +37,8 @@ const sqlStatsPlugin: any = {
 
 export const graphqlOptions = {
   driver: ApolloDriver,
-  inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): ApolloDriverConfig => ({
+  inject: [APP_CONFIG, ContextFactory],
+  useFactory: (config: AppConfig, contexts: ContextFactory): ApolloDriverConfig => ({
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -46,7 +46,23 @@ export const graphqlOptions = {
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    context: ({ req }: { req: any }) => ({ req, ctx: req.ctx }),
+    // HTTP: the context the middleware built. graphql-ws: the one onConnect built from connectionParams.
+    context: ({ req, extra }: { req?: any; extra?: any }) => (extra ? { ctx: extra.ctx } : { req, ctx: req.ctx }),
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // The JWT is checked on every (re)connection: { connectionParams: { authorization: 'Bearer …' } } or { token }.
+        onConnect: async (c: any) => {
+          const params = c.connectionParams ?? {};
+          const raw = params.token ?? params.authorization ?? params.Authorization;
+          const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : undefined;
+          const ctx = await contexts.fromToken(token);
+          if (!ctx.principal) return false;
+          c.extra.ctx = ctx;
+          return true;
+        },
+      },
+    },
     plugins: [
       queryLimitsPlugin,
       // No HTTP caching of GraphQL responses here; without it Apollo does not wrap every field resolver.

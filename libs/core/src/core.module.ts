@@ -6,6 +6,8 @@ import { ContextFactory, RequestContextMiddleware } from './auth/context.factory
 import { TransactionService } from './database/transaction.service';
 import { EventBus } from './events/event-bus';
 import { LiveGateway } from './realtime/live.gateway';
+import { LiveBus } from './realtime/live-bus';
+import { LabelsResolver } from './graphql/labels.resolver';
 
 /** Infrastructure every bounded context uses; no domain code here. */
 @Global()
@@ -22,8 +24,10 @@ export class CoreModule {
         TransactionService,
         EventBus,
         LiveGateway,
+        LabelsResolver,
+        LiveBus,
       ],
-      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus],
+      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus, LiveBus],
     };
   }
 }

@@ -20,5 +20,8 @@ export * from './graphql/date.scalar';
 export * from './graphql/pagination';
 export * from './graphql/query-limits';
 export * from './graphql/id-arg';
+export * from './graphql/labels';
+export * from './graphql/json.scalar';
 export * from './realtime/live.gateway';
+export * from './realtime/live-bus';
 export * from './core.module';

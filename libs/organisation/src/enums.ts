@@ -1,4 +1,4 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { registerLabelledEnums } from '../../core/src';
 
 /** Enum values are English; zh-CN and en labels are in the descriptions and in the `labels` query. */
 export enum RegionLevel { PROVINCE = 'PROVINCE', CITY = 'CITY', COUNTY = 'COUNTY' }
@@ -33,7 +33,7 @@ export enum TeacherHonour {
 }
 
 /** Display labels, [zh-CN, en], served by the `labels` query and used in CSV exports. */
-export const LABELS: Record<string, Record<string, [string, string]>> = {
+const LABELS: Record<string, Record<string, [string, string]>> = {
   RegionLevel: { PROVINCE: ['省', 'Province'], CITY: ['市', 'City'], COUNTY: ['县（区）', 'County'] },
   SchoolStage: {
     PRIMARY: ['小学', 'Primary school'],
@@ -85,16 +85,10 @@ export const LABELS: Record<string, Record<string, [string, string]>> = {
   },
 };
 
-const ENUMS: Record<string, object> = {
-  RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, GroupStatus, MemberRole, Pairing, TeacherTitle, TeacherHonour,
-};
-for (const [name, e] of Object.entries(ENUMS)) {
-  const labels = LABELS[name];
-  registerEnumType(e, {
-    name,
-    valuesMap: Object.fromEntries(Object.keys(e).map((k) => [k, { description: labels?.[k] ? `${labels[k][0]} / ${labels[k][1]}` : undefined }])),
-  });
-}
+registerLabelledEnums(
+  { RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, GroupStatus, MemberRole, Pairing, TeacherTitle, TeacherHonour },
+  LABELS,
+);
 
 /** Compulsory education (义务教育) is every stage but SENIOR. */
 export const COMPULSORY_STAGES = Object.values(SchoolStage).filter((s) => s !== SchoolStage.SENIOR);

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessService } from './access.service';
 import { GroupService } from './group.service';
-import { LabelsResolver } from './labels.resolver';
 import {
   MembershipFieldsResolver,
   RegionFieldsResolver,
@@ -29,7 +28,6 @@ import { TeacherService } from './teacher.service';
     MembershipFieldsResolver,
     TeacherFieldsResolver,
     TeacherAssignmentFieldsResolver,
-    LabelsResolver,
   ],
   exports: [AccessService, RegionService, SchoolService, GroupService, TeacherService],
 })

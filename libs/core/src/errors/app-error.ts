@@ -5,6 +5,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /** Too many requests in a short time; extensions.retryAfterSeconds says when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /** An error meant for the caller: its message is safe to show, its code tells clients what to do. */

@@ -1,6 +1,6 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Allow, PUBLIC } from '../../core/src';
-import { LABELS } from './enums';
+import { Allow, PUBLIC } from '../auth/decorators';
+import { LABELS } from './labels';
 
 @ObjectType({ description: 'Display label of an enum value' })
 export class EnumLabel {

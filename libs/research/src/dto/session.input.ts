@@ -1,0 +1,59 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DateScalar } from '../../../core/src';
+import { Text } from '../../../organisation/src/dto/common';
+import { ResearchSessionStatus, ResearchSessionType, SessionMode } from '../enums';
+
+@InputType()
+export class AgendaItemInput {
+  @Field() @Text(200) title: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(600) durationMinutes?: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) speaker?: string;
+}
+
+@InputType()
+export class ScheduleResearchSessionInput {
+  @Field(() => ID) @IsUUID() groupId: string;
+  @Field(() => ID, { description: 'An active member school of the group (often the lead school)' }) @IsUUID() hostSchoolId: string;
+  @Field() @Text(200) title: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) topic?: string;
+  @Field(() => ResearchSessionType) @IsEnum(ResearchSessionType) type: ResearchSessionType;
+  @Field(() => SessionMode) @IsEnum(SessionMode) mode: SessionMode;
+  @Field(() => GraphQLISODateTime) @IsDate() startsAt: Date;
+  @Field(() => GraphQLISODateTime) @IsDate() endsAt: Date;
+  @Field(() => [ID], { description: 'Active member schools of the group; the host school is always invited' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  invitedSchoolIds: string[];
+  @Field(() => [ID], { nullable: true, description: 'Teachers invited by name, from member schools of the group' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  invitedTeacherIds?: string[];
+  @Field(() => [AgendaItemInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemInput)
+  agenda?: AgendaItemInput[];
+  @Field(() => [ID], { nullable: true, description: 'Lesson plans to discuss' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  lessonPlanIds?: string[];
+}
+
+@InputType()
+export class ResearchSessionFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() groupId?: string;
+  @Field(() => ID, { nullable: true, description: 'Sessions hosted by or inviting this school' }) @IsOptional() @IsUUID() schoolId?: string;
+  @Field(() => ResearchSessionType, { nullable: true }) @IsOptional() @IsEnum(ResearchSessionType) type?: ResearchSessionType;
+  @Field(() => ResearchSessionStatus, { nullable: true }) @IsOptional() @IsEnum(ResearchSessionStatus) status?: ResearchSessionStatus;
+  @Field(() => DateScalar, { nullable: true, description: 'Sessions starting on or after this day (China time)' }) @IsOptional() from?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Sessions starting on or before this day (China time)' }) @IsOptional() to?: string;
+}

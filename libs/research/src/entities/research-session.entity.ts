@@ -1,0 +1,68 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ResearchSessionStatus, ResearchSessionType, SessionMode } from '../enums';
+
+@ObjectType({ description: 'An agenda item of a session' })
+export class AgendaItem {
+  @Field() title: string;
+  @Field(() => Int, { nullable: true }) durationMinutes?: number | null;
+  @Field(() => String, { nullable: true }) speaker?: string | null;
+}
+
+/** 联合教研活动: hosted by a school of a group for teachers of its member schools. */
+@ObjectType({ description: '联合教研活动 joint research session' })
+@Entity('research_session')
+export class ResearchSession {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+  @Field(() => ID) @Column({ name: 'group_id', type: 'uuid' }) groupId: string;
+  @Field(() => ID) @Column({ name: 'host_school_id', type: 'uuid' }) hostSchoolId: string;
+  @Field() @Column({ type: 'varchar', length: 200 }) title: string;
+  @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 1000, nullable: true }) topic: string | null;
+  @Field(() => ResearchSessionType) @Column({ type: 'varchar', length: 30 }) type: ResearchSessionType;
+  @Field(() => SessionMode) @Column({ type: 'varchar', length: 10 }) mode: SessionMode;
+  @Field(() => ResearchSessionStatus) @Column({ type: 'varchar', length: 10 }) status: ResearchSessionStatus;
+  @Field(() => GraphQLISODateTime) @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt: Date;
+  @Field(() => GraphQLISODateTime) @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt: Date;
+  @Field(() => [AgendaItem]) @Column({ type: 'jsonb', default: () => "'[]'" }) agenda: AgendaItem[];
+  @Field(() => Int, { nullable: true, description: 'Index of the agenda item under way, while live' })
+  @Column({ name: 'agenda_index', type: 'int', nullable: true })
+  agendaIndex: number | null;
+  @Field(() => [ID], { description: 'Lesson plans discussed (linked once lesson preparation lands)' })
+  @Column({ name: 'lesson_plan_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  lessonPlanIds: string[];
+  @Field(() => String, { nullable: true, description: '会议纪要, set when the session ends' }) @Column({ type: 'text', nullable: true }) minutes: string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'cancel_reason', type: 'varchar', length: 1000, nullable: true }) cancelReason: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  /** The last event sequence number handed out: events are numbered 1, 2, 3... per session, without gaps. */
+  @Field(() => Int, { description: 'Sequence number of the latest live event' }) @Column({ name: 'last_seq', type: 'int', default: 0 }) lastSeq: number;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('research_session_school')
+export class ResearchSessionSchool {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'session_id', type: 'uuid' }) sessionId: string;
+  @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
+}
+
+@Entity('research_session_teacher')
+export class ResearchSessionTeacher {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'session_id', type: 'uuid' }) sessionId: string;
+  @Column({ name: 'teacher_id', type: 'uuid' }) teacherId: string;
+}
+
+/** A teacher's check-in (签到) at a session: once per session. */
+@ObjectType({ description: '签到 attendance' })
+@Entity('research_attendance')
+export class Attendance {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+  @Field(() => ID) @Column({ name: 'session_id', type: 'uuid' }) sessionId: string;
+  @Field(() => ID) @Column({ name: 'teacher_id', type: 'uuid' }) teacherId: string;
+  @Field(() => ID, { description: 'The school the teacher checked in for' }) @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
+  @Field(() => GraphQLISODateTime) @Column({ name: 'checked_in_at', type: 'timestamptz', default: () => 'now()' }) checkedInAt: Date;
+}

@@ -1,0 +1,11 @@
+import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
+import { SessionEvent } from './entities/session-event.entity';
+
+export * from './enums';
+export * from './entities/research-session.entity';
+export * from './entities/session-event.entity';
+export * from './research.service';
+export * from './session-events.service';
+export * from './research.module';
+
+export const RESEARCH_ENTITIES = [ResearchSession, ResearchSessionSchool, ResearchSessionTeacher, Attendance, SessionEvent];

@@ -1,0 +1,5 @@
+import { ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../core/src';
+import { ResearchSession } from './entities/research-session.entity';
+
+@ObjectType() export class ResearchSessionConnection extends Connection(ResearchSession) {}

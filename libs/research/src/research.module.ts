@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../../organisation/src';
+import { LiveDeliveryService } from './live-delivery.service';
+import { LiveSessionGateway } from './live-session.gateway';
+import { PresenceService } from './presence.service';
+import { ResearchAccess } from './research-access';
+import { AttendanceFieldsResolver, ResearchResolver, SessionEventFieldsResolver } from './research.resolver';
+import { ResearchService } from './research.service';
+import { SessionEventsService } from './session-events.service';
+
+@Module({
+  imports: [OrganisationModule],
+  providers: [
+    ResearchAccess,
+    ResearchService,
+    SessionEventsService,
+    LiveDeliveryService,
+    PresenceService,
+    LiveSessionGateway,
+    ResearchResolver,
+    AttendanceFieldsResolver,
+    SessionEventFieldsResolver,
+  ],
+  exports: [ResearchService, SessionEventsService],
+})
+export class ResearchModule {}

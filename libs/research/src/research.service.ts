@@ -1,0 +1,279 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import {
+  AppError,
+  badInput,
+  conflict,
+  ErrorCode,
+  forbidden,
+  notFound,
+  paginate,
+  TransactionService,
+  type PageArgs,
+  type RequestContext,
+} from '../../core/src';
+import { GroupStatus, SchoolGroup, Teacher } from '../../organisation/src';
+import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
+import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
+import { SessionEvent } from './entities/session-event.entity';
+import { ResearchSessionStatus, SessionEventType } from './enums';
+import { ResearchAccess } from './research-access';
+import { SessionEventsService } from './session-events.service';
+
+export const MAX_TEXT = 2000;
+export const RATE_LIMIT = { messages: 10, seconds: 10 };
+const MAX_SESSION_HOURS = 12;
+const chinaDayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
+
+@Injectable()
+export class ResearchService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly access: ResearchAccess,
+    private readonly events: SessionEventsService,
+  ) {}
+
+  async schedule(ctx: RequestContext, input: ScheduleResearchSessionInput): Promise<ResearchSession> {
+    if (input.endsAt <= input.startsAt) throw badInput('endsAt', 'endsAt must be after startsAt');
+    if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', `A session lasts at most ${MAX_SESSION_HOURS} hours`);
+    return this.tx.run(ctx, async (tx) => {
+      const group = await tx.em.findOneBy(SchoolGroup, { id: input.groupId });
+      if (!group) throw notFound('School group', input.groupId);
+      if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
+      const p = tx.user;
+      const [{ allowed }] = await tx.em.query(
+        `SELECT ($1 OR EXISTS (SELECT 1 FROM region r WHERE r.id = $2 AND r.path && $3::uuid[]) OR $4 = ANY($5::uuid[]) OR $6 = ANY($7::uuid[])) AS allowed`,
+        [p.isPlatformAdmin, group.regionId, p.regionIds, group.id, p.groupIds, input.hostSchoolId, p.schoolIds],
+      );
+      if (!allowed) throw forbidden("Only the group's managers and the host school's admins schedule its sessions");
+      const schoolIds = [...new Set([input.hostSchoolId, ...input.invitedSchoolIds])];
+      const members: { school_id: string }[] = await tx.em.query(
+        `SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL AND school_id = ANY($2::uuid[])`,
+        [group.id, schoolIds],
+      );
+      const memberIds = new Set(members.map((m) => m.school_id));
+      if (!memberIds.has(input.hostSchoolId)) throw badInput('hostSchoolId', 'The host school must be an active member of the group');
+      const outsider = schoolIds.find((id) => !memberIds.has(id));
+      if (outsider) throw badInput('invitedSchoolIds', `School ${outsider} is not an active member of the group`);
+      const teacherIds = [...new Set(input.invitedTeacherIds ?? [])];
+      if (teacherIds.length) {
+        const ok: { id: string }[] = await tx.em.query(
+          `SELECT t.id FROM teacher t JOIN group_membership m ON m.school_id = t.school_id AND m.group_id = $1 AND m.left_on IS NULL WHERE t.id = ANY($2::uuid[])`,
+          [group.id, teacherIds],
+        );
+        const okIds = new Set(ok.map((r) => r.id));
+        const bad = teacherIds.find((id) => !okIds.has(id));
+        if (bad) throw badInput('invitedTeacherIds', `Teacher ${bad} does not teach at a member school of the group`);
+      }
+      const session = await tx.em.save(
+        tx.em.create(ResearchSession, {
+          groupId: group.id,
+          hostSchoolId: input.hostSchoolId,
+          title: input.title,
+          topic: input.topic ?? null,
+          type: input.type,
+          mode: input.mode,
+          status: ResearchSessionStatus.SCHEDULED,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          agenda: (input.agenda ?? []).map((a) => ({ title: a.title, durationMinutes: a.durationMinutes ?? null, speaker: a.speaker ?? null })),
+          agendaIndex: null,
+          lessonPlanIds: [...new Set(input.lessonPlanIds ?? [])],
+          lastSeq: 0,
+          createdBy: p.userId,
+        }),
+      );
+      await tx.em.insert(ResearchSessionSchool, schoolIds.map((schoolId) => ({ sessionId: session.id, schoolId })));
+      if (teacherIds.length) await tx.em.insert(ResearchSessionTeacher, teacherIds.map((teacherId) => ({ sessionId: session.id, teacherId })));
+      return session;
+    });
+  }
+
+  /** Loads and locks a session the caller may act on, in the caller's transaction. */
+  private async locked(tx: RequestContext, id: string, need: 'view' | 'manage') {
+    const access = await this.access.require(tx, id, need);
+    const session = await tx.em.findOne(ResearchSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!session) throw notFound('Research session', id);
+    return { session, access };
+  }
+
+  private requireStatus(session: ResearchSession, allowed: ResearchSessionStatus[], action: string) {
+    if (!allowed.includes(session.status)) throw conflict(`Cannot ${action}: the session is ${session.status}`, { status: session.status });
+  }
+
+  start(ctx: RequestContext, id: string): Promise<ResearchSession> {
+    return this.tx.run(ctx, async (tx) => {
+      const { session } = await this.locked(tx, id, 'manage');
+      this.requireStatus(session, [ResearchSessionStatus.SCHEDULED], 'start');
+      session.status = ResearchSessionStatus.LIVE;
+      session.startedAt = new Date();
+      session.agendaIndex = session.agenda.length ? 0 : null;
+      await this.saveWithEvent(tx, session, SessionEventType.SESSION_STARTED, { agendaIndex: session.agendaIndex });
+      return session;
+    });
+  }
+
+  end(ctx: RequestContext, id: string, minutes?: string | null): Promise<ResearchSession> {
+    if (minutes && minutes.length > 20000) throw badInput('minutes', 'minutes are at most 20,000 characters');
+    return this.tx.run(ctx, async (tx) => {
+      const { session } = await this.locked(tx, id, 'manage');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'end');
+      session.status = ResearchSessionStatus.ENDED;
+      session.endedAt = new Date();
+      session.minutes = minutes ?? null;
+      await this.saveWithEvent(tx, session, SessionEventType.SESSION_ENDED, { minutes: session.minutes });
+      return session;
+    });
+  }
+
+  cancel(ctx: RequestContext, id: string, reason: string): Promise<ResearchSession> {
+    if (!reason?.trim()) throw badInput('reason', 'Give a reason for cancelling');
+    if (reason.length > 1000) throw badInput('reason', 'reason is at most 1,000 characters');
+    return this.tx.run(ctx, async (tx) => {
+      const { session } = await this.locked(tx, id, 'manage');
+      this.requireStatus(session, [ResearchSessionStatus.SCHEDULED, ResearchSessionStatus.LIVE], 'cancel');
+      session.status = ResearchSessionStatus.CANCELLED;
+      session.cancelledAt = new Date();
+      session.cancelReason = reason;
+      await this.saveWithEvent(tx, session, SessionEventType.SESSION_CANCELLED, { reason });
+      return session;
+    });
+  }
+
+  advanceAgenda(ctx: RequestContext, id: string, index?: number | null): Promise<ResearchSession> {
+    return this.tx.run(ctx, async (tx) => {
+      const { session } = await this.locked(tx, id, 'manage');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'advance the agenda');
+      const next = index ?? (session.agendaIndex ?? -1) + 1;
+      if (!Number.isInteger(next) || next < 0 || next >= session.agenda.length) {
+        throw badInput('index', `The agenda has ${session.agenda.length} items (0 to ${session.agenda.length - 1})`);
+      }
+      session.agendaIndex = next;
+      await this.saveWithEvent(tx, session, SessionEventType.AGENDA_ADVANCED, { index: next, title: session.agenda[next].title });
+      return session;
+    });
+  }
+
+  checkIn(ctx: RequestContext, sessionId: string): Promise<Attendance> {
+    return this.tx.run(ctx, async (tx) => {
+      const { session, access } = await this.locked(tx, sessionId, 'view');
+      if (!tx.user.teacherId || !access.invited) throw forbidden('Only invited teachers check in');
+      if (session.status === ResearchSessionStatus.SCHEDULED) throw conflict('Check-in opens when the session starts');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'check in');
+      if (await tx.em.existsBy(Attendance, { sessionId, teacherId: tx.user.teacherId })) throw conflict('You have already checked in');
+      const teacher = await tx.em.findOneByOrFail(Teacher, { id: tx.user.teacherId });
+      const attendance = tx.em.create(Attendance, { sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: new Date() });
+      await tx.em.insert(Attendance, attendance);
+      await this.events.append(tx, sessionId, SessionEventType.CHECKED_IN, { teacherId: teacher.id, name: teacher.name, schoolId: teacher.schoolId });
+      return attendance;
+    });
+  }
+
+  /** Notes and chat: participants of a live session, size- and rate-limited per user across instances. */
+  postText(ctx: RequestContext, sessionId: string, type: SessionEventType.NOTE_POSTED | SessionEventType.CHAT_MESSAGE, text: string): Promise<SessionEvent> {
+    if (typeof text !== 'string' || !text.trim()) throw badInput('text', 'text must not be empty');
+    if (text.length > MAX_TEXT) throw badInput('text', `text is at most ${MAX_TEXT} characters`);
+    return this.tx.run(ctx, async (tx) => {
+      const { session } = await this.locked(tx, sessionId, 'view');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'post');
+      await this.rateLimit(tx);
+      return this.events.append(tx, sessionId, type, { text, name: await this.displayName(tx) });
+    });
+  }
+
+  hand(ctx: RequestContext, sessionId: string, raised: boolean): Promise<SessionEvent> {
+    return this.tx.run(ctx, async (tx) => {
+      const { session } = await this.locked(tx, sessionId, 'view');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], raised ? 'raise a hand' : 'lower a hand');
+      return this.events.append(tx, sessionId, raised ? SessionEventType.HAND_RAISED : SessionEventType.HAND_LOWERED, { name: await this.displayName(tx) });
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ResearchSession | null> {
+    const session = await ctx.em.findOneBy(ResearchSession, { id });
+    if (!session) return null;
+    await this.access.require(ctx, id, 'view');
+    return session;
+  }
+
+  async list(ctx: RequestContext, filter: ResearchSessionFilter = {}, page: PageArgs) {
+    const cond = this.access.viewableCondition(ctx, 1);
+    const qb = ctx.em.createQueryBuilder(ResearchSession, 'rs');
+    // the viewable condition uses positional parameters: inline them as named ones
+    let sql = cond.sql;
+    const params: Record<string, unknown> = {};
+    cond.params.forEach((v, i) => {
+      sql = sql.replaceAll(`$${i + 1}`, `:_scope${i}`);
+      params[`_scope${i}`] = v;
+    });
+    qb.where(sql, params);
+    if (filter.groupId) qb.andWhere('rs.group_id = :groupId', { groupId: filter.groupId });
+    if (filter.schoolId) {
+      qb.andWhere('(rs.host_school_id = :schoolId OR EXISTS (SELECT 1 FROM research_session_school z WHERE z.session_id = rs.id AND z.school_id = :schoolId))', {
+        schoolId: filter.schoolId,
+      });
+    }
+    if (filter.type) qb.andWhere('rs.type = :type', { type: filter.type });
+    if (filter.status) qb.andWhere('rs.status = :status', { status: filter.status });
+    if (filter.from) qb.andWhere('rs.starts_at >= :from', { from: chinaDayStart(filter.from) });
+    if (filter.to) qb.andWhere(`rs.starts_at < :to::timestamptz + interval '1 day'`, { to: chinaDayStart(filter.to) });
+    return paginate(qb, page, { columns: ['rs.starts_at', 'rs.id'], values: (s) => [s.startsAt.toISOString(), s.id] });
+  }
+
+  attendance(ctx: RequestContext, sessionId: string): Promise<Attendance[]> {
+    return ctx
+      .loader<string, Attendance[]>('attendance', async (ids) => {
+        const rows = await ctx.em.find(Attendance, { where: { sessionId: In([...ids]) }, order: { checkedInAt: 'ASC' } });
+        return ids.map((id) => rows.filter((r) => r.sessionId === id));
+      })
+      .load(sessionId);
+  }
+
+  invitedSchoolIds(ctx: RequestContext, sessionId: string): Promise<string[]> {
+    return ctx
+      .loader<string, string[]>('invitedSchools', async (ids) => {
+        const rows = await ctx.em.find(ResearchSessionSchool, { where: { sessionId: In([...ids]) } });
+        return ids.map((id) => rows.filter((r) => r.sessionId === id).map((r) => r.schoolId));
+      })
+      .load(sessionId);
+  }
+
+  invitedTeacherIds(ctx: RequestContext, sessionId: string): Promise<string[]> {
+    return ctx
+      .loader<string, string[]>('invitedTeachers', async (ids) => {
+        const rows = await ctx.em.find(ResearchSessionTeacher, { where: { sessionId: In([...ids]) } });
+        return ids.map((id) => rows.filter((r) => r.sessionId === id).map((r) => r.teacherId));
+      })
+      .load(sessionId);
+  }
+
+  private async saveWithEvent(tx: RequestContext, session: ResearchSession, type: SessionEventType, payload: Record<string, unknown>) {
+    const event = await this.events.append(tx, session.id, type, payload);
+    session.lastSeq = event.seq;
+    await tx.em.save(session);
+  }
+
+  private async displayName(tx: RequestContext): Promise<string> {
+    const [row] = await tx.em.query(
+      `SELECT coalesce(t.name, u.display_name) AS name FROM app_user u LEFT JOIN teacher t ON t.id = u.teacher_id WHERE u.id = $1`,
+      [tx.user.userId],
+    );
+    return row?.name ?? '';
+  }
+
+  /** At most RATE_LIMIT.messages chat messages and notes per user per RATE_LIMIT.seconds, across all instances. */
+  private async rateLimit(tx: RequestContext) {
+    await tx.em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 727100))`, [tx.user.userId]);
+    const [{ n, oldest }] = await tx.em.query(
+      `SELECT count(*)::int AS n, min(at) AS oldest FROM session_event
+        WHERE actor_user_id = $1 AND type IN ('CHAT_MESSAGE','NOTE_POSTED') AND at > now() - make_interval(secs => $2)`,
+      [tx.user.userId, RATE_LIMIT.seconds],
+    );
+    if (n >= RATE_LIMIT.messages) {
+      const retryAfter = Math.max(1, Math.ceil(RATE_LIMIT.seconds - (Date.now() - new Date(oldest).getTime()) / 1000));
+      throw new AppError(ErrorCode.RATE_LIMITED, `Too many messages: at most ${RATE_LIMIT.messages} per ${RATE_LIMIT.seconds} s; try again in ${retryAfter} s`, undefined, {
+        retryAfterSeconds: retryAfter,
+      });
+    }
+  }
+}

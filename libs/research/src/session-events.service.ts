@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { LiveBus, type RequestContext } from '../../core/src';
+import { SessionEvent } from './entities/session-event.entity';
+import { SessionEventType } from './enums';
+
+export const SESSION_CHANNEL = 'session';
+export interface SessionNotice {
+  s: string;
+  q: number;
+}
+
+/**
+ * The session event log. An event is written in the transaction of its effect, numbered by incrementing
+ * research_session.last_seq (a row lock: numbers are strictly increasing with no gaps, and a rolled-back
+ * effect leaves no number behind). Only after commit is a notice ({session, seq}) published to every
+ * instance, which then reads the events from the table.
+ */
+@Injectable()
+export class SessionEventsService {
+  constructor(private readonly bus: LiveBus) {}
+
+  async append(
+    tx: RequestContext,
+    sessionId: string,
+    type: SessionEventType,
+    payload: Record<string, unknown>,
+    actor: { userId: string | null; teacherId: string | null } = { userId: tx.principal?.userId ?? null, teacherId: tx.principal?.teacherId ?? null },
+  ): Promise<SessionEvent> {
+    if (!tx.inTransaction) throw new Error('session events are appended inside the transaction of their effect');
+    const [[row]] = await tx.em.query(`UPDATE research_session SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq`, [sessionId]);
+    // `at` is the database's clock (the transaction's start), the same clock the rate limit reads.
+    const [{ at }] = await tx.em.query(
+      `INSERT INTO session_event (session_id, seq, type, actor_user_id, actor_teacher_id, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING at`,
+      [sessionId, row.last_seq, type, actor.userId, actor.teacherId, JSON.stringify(payload)],
+    );
+    const event = tx.em.create(SessionEvent, { sessionId, seq: row.last_seq, type, payload, actorUserId: actor.userId, actorTeacherId: actor.teacherId, at });
+    tx.afterCommit.push(() => this.bus.publish(SESSION_CHANNEL, { s: sessionId, q: event.seq } satisfies SessionNotice));
+    return event;
+  }
+
+  /** Events after `afterSeq`, in order. */
+  list(ctx: RequestContext, sessionId: string, afterSeq = 0, limit = 10000): Promise<SessionEvent[]> {
+    return ctx.em
+      .createQueryBuilder(SessionEvent, 'e')
+      .where('e.session_id = :sessionId AND e.seq > :afterSeq', { sessionId, afterSeq })
+      .orderBy('e.seq', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}

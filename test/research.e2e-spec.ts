@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { codeOf, TestApp } from './support/test-app';
+
+export const SCHEDULE = `mutation($i: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $i) { id status lastSeq invitedSchools { id } } }`;
+const START = `mutation($id: ID!) { startResearchSession(id: $id) { status agendaIndex } }`;
+const END = `mutation($id: ID!, $m: String) { endResearchSession(id: $id, minutes: $m) { status minutes } }`;
+const CANCEL = `mutation($id: ID!, $r: String!) { cancelResearchSession(id: $id, reason: $r) { status cancelReason } }`;
+const CHECK_IN = `mutation($id: ID!) { checkInResearchSession(sessionId: $id) { teacher { id } school { id } checkedInAt } }`;
+const NOTE = `mutation($id: ID!, $t: String!) { postSessionNote(sessionId: $id, text: $t) { seq type payload } }`;
+
+/** A consortium with a lead and a member school, an outside school, a teacher at each, and the users around them. */
+export async function researchWorld(t: TestApp) {
+  const county = await t.region({ name: '随县', level: 'COUNTY' });
+  const lead = await t.school(county.id, { name: '随县炎帝学校' });
+  const member = await t.school(county.id, { name: '随县厉山镇三河小学', locale: 'RURAL' });
+  const outside = await t.school(county.id, { name: '随县草店镇中心学校' });
+  const group = await t.group(county.id, lead.id, { name: '随县炎帝学校教联体' });
+  await t.member(group.id, member.id);
+  const leadTeacher = await t.teacher(lead.id, { name: '周文华' });
+  const memberTeacher = await t.teacher(member.id, { name: '陈雨萱' });
+  const outsideTeacher = await t.teacher(outside.id, { name: '吴刚' });
+  return {
+    county,
+    lead,
+    member,
+    outside,
+    group,
+    leadTeacher,
+    memberTeacher,
+    outsideTeacher,
+    manager: await t.user('GROUP_MANAGER', group.id),
+    hostAdmin: await t.user('SCHOOL_ADMIN', lead.id),
+    outsideAdmin: await t.user('SCHOOL_ADMIN', outside.id),
+    leadUser: await t.user('TEACHER', null, { teacherId: leadTeacher.id }),
+    memberUser: await t.user('TEACHER', null, { teacherId: memberTeacher.id }),
+    outsideUser: await t.user('TEACHER', null, { teacherId: outsideTeacher.id }),
+  };
+}
+
+export const sessionInput = (w: Awaited<ReturnType<typeof researchWorld>>, over: Record<string, unknown> = {}) => ({
+  groupId: w.group.id,
+  hostSchoolId: w.lead.id,
+  title: '三年级数学“分数的意义”联合教研',
+  topic: '分数的意义 · 同课异构',
+  type: 'JOINT_RESEARCH',
+  mode: 'HYBRID',
+  startsAt: '2026-12-01T01:00:00.000Z',
+  endsAt: '2026-12-01T03:00:00.000Z',
+  invitedSchoolIds: [w.member.id],
+  agenda: [{ title: '说课', durationMinutes: 20, speaker: '周文华' }, { title: '观课' }, { title: '评课议课' }],
+  ...over,
+});
+
+describe('joint research sessions', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof researchWorld>>;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await researchWorld(t);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const schedule = async (over: Record<string, unknown> = {}, token = w.manager.token) => (await t.ok(SCHEDULE, { i: sessionInput(w, over) }, token)).scheduleResearchSession;
+
+  it('schedules a session for the group, always inviting the host school', async () => {
+    const s = await schedule();
+    expect(s.status).toBe('SCHEDULED');
+    expect(s.invitedSchools.map((x: any) => x.id).sort()).toEqual([w.lead.id, w.member.id].sort());
+    // the host school's admin may schedule too
+    await schedule({}, w.hostAdmin.token);
+  });
+
+  it('validates the schedule, naming the field, and creates nothing on error', async () => {
+    const count = async () => (await t.sql(`SELECT count(*)::int n FROM research_session`))[0].n;
+    const before = await count();
+    const bad = async (over: Record<string, unknown>, field: string) => {
+      const r = await t.gql(SCHEDULE, { i: sessionInput(w, over) }, w.manager.token);
+      expect([field, r.errors?.[0]?.extensions]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
+    };
+    await bad({ endsAt: '2026-12-01T00:30:00.000Z' }, 'endsAt');
+    await bad({ endsAt: '2026-12-02T03:00:00.000Z' }, 'endsAt');
+    await bad({ hostSchoolId: w.outside.id }, 'hostSchoolId');
+    await bad({ invitedSchoolIds: [w.outside.id] }, 'invitedSchoolIds');
+    await bad({ invitedTeacherIds: [w.outsideTeacher.id] }, 'invitedTeacherIds');
+    await bad({ title: '' }, 'title');
+    await bad({ agenda: [{ title: '说课' }, { title: '' }] }, 'agenda.1.title');
+    await bad({ type: 'PARTY' }, 'type');
+    expect(codeOf(await t.gql(SCHEDULE, { i: sessionInput(w) }, w.outsideAdmin.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(SCHEDULE, { i: sessionInput(w) }, w.memberUser.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(SCHEDULE, { i: sessionInput(w) }))).toBe('UNAUTHENTICATED');
+    expect(await count()).toBe(before);
+  });
+
+  it('enforces the lifecycle and check-in rules', async () => {
+    const s = await schedule();
+    expect(codeOf(await t.gql(CHECK_IN, { id: s.id }, w.memberUser.token))).toBe('CONFLICT'); // before start
+    expect(codeOf(await t.gql(END, { id: s.id }, w.manager.token))).toBe('CONFLICT'); // end only when live
+    expect(codeOf(await t.gql(START, { id: s.id }, w.memberUser.token))).toBe('FORBIDDEN');
+    expect((await t.ok(START, { id: s.id }, w.manager.token)).startResearchSession).toEqual({ status: 'LIVE', agendaIndex: 0 });
+    expect(codeOf(await t.gql(START, { id: s.id }, w.manager.token))).toBe('CONFLICT');
+
+    const a = await t.ok(CHECK_IN, { id: s.id }, w.memberUser.token);
+    expect(a.checkInResearchSession).toMatchObject({ teacher: { id: w.memberTeacher.id }, school: { id: w.member.id } });
+    expect(codeOf(await t.gql(CHECK_IN, { id: s.id }, w.memberUser.token))).toBe('CONFLICT'); // once per session
+    expect(codeOf(await t.gql(CHECK_IN, { id: s.id }, w.outsideUser.token))).toBe('FORBIDDEN'); // not invited
+    await t.ok(CHECK_IN, { id: s.id }, w.leadUser.token);
+
+    const ended = await t.ok(END, { id: s.id, m: '一、说课；二、观课；三、评课。形成共识：……' }, w.manager.token);
+    expect(ended.endResearchSession.status).toBe('ENDED');
+    expect(codeOf(await t.gql(CHECK_IN, { id: s.id }, w.leadUser.token))).toBe('CONFLICT'); // after end
+    expect(codeOf(await t.gql(CANCEL, { id: s.id, r: '天气' }, w.manager.token))).toBe('CONFLICT');
+
+    const c = await schedule();
+    expect(codeOf(await t.gql(CANCEL, { id: c.id, r: '  ' }, w.manager.token))).toBe('BAD_USER_INPUT');
+    expect((await t.ok(CANCEL, { id: c.id, r: '暴雨停课' }, w.manager.token)).cancelResearchSession).toEqual({ status: 'CANCELLED', cancelReason: '暴雨停课' });
+    expect(codeOf(await t.gql(START, { id: c.id }, w.manager.token))).toBe('CONFLICT'); // no start after cancel
+  });
+
+  it('numbers events per session without gaps, and shows them only to participants', async () => {
+    const s = await schedule({ invitedTeacherIds: [w.leadTeacher.id] });
+    await t.ok(START, { id: s.id }, w.manager.token);
+    await t.ok(CHECK_IN, { id: s.id }, w.memberUser.token);
+    await t.ok(NOTE, { id: s.id, t: '<b>重点</b>：分数单位的理解 & “平均分”' }, w.memberUser.token);
+    await t.ok(`mutation($id: ID!) { advanceSessionAgenda(id: $id) { agendaIndex } }`, { id: s.id }, w.manager.token);
+    await t.ok(END, { id: s.id }, w.manager.token);
+
+    const q = `query($id: ID!) { researchSession(id: $id) { status lastSeq attendance { teacher { id } checkedInAt } events(afterSeq: 0) { seq type payload actor { id } at } } }`;
+    const d = (await t.ok(q, { id: s.id }, w.memberUser.token)).researchSession;
+    expect(d.events.map((e: any) => [e.seq, e.type])).toEqual([
+      [1, 'SESSION_STARTED'],
+      [2, 'CHECKED_IN'],
+      [3, 'NOTE_POSTED'],
+      [4, 'AGENDA_ADVANCED'],
+      [5, 'SESSION_ENDED'],
+    ]);
+    expect(d.lastSeq).toBe(5);
+    expect(d.events[2].payload).toEqual({ text: '<b>重点</b>：分数单位的理解 & “平均分”', name: '陈雨萱' }); // stored as given
+    expect(d.events[2].actor.id).toBe(w.memberUser.id);
+    expect(d.events[3].payload).toEqual({ index: 1, title: '观课' });
+    expect(d.attendance.map((a: any) => a.teacher.id)).toEqual([w.memberTeacher.id]);
+    const after = (await t.ok(`query($id: ID!) { researchSession(id: $id) { events(afterSeq: 3) { seq } } }`, { id: s.id }, w.leadUser.token)).researchSession;
+    expect(after.events).toEqual([{ seq: 4 }, { seq: 5 }]);
+
+    expect(codeOf(await t.gql(q, { id: s.id }, w.outsideUser.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(q, { id: s.id }, w.outsideAdmin.token))).toBe('FORBIDDEN');
+    const list = `query($f: ResearchSessionFilter) { researchSessions(filter: $f, first: 100) { totalCount edges { node { id } } } }`;
+    expect((await t.ok(list, {}, w.outsideUser.token)).researchSessions.totalCount).toBe(0);
+    const mine = (await t.ok(list, { f: { groupId: w.group.id, status: 'ENDED' } }, w.memberUser.token)).researchSessions;
+    expect(mine.edges.map((e: any) => e.node.id)).toContain(s.id);
+    const none = (await t.ok(list, { f: { from: '2027-01-01' } }, w.manager.token)).researchSessions;
+    expect(none.totalCount).toBe(0);
+    const day = (await t.ok(list, { f: { from: '2026-12-01', to: '2026-12-01', type: 'JOINT_RESEARCH' } }, w.manager.token)).researchSessions;
+    expect(day.totalCount).toBeGreaterThan(0);
+  });
+
+  it('limits notes in size and rate, with a clear error, and keeps what was accepted', async () => {
+    const s = await schedule();
+    await t.ok(START, { id: s.id }, w.manager.token);
+    const writer = await t.user('TEACHER', null, { teacherId: (await t.teacher(w.member.id, { name: '李明' })).id });
+    const long = await t.gql(NOTE, { id: s.id, t: '字'.repeat(2001) }, writer.token);
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    for (let i = 0; i < 10; i++) await t.ok(NOTE, { id: s.id, t: `第${i + 1}条` }, writer.token);
+    const limited = await t.gql(NOTE, { id: s.id, t: '第11条' }, writer.token);
+    expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    await t.ok(NOTE, { id: s.id, t: '另一位老师' }, w.leadUser.token); // per user
+    const [{ n }] = await t.sql(`SELECT count(*)::int n FROM session_event WHERE session_id = $1 AND type = 'NOTE_POSTED'`, [s.id]);
+    expect(n).toBe(11);
+    expect(codeOf(await t.gql(NOTE, { id: s.id, t: '旁听' }, w.outsideUser.token))).toBe('FORBIDDEN');
+  });
+});

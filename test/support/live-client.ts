@@ -1,0 +1,46 @@
+import { io, type Socket } from 'socket.io-client';
+
+export interface LiveEvent {
+  sessionId: string;
+  seq: number;
+  type: string;
+  actor: { id: string } | null;
+  payload: any;
+  at: string;
+}
+
+/** A socket.io test client on /live that records what it receives. */
+export class LiveClient {
+  readonly events: LiveEvent[] = [];
+  readonly presence: any[] = [];
+  private constructor(readonly socket: Socket) {
+    socket.on('session:event', (e: LiveEvent) => this.events.push(e));
+    socket.on('session:presence', (p: any) => this.presence.push(p));
+  }
+
+  static connect(baseUrl: string, token: string): Promise<LiveClient> {
+    const socket = io(`${baseUrl}/live`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    return new Promise((resolve, reject) => {
+      socket.once('ready', () => resolve(new LiveClient(socket)));
+      socket.once('connect_error', (err: any) => reject(Object.assign(new Error(err.message), { data: err.data })));
+    });
+  }
+
+  request<T = any>(event: string, body: unknown, timeoutMs = 10000): Promise<T> {
+    return this.socket.timeout(timeoutMs).emitWithAck(event, body);
+  }
+
+  /** Waits until the recorded events satisfy `done` (bounded). */
+  async waitFor(done: (events: LiveEvent[]) => boolean, timeoutMs = 10000): Promise<LiveEvent[]> {
+    const until = Date.now() + timeoutMs;
+    while (!done(this.events)) {
+      if (Date.now() > until) throw new Error(`timed out; have ${this.events.length} events: ${JSON.stringify(this.events.map((e) => [e.seq, e.type]))}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.events;
+  }
+
+  close() {
+    this.socket.close();
+  }
+}
