@@ -61,7 +61,11 @@ export const graphqlOptions = {
           c.extra.ctx = ctx;
           return true;
         },
-      },
+        // graphql-ws bypasses Apollo's formatError: apply the same mapping (codes, fields, no stack traces).
+        onNext: (_c: unknown, _id: string, _p: unknown, _a: unknown, result: any) =>
+          result?.errors?.length ? { ...result, errors: result.errors.map((e: any) => formatGraphQLError(e.toJSON?.() ?? e, e)) } : result,
+        onError: (_c: unknown, _id: string, _p: unknown, errors: readonly any[]) => errors.map((e) => formatGraphQLError(e.toJSON?.() ?? e, e)),
+      } as any,
     },
     plugins: [
       queryLimitsPlugin,

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Ack, ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayDisconnect } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, isUuid, LIVE_NAMESPACE, RequestContext, socketContext } from '../../core/src';
+import { Allow, AppError, AUTHENTICATED, badInput, isUuid, LIVE_NAMESPACE, RequestContext, socketContext } from '../../core/src';
 import { SessionEvent } from './entities/session-event.entity';
 import { SessionEventType } from './enums';
 import { LiveDeliveryService, type Participant, type SessionListener } from './live-delivery.service';
@@ -33,6 +33,7 @@ const failure = (err: unknown) =>
  * client → server: session:join { sessionId, afterSeq } · session:leave · session:chat · session:note · session:hand
  * server → client: session:event (SessionEvent) · session:presence { sessionId, participants }
  */
+@Allow(AUTHENTICATED) // every socket is authenticated at the handshake; services check each session's scope
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveSessionGateway implements OnGatewayDisconnect {
   private readonly logger = new Logger('LiveSession');

@@ -8,6 +8,7 @@ import { Role } from './principal';
 
 export function contextOf(context: ExecutionContext): RequestContext {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().ctx;
+  if (context.getType<string>() === 'ws') return context.switchToWs().getClient().data?.ctx;
   return context.switchToHttp().getRequest().ctx;
 }
 
