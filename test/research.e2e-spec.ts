@@ -83,7 +83,7 @@ describe('joint research sessions', () => {
     await t.ok(`mutation($id: ID!) { advanceSessionAgenda(id: $id) { agendaIndex } }`, { id: s.id }, w.manager.token);
     await t.ok(END, { id: s.id }, w.manager.token);
 
-    const q = `query($id: ID!) { researchSession(id: $id) { status lastSeq attendance { teacher { id } checkedInAt } events(afterSeq: 0) { seq type payload actor { id } at } } }`;
+    const q = `query($id: ID!) { researchSession(id: $id) { status lastSeq attendance { teacher { id } checkedInAt } events(afterSeq: 0) { seq type payload actor { id displayName } at } } }`;
     const d = (await t.ok(q, { id: s.id }, w.memberUser.token)).researchSession;
     expect(d.events.map((e: any) => [e.seq, e.type])).toEqual([
       [1, 'SESSION_STARTED'],
@@ -95,6 +95,8 @@ describe('joint research sessions', () => {
     expect(d.lastSeq).toBe(5);
     expect(d.events[2].payload).toEqual({ text: '<b>重点</b>：分数单位的理解 & “平均分”', name: '陈雨萱' }); // stored as given
     expect(d.events[2].actor.id).toBe(w.memberUser.id);
+    const actorEmail = await t.ok(`query($id: ID!) { researchSession(id: $id) { events(afterSeq: 2, first: 1) { actor { id email } } } }`, { id: s.id }, w.leadUser.token);
+    expect(actorEmail.researchSession.events[0].actor).toEqual({ id: w.memberUser.id, email: null }); // another user's login email stays private
     expect(d.events[3].payload).toEqual({ index: 1, title: '观课' });
     expect(d.attendance.map((a: any) => a.teacher.id)).toEqual([w.memberTeacher.id]);
     const after = (await t.ok(`query($id: ID!) { researchSession(id: $id) { events(afterSeq: 3) { seq } } }`, { id: s.id }, w.leadUser.token)).researchSession;

@@ -40,6 +40,13 @@ export class IdentityResolver {
     return this.identity.me(ctx);
   }
 
+  @ResolveField(() => String, { nullable: true, description: 'The login email: shown to the user and to platform and region admins, null to others' })
+  email(@Ctx() ctx: RequestContext, @Parent() user: User) {
+    const viewer = ctx.principal;
+    if (!viewer || viewer.userId === user.id || viewer.isPlatformAdmin || viewer.regionIds.length) return user.email;
+    return null;
+  }
+
   @ResolveField(() => [RoleGrant], { description: 'Active role grants' })
   roles(@Ctx() ctx: RequestContext, @Parent() user: User) {
     return this.identity.grantsOf(ctx, user.id);

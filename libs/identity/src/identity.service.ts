@@ -138,6 +138,16 @@ export class IdentityService implements PrincipalResolver {
       .load(userId);
   }
 
+  /** Users by id, batched per request. */
+  load(ctx: RequestContext, id: string): Promise<User | null> {
+    return ctx
+      .loader<string, User | null>('user:byId', async (ids) => {
+        const rows = await ctx.em.findBy(User, { id: In([...ids]) });
+        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      })
+      .load(id);
+  }
+
   async me(ctx: RequestContext): Promise<User> {
     const user = await ctx.em.findOneBy(User, { id: ctx.user.userId });
     if (!user) throw unauthenticated('The account of this token no longer exists');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../../identity/src';
 import { OrganisationModule } from '../../organisation/src';
 import { LiveDeliveryService } from './live-delivery.service';
 import { LiveSessionGateway } from './live-session.gateway';
@@ -9,7 +10,7 @@ import { ResearchService } from './research.service';
 import { SessionEventsService } from './session-events.service';
 
 @Module({
-  imports: [OrganisationModule],
+  imports: [OrganisationModule, IdentityModule],
   providers: [
     ResearchAccess,
     ResearchService,

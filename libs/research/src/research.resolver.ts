@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Allow, AUTHENTICATED, Ctx, IdArg, PageArgs, Role, type RequestContext } from '../../core/src';
 import { School, SchoolGroup, SchoolService, GroupService, Teacher, TeacherService } from '../../organisation/src';
-import { User } from '../../identity/src';
+import { IdentityService, User } from '../../identity/src';
 import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
 import { Attendance, ResearchSession } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';
@@ -148,10 +148,10 @@ export class AttendanceFieldsResolver {
 
 @Resolver(() => SessionEvent)
 export class SessionEventFieldsResolver {
-  constructor(private readonly teachers: TeacherService) {}
+  constructor(private readonly teachers: TeacherService, private readonly users: IdentityService) {}
   @ResolveField(() => User, { nullable: true, description: 'Who caused the event' })
-  actor(@Parent() e: SessionEvent) {
-    return e.actorUserId ? ({ id: e.actorUserId } as User) : null;
+  actor(@Ctx() ctx: RequestContext, @Parent() e: SessionEvent) {
+    return e.actorUserId ? this.users.load(ctx, e.actorUserId) : null;
   }
   @ResolveField(() => Teacher, { nullable: true })
   actorTeacher(@Ctx() ctx: RequestContext, @Parent() e: SessionEvent) {

@@ -7,7 +7,8 @@ import { Role } from '../../../core/src';
 @Entity('app_user')
 export class User {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
-  @Field() @Column({ type: 'varchar', length: 254 }) email: string;
+  /** Exposed through IdentityResolver.email: only to the user and to admins. */
+  @Column({ type: 'varchar', length: 254 }) email: string;
   @Column({ name: 'password_hash', type: 'varchar', length: 200, select: false }) passwordHash: string;
   @Field() @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName: string;
   @Field(() => ID, { nullable: true }) @Column({ name: 'teacher_id', type: 'uuid', nullable: true }) teacherId: string | null;
