@@ -1,5 +1,6 @@
 import { Foundation1764060000000 } from './1764060000000-Foundation';
 import { ResearchSessions1764100000000 } from './1764100000000-ResearchSessions';
+import { Rollups1764140000000 } from './1764140000000-Rollups';
 
 /** Every migration, in order. Listed explicitly so the same list works in the built app, the CLI and the tests. */
-export const MIGRATIONS = [Foundation1764060000000, ResearchSessions1764100000000];
+export const MIGRATIONS = [Foundation1764060000000, ResearchSessions1764100000000, Rollups1764140000000];

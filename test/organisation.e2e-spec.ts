@@ -65,6 +65,14 @@ describe('organisations: groups, memberships, teachers', () => {
     await t.ok(ADD_MEMBER, { input: { groupId: b.id, schoolId: member.id, pairing: 'STRONG_RURAL', joinedOn: '2024-07-01' } }, bureau.token);
     const rows = await t.sql(`SELECT group_id, left_on FROM group_membership WHERE school_id = $1 AND group_kind = 'CONSORTIUM' ORDER BY joined_on`, [member.id]);
     expect(rows).toEqual([{ group_id: a.id, left_on: '2024-06-30' }, { group_id: b.id, left_on: null }]);
+
+    // history never overlaps: after leaving B at the end of 2024, joining C dated inside B's time is refused
+    await t.ok(REMOVE_MEMBER, { g: b.id, s: member.id, on: '2024-12-31' }, bureau.token);
+    const c = await t.group(county.id, (await t.school(county.id)).id, { name: '万和镇教联体' });
+    const overlap = await t.gql(ADD_MEMBER, { input: { groupId: c.id, schoolId: member.id, pairing: 'STRONG_RURAL', joinedOn: '2024-12-01' } }, bureau.token);
+    expect(overlap.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'joinedOn' });
+    expect(overlap.errors?.[0]?.message).toContain('洪山镇教联体');
+    await t.ok(ADD_MEMBER, { input: { groupId: c.id, schoolId: member.id, pairing: 'STRONG_RURAL', joinedOn: '2024-12-31' } }, bureau.token);
   });
 
   it('refuses a group whose lead school is already in another consortium, and creates nothing', async () => {

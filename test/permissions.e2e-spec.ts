@@ -19,6 +19,7 @@ const EXPECTED: Record<string, string> = {
   'Mutation.endResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.postSessionNote': 'AUTHENTICATED',
   'Mutation.scheduleResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.setCoverageTarget': 'REGION_ADMIN',
   'Mutation.startResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.createRegion': 'REGION_ADMIN',
   'Mutation.createSchool': 'REGION_ADMIN',
@@ -32,7 +33,10 @@ const EXPECTED: Record<string, string> = {
   'Mutation.transferTeacher': 'REGION_ADMIN',
   'Mutation.updateSchool': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Query.labels': 'PUBLIC',
+  'Query.groupActivitySummary': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Query.me': 'AUTHENTICATED',
+  'Query.regionActivitySummary': 'REGION_ADMIN',
+  'Query.regionCoverage': 'REGION_ADMIN',
   'Query.regions': 'AUTHENTICATED',
   'Query.researchSession': 'AUTHENTICATED',
   'Query.researchSessions': 'AUTHENTICATED',
@@ -42,6 +46,10 @@ const EXPECTED: Record<string, string> = {
   'Query.schools': 'AUTHENTICATED',
   'Query.teachers': 'AUTHENTICATED',
   'Subscription.researchSessionEvents': 'AUTHENTICATED',
+  'GET /health': 'PUBLIC',
+  'GET /reports/groups/:groupId/activity.csv': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'GET /reports/regions/:regionId/activity.csv': 'REGION_ADMIN',
+  'GET /reports/regions/:regionId/coverage.csv': 'REGION_ADMIN',
   'socket.session:chat': 'AUTHENTICATED',
   'socket.session:hand': 'AUTHENTICATED',
   'socket.session:join': 'AUTHENTICATED',
@@ -61,13 +69,19 @@ describe('operation permissions and the published schema', () => {
   it('declares who may call every operation, exactly as reviewed', () => {
     const found: Record<string, string> = {};
     for (const module of t.app.get(ModulesContainer).values()) {
-      for (const wrapper of module.providers.values()) {
+      for (const wrapper of [...module.providers.values(), ...module.controllers.values()]) {
         const proto = wrapper.metatype && (wrapper.metatype as any).prototype;
         if (!proto || !wrapper.instance) continue;
         for (const method of Object.getOwnPropertyNames(proto)) {
           const fn = Object.getOwnPropertyDescriptor(proto, method)?.value;
           if (typeof fn !== 'function') continue;
           const allow = (Reflect.getMetadata(ALLOW_KEY, fn) ?? Reflect.getMetadata(ALLOW_KEY, wrapper.metatype as object) ?? ['NONE']).join(',');
+          const httpPath = Reflect.getMetadata('path', fn);
+          if (typeof httpPath === 'string' && Reflect.getMetadata('method', fn) !== undefined) {
+            const base = Reflect.getMetadata('path', wrapper.metatype as object);
+            found[`GET /${[base, httpPath].filter((x) => x && x !== '/').join('/')}`] = allow;
+            continue;
+          }
           const wsMessage = Reflect.getMetadata('message', fn);
           if (typeof wsMessage === 'string') {
             found[`socket.${wsMessage}`] = allow;
@@ -85,7 +99,7 @@ describe('operation permissions and the published schema', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean);
     const fields = roots.flatMap((r) => Object.keys(r!.getFields()).map((f) => `${r!.name}.${f}`));
-    expect(fields.sort()).toEqual(Object.keys(EXPECTED).filter((k) => !k.startsWith('socket.')).sort());
+    expect(fields.sort()).toEqual(Object.keys(EXPECTED).filter((k) => /^(Query|Mutation|Subscription)\./.test(k)).sort());
   });
 
   it('refuses a handler that declares nothing (deny by default)', () => {

@@ -5,6 +5,7 @@ import { CoreModule, dataSourceOptions, type AppConfig } from '../../../libs/cor
 import { IDENTITY_ENTITIES, IdentityModule } from '../../../libs/identity/src';
 import { ORGANISATION_ENTITIES, OrganisationModule } from '../../../libs/organisation/src';
 import { RESEARCH_ENTITIES, ResearchModule } from '../../../libs/research/src';
+import { ReportingModule } from '../../../libs/reporting/src';
 import { MIGRATIONS } from '../../../prisma-free-migrations';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
@@ -28,6 +29,7 @@ export class AppModule {
         OrganisationModule,
         IdentityModule,
         ResearchModule,
+        ReportingModule,
       ],
       controllers: [HealthController],
     };

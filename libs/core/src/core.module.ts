@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { HttpErrorFilter } from './errors/http-exception.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AccessGuard } from './auth/access.guard';
 import { ContextFactory, RequestContextMiddleware } from './auth/context.factory';
@@ -7,6 +8,7 @@ import { TransactionService } from './database/transaction.service';
 import { EventBus } from './events/event-bus';
 import { LiveGateway } from './realtime/live.gateway';
 import { LiveBus } from './realtime/live-bus';
+import { RollupService } from './rollups/rollup.service';
 import { LabelsResolver } from './graphql/labels.resolver';
 
 /** Infrastructure every bounded context uses; no domain code here. */
@@ -19,6 +21,7 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
         ContextFactory,
         RequestContextMiddleware,
         TransactionService,
@@ -26,8 +29,9 @@ export class CoreModule {
         LiveGateway,
         LabelsResolver,
         LiveBus,
+        RollupService,
       ],
-      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus, LiveBus],
+      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus, LiveBus, RollupService],
     };
   }
 }

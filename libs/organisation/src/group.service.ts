@@ -20,6 +20,7 @@ import { School } from './entities/school.entity';
 import { GroupKind, GroupStatus, MemberRole } from './enums';
 import { byId, groupedBy } from './loaders';
 import { escapeLike } from './school.service';
+import { OrganisationCounters } from './organisation-counters';
 
 /** Domain events of this context (published after commit). */
 export const OrganisationEvents = {
@@ -34,6 +35,7 @@ export class GroupService {
     private readonly tx: TransactionService,
     private readonly access: AccessService,
     private readonly events: EventBus,
+    private readonly counters: OrganisationCounters,
   ) {}
 
   async create(ctx: RequestContext, input: CreateSchoolGroupInput): Promise<SchoolGroup> {
@@ -59,6 +61,7 @@ export class GroupService {
         }),
       );
       // The lead school is a member (role LEAD) from the moment the group exists.
+      await this.counters.groupCreated(tx, group);
       await this.insertMembership(tx, group, lead.id, MemberRole.LEAD, null, foundedOn);
       this.events.publish(tx, OrganisationEvents.GroupCreated, { groupId: group.id, regionId: group.regionId, kind: group.kind });
       return group;
@@ -98,6 +101,7 @@ export class GroupService {
       if (on < membership.joinedOn) throw badInput('leftOn', `leftOn is before the school joined (${membership.joinedOn})`);
       membership.leftOn = on;
       const saved = await tx.em.save(membership);
+      await this.counters.membershipChanged(tx, membership.groupKind, schoolId, on, -1);
       this.events.publish(tx, OrganisationEvents.MemberRemoved, { groupId, schoolId, kind: membership.groupKind, on });
       return saved;
     });
@@ -165,6 +169,16 @@ export class GroupService {
   ): Promise<GroupMembership> {
     const current = await ctx.em.findOneBy(GroupMembership, { groupId: group.id, schoolId, leftOn: IsNull() });
     if (current) throw conflict('This school is already a member of this group', { groupId: group.id, schoolId });
+    // History must not overlap: a school re-joins a group, or joins another consortium, only after it left.
+    const [earlier] = await ctx.em.query(
+      `SELECT g.name, m.left_on FROM group_membership m JOIN school_group g ON g.id = m.group_id
+        WHERE m.school_id = $1 AND m.left_on > $3 AND (m.group_id = $2 OR ($4 AND m.group_kind = 'CONSORTIUM'))
+        ORDER BY m.left_on DESC LIMIT 1`,
+      [schoolId, group.id, joinedOn, group.kind === GroupKind.CONSORTIUM],
+    );
+    if (earlier) {
+      throw badInput('joinedOn', `The school was still in ${earlier.name} until ${earlier.left_on}: joinedOn must be on or after that day`);
+    }
     if (group.kind === GroupKind.CONSORTIUM) {
       const rows: { id: string; name: string }[] = await ctx.em.query(
         `SELECT g.id, g.name FROM group_membership m JOIN school_group g ON g.id = m.group_id
@@ -180,9 +194,11 @@ export class GroupService {
     }
     try {
       // Savepoint-free: the unique indexes are the last line against a concurrent insert.
-      return await ctx.em.save(
+      const saved = await ctx.em.save(
         ctx.em.create(GroupMembership, { id: randomUUID(), groupId: group.id, schoolId, groupKind: group.kind, role, pairing, joinedOn, leftOn: null }),
       );
+      await this.counters.membershipChanged(ctx, group.kind, schoolId, joinedOn, 1);
+      return saved;
     } catch (err: any) {
       if (err?.code === '23505' && String(err.constraint).includes('one_consortium')) {
         throw conflict('This school joined another consortium at the same moment; a school is in at most one active consortium');

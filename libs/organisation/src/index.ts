@@ -11,10 +11,12 @@ export * from './entities/school-group.entity';
 export * from './entities/group-membership.entity';
 export * from './entities/teacher.entity';
 export * from './access.service';
+export * from './organisation-counters';
 export * from './region.service';
 export * from './school.service';
 export * from './group.service';
 export * from './teacher.service';
 export * from './organisation.module';
+export * from './models/connections';
 
 export const ORGANISATION_ENTITIES = [Region, School, SchoolGroup, GroupMembership, Teacher, TeacherAssignment];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessService } from './access.service';
+import { OrganisationCounters } from './organisation-counters';
 import { GroupService } from './group.service';
 import {
   MembershipFieldsResolver,
@@ -17,6 +18,7 @@ import { TeacherService } from './teacher.service';
 @Module({
   providers: [
     AccessService,
+    OrganisationCounters,
     RegionService,
     SchoolService,
     GroupService,

@@ -5,19 +5,25 @@ import { AccessService } from './access.service';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { School } from './entities/school.entity';
 import { byId } from './loaders';
+import { OrganisationCounters } from './organisation-counters';
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 @Injectable()
 export class SchoolService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly access: AccessService,
+    private readonly counters: OrganisationCounters,
+  ) {}
 
   async create(ctx: RequestContext, input: CreateSchoolInput): Promise<School> {
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [input.regionId]);
       if (input.campusOfId) await this.access.requireSchools(tx, 'manage', [input.campusOfId]);
-      const school = tx.em.create(School, { ...input, id: randomUUID(), campusOfId: input.campusOfId ?? null });
-      return tx.em.save(school);
+      const school = await tx.em.save(tx.em.create(School, { ...input, id: randomUUID(), campusOfId: input.campusOfId ?? null }));
+      await this.counters.schoolCreated(tx, school);
+      return school;
     });
   }
 
@@ -33,10 +39,13 @@ export class SchoolService {
         if (input.campusOfId === id) throw badInput('campusOfId', 'A school cannot be a campus of itself');
         await this.access.requireSchools(tx, 'manage', [input.campusOfId]);
       }
+      const before = { ...school };
       for (const [k, v] of Object.entries(input)) {
         if (v !== undefined && !(k !== 'campusOfId' && v === null)) (school as any)[k] = v;
       }
-      return tx.em.save(school);
+      const saved = await tx.em.save(school);
+      await this.counters.schoolChanged(tx, before, saved);
+      return saved;
     });
   }
 

@@ -8,9 +8,13 @@ import {
   forbidden,
   notFound,
   paginate,
+  chinaDay,
+  Metric,
+  RollupService,
   TransactionService,
   type PageArgs,
   type RequestContext,
+  type RollupDelta,
 } from '../../core/src';
 import { GroupStatus, SchoolGroup, Teacher } from '../../organisation/src';
 import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
@@ -31,6 +35,7 @@ export class ResearchService {
     private readonly tx: TransactionService,
     private readonly access: ResearchAccess,
     private readonly events: SessionEventsService,
+    private readonly rollups: RollupService,
   ) {}
 
   async schedule(ctx: RequestContext, input: ScheduleResearchSessionInput): Promise<ResearchSession> {
@@ -122,6 +127,7 @@ export class ResearchService {
       session.endedAt = new Date();
       session.minutes = minutes ?? null;
       await this.saveWithEvent(tx, session, SessionEventType.SESSION_ENDED, { minutes: session.minutes });
+      await this.countEnded(tx, session);
       return session;
     });
   }
@@ -245,6 +251,27 @@ export class ResearchService {
         return ids.map((id) => rows.filter((r) => r.sessionId === id).map((r) => r.teacherId));
       })
       .load(sessionId);
+  }
+
+  /** Rollups for an ended session: the session (by type) and its check-ins, for the group, its schools and regions. */
+  private async countEnded(tx: RequestContext, session: ResearchSession) {
+    const day = chinaDay(session.endedAt!);
+    const invited = await tx.em.find(ResearchSessionSchool, { where: { sessionId: session.id } });
+    const bySchool: { school_id: string; n: number }[] = await tx.em.query(
+      `SELECT school_id, count(*)::int AS n FROM research_attendance WHERE session_id = $1 GROUP BY school_id`,
+      [session.id],
+    );
+    const total = bySchool.reduce((a, r) => a + r.n, 0);
+    const [{ region_id }] = await tx.em.query(`SELECT region_id FROM school_group WHERE id = $1`, [session.groupId]);
+    const deltas: RollupDelta[] = [
+      { scope: 'G', scopeId: session.groupId, day, metric: Metric.ResearchSessions, key: session.type, delta: 1 },
+      { scope: 'G', scopeId: session.groupId, day, metric: Metric.TeacherParticipations, delta: total },
+      ...invited.map((i) => ({ scope: 'S' as const, scopeId: session.groupId, schoolId: i.schoolId, day, metric: Metric.ResearchSessions, delta: 1 })),
+      ...bySchool.map((r) => ({ scope: 'S' as const, scopeId: session.groupId, schoolId: r.school_id, day, metric: Metric.TeacherParticipations, delta: r.n })),
+      ...(await this.rollups.forRegion(tx, region_id, { day, metric: Metric.ResearchSessions, key: session.type, delta: 1 })),
+      ...(await this.rollups.forRegion(tx, region_id, { day, metric: Metric.TeacherParticipations, delta: total })),
+    ];
+    await this.rollups.bump(tx, deltas);
   }
 
   private async saveWithEvent(tx: RequestContext, session: ResearchSession, type: SessionEventType, payload: Record<string, unknown>) {

@@ -1,0 +1,61 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The same figures as ReportsService, computed straight from the base tables. Not used by the API: the
+ * property test compares the two, and bench:dashboards measures both side by side.
+ */
+const CHINA_DAY = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+
+export async function baseGroupActivity(em: EntityManager, groupId: string, from: string, to: string) {
+  const sessions: { type: string; month: string; n: number }[] = await em.query(
+    `SELECT type, to_char(${CHINA_DAY('ended_at')}, 'YYYY-MM') AS month, count(*)::int AS n FROM research_session
+      WHERE group_id = $1 AND status = 'ENDED' AND ${CHINA_DAY('ended_at')} BETWEEN $2 AND $3 GROUP BY 1, 2`,
+    [groupId, from, to],
+  );
+  const checkins: { school_id: string; month: string; n: number }[] = await em.query(
+    `SELECT a.school_id, to_char(${CHINA_DAY('rs.ended_at')}, 'YYYY-MM') AS month, count(*)::int AS n
+       FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id
+      WHERE rs.group_id = $1 AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3 GROUP BY 1, 2`,
+    [groupId, from, to],
+  );
+  const perSchool: { school_id: string; n: number }[] = await em.query(
+    `SELECT x.school_id, count(*)::int AS n FROM research_session rs JOIN research_session_school x ON x.session_id = rs.id
+      WHERE rs.group_id = $1 AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3 GROUP BY 1`,
+    [groupId, from, to],
+  );
+  return { sessions, checkins, perSchool };
+}
+
+export async function baseRegionCoverage(em: EntityManager, regionId: string, asOf: string) {
+  const [row] = await em.query(
+    `WITH s AS (
+       SELECT s.*, EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND m.group_kind = 'CONSORTIUM'
+                             AND m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on > $2)) AS covered
+         FROM school s JOIN region r ON r.id = s.region_id
+        WHERE r.path @> ARRAY[$1]::uuid[] AND s.stage <> 'SENIOR')
+     SELECT count(*)::int AS "compulsorySchools", coalesce(sum(student_count), 0)::int AS "compulsoryStudents",
+            count(*) FILTER (WHERE covered)::int AS "coveredSchools", coalesce(sum(student_count) FILTER (WHERE covered), 0)::int AS "studentsCovered"
+       FROM s`,
+    [regionId, asOf],
+  );
+  const consortia: { mode: string; level: string | null; n: number }[] = await em.query(
+    `SELECT coalesce(g.mode, '') AS mode, g.level, count(*)::int AS n FROM school_group g JOIN region r ON r.id = g.region_id
+      WHERE r.path @> ARRAY[$1]::uuid[] AND g.kind = 'CONSORTIUM' AND g.status = 'ACTIVE' AND g.founded_on <= $2 GROUP BY 1, 2`,
+    [regionId, asOf],
+  );
+  return { ...row, consortia: consortia.reduce((a, c) => a + c.n, 0), consortiaRows: consortia };
+}
+
+export async function baseRegionActivity(em: EntityManager, regionId: string, from: string, to: string) {
+  const [row] = await em.query(
+    `SELECT (SELECT count(*) FROM research_session rs JOIN school_group g ON g.id = rs.group_id JOIN region r ON r.id = g.region_id
+              WHERE r.path @> ARRAY[$1]::uuid[] AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3)::int AS "researchSessions",
+            (SELECT count(*) FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id JOIN school_group g ON g.id = rs.group_id
+               JOIN region r ON r.id = g.region_id
+              WHERE r.path @> ARRAY[$1]::uuid[] AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3)::int AS "teacherParticipations",
+            (SELECT count(*) FROM school_group g JOIN region r ON r.id = g.region_id
+              WHERE r.path @> ARRAY[$1]::uuid[] AND g.status = 'ACTIVE' AND g.founded_on <= $3)::int AS groups`,
+    [regionId, from, to],
+  );
+  return row;
+}

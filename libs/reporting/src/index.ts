@@ -1,0 +1,5 @@
+export * from './models';
+export * from './reports.service';
+export * from './rollup-rebuild';
+export * from './base-reports';
+export * from './reporting.module';

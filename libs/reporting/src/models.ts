@@ -1,0 +1,92 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../../core/src';
+import { School, SchoolConnection } from '../../organisation/src';
+
+@ObjectType({ description: 'A count per enum value' })
+export class TypeCount {
+  @Field({ description: 'An enum value: session type, exchange kind, consortium mode...' }) key: string;
+  @Field(() => Int) count: number;
+}
+
+/** The activity counters of a group (or a school in it, or a month). */
+@ObjectType({ isAbstract: true })
+export class ActivityCounters {
+  @Field(() => Int, { description: 'Joint research sessions that ENDED in the period' }) researchSessions: number;
+  @Field(() => Int, { description: 'Check-ins at those sessions' }) teacherParticipations: number;
+  @Field(() => Int) studentActivities: number;
+  @Field(() => Int) studentParticipants: number;
+  @Field(() => Int, { description: 'Mentoring pairs that became ACTIVE in the period' }) mentoringPairsFormed: number;
+  @Field(() => Int, { description: 'Mentoring pairs ACTIVE on the last day of the period' }) mentoringPairsActive: number;
+  @Field(() => Int) mentoringPairsCompleted: number;
+  @Field(() => Int) teacherExchanges: number;
+  @Field(() => Int) exchangedTeachers: number;
+  @Field(() => Int) lessonPlansPublished: number;
+  @Field(() => Int) lessonPlanAdoptions: number;
+}
+
+@ObjectType()
+export class SchoolActivityCount extends ActivityCounters {
+  @Field(() => School) school: School;
+  schoolId: string;
+}
+
+@ObjectType()
+export class MonthActivityCount extends ActivityCounters {
+  @Field({ description: 'YYYY-MM' }) month: string;
+}
+
+@ObjectType({ description: "A group's activity in a period, from the rollups" })
+export class GroupActivitySummary extends ActivityCounters {
+  @Field(() => ID) groupId: string;
+  @Field(() => DateScalar) from: string;
+  @Field(() => DateScalar) to: string;
+  @Field(() => [TypeCount]) researchSessionsByType: TypeCount[];
+  @Field(() => [TypeCount]) exchangesByKind: TypeCount[];
+  @Field(() => [SchoolActivityCount], { description: 'The same counters per member school (a school admin sees its own row only)' }) bySchool: SchoolActivityCount[];
+  @Field(() => [MonthActivityCount], { description: 'The same counters per month of the period' }) byMonth: MonthActivityCount[];
+}
+
+@ObjectType({ description: 'A coverage target: share of compulsory schools in a consortium by the end of a year' })
+export class CoverageTarget {
+  @Field(() => ID, { description: 'The region that set it (the asked region or an ancestor)' }) regionId: string;
+  @Field(() => Int) year: number;
+  @Field(() => Float) ratio: number;
+}
+
+@ObjectType({ description: 'Consortium coverage of compulsory schools in a region subtree on a day' })
+export class RegionCoverage {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => Int) compulsorySchools: number;
+  @Field(() => Int, { description: 'Compulsory schools in an active consortium (县域教联体) on asOf' }) coveredSchools: number;
+  @Field(() => Float, { description: 'coveredSchools / compulsorySchools' }) ratio: number;
+  @Field(() => Int) compulsoryStudents: number;
+  @Field(() => Int) studentsCovered: number;
+  @Field(() => Int, { description: 'Active consortia founded on or before asOf' }) consortia: number;
+  @Field(() => [TypeCount]) consortiaByMode: TypeCount[];
+  @Field(() => [TypeCount]) consortiaByLevel: TypeCount[];
+  @Field(() => CoverageTarget, { nullable: true, description: "The target for asOf's year, set on this region or the nearest ancestor" }) target: CoverageTarget | null;
+  @Field(() => Float, { nullable: true, description: 'target.ratio − ratio (positive: still to go)' }) gap: number | null;
+  @Field(() => SchoolConnection, { description: 'Compulsory schools not in a consortium on asOf' }) uncoveredSchools: unknown;
+}
+
+@ObjectType({ description: 'Group counters summed over every group of a region subtree' })
+export class RegionActivitySummary {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) from: string;
+  @Field(() => DateScalar) to: string;
+  @Field(() => Int, { description: 'Active groups on `to`' }) groups: number;
+  @Field(() => [TypeCount]) groupsByKind: TypeCount[];
+  @Field(() => Int) researchSessions: number;
+  @Field(() => [TypeCount]) researchSessionsByType: TypeCount[];
+  @Field(() => Int) teacherParticipations: number;
+  @Field(() => Int) studentActivities: number;
+  @Field(() => Int) studentParticipants: number;
+  @Field(() => Int) lessonPrepTeams: number;
+  @Field(() => Int) mentoringPairsFormed: number;
+  @Field(() => Int) mentoringPairsActive: number;
+  @Field(() => Int) teacherExchanges: number;
+  @Field(() => Int) exchangedTeachers: number;
+  @Field(() => [TypeCount]) exchangesByKind: TypeCount[];
+  @Field(() => Int) lessonPlansPublished: number;
+}

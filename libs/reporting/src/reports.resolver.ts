@@ -1,0 +1,67 @@
+import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
+import { School, SchoolConnection, SchoolService } from '../../organisation/src';
+import { CoverageTarget, GroupActivitySummary, RegionActivitySummary, RegionCoverage, SchoolActivityCount } from './models';
+import { ReportsService } from './reports.service';
+
+@Resolver()
+export class ReportsResolver {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
+  @Query(() => GroupActivitySummary, { description: "A group's activity counters in [from, to], per member school and per month" })
+  groupActivitySummary(
+    @Ctx() ctx: RequestContext,
+    @IdArg('groupId') groupId: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ) {
+    return this.reports.groupActivitySummary(ctx, groupId, from, to);
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Query(() => RegionCoverage, { description: 'Consortium coverage of compulsory schools in a region subtree on asOf (default today)' })
+  regionCoverage(@Ctx() ctx: RequestContext, @IdArg('regionId') regionId: string, @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string) {
+    return this.reports.regionCoverage(ctx, regionId, asOf ?? todayInChina());
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Query(() => RegionActivitySummary, { description: 'The group counters summed over all groups in the region subtree' })
+  regionActivitySummary(
+    @Ctx() ctx: RequestContext,
+    @IdArg('regionId') regionId: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ) {
+    return this.reports.regionActivitySummary(ctx, regionId, from, to);
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Mutation(() => CoverageTarget, { description: 'Share of compulsory schools to be in a consortium by the end of `year` (e.g. 0.7); applies to the subtree' })
+  setCoverageTarget(
+    @Ctx() ctx: RequestContext,
+    @IdArg('regionId') regionId: string,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('ratio', { type: () => Float }) ratio: number,
+  ) {
+    return this.reports.setCoverageTarget(ctx, regionId, year, ratio);
+  }
+}
+
+@Resolver(() => RegionCoverage)
+export class RegionCoverageFieldsResolver {
+  constructor(private readonly reports: ReportsService) {}
+  @ResolveField(() => SchoolConnection)
+  uncoveredSchools(@Ctx() ctx: RequestContext, @Parent() c: RegionCoverage, @Args() page: PageArgs) {
+    return this.reports.uncoveredSchools(ctx, c.regionId, c.asOf, page);
+  }
+}
+
+@Resolver(() => SchoolActivityCount)
+export class SchoolActivityFieldsResolver {
+  constructor(private readonly schools: SchoolService) {}
+  @ResolveField(() => School)
+  school(@Ctx() ctx: RequestContext, @Parent() s: SchoolActivityCount) {
+    return this.schools.load(ctx, s.schoolId);
+  }
+}

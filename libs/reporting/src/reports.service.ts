@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import {
+  badInput,
+  forbidden,
+  isValidDate,
+  Metric,
+  notFound,
+  paginate,
+  todayInChina,
+  TransactionService,
+  type PageArgs,
+  type RequestContext,
+} from '../../core/src';
+import { AccessService, COMPULSORY_STAGES, School } from '../../organisation/src';
+import { ActivityCounters, GroupActivitySummary, RegionActivitySummary, RegionCoverage, TypeCount, type CoverageTarget } from './models';
+
+/** Counter field → rollup metric; stocks are read as of the period's last day. */
+const COUNTERS: [keyof ActivityCounters, string, 'flow' | 'stock'][] = [
+  ['researchSessions', Metric.ResearchSessions, 'flow'],
+  ['teacherParticipations', Metric.TeacherParticipations, 'flow'],
+  ['studentActivities', Metric.StudentActivities, 'flow'],
+  ['studentParticipants', Metric.StudentParticipants, 'flow'],
+  ['mentoringPairsFormed', Metric.MentoringFormed, 'flow'],
+  ['mentoringPairsActive', Metric.MentoringActive, 'stock'],
+  ['mentoringPairsCompleted', Metric.MentoringCompleted, 'flow'],
+  ['teacherExchanges', Metric.TeacherExchanges, 'flow'],
+  ['exchangedTeachers', Metric.ExchangedTeachers, 'flow'],
+  ['lessonPlansPublished', Metric.LessonPlansPublished, 'flow'],
+  ['lessonPlanAdoptions', Metric.LessonPlanAdoptions, 'flow'],
+];
+const FLOWS = COUNTERS.filter((c) => c[2] === 'flow').map((c) => c[1]);
+const STOCKS = COUNTERS.filter((c) => c[2] === 'stock').map((c) => c[1]);
+const MAX_PERIOD_DAYS = 3660;
+
+interface Row {
+  scope: string;
+  school_id: string;
+  month: string;
+  metric: string;
+  key: string;
+  v: number;
+}
+
+const zero = (): ActivityCounters => Object.fromEntries(COUNTERS.map(([f]) => [f, 0])) as unknown as ActivityCounters;
+const typeCounts = (m: Map<string, number>): TypeCount[] =>
+  [...m.entries()].filter(([k, v]) => k && v).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+
+export function months(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number);
+  const [ty, tm] = to.slice(0, 7).split('-').map(Number);
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+export function checkPeriod(from: string, to: string) {
+  if (!isValidDate(from)) throw badInput('from', 'from must be a date YYYY-MM-DD');
+  if (!isValidDate(to)) throw badInput('to', 'to must be a date YYYY-MM-DD');
+  if (from > to) throw badInput('to', 'to must not be before from');
+  if ((Date.parse(to) - Date.parse(from)) / 86400_000 > MAX_PERIOD_DAYS) throw badInput('to', 'A period is at most ten years');
+}
+
+/**
+ * Dashboards for managers and education bureaus, read from activity_rollup (a few hundred rows per
+ * question, whatever the size of the base tables). Scope: a group's managers and the region admins above
+ * it see a group; a school admin of a member school sees its own row; region figures are for the region's
+ * admins and those above.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly tx: TransactionService,
+  ) {}
+
+  /** Who may see a group's figures: 'all', one school's row, or FORBIDDEN. */
+  private async groupView(ctx: RequestContext, groupId: string): Promise<{ onlySchool: string | null }> {
+    const p = ctx.user;
+    const [row] = await ctx.em.query(
+      `SELECT g.id, (r.path && $2::uuid[] OR g.id = ANY($3::uuid[])) AS manager,
+              (SELECT m.school_id FROM group_membership m WHERE m.group_id = g.id AND m.school_id = ANY($4::uuid[]) ORDER BY m.left_on NULLS FIRST LIMIT 1) AS own_school
+         FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
+      [groupId, p.regionIds, p.groupIds, p.schoolIds],
+    );
+    if (!row) throw notFound('School group', groupId);
+    if (p.isPlatformAdmin || row.manager) return { onlySchool: null };
+    if (row.own_school) return { onlySchool: row.own_school };
+    throw forbidden("A group's figures are for its managers, the region admins above it and its member schools' admins");
+  }
+
+  async groupActivitySummary(ctx: RequestContext, groupId: string, from: string, to: string): Promise<GroupActivitySummary> {
+    checkPeriod(from, to);
+    const { onlySchool } = await this.groupView(ctx, groupId);
+    const flows: Row[] = await ctx.em.query(
+      `SELECT scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
+        WHERE scope IN ('G','S') AND scope_id = $1 AND day BETWEEN $2 AND $3 AND metric = ANY($4)
+        GROUP BY 1, 2, 3, 4, 5`,
+      [groupId, from, to, FLOWS],
+    );
+    const stocks: Row[] = await ctx.em.query(
+      `SELECT scope, school_id, '' AS month, metric, '' AS key, sum(value)::bigint AS v FROM activity_rollup
+        WHERE scope IN ('G','S') AND scope_id = $1 AND day <= $2 AND metric = ANY($3)
+        GROUP BY 1, 2, 4`,
+      [groupId, to, STOCKS],
+    );
+    const members: { school_id: string }[] = await ctx.em.query(
+      `SELECT DISTINCT school_id FROM group_membership WHERE group_id = $1 AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $2)`,
+      [groupId, from, to],
+    );
+    const field = new Map(COUNTERS.map(([f, m]) => [m, f]));
+    // A school admin sees the group through its own school's rows.
+    const totalScope = onlySchool ? 'S' : 'G';
+    const keep = (r: Row) => (onlySchool ? r.scope === 'S' && r.school_id === onlySchool : true);
+    const summary: GroupActivitySummary = Object.assign(new GroupActivitySummary(), zero(), { groupId, from, to });
+    const byType = new Map<string, number>();
+    const byKind = new Map<string, number>();
+    const bySchool = new Map<string, ActivityCounters>();
+    const byMonth = new Map(months(from, to).map((m) => [m, zero()]));
+    for (const id of onlySchool ? [onlySchool] : members.map((m) => m.school_id)) bySchool.set(id, zero());
+    for (const r of [...flows, ...stocks].filter(keep)) {
+      const f = field.get(r.metric)!;
+      if (r.scope === 'S') {
+        const s = bySchool.get(r.school_id) ?? zero();
+        s[f] += r.v;
+        bySchool.set(r.school_id, s);
+      }
+      if (r.scope !== totalScope) continue;
+      summary[f] += r.v;
+      if (r.month) byMonth.get(r.month)![f] += r.v;
+      if (r.metric === Metric.ResearchSessions) byType.set(r.key, (byType.get(r.key) ?? 0) + r.v);
+      if (r.metric === Metric.TeacherExchanges) byKind.set(r.key, (byKind.get(r.key) ?? 0) + r.v);
+    }
+    // stocks per month: the value on each month's last day within the period
+    if (STOCKS.length) {
+      const monthly: { month: string; metric: string; v: number }[] = await ctx.em.query(
+        `SELECT m.month, a.metric, coalesce(sum(a.value), 0)::bigint AS v
+           FROM unnest($4::text[]) AS m(month)
+           JOIN activity_rollup a ON a.scope = $5 AND a.scope_id = $1 AND a.metric = ANY($3) AND ($6::uuid IS NULL OR a.school_id = $6)
+                AND a.day <= least((to_date(m.month, 'YYYY-MM') + interval '1 month - 1 day')::date, $2::date)
+          GROUP BY 1, 2`,
+        [groupId, to, STOCKS, [...byMonth.keys()], totalScope, onlySchool],
+      );
+      for (const r of monthly) byMonth.get(r.month)![field.get(r.metric)!] = r.v;
+    }
+    summary.researchSessionsByType = typeCounts(byType);
+    summary.exchangesByKind = typeCounts(byKind);
+    summary.bySchool = [...bySchool.entries()].map(([schoolId, c]) => Object.assign({ schoolId, school: undefined as unknown as School }, c));
+    summary.byMonth = [...byMonth.entries()].map(([month, c]) => ({ month, ...c }));
+    return summary;
+  }
+
+  private async regionStocks(ctx: RequestContext, regionId: string, asOf: string, metrics: string[]) {
+    const rows: { metric: string; key: string; v: number }[] = await ctx.em.query(
+      `SELECT metric, key, sum(value)::bigint AS v FROM activity_rollup
+        WHERE scope = 'R' AND scope_id = $1 AND day <= $2 AND metric = ANY($3) GROUP BY 1, 2`,
+      [regionId, asOf, metrics],
+    );
+    const total = (m: string) => rows.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
+    const keyed = (m: string) => typeCounts(new Map(rows.filter((r) => r.metric === m).map((r) => [r.key, r.v])));
+    return { total, keyed };
+  }
+
+  async regionCoverage(ctx: RequestContext, regionId: string, asOf = todayInChina()): Promise<RegionCoverage> {
+    if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
+    await this.access.requireRegions(ctx, [regionId]);
+    const s = await this.regionStocks(ctx, regionId, asOf, [
+      Metric.CompulsorySchools,
+      Metric.CompulsoryStudents,
+      Metric.CoveredSchools,
+      Metric.CoveredStudents,
+      Metric.Consortia,
+      Metric.ConsortiaByLevel,
+    ]);
+    const compulsorySchools = s.total(Metric.CompulsorySchools);
+    const coveredSchools = s.total(Metric.CoveredSchools);
+    const ratio = compulsorySchools ? coveredSchools / compulsorySchools : 0;
+    const target = await this.targetFor(ctx, regionId, Number(asOf.slice(0, 4)));
+    return Object.assign(new RegionCoverage(), {
+      regionId,
+      asOf,
+      compulsorySchools,
+      coveredSchools,
+      ratio,
+      compulsoryStudents: s.total(Metric.CompulsoryStudents),
+      studentsCovered: s.total(Metric.CoveredStudents),
+      consortia: s.total(Metric.Consortia),
+      consortiaByMode: s.keyed(Metric.Consortia),
+      consortiaByLevel: s.keyed(Metric.ConsortiaByLevel),
+      target,
+      gap: target ? target.ratio - ratio : null,
+    });
+  }
+
+  /** Compulsory schools of the subtree outside any active consortium on asOf: a list, paginated. */
+  uncoveredSchools(ctx: RequestContext, regionId: string, asOf: string, page: PageArgs) {
+    const qb = ctx.em
+      .createQueryBuilder(School, 's')
+      .innerJoin('region', 'r', 'r.id = s.region_id AND r.path @> ARRAY[:regionId]::uuid[]', { regionId })
+      .where('s.stage IN (:...stages)', { stages: COMPULSORY_STAGES })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND m.group_kind = 'CONSORTIUM' AND m.joined_on <= :asOf AND (m.left_on IS NULL OR m.left_on > :asOf))`,
+        { asOf },
+      );
+    return paginate(qb, page, { columns: ['s.name', 's.id'], values: (x) => [x.name, x.id] });
+  }
+
+  async regionActivitySummary(ctx: RequestContext, regionId: string, from: string, to: string): Promise<RegionActivitySummary> {
+    checkPeriod(from, to);
+    await this.access.requireRegions(ctx, [regionId]);
+    const flows: { metric: string; key: string; v: number }[] = await ctx.em.query(
+      `SELECT metric, key, sum(value)::bigint AS v FROM activity_rollup
+        WHERE scope = 'R' AND scope_id = $1 AND day BETWEEN $2 AND $3 AND metric = ANY($4) GROUP BY 1, 2`,
+      [regionId, from, to, FLOWS],
+    );
+    const flow = (m: string) => flows.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
+    const keyed = (m: string) => typeCounts(new Map(flows.filter((r) => r.metric === m).map((r) => [r.key, r.v])));
+    const s = await this.regionStocks(ctx, regionId, to, [Metric.Groups, Metric.MentoringActive, Metric.LessonPrepTeams]);
+    return Object.assign(new RegionActivitySummary(), {
+      regionId,
+      from,
+      to,
+      groups: s.total(Metric.Groups),
+      groupsByKind: s.keyed(Metric.Groups),
+      researchSessions: flow(Metric.ResearchSessions),
+      researchSessionsByType: keyed(Metric.ResearchSessions),
+      teacherParticipations: flow(Metric.TeacherParticipations),
+      studentActivities: flow(Metric.StudentActivities),
+      studentParticipants: flow(Metric.StudentParticipants),
+      lessonPrepTeams: s.total(Metric.LessonPrepTeams),
+      mentoringPairsFormed: flow(Metric.MentoringFormed),
+      mentoringPairsActive: s.total(Metric.MentoringActive),
+      teacherExchanges: flow(Metric.TeacherExchanges),
+      exchangedTeachers: flow(Metric.ExchangedTeachers),
+      exchangesByKind: keyed(Metric.TeacherExchanges),
+      lessonPlansPublished: flow(Metric.LessonPlansPublished),
+    });
+  }
+
+  private async targetFor(ctx: RequestContext, regionId: string, year: number): Promise<CoverageTarget | null> {
+    const [row] = await ctx.em.query(
+      `SELECT t.region_id, t.year, t.ratio FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $2
+        WHERE r.id = $1 ORDER BY array_position(r.path, t.region_id) DESC LIMIT 1`,
+      [regionId, year],
+    );
+    return row ? { regionId: row.region_id, year: row.year, ratio: row.ratio } : null;
+  }
+
+  async setCoverageTarget(ctx: RequestContext, regionId: string, year: number, ratio: number): Promise<CoverageTarget> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'year must be between 2000 and 2100');
+    if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw badInput('ratio', 'ratio is a share between 0 and 1 (e.g. 0.7 for 70%)');
+    return this.tx.run(ctx, async (tx) => {
+      await this.access.requireRegions(tx, [regionId]);
+      await tx.em.query(
+        `INSERT INTO coverage_target (region_id, year, ratio, set_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (region_id, year) DO UPDATE SET ratio = EXCLUDED.ratio, set_by = EXCLUDED.set_by, updated_at = now()`,
+        [regionId, year, ratio, tx.user.userId],
+      );
+      return { regionId, year, ratio };
+    });
+  }
+}
+

@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+import { Metric, NO_SCHOOL } from '../../core/src';
+import { RECORDS_START } from '../../organisation/src';
+
+const CHINA_DAY = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+
+/**
+ * Recomputes every rollup from the base tables (after a bulk load such as the demo data or seed:scale, or
+ * to repair). Live writes keep the rollups current by themselves. Schools count with their current facts.
+ */
+export async function rebuildRollups(em: EntityManager): Promise<number> {
+  const upsert = `ON CONFLICT (scope, scope_id, day, metric, key, school_id) DO UPDATE SET value = activity_rollup.value + EXCLUDED.value`;
+  await em.query(`DELETE FROM activity_rollup`);
+  const statements = [
+    // ended research sessions, by type: group totals and every ancestor region
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'G', rs.group_id, '${NO_SCHOOL}', ${CHINA_DAY('rs.ended_at')}, '${Metric.ResearchSessions}', rs.type, count(*)
+       FROM research_session rs WHERE rs.status = 'ENDED' GROUP BY 2, 4, 6 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'S', rs.group_id, x.school_id, ${CHINA_DAY('rs.ended_at')}, '${Metric.ResearchSessions}', '', count(*)
+       FROM research_session rs JOIN research_session_school x ON x.session_id = rs.id WHERE rs.status = 'ENDED' GROUP BY 2, 3, 4 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', ${CHINA_DAY('rs.ended_at')}, '${Metric.ResearchSessions}', rs.type, count(*)
+       FROM research_session rs JOIN school_group g ON g.id = rs.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
+      WHERE rs.status = 'ENDED' GROUP BY 2, 4, 6 ${upsert}`,
+    // check-ins at ended sessions
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'G', rs.group_id, '${NO_SCHOOL}', ${CHINA_DAY('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
+       FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id WHERE rs.status = 'ENDED' GROUP BY 2, 4 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'S', rs.group_id, a.school_id, ${CHINA_DAY('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
+       FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id WHERE rs.status = 'ENDED' GROUP BY 2, 3, 4 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', ${CHINA_DAY('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
+       FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id JOIN school_group g ON g.id = rs.group_id
+            JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
+      WHERE rs.status = 'ENDED' GROUP BY 2, 4 ${upsert}`,
+    // groups by kind; consortia by mode and level
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', g.founded_on, '${Metric.Groups}', g.kind, count(*)
+       FROM school_group g JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc WHERE g.status = 'ACTIVE' GROUP BY 2, 4, 6 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', g.founded_on, '${Metric.Consortia}', coalesce(g.mode, ''), count(*)
+       FROM school_group g JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
+      WHERE g.status = 'ACTIVE' AND g.kind = 'CONSORTIUM' GROUP BY 2, 4, 6 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', g.founded_on, '${Metric.ConsortiaByLevel}', g.level, count(*)
+       FROM school_group g JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
+      WHERE g.status = 'ACTIVE' AND g.kind = 'CONSORTIUM' AND g.level IS NOT NULL GROUP BY 2, 4, 6 ${upsert}`,
+    // compulsory schools and students as they are now (dated at the start of the records)
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', DATE '${RECORDS_START}', m.metric, '', sum(CASE WHEN m.metric = '${Metric.CompulsorySchools}' THEN 1 ELSE s.student_count END)
+       FROM school s JOIN region r ON r.id = s.region_id, unnest(r.path) AS anc,
+            (VALUES ('${Metric.CompulsorySchools}'), ('${Metric.CompulsoryStudents}')) AS m(metric)
+      WHERE s.stage <> 'SENIOR' GROUP BY 2, 4, 5 ${upsert}`,
+    // coverage: +1 on joining a consortium, −1 on leaving
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', e.day, m.metric, '', sum(e.sign * CASE WHEN m.metric = '${Metric.CoveredSchools}' THEN 1 ELSE s.student_count END)
+       FROM (SELECT school_id, joined_on AS day, 1 AS sign FROM group_membership WHERE group_kind = 'CONSORTIUM'
+             UNION ALL SELECT school_id, left_on, -1 FROM group_membership WHERE group_kind = 'CONSORTIUM' AND left_on IS NOT NULL) e
+       JOIN school s ON s.id = e.school_id JOIN region r ON r.id = s.region_id, unnest(r.path) AS anc,
+            (VALUES ('${Metric.CoveredSchools}'), ('${Metric.CoveredStudents}')) AS m(metric)
+      WHERE s.stage <> 'SENIOR' GROUP BY 2, 4, 5 ${upsert}`,
+  ];
+  for (const sql of statements) await em.query(sql);
+  await em.query(`DELETE FROM activity_rollup WHERE value = 0`);
+  const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM activity_rollup`);
+  return n;
+}

@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { todayInChina } from '../libs/core/src';
+import { baseGroupActivity, baseRegionActivity, baseRegionCoverage, rebuildRollups } from '../libs/reporting/src';
+import { codeOf, TestApp } from './support/test-app';
+
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+
+const GROUP_Q = `query($g: ID!, $f: Date!, $t: Date!) { groupActivitySummary(groupId: $g, from: $f, to: $t) {
+  researchSessions teacherParticipations researchSessionsByType { key count } mentoringPairsActive
+  bySchool { school { id } researchSessions teacherParticipations } byMonth { month researchSessions teacherParticipations } } }`;
+const COVERAGE_Q = `query($r: ID!, $a: Date) { regionCoverage(regionId: $r, asOf: $a) {
+  asOf compulsorySchools coveredSchools ratio compulsoryStudents studentsCovered consortia consortiaByMode { key count } consortiaByLevel { key count }
+  target { year ratio regionId } gap uncoveredSchools(first: 100) { totalCount edges { node { id } } } } }`;
+const REGION_Q = `query($r: ID!, $f: Date!, $t: Date!) { regionActivitySummary(regionId: $r, from: $f, to: $t) {
+  groups groupsByKind { key count } researchSessions researchSessionsByType { key count } teacherParticipations } }`;
+
+describe('reports: exact counters from rollups', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = (await t.user('PLATFORM_ADMIN')).token;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('agrees with counts recomputed from the base tables after a random sequence of operations', async () => {
+    const seed = Number(process.env.PROPERTY_SEED ?? 20261125);
+    const rnd = prng(seed);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const province = await t.region({ name: '测试省', level: 'PROVINCE' });
+    const city = await t.region({ name: '测试市', level: 'CITY', parentId: province.id });
+    const counties = [await t.region({ name: '甲县', level: 'COUNTY', parentId: city.id }), await t.region({ name: '乙县', level: 'COUNTY', parentId: city.id })];
+    const schools: { id: string; region: string }[] = [];
+    const createSchool = async (region: string, stage = pick(['PRIMARY', 'JUNIOR', 'NINE_YEAR', 'TEACHING_POINT', 'SENIOR'])) => {
+      const r = await t.ok(`mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`, { i: { name: `学校${schools.length}`, regionId: region, stage, locale: pick(['URBAN', 'TOWNSHIP', 'RURAL']), studentCount: 20 + Math.floor(rnd() * 2000), teacherCount: 10 } }, admin);
+      schools.push({ id: r.createSchool.id, region });
+      // a few teachers with accounts, so that check-ins happen
+      const teacher = await t.teacher(r.createSchool.id);
+      const user = await t.user('TEACHER', null, { teacherId: teacher.id });
+      teachers.push({ school: r.createSchool.id, token: user.token });
+    };
+    const teachers: { school: string; token: string }[] = [];
+    const groups: { id: string; region: string; founded: string }[] = [];
+    const sessions: { id: string; status: string; group: string }[] = [];
+    for (let i = 0; i < 14; i++) await createSchool(counties[i % 2].id, i < 4 ? 'PRIMARY' : undefined);
+    const createGroup = async () => {
+      const region = pick([counties[0].id, counties[1].id, city.id]);
+      const lead = pick(schools.filter((s) => region === city.id || s.region === region));
+      const kind = rnd() < 0.7 ? 'CONSORTIUM' : pick(['EDUCATION_GROUP', 'ALLIANCE']);
+      const founded = daysAgo(200 + Math.floor(rnd() * 500));
+      const r = await t.gql(`mutation($i: CreateSchoolGroupInput!) { createSchoolGroup(input: $i) { id } }`, {
+        i: { name: `共同体${groups.length}`, kind, regionId: region, leadSchoolId: lead.id, foundedOn: founded, ...(kind === 'CONSORTIUM' ? { mode: pick(['FUSED', 'CO_BUILT', 'FUSED_AND_CO_BUILT']), ...(rnd() < 0.5 ? { level: pick(['PROVINCIAL_PILOT', 'MUNICIPAL_PILOT']) } : {}) } : {}) },
+      }, admin);
+      if (!r.errors) groups.push({ id: r.data.createSchoolGroup.id, region, founded });
+    };
+    for (let i = 0; i < 4; i++) await createGroup();
+
+    const ops: Record<string, () => Promise<unknown>> = {
+      createSchool: () => createSchool(pick(counties).id),
+      createGroup,
+      join: async () => {
+        const g = pick(groups);
+        const joined = daysAgo(Math.floor(rnd() * 180));
+        return t.gql(`mutation($i: AddGroupMemberInput!) { addGroupMember(input: $i) { id } }`, { i: { groupId: g.id, schoolId: pick(schools).id, pairing: 'STRONG_WEAK', joinedOn: joined } }, admin);
+      },
+      leave: async () => {
+        const rows = await t.sql(`SELECT group_id, school_id, joined_on FROM group_membership WHERE left_on IS NULL AND role = 'MEMBER'`);
+        if (!rows.length) return;
+        const m = pick(rows);
+        const earliest = Math.max(0, Math.floor((Date.now() - Date.parse(m.joined_on)) / 86400_000) - 1);
+        return t.gql(`mutation($g: ID!, $s: ID!, $on: Date) { removeGroupMember(groupId: $g, schoolId: $s, leftOn: $on) { id } }`, { g: m.group_id, s: m.school_id, on: daysAgo(Math.floor(rnd() * earliest)) }, admin);
+      },
+      students: () => t.gql(`mutation($id: ID!, $n: Int!) { updateSchool(id: $id, input: { studentCount: $n }) { id } }`, { id: pick(schools).id, n: Math.floor(rnd() * 3000) }, admin),
+      stage: () => t.gql(`mutation($id: ID!, $s: SchoolStage!) { updateSchool(id: $id, input: { stage: $s }) { id } }`, { id: pick(schools).id, s: pick(['PRIMARY', 'SENIOR', 'JUNIOR']) }, admin),
+      move: () => t.gql(`mutation($id: ID!, $r: ID!) { updateSchool(id: $id, input: { regionId: $r }) { id } }`, { id: pick(schools).id, r: pick(counties).id }, admin),
+      schedule: async () => {
+        const g = pick(groups);
+        const members = await t.sql(`SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL`, [g.id]);
+        const host = pick(members).school_id;
+        const r = await t.gql(`mutation($i: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $i) { id } }`, {
+          i: { groupId: g.id, hostSchoolId: host, title: '联合教研', type: pick(['JOINT_RESEARCH', 'COLLECTIVE_PREP', 'DEMO_LESSON', 'LECTURE']), mode: 'ONSITE', startsAt: '2026-12-01T01:00:00Z', endsAt: '2026-12-01T03:00:00Z', invitedSchoolIds: members.map((m: any) => m.school_id) },
+        }, admin);
+        if (!r.errors) sessions.push({ id: r.data.scheduleResearchSession.id, status: 'SCHEDULED', group: g.id });
+      },
+      start: async () => {
+        const s = sessions.filter((x) => x.status === 'SCHEDULED');
+        if (!s.length) return;
+        const x = pick(s);
+        await t.ok(`mutation($id: ID!) { startResearchSession(id: $id) { id } }`, { id: x.id }, admin);
+        x.status = 'LIVE';
+      },
+      checkIn: async () => {
+        const s = sessions.filter((x) => x.status === 'LIVE');
+        if (!s.length) return;
+        const x = pick(s);
+        const invited = new Set((await t.sql(`SELECT school_id FROM research_session_school WHERE session_id = $1`, [x.id])).map((r) => r.school_id));
+        const candidates = rnd() < 0.9 ? teachers.filter((c) => invited.has(c.school)) : teachers; // now and then an uninvited one (refused)
+        if (!candidates.length) return;
+        return t.gql(`mutation($id: ID!) { checkInResearchSession(sessionId: $id) { checkedInAt } }`, { id: x.id }, pick(candidates).token);
+      },
+      end: async () => {
+        const s = sessions.filter((x) => x.status === 'LIVE');
+        if (!s.length) return;
+        const x = pick(s);
+        await t.ok(`mutation($id: ID!) { endResearchSession(id: $id) { id } }`, { id: x.id }, admin);
+        x.status = 'ENDED';
+      },
+      cancel: async () => {
+        const s = sessions.filter((x) => x.status === 'SCHEDULED' || x.status === 'LIVE');
+        if (!s.length) return;
+        const x = pick(s);
+        await t.ok(`mutation($id: ID!, $r: String!) { cancelResearchSession(id: $id, reason: $r) { id } }`, { id: x.id, r: '改期' }, admin);
+        x.status = 'CANCELLED';
+      },
+    };
+    const weights: [string, number][] = [['createSchool', 1], ['createGroup', 1], ['join', 6], ['leave', 3], ['students', 2], ['stage', 1], ['move', 1], ['schedule', 4], ['start', 4], ['checkIn', 8], ['end', 3], ['cancel', 1]];
+    const bag = weights.flatMap(([op, w]) => Array(w).fill(op));
+    const done: string[] = [];
+    for (let i = 0; i < 160; i++) {
+      const op = pick(bag);
+      await ops[op]();
+      done.push(op);
+    }
+
+    const today = todayInChina();
+    const dates = [daysAgo(400), daysAgo(150), daysAgo(60), daysAgo(7), today];
+    for (const region of [province.id, city.id, ...counties.map((c) => c.id)]) {
+      for (const asOf of dates) {
+        const got = (await t.ok(COVERAGE_Q, { r: region, a: asOf }, admin)).regionCoverage;
+        const want = await baseRegionCoverage(t.db.manager, region, asOf);
+        const ctx = `seed ${seed}, region ${region}, asOf ${asOf}, ops ${done.join(',')}`;
+        expect([ctx, got.compulsorySchools, got.coveredSchools, got.compulsoryStudents, got.studentsCovered, got.consortia]).toEqual([
+          ctx,
+          want.compulsorySchools,
+          want.coveredSchools,
+          want.compulsoryStudents,
+          want.studentsCovered,
+          want.consortia,
+        ]);
+        expect(got.uncoveredSchools.totalCount).toBe(want.compulsorySchools - want.coveredSchools);
+        const byMode = Object.fromEntries(got.consortiaByMode.map((m: any) => [m.key, m.count]));
+        for (const row of want.consortiaRows) expect(byMode[row.mode]).toBe(want.consortiaRows.filter((r: any) => r.mode === row.mode).reduce((a: number, r: any) => a + r.n, 0));
+      }
+      for (const [from, to] of [[daysAgo(30), today], [today, today], [daysAgo(400), daysAgo(1)]]) {
+        const got = (await t.ok(REGION_Q, { r: region, f: from, t: to }, admin)).regionActivitySummary;
+        const want = await baseRegionActivity(t.db.manager, region, from, to);
+        expect([region, from, to, got.researchSessions, got.teacherParticipations, got.groups]).toEqual([region, from, to, want.researchSessions, want.teacherParticipations, want.groups]);
+      }
+    }
+    for (const g of groups) {
+      for (const [from, to] of [[daysAgo(30), today], [daysAgo(400), daysAgo(1)]]) {
+        const got = (await t.ok(GROUP_Q, { g: g.id, f: from, t: to }, admin)).groupActivitySummary;
+        const want = await baseGroupActivity(t.db.manager, g.id, from, to);
+        expect(got.researchSessions).toBe(want.sessions.reduce((a, r) => a + r.n, 0));
+        expect(got.teacherParticipations).toBe(want.checkins.reduce((a, r) => a + r.n, 0));
+        for (const type of new Set(want.sessions.map((r) => r.type))) {
+          expect(got.researchSessionsByType.find((x: any) => x.key === type)?.count).toBe(want.sessions.filter((r) => r.type === type).reduce((a, r) => a + r.n, 0));
+        }
+        for (const s of want.perSchool) expect(got.bySchool.find((b: any) => b.school.id === s.school_id)?.researchSessions).toBe(s.n);
+        for (const c of want.checkins) {
+          const row = got.bySchool.find((b: any) => b.school.id === c.school_id);
+          if (row) expect(row.teacherParticipations).toBe(want.checkins.filter((x) => x.school_id === c.school_id).reduce((a, r) => a + r.n, 0));
+          expect(got.byMonth.find((m: any) => m.month === c.month).teacherParticipations).toBe(want.checkins.filter((x) => x.month === c.month).reduce((a, r) => a + r.n, 0));
+        }
+      }
+    }
+    // the work really happened
+    const [{ ended, checkins, left }] = await t.sql(`SELECT (SELECT count(*) FROM research_session WHERE status = 'ENDED')::int ended,
+      (SELECT count(*) FROM research_attendance)::int checkins, (SELECT count(*) FROM group_membership WHERE left_on IS NOT NULL)::int AS left`);
+    expect(ended).toBeGreaterThan(3);
+    expect(checkins).toBeGreaterThan(3);
+    expect(left).toBeGreaterThan(3);
+
+    // and a rebuild from the base tables reproduces the same rollups
+    const snapshot = async () => t.sql(`SELECT scope, scope_id, school_id, day::text, metric, key, value::int FROM activity_rollup WHERE value <> 0 ORDER BY 1, 2, 3, 4, 5, 6`);
+    const live = await snapshot();
+    await t.db.transaction((em) => rebuildRollups(em));
+    const rebuilt = await snapshot();
+    const sum = (rows: any[]) => {
+      const m = new Map<string, number>();
+      for (const r of rows) m.set(`${r.scope}|${r.scope_id}|${r.school_id}|${r.metric}|${r.key}`, (m.get(`${r.scope}|${r.scope_id}|${r.school_id}|${r.metric}|${r.key}`) ?? 0) + r.value);
+      return Object.fromEntries([...m.entries()].filter(([, v]) => v !== 0).sort());
+    };
+    expect(sum(rebuilt)).toEqual(sum(live));
+  });
+});
+
+describe('reports: scope, targets, CSV', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const city = await t.region({ name: '随州市', level: 'CITY' });
+    const a = await t.region({ name: '随县', level: 'COUNTY', parentId: city.id });
+    const b = await t.region({ name: '广水市', level: 'COUNTY', parentId: city.id });
+    const lead = await t.school(a.id, { name: '随县炎帝学校', students: 1500 });
+    const member = await t.school(a.id, { name: '随县三河小学', students: 87 });
+    const alone = await t.school(a.id, { name: '随县孤山教学点', stage: 'TEACHING_POINT', students: 12 });
+    await t.school(a.id, { name: '随县一中', stage: 'SENIOR', students: 3000 });
+    const group = await t.group(a.id, lead.id, { name: '随县炎帝学校教联体', foundedOn: '2023-03-01' });
+    await t.member(group.id, member.id, '2023-03-15');
+    await t.db.transaction((em) => rebuildRollups(em)); // rows were written directly
+    Object.assign(ids, { city: city.id, a: a.id, b: b.id, lead: lead.id, member: member.id, alone: alone.id, group: group.id });
+    tokens.city = (await t.user('REGION_ADMIN', city.id)).token;
+    tokens.a = (await t.user('REGION_ADMIN', a.id)).token;
+    tokens.b = (await t.user('REGION_ADMIN', b.id)).token;
+    tokens.manager = (await t.user('GROUP_MANAGER', group.id)).token;
+    tokens.memberAdmin = (await t.user('SCHOOL_ADMIN', member.id)).token;
+    tokens.aloneAdmin = (await t.user('SCHOOL_ADMIN', alone.id)).token;
+    tokens.teacher = (await t.user('TEACHER', null, { teacherId: (await t.teacher(member.id)).id })).token;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('reports coverage against the year target set on the region or an ancestor', async () => {
+    await t.ok(`mutation($r: ID!) { setCoverageTarget(regionId: $r, year: 2026, ratio: 0.8) { ratio } }`, { r: ids.city }, tokens.city);
+    const c = (await t.ok(COVERAGE_Q, { r: ids.a, a: '2026-06-30' }, tokens.a)).regionCoverage;
+    expect(c).toMatchObject({ compulsorySchools: 3, coveredSchools: 2, compulsoryStudents: 1599, studentsCovered: 1587, consortia: 1, consortiaByMode: [{ key: 'FUSED', count: 1 }] });
+    expect(c.ratio).toBeCloseTo(2 / 3);
+    expect(c.target).toEqual({ year: 2026, ratio: 0.8, regionId: ids.city });
+    expect(c.gap).toBeCloseTo(0.8 - 2 / 3);
+    expect(c.uncoveredSchools.edges).toEqual([{ node: { id: ids.alone } }]);
+    const early = (await t.ok(COVERAGE_Q, { r: ids.a, a: '2023-03-10' }, tokens.a)).regionCoverage;
+    expect(early).toMatchObject({ coveredSchools: 1, target: null, gap: null }); // the member joined on 03-15; no 2023 target
+    await t.ok(`mutation($r: ID!) { setCoverageTarget(regionId: $r, year: 2026, ratio: 0.7) { ratio } }`, { r: ids.a }, tokens.a);
+    expect((await t.ok(COVERAGE_Q, { r: ids.a, a: '2026-06-30' }, tokens.a)).regionCoverage.target).toEqual({ year: 2026, ratio: 0.7, regionId: ids.a });
+    expect((await t.gql(`mutation($r: ID!) { setCoverageTarget(regionId: $r, year: 2026, ratio: 1.5) { ratio } }`, { r: ids.a }, tokens.a)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ratio' });
+  });
+
+  it('shows each manager only their scope', async () => {
+    const period = { f: '2026-01-01', t: '2026-12-31' };
+    expect(codeOf(await t.gql(COVERAGE_Q, { r: ids.a }, tokens.b))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(COVERAGE_Q, { r: ids.city }, tokens.a))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(COVERAGE_Q, { r: ids.a }, tokens.manager))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(REGION_Q, { r: ids.a, ...period }, tokens.b))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(`mutation($r: ID!) { setCoverageTarget(regionId: $r, year: 2026, ratio: 0.9) { ratio } }`, { r: ids.city }, tokens.a))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }, tokens.b))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }, tokens.aloneAdmin))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }, tokens.teacher))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }))).toBe('UNAUTHENTICATED');
+    const manager = (await t.ok(GROUP_Q, { g: ids.group, ...period }, tokens.manager)).groupActivitySummary;
+    expect(manager.bySchool.map((s: any) => s.school.id).sort()).toEqual([ids.lead, ids.member].sort());
+    expect(manager.byMonth).toHaveLength(12);
+    const own = (await t.ok(GROUP_Q, { g: ids.group, ...period }, tokens.memberAdmin)).groupActivitySummary;
+    expect(own.bySchool.map((s: any) => s.school.id)).toEqual([ids.member]);
+    expect((await t.gql(GROUP_Q, { g: ids.group, f: '2026-02-01', t: '2026-01-01' }, tokens.manager)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it('exports CSV with a BOM, Chinese headers and the same scope rules', async () => {
+    const get = (path: string, token?: string) => fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await get(`/reports/regions/${ids.a}/coverage.csv?asOf=2026-06-30`, tokens.a);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text).toContain('纳入教联体学校 Covered schools,2');
+    expect(text).toContain('随县孤山教学点');
+    const group = await get(`/reports/groups/${ids.group}/activity.csv?from=2026-01-01&to=2026-12-31`, tokens.manager);
+    expect(group.status).toBe(200);
+    expect(await group.text()).toContain('随县三河小学');
+    const region = await get(`/reports/regions/${ids.a}/activity.csv?from=2026-01-01&to=2026-12-31`, tokens.city);
+    expect(await region.text()).toContain('办学共同体 Groups,1');
+
+    expect((await get(`/reports/regions/${ids.a}/coverage.csv`, tokens.b)).status).toBe(403);
+    expect((await get(`/reports/regions/${ids.a}/coverage.csv`)).status).toBe(401);
+    const bad = await get(`/reports/groups/${ids.group}/activity.csv?from=2026-13-01&to=2026-12-31`, tokens.manager);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
+    expect((await get(`/reports/groups/not-an-id/activity.csv?from=2026-01-01&to=2026-12-31`, tokens.manager)).status).toBe(400);
+  });
+});
