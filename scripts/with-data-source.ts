@@ -5,11 +5,11 @@ import { ENTITIES } from '../apps/api/src/app.module';
 import { MIGRATIONS } from '../prisma-free-migrations';
 
 /** For CLI scripts: open DATABASE_URL (or the embedded database), run `work`, close everything, exit 1 on error. */
-export function withDataSource(work: (ds: DataSource, config: AppConfig) => Promise<void>): void {
+export function withDataSource(work: (ds: DataSource, config: AppConfig) => Promise<void>, opts: { database?: string } = {}): void {
   const run = async () => {
     const config = loadConfig();
-    const db = await openDatabase(config, console.log);
-    const ds = new DataSource(dataSourceOptions({ url: db.url, entities: ENTITIES, migrations: MIGRATIONS, poolSize: 2 }));
+    const db = await openDatabase(config, console.log, opts);
+    const ds = new DataSource(dataSourceOptions({ url: db.url, entities: ENTITIES, migrations: MIGRATIONS, poolSize: 2, slowQueryMs: 0 }));
     try {
       await ds.initialize();
       await work(ds, config);

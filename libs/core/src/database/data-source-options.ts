@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   migrations: MixedList<Function | string>;
   logSql?: boolean;
   poolSize?: number;
+  /** Log statements slower than this (ms); 0 = never (bulk scripts). */
+  slowQueryMs?: number;
 }
 
 /** One definition for the app, the CLI scripts and the tests. Never synchronize: migrations only (STYLE habit 8). */
@@ -27,7 +29,7 @@ export function dataSourceOptions(o: DatabaseOptions): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     logger: new CountingSqlLogger(!!o.logSql),
     logging: true,
-    maxQueryExecutionTime: 1000,
+    maxQueryExecutionTime: o.slowQueryMs === 0 ? undefined : (o.slowQueryMs ?? 1000),
     extra: {
       max: o.poolSize ?? 20,
       application_name: 'school-groups-api',

@@ -25,7 +25,11 @@ export interface RollupDelta {
  */
 @Injectable()
 export class RollupService {
+  /** Only bench:dashboards turns this off, to measure what the rollups cost writers. */
+  enabled = true;
+
   async bump(tx: RequestContext, deltas: RollupDelta[]): Promise<void> {
+    if (!this.enabled) return;
     if (!tx.inTransaction) throw new Error('rollups are bumped inside the transaction of the record they count');
     const merged = new Map<string, RollupDelta>();
     for (const d of deltas) {
