@@ -7,14 +7,16 @@ export class Rollups1764140000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE activity_rollup (
-        scope char(1) NOT NULL CHECK (scope IN ('G','S','R')),
+        -- G group totals, S group × school, R region (each ancestor); g and s: the same as G and S per month (day = the 1st)
+        scope char(1) NOT NULL CHECK (scope IN ('G','S','R','g','s')),
         scope_id uuid NOT NULL,
         school_id uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
         day date NOT NULL,
         metric varchar(40) NOT NULL,
         key varchar(40) NOT NULL DEFAULT '',
         value bigint NOT NULL,
-        PRIMARY KEY (scope, scope_id, day, metric, key, school_id)
+        -- metric before day: every dashboard question is a day range of a few metrics of one scope
+        PRIMARY KEY (scope, scope_id, metric, day, key, school_id)
       )`);
     await q.query(`
       CREATE TABLE coverage_target (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../apps/api/src/demo/seed-demo';
 import { IdentityService } from '../libs/identity/src';
+import { baseGroupActivity, baseRegionCoverage } from '../libs/reporting/src';
 import { TestApp } from './support/test-app';
 
 describe('demo data', () => {
@@ -64,5 +65,30 @@ describe('demo data', () => {
       const me = await t.ok(`{ me { email roles { role } } }`, {}, r.login.token);
       expect(me.me.roles.map((g: any) => g.role)).toContain(a.role);
     }
+  });
+
+  it('tells a story on the dashboards: sessions every month, a county near its target, figures equal to the base tables', async () => {
+    const admin = await t.user('PLATFORM_ADMIN');
+    const [{ id: groupId }] = await t.sql(`SELECT id FROM school_group WHERE name = '随县炎帝学校教联体'`);
+    for (const [from, to] of [['2025-06-01', '2026-05-31'], ['2025-06-17', '2026-03-09'], ['2026-10-01', '2026-10-31']]) {
+      const got = (
+        await t.ok(
+          `query($g: ID!, $f: Date!, $t: Date!) { groupActivitySummary(groupId: $g, from: $f, to: $t) { researchSessions teacherParticipations bySchool { school { id } researchSessions teacherParticipations } byMonth { month researchSessions } } }`,
+          { g: groupId, f: from, t: to },
+          admin.token,
+        )
+      ).groupActivitySummary;
+      const want = await baseGroupActivity(t.db.manager, groupId, from, to);
+      expect([from, got.researchSessions, got.teacherParticipations]).toEqual([from, want.sessions.reduce((a, r) => a + r.n, 0), want.checkins.reduce((a, r) => a + r.n, 0)]);
+      for (const s of want.perSchool) expect(got.bySchool.find((b: any) => b.school.id === s.school_id).researchSessions).toBe(s.n);
+      for (const m of got.byMonth) expect(m.researchSessions).toBe(want.sessions.filter((r) => r.month === m.month).reduce((a, r) => a + r.n, 0));
+      expect(got.researchSessions).toBeGreaterThan(0);
+    }
+    const [{ id: county }] = await t.sql(`SELECT id FROM region WHERE name = '随县'`);
+    const cov = (await t.ok(`query($r: ID!) { regionCoverage(regionId: $r, asOf: "2026-06-30") { ratio coveredSchools compulsorySchools studentsCovered } }`, { r: county }, admin.token)).regionCoverage;
+    const base = await baseRegionCoverage(t.db.manager, county, '2026-06-30');
+    expect(cov).toMatchObject({ coveredSchools: base.coveredSchools, compulsorySchools: base.compulsorySchools, studentsCovered: base.studentsCovered });
+    expect(cov.ratio).toBeGreaterThan(0.55);
+    expect(cov.ratio).toBeLessThan(0.7);
   });
 });

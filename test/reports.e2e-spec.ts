@@ -157,8 +157,10 @@ describe('reports: exact counters from rollups', () => {
         expect([region, from, to, got.researchSessions, got.teacherParticipations, got.groups]).toEqual([region, from, to, want.researchSessions, want.teacherParticipations, want.groups]);
       }
     }
+    const monthStart = (d: string) => d.slice(0, 8) + '01';
+    const lastMonthEnd = daysAgo(Number(today.slice(8, 10)));
     for (const g of groups) {
-      for (const [from, to] of [[daysAgo(30), today], [daysAgo(400), daysAgo(1)]]) {
+      for (const [from, to] of [[daysAgo(30), today], [daysAgo(400), daysAgo(1)], [monthStart(daysAgo(100)), today], [monthStart(daysAgo(70)), lastMonthEnd], [monthStart(today), today]]) {
         const got = (await t.ok(GROUP_Q, { g: g.id, f: from, t: to }, admin)).groupActivitySummary;
         const want = await baseGroupActivity(t.db.manager, g.id, from, to);
         expect(got.researchSessions).toBe(want.sessions.reduce((a, r) => a + r.n, 0));

@@ -56,6 +56,18 @@ export function months(from: string, to: string): string[] {
   return out;
 }
 
+/** [first day of the first whole month in the period, first day after the last whole month); empty when equal. */
+export function wholeMonths(from: string, to: string): [string, string] {
+  const monthStart = (d: string) => d.slice(0, 8) + '01';
+  const nextMonth = (d: string) => {
+    const [y, m] = d.slice(0, 7).split('-').map(Number);
+    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  };
+  const start = from === monthStart(from) ? from : nextMonth(from);
+  const end = nextMonth(to) === nextMonth(new Date(Date.parse(to) + 86400_000).toISOString().slice(0, 10)) ? monthStart(to) : nextMonth(to);
+  return start < end ? [start, end] : [start, start];
+}
+
 export function checkPeriod(from: string, to: string) {
   if (!isValidDate(from)) throw badInput('from', 'from must be a date YYYY-MM-DD');
   if (!isValidDate(to)) throw badInput('to', 'to must be a date YYYY-MM-DD');
@@ -94,11 +106,15 @@ export class ReportsService {
   async groupActivitySummary(ctx: RequestContext, groupId: string, from: string, to: string): Promise<GroupActivitySummary> {
     checkPeriod(from, to);
     const { onlySchool } = await this.groupView(ctx, groupId);
+    // Whole months inside the period come from the month rows (g, s); the days at either edge from day rows.
+    const [fullFrom, fullTo] = wholeMonths(from, to);
     const flows: Row[] = await ctx.em.query(
-      `SELECT scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
-        WHERE scope IN ('G','S') AND scope_id = $1 AND day BETWEEN $2 AND $3 AND metric = ANY($4)
+      `SELECT upper(scope) AS scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
+        WHERE scope_id = $1 AND metric = ANY($4) AND (
+              (scope IN ('g','s') AND day >= $5 AND day < $6)
+           OR (scope IN ('G','S') AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
         GROUP BY 1, 2, 3, 4, 5`,
-      [groupId, from, to, FLOWS],
+      [groupId, from, to, FLOWS, fullFrom, fullTo],
     );
     const stocks: Row[] = await ctx.em.query(
       `SELECT scope, school_id, '' AS month, metric, '' AS key, sum(value)::bigint AS v FROM activity_rollup
@@ -133,8 +149,8 @@ export class ReportsService {
       if (r.metric === Metric.ResearchSessions) byType.set(r.key, (byType.get(r.key) ?? 0) + r.v);
       if (r.metric === Metric.TeacherExchanges) byKind.set(r.key, (byKind.get(r.key) ?? 0) + r.v);
     }
-    // stocks per month: the value on each month's last day within the period
-    if (STOCKS.length) {
+    // stocks per month: the value on each month's last day within the period (none recorded up to `to`: all zero)
+    if (stocks.length) {
       const monthly: { month: string; metric: string; v: number }[] = await ctx.em.query(
         `SELECT m.month, a.metric, coalesce(sum(a.value), 0)::bigint AS v
            FROM unnest($4::text[]) AS m(month)

@@ -62,6 +62,10 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
             (VALUES ('${Metric.CoveredSchools}'), ('${Metric.CoveredStudents}')) AS m(metric)
       WHERE s.stage <> 'SENIOR' GROUP BY 2, 4, 5 ${upsert}`,
   ];
+  // month copies of the group rows
+  statements.push(`INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT lower(scope), scope_id, school_id, date_trunc('month', day)::date, metric, key, sum(value)
+       FROM activity_rollup WHERE scope IN ('G', 'S') GROUP BY 1, 2, 3, 4, 5, 6 ${upsert}`);
   for (const sql of statements) await em.query(sql);
   await em.query(`DELETE FROM activity_rollup WHERE value = 0`);
   const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM activity_rollup`);

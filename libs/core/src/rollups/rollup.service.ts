@@ -4,8 +4,8 @@ import type { RequestContext } from '../context/request-context';
 /** The all-zero id stands for "no school" in group-total and region rows. */
 export const NO_SCHOOL = '00000000-0000-0000-0000-000000000000';
 
-/** Rollup scopes: a group's totals, a group's row per member school, a region (every ancestor gets a copy). */
-export type RollupScope = 'G' | 'S' | 'R';
+/** Rollup scopes: a group's totals, a group's row per member school, a region (every ancestor gets a copy); g and s are G and S per month. */
+export type RollupScope = 'G' | 'S' | 'R' | 'g' | 's';
 
 export interface RollupDelta {
   scope: RollupScope;
@@ -31,8 +31,10 @@ export class RollupService {
   async bump(tx: RequestContext, deltas: RollupDelta[]): Promise<void> {
     if (!this.enabled) return;
     if (!tx.inTransaction) throw new Error('rollups are bumped inside the transaction of the record they count');
-    const merged = new Map<string, RollupDelta>();
-    for (const d of deltas) {
+    const merged = new Map<string, RollupDelta & { scope: string }>();
+    // Group rows are also kept per month (scopes g and s), so a period of whole months reads 30× fewer rows.
+    const monthly = deltas.filter((d) => d.scope !== 'R').map((d) => ({ ...d, scope: d.scope.toLowerCase() as RollupScope, day: d.day.slice(0, 8) + '01' }));
+    for (const d of [...deltas, ...monthly]) {
       if (!d.delta) continue;
       const k = [d.scope, d.scopeId, d.schoolId ?? NO_SCHOOL, d.day, d.metric, d.key ?? ''].join('|');
       const prev = merged.get(k);
