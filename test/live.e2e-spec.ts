@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LiveBus } from '../libs/core/src';
+import { PresenceService } from '../libs/research/src/presence.service';
 import { LiveClient, type LiveEvent } from './support/live-client';
 import { TestApp } from './support/test-app';
 import { researchWorld, SCHEDULE, sessionInput } from './support/research-world';
@@ -194,6 +195,33 @@ describe('losing the LISTEN connection', () => {
     } finally {
       c.close();
     }
+  });
+});
+
+describe('presence of an instance that died', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof researchWorld>>;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await researchWorld(t);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('expires its participants and announces that they left', async () => {
+    const s = (await t.ok(SCHEDULE, { i: sessionInput(w) }, w.manager.token)).scheduleResearchSession;
+    await t.ok(`mutation($id: ID!) { startResearchSession(id: $id) { status } }`, { id: s.id }, w.manager.token);
+    // a participant whose instance crashed: its row stopped being refreshed two minutes ago
+    await t.sql(`INSERT INTO session_presence (session_id, user_id, instance_id, connections, teacher_id, name, last_seen) VALUES ($1, $2, 'dead-instance', 1, $3, '陈雨萱', now() - interval '2 minutes')`, [
+      s.id,
+      w.memberUser.id,
+      w.memberTeacher.id,
+    ]);
+    await t.app.get(PresenceService).heartbeat();
+    const events = await t.sql(`SELECT type, payload FROM session_event WHERE session_id = $1 ORDER BY seq`, [s.id]);
+    expect(events.at(-1)).toEqual({ type: 'PARTICIPANT_LEFT', payload: expect.objectContaining({ name: '陈雨萱', expired: true }) });
+    expect(await t.sql(`SELECT 1 FROM session_presence WHERE session_id = $1`, [s.id])).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ function prng(seed: number) {
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
 
 const GROUP_Q = `query($g: ID!, $f: Date!, $t: Date!) { groupActivitySummary(groupId: $g, from: $f, to: $t) {
-  researchSessions teacherParticipations researchSessionsByType { key count } mentoringPairsActive
+  researchSessions teacherParticipations researchSessionsByType { key count } mentoringPairsActive mentoringPairsFormed mentoringPairsCompleted
   bySchool { school { id } researchSessions teacherParticipations } byMonth { month researchSessions teacherParticipations } } }`;
 const COVERAGE_Q = `query($r: ID!, $a: Date) { regionCoverage(regionId: $r, asOf: $a) {
   asOf compulsorySchools coveredSchools ratio compulsoryStudents studentsCovered consortia consortiaByMode { key count } consortiaByLevel { key count }
@@ -47,9 +47,9 @@ describe('reports: exact counters from rollups', () => {
       // a few teachers with accounts, so that check-ins happen
       const teacher = await t.teacher(r.createSchool.id);
       const user = await t.user('TEACHER', null, { teacherId: teacher.id });
-      teachers.push({ school: r.createSchool.id, token: user.token });
+      teachers.push({ school: r.createSchool.id, token: user.token, id: teacher.id });
     };
-    const teachers: { school: string; token: string }[] = [];
+    const teachers: { school: string; token: string; id: string }[] = [];
     const groups: { id: string; region: string; founded: string }[] = [];
     const sessions: { id: string; status: string; group: string }[] = [];
     for (let i = 0; i < 14; i++) await createSchool(counties[i % 2].id, i < 4 ? 'PRIMARY' : undefined);
@@ -123,7 +123,26 @@ describe('reports: exact counters from rollups', () => {
         x.status = 'CANCELLED';
       },
     };
-    const weights: [string, number][] = [['createSchool', 1], ['createGroup', 1], ['join', 6], ['leave', 3], ['students', 2], ['stage', 1], ['move', 1], ['schedule', 4], ['start', 4], ['checkIn', 8], ['end', 3], ['cancel', 1]];
+    Object.assign(ops, {
+      pair: async () => {
+        const g = pick(groups);
+        const inGroup = new Set((await t.sql(`SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL`, [g.id])).map((r) => r.school_id));
+        const candidates = teachers.filter((x) => inGroup.has(x.school));
+        if (candidates.length < 2) return;
+        const mentor = pick(candidates);
+        const apprentice = pick(candidates.filter((x) => x !== mentor));
+        const r = await t.gql(`mutation($i: RequestMentorshipInput!) { requestMentorship(input: $i) { id } }`, { i: { groupId: g.id, mentorTeacherId: mentor.id, apprenticeTeacherId: apprentice.id, subject: '数学' } }, admin);
+        if (!r.errors) await t.gql(`mutation($id: ID!) { respondToMentorship(pairId: $id, accept: true) { id } }`, { id: r.data.requestMentorship.id }, mentor.token);
+      },
+      endPair: async () => {
+        const rows = await t.sql(`SELECT id FROM mentoring_pair WHERE status = 'ACTIVE'`);
+        if (!rows.length) return;
+        const id = pick(rows).id;
+        if (rnd() < 0.5) return t.gql(`mutation($id: ID!) { completeMentoringPair(pairId: $id, evaluation: "合格") { id } }`, { id }, admin);
+        return t.gql(`mutation($id: ID!) { dissolveMentoringPair(pairId: $id, reason: "调动") { id } }`, { id }, admin);
+      },
+    });
+    const weights: [string, number][] = [['pair', 4], ['endPair', 2], ['createSchool', 1], ['createGroup', 1], ['join', 6], ['leave', 3], ['students', 2], ['stage', 1], ['move', 1], ['schedule', 4], ['start', 4], ['checkIn', 8], ['end', 3], ['cancel', 1]];
     const bag = weights.flatMap(([op, w]) => Array(w).fill(op));
     const done: string[] = [];
     for (let i = 0; i < 160; i++) {
@@ -164,6 +183,12 @@ describe('reports: exact counters from rollups', () => {
         const got = (await t.ok(GROUP_Q, { g: g.id, f: from, t: to }, admin)).groupActivitySummary;
         const want = await baseGroupActivity(t.db.manager, g.id, from, to);
         expect(got.researchSessions).toBe(want.sessions.reduce((a, r) => a + r.n, 0));
+        const [pairs] = await t.sql(
+          `SELECT count(*) FILTER (WHERE activated_on BETWEEN $2 AND $3)::int formed, count(*) FILTER (WHERE status = 'COMPLETED' AND ended_on BETWEEN $2 AND $3)::int completed,
+                  count(*) FILTER (WHERE activated_on <= $3 AND (ended_on IS NULL OR ended_on > $3))::int active FROM mentoring_pair WHERE group_id = $1`,
+          [g.id, from, to],
+        );
+        expect([got.mentoringPairsFormed, got.mentoringPairsCompleted, got.mentoringPairsActive]).toEqual([pairs.formed, pairs.completed, pairs.active]);
         expect(got.teacherParticipations).toBe(want.checkins.reduce((a, r) => a + r.n, 0));
         for (const type of new Set(want.sessions.map((r) => r.type))) {
           expect(got.researchSessionsByType.find((x: any) => x.key === type)?.count).toBe(want.sessions.filter((r) => r.type === type).reduce((a, r) => a + r.n, 0));
@@ -182,6 +207,8 @@ describe('reports: exact counters from rollups', () => {
     expect(ended).toBeGreaterThan(3);
     expect(checkins).toBeGreaterThan(3);
     expect(left).toBeGreaterThan(3);
+    const [{ paired }] = await t.sql(`SELECT count(*)::int AS paired FROM mentoring_pair WHERE activated_on IS NOT NULL`);
+    expect(paired).toBeGreaterThan(3);
 
     // and a rebuild from the base tables reproduces the same rollups
     const snapshot = async () => t.sql(`SELECT scope, scope_id, school_id, day::text, metric, key, value::int FROM activity_rollup WHERE value <> 0 ORDER BY 1, 2, 3, 4, 5, 6`);

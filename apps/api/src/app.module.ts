@@ -6,11 +6,13 @@ import { IDENTITY_ENTITIES, IdentityModule } from '../../../libs/identity/src';
 import { ORGANISATION_ENTITIES, OrganisationModule } from '../../../libs/organisation/src';
 import { RESEARCH_ENTITIES, ResearchModule } from '../../../libs/research/src';
 import { ReportingModule } from '../../../libs/reporting/src';
+import { MENTORING_ENTITIES, MentoringModule } from '../../../libs/mentoring/src';
+import { ACTIVITY_ENTITIES, ActivityModule } from '../../../libs/activity/src';
 import { MIGRATIONS } from '../../../prisma-free-migrations';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
 
-export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES];
+export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES, ...MENTORING_ENTITIES, ...ACTIVITY_ENTITIES];
 
 /** The API only composes libs. */
 @Module({})
@@ -30,6 +32,8 @@ export class AppModule {
         IdentityModule,
         ResearchModule,
         ReportingModule,
+        MentoringModule,
+        ActivityModule,
       ],
       controllers: [HealthController],
     };

@@ -23,7 +23,36 @@ export async function baseGroupActivity(em: EntityManager, groupId: string, from
       WHERE rs.group_id = $1 AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3 GROUP BY 1`,
     [groupId, from, to],
   );
-  return { sessions, checkins, perSchool };
+  // teacher exchanges started in the period, by kind, to-school and month (each also counts one exchanged teacher)
+  const exchanges: { kind: string; school_id: string; month: string; n: number }[] = await em.query(
+    `SELECT kind, to_school_id AS school_id, to_char(starts_on, 'YYYY-MM') AS month, count(*)::int AS n FROM teacher_exchange
+      WHERE group_id = $1 AND starts_on BETWEEN $2 AND $3 GROUP BY 1, 2, 3`,
+    [groupId, from, to],
+  );
+  // student activities held in the period, by type and month, with their participants; and per participating school
+  const activities: { type: string; month: string; n: number; participants: number }[] = await em.query(
+    `SELECT type, to_char(held_on, 'YYYY-MM') AS month, count(*)::int AS n, sum(participant_count)::int AS participants FROM student_activity
+      WHERE group_id = $1 AND held_on BETWEEN $2 AND $3 GROUP BY 1, 2`,
+    [groupId, from, to],
+  );
+  const activitySchools: { school_id: string; n: number }[] = await em.query(
+    `SELECT x.school_id, count(*)::int AS n FROM student_activity a JOIN student_activity_school x ON x.activity_id = a.id
+      WHERE a.group_id = $1 AND a.held_on BETWEEN $2 AND $3 GROUP BY 1`,
+    [groupId, from, to],
+  );
+  const total = (rows: { n: number }[]) => rows.reduce((a, r) => a + r.n, 0);
+  return {
+    sessions,
+    checkins,
+    perSchool,
+    exchanges,
+    activities,
+    activitySchools,
+    teacherExchanges: total(exchanges),
+    exchangedTeachers: total(exchanges),
+    studentActivities: total(activities),
+    studentParticipants: activities.reduce((a, r) => a + r.participants, 0),
+  };
 }
 
 export async function baseRegionCoverage(em: EntityManager, regionId: string, asOf: string) {
@@ -54,8 +83,20 @@ export async function baseRegionActivity(em: EntityManager, regionId: string, fr
                JOIN region r ON r.id = g.region_id
               WHERE r.path @> ARRAY[$1]::uuid[] AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3)::int AS "teacherParticipations",
             (SELECT count(*) FROM school_group g JOIN region r ON r.id = g.region_id
-              WHERE r.path @> ARRAY[$1]::uuid[] AND g.status = 'ACTIVE' AND g.founded_on <= $3)::int AS groups`,
+              WHERE r.path @> ARRAY[$1]::uuid[] AND g.status = 'ACTIVE' AND g.founded_on <= $3)::int AS groups,
+            (SELECT count(*) FROM teacher_exchange e JOIN school_group g ON g.id = e.group_id JOIN region r ON r.id = g.region_id
+              WHERE r.path @> ARRAY[$1]::uuid[] AND e.starts_on BETWEEN $2 AND $3)::int AS "teacherExchanges",
+            (SELECT count(*) FROM student_activity a JOIN school_group g ON g.id = a.group_id JOIN region r ON r.id = g.region_id
+              WHERE r.path @> ARRAY[$1]::uuid[] AND a.held_on BETWEEN $2 AND $3)::int AS "studentActivities",
+            (SELECT coalesce(sum(a.participant_count), 0) FROM student_activity a JOIN school_group g ON g.id = a.group_id JOIN region r ON r.id = g.region_id
+              WHERE r.path @> ARRAY[$1]::uuid[] AND a.held_on BETWEEN $2 AND $3)::int AS "studentParticipants"`,
     [regionId, from, to],
   );
-  return row;
+  const exchangesByKind: { kind: string; n: number }[] = await em.query(
+    `SELECT e.kind, count(*)::int AS n FROM teacher_exchange e JOIN school_group g ON g.id = e.group_id JOIN region r ON r.id = g.region_id
+      WHERE r.path @> ARRAY[$1]::uuid[] AND e.starts_on BETWEEN $2 AND $3 GROUP BY 1`,
+    [regionId, from, to],
+  );
+  // an exchange counts one exchanged teacher (a teacher on two exchanges in the period counts twice)
+  return { ...row, exchangedTeachers: row.teacherExchanges, exchangesByKind };
 }

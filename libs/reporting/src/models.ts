@@ -13,13 +13,13 @@ export class TypeCount {
 export class ActivityCounters {
   @Field(() => Int, { description: 'Joint research sessions that ENDED in the period' }) researchSessions: number;
   @Field(() => Int, { description: 'Check-ins at those sessions' }) teacherParticipations: number;
-  @Field(() => Int) studentActivities: number;
-  @Field(() => Int) studentParticipants: number;
+  @Field(() => Int, { description: 'Joint student activities (学生活动) held in the period; per school: those it took part in' }) studentActivities: number;
+  @Field(() => Int, { description: 'Students taking part in them (人次); group and region totals only, 0 per school (the split is not recorded)' }) studentParticipants: number;
   @Field(() => Int, { description: 'Mentoring pairs that became ACTIVE in the period' }) mentoringPairsFormed: number;
   @Field(() => Int, { description: 'Mentoring pairs ACTIVE on the last day of the period' }) mentoringPairsActive: number;
   @Field(() => Int) mentoringPairsCompleted: number;
-  @Field(() => Int) teacherExchanges: number;
-  @Field(() => Int) exchangedTeachers: number;
+  @Field(() => Int, { description: 'Teacher exchanges (交流轮岗/走教送教/支教) starting in the period; per school: those going to it' }) teacherExchanges: number;
+  @Field(() => Int, { description: 'Teachers sent on those exchanges, one per exchange (a teacher on two exchanges in the period counts twice)' }) exchangedTeachers: number;
   @Field(() => Int) lessonPlansPublished: number;
   @Field(() => Int) lessonPlanAdoptions: number;
 }
@@ -80,13 +80,13 @@ export class RegionActivitySummary {
   @Field(() => Int) researchSessions: number;
   @Field(() => [TypeCount]) researchSessionsByType: TypeCount[];
   @Field(() => Int) teacherParticipations: number;
-  @Field(() => Int) studentActivities: number;
-  @Field(() => Int) studentParticipants: number;
+  @Field(() => Int, { description: 'Joint student activities (学生活动) held in the period' }) studentActivities: number;
+  @Field(() => Int, { description: 'Students taking part in them (人次)' }) studentParticipants: number;
   @Field(() => Int) lessonPrepTeams: number;
   @Field(() => Int) mentoringPairsFormed: number;
   @Field(() => Int) mentoringPairsActive: number;
-  @Field(() => Int) teacherExchanges: number;
-  @Field(() => Int) exchangedTeachers: number;
+  @Field(() => Int, { description: 'Teacher exchanges (交流轮岗/走教送教/支教) starting in the period' }) teacherExchanges: number;
+  @Field(() => Int, { description: 'Teachers sent on those exchanges, one per exchange (a teacher on two exchanges in the period counts twice)' }) exchangedTeachers: number;
   @Field(() => [TypeCount]) exchangesByKind: TypeCount[];
   @Field(() => Int) lessonPlansPublished: number;
 }

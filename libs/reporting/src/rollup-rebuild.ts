@@ -62,6 +62,56 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
             (VALUES ('${Metric.CoveredSchools}'), ('${Metric.CoveredStudents}')) AS m(metric)
       WHERE s.stage <> 'SENIOR' GROUP BY 2, 4, 5 ${upsert}`,
   ];
+  // teacher exchanges (key = kind) and exchanged teachers, on the day they start: group, to-school, every ancestor region
+  const exchangeMetrics = `(VALUES ('${Metric.TeacherExchanges}'), ('${Metric.ExchangedTeachers}')) AS m(metric)`;
+  const exchangeKey = `CASE WHEN m.metric = '${Metric.TeacherExchanges}' THEN e.kind ELSE '' END`;
+  statements.push(
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'G', e.group_id, '${NO_SCHOOL}', e.starts_on, m.metric, ${exchangeKey}, count(*)
+       FROM teacher_exchange e, ${exchangeMetrics} GROUP BY 2, 4, 5, 6 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'S', e.group_id, e.to_school_id, e.starts_on, m.metric, ${exchangeKey}, count(*)
+       FROM teacher_exchange e, ${exchangeMetrics} GROUP BY 2, 3, 4, 5, 6 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', e.starts_on, m.metric, ${exchangeKey}, count(*)
+       FROM teacher_exchange e JOIN school_group g ON g.id = e.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc, ${exchangeMetrics}
+      GROUP BY 2, 4, 5, 6 ${upsert}`,
+  );
+  // student activities (key = type) on the day held: group, each participating school, every ancestor region;
+  // participants (no key) for the group and the regions only
+  const activityMetrics = `(VALUES ('${Metric.StudentActivities}'), ('${Metric.StudentParticipants}')) AS m(metric)`;
+  const activityKey = `CASE WHEN m.metric = '${Metric.StudentActivities}' THEN a.type ELSE '' END`;
+  const activityValue = `sum(CASE WHEN m.metric = '${Metric.StudentActivities}' THEN 1 ELSE a.participant_count END)`;
+  statements.push(
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'G', a.group_id, '${NO_SCHOOL}', a.held_on, m.metric, ${activityKey}, ${activityValue}
+       FROM student_activity a, ${activityMetrics} GROUP BY 2, 4, 5, 6 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'S', a.group_id, x.school_id, a.held_on, '${Metric.StudentActivities}', a.type, count(*)
+       FROM student_activity a JOIN student_activity_school x ON x.activity_id = a.id GROUP BY 2, 3, 4, 6 ${upsert}`,
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', a.held_on, m.metric, ${activityKey}, ${activityValue}
+       FROM student_activity a JOIN school_group g ON g.id = a.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc, ${activityMetrics}
+      GROUP BY 2, 4, 5, 6 ${upsert}`,
+  );
+  // mentoring pairs: formed and completed (flows), active (stock: +1 when activated, −1 when ended), for the
+  // group, the apprentice's school and every ancestor region
+  for (const [scope, target, school, anc] of [
+    ['G', 'p.group_id', `'${NO_SCHOOL}'::uuid`, ''],
+    ['S', 'p.group_id', 't.school_id', ''],
+    ['R', 'anc', `'${NO_SCHOOL}'::uuid`, ', unnest(r.path) AS anc'],
+  ]) {
+    const from = `FROM mentoring_pair p JOIN teacher t ON t.id = p.apprentice_teacher_id JOIN school_group g ON g.id = p.group_id JOIN region r ON r.id = g.region_id${anc}`;
+    statements.push(
+      `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+       SELECT '${scope}', e.target, e.school, e.day, e.metric, '', sum(e.delta)
+         FROM (SELECT ${target} AS target, ${school} AS school, p.activated_on AS day, '${Metric.MentoringFormed}' AS metric, 1 AS delta ${from} WHERE p.activated_on IS NOT NULL
+               UNION ALL SELECT ${target}, ${school}, p.activated_on, '${Metric.MentoringActive}', 1 ${from} WHERE p.activated_on IS NOT NULL
+               UNION ALL SELECT ${target}, ${school}, p.ended_on, '${Metric.MentoringActive}', -1 ${from} WHERE p.activated_on IS NOT NULL AND p.ended_on IS NOT NULL
+               UNION ALL SELECT ${target}, ${school}, p.ended_on, '${Metric.MentoringCompleted}', 1 ${from} WHERE p.status = 'COMPLETED') e
+        GROUP BY 2, 3, 4, 5 ${upsert}`,
+    );
+  }
   // month copies of the group rows
   statements.push(`INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
      SELECT lower(scope), scope_id, school_id, date_trunc('month', day)::date, metric, key, sum(value)

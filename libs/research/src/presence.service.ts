@@ -78,10 +78,11 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private async heartbeat() {
+  /** Refreshes this instance's rows and sweeps rows of instances that stopped refreshing theirs. */
+  async heartbeat() {
     const ctx = this.contexts.system();
     await ctx.em.query(`UPDATE session_presence SET last_seen = now() WHERE instance_id = $1`, [this.bus.instanceId]);
-    const stale: { session_id: string; user_id: string; teacher_id: string | null; name: string }[] = await ctx.em.query(
+    const [stale]: [{ session_id: string; user_id: string; teacher_id: string | null; name: string }[]] = await ctx.em.query(
       `DELETE FROM session_presence WHERE last_seen < now() - ${EXPIRY} RETURNING session_id, user_id, teacher_id, name`,
     );
     for (const r of stale) {

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '../../../core/src';
 import { ConsortiumMode, GroupKind, GroupLevel, GroupStatus } from '../enums';
@@ -16,5 +16,8 @@ export class SchoolGroup {
   @Field(() => GroupLevel, { nullable: true }) @Column({ type: 'varchar', length: 30, nullable: true }) level: GroupLevel | null;
   @Field(() => DateScalar) @Column({ name: 'founded_on', type: 'date' }) foundedOn: string;
   @Field(() => GroupStatus) @Column({ type: 'varchar', length: 12, default: GroupStatus.ACTIVE }) status: GroupStatus;
+  @Field(() => Int, { description: 'How many active apprentices a mentor may have in this group (default 3)' })
+  @Column({ name: 'mentor_capacity', type: 'int', default: 3 })
+  mentorCapacity: number;
   @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, forbidden, notFound, type RequestContext } from '../../core/src';
+import { GroupStatus } from '../../organisation/src';
+
+export interface Condition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Who may do what with exchanges and student activities, each answered by one query:
+ * - record or end an exchange: platform admins, region admins above the group, the group's managers, and the
+ *   admins of the exchange's from-school (the teacher's own school);
+ * - record a student activity: platform admins, region admins above the group, the group's managers;
+ * - see exchanges: managers and region admins above the group, admins of the from- or to-school, the teacher;
+ * - see student activities: managers and region admins above the group, admins and teachers of a school that took part.
+ */
+@Injectable()
+export class ActivityAccess {
+  /** The group (NOT_FOUND), active (CONFLICT), and the caller manages it (or admins `schoolId`) (FORBIDDEN). */
+  async requireManager(tx: RequestContext, groupId: string, schoolId: string | null, message: string): Promise<{ regionId: string }> {
+    const p = tx.user;
+    const [row] = await tx.em.query(
+      `SELECT g.region_id, g.status,
+              (r.path && $2::uuid[] OR g.id = ANY($3::uuid[]) OR $4::uuid = ANY($5::uuid[])) AS allowed
+         FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
+      [groupId, p.regionIds, p.groupIds, schoolId, p.schoolIds],
+    );
+    if (!row) throw notFound('School group', groupId);
+    if (!p.isPlatformAdmin && !row.allowed) throw forbidden(message);
+    if (row.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
+    return { regionId: row.region_id };
+  }
+
+  private scope(ctx: RequestContext) {
+    const p = ctx.user;
+    return { _regionIds: p.regionIds, _groupIds: p.groupIds, _schoolIds: p.schoolIds, _teacherId: p.teacherId };
+  }
+
+  private managedGroup(alias: string) {
+    return `(EXISTS (SELECT 1 FROM school_group sg JOIN region sr ON sr.id = sg.region_id WHERE sg.id = ${alias}.group_id AND sr.path && :_regionIds::uuid[])
+             OR ${alias}.group_id = ANY(:_groupIds::uuid[]))`;
+  }
+
+  /** SQL condition (alias `e`) for exchanges the caller may see. */
+  exchangesViewable(ctx: RequestContext): Condition {
+    if (ctx.user.isPlatformAdmin) return { sql: 'TRUE', params: {} };
+    return {
+      sql: `(${this.managedGroup('e')} OR e.from_school_id = ANY(:_schoolIds::uuid[]) OR e.to_school_id = ANY(:_schoolIds::uuid[])
+             OR e.teacher_id = :_teacherId::uuid)`,
+      params: this.scope(ctx),
+    };
+  }
+
+  /** SQL condition (alias `a`) for student activities the caller may see. */
+  activitiesViewable(ctx: RequestContext): Condition {
+    if (ctx.user.isPlatformAdmin) return { sql: 'TRUE', params: {} };
+    return {
+      sql: `(${this.managedGroup('a')} OR EXISTS (SELECT 1 FROM student_activity_school x WHERE x.activity_id = a.id
+               AND (x.school_id = ANY(:_schoolIds::uuid[]) OR x.school_id = (SELECT t.school_id FROM teacher t WHERE t.id = :_teacherId::uuid))))`,
+      params: this.scope(ctx),
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import {
+  badInput,
+  conflict,
+  Metric,
+  notFound,
+  paginate,
+  RollupService,
+  TransactionService,
+  type PageArgs,
+  type RequestContext,
+  type RollupDelta,
+} from '../../core/src';
+import { Teacher } from '../../organisation/src';
+import { ActivityAccess } from './activity-access';
+import { RecordTeacherExchangeInput, TeacherExchangeFilter } from './dto/exchange.input';
+import { TeacherExchange } from './entities/teacher-exchange.entity';
+
+const MANAGE = "Only the group's managers, the region admins above it and the teacher's school admins record its exchanges";
+const inRange = (d: string) => d >= '2000-01-01' && d <= '2100-12-31';
+
+/**
+ * Teacher exchanges. Periods are inclusive days [startsOn, endsOn]; endsOn null is open-ended. A teacher is on at
+ * most one exchange on any day (checked under a lock on the teacher row; the database also keeps one open one).
+ * Counted in the rollups on startsOn: the exchange by kind and the exchanged teacher, for the group, the
+ * to-school and every region above the group.
+ */
+@Injectable()
+export class ExchangeService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly access: ActivityAccess,
+    private readonly rollups: RollupService,
+  ) {}
+
+  async record(ctx: RequestContext, raw: RecordTeacherExchangeInput): Promise<TeacherExchange> {
+    const lower = (id: string) => id.toLowerCase();
+    const input = { ...raw, groupId: lower(raw.groupId), teacherId: lower(raw.teacherId), fromSchoolId: lower(raw.fromSchoolId), toSchoolId: lower(raw.toSchoolId) };
+    if (!inRange(input.startsOn)) throw badInput('startsOn', 'startsOn must be between 2000 and 2100');
+    if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn', 'endsOn must not be before startsOn');
+    if (input.endsOn && !inRange(input.endsOn)) throw badInput('endsOn', 'endsOn must be between 2000 and 2100');
+    if (input.fromSchoolId === input.toSchoolId) throw badInput('toSchoolId', 'The teacher goes to another school: toSchoolId must differ from fromSchoolId');
+    return this.tx.run(ctx, async (tx) => {
+      const { regionId } = await this.access.requireManager(tx, input.groupId, input.fromSchoolId, MANAGE);
+      const members: { school_id: string }[] = await tx.em.query(
+        `SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL AND school_id = ANY($2::uuid[])`,
+        [input.groupId, [input.fromSchoolId, input.toSchoolId]],
+      );
+      const memberIds = new Set(members.map((m) => m.school_id));
+      for (const field of ['fromSchoolId', 'toSchoolId'] as const) {
+        if (!memberIds.has(input[field])) throw badInput(field, `School ${input[field]} is not an active member of the group`);
+      }
+      // The lock serialises exchanges of one teacher, so the overlap check below holds.
+      const teacher = await tx.em.findOne(Teacher, { where: { id: input.teacherId }, lock: { mode: 'pessimistic_write' } });
+      if (!teacher) throw notFound('Teacher', input.teacherId);
+      if (teacher.schoolId !== input.fromSchoolId) throw badInput('teacherId', `${teacher.name} does not work at the from-school (fromSchoolId)`);
+      await this.refuseOverlap(tx, teacher, input.startsOn, input.endsOn ?? null, null);
+      const exchange = await tx.em.save(
+        tx.em.create(TeacherExchange, {
+          groupId: input.groupId,
+          teacherId: teacher.id,
+          fromSchoolId: input.fromSchoolId,
+          toSchoolId: input.toSchoolId,
+          kind: input.kind,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn ?? null,
+          note: input.note ?? null,
+          createdBy: tx.user.userId,
+        }),
+      );
+      await this.count(tx, exchange, regionId);
+      return exchange;
+    });
+  }
+
+  /** Sets the last day of an exchange; on one that already has a last day, moves it (earlier, or later to extend it). */
+  async end(ctx: RequestContext, id: string, endsOn: string): Promise<TeacherExchange> {
+    if (!inRange(endsOn)) throw badInput('endsOn', 'endsOn must be between 2000 and 2100');
+    return this.tx.run(ctx, async (tx) => {
+      const exchange = await tx.em.findOne(TeacherExchange, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!exchange) throw notFound('Teacher exchange', id);
+      await this.access.requireManager(tx, exchange.groupId, exchange.fromSchoolId, MANAGE);
+      if (endsOn < exchange.startsOn) throw badInput('endsOn', `endsOn must not be before the exchange starts (${exchange.startsOn})`);
+      if (exchange.endsOn === endsOn) return exchange;
+      const teacher = await tx.em.findOneOrFail(Teacher, { where: { id: exchange.teacherId }, lock: { mode: 'pessimistic_write' } });
+      await this.refuseOverlap(tx, teacher, exchange.startsOn, endsOn, exchange.id);
+      exchange.endsOn = endsOn;
+      return tx.em.save(exchange);
+    });
+  }
+
+  private async refuseOverlap(tx: RequestContext, teacher: Teacher, startsOn: string, endsOn: string | null, except: string | null) {
+    const [other] = await tx.em.query(
+      `SELECT id, starts_on::text, ends_on::text FROM teacher_exchange
+        WHERE teacher_id = $1 AND id IS DISTINCT FROM $4::uuid
+          AND starts_on <= coalesce($3::date, 'infinity'::date) AND coalesce(ends_on, 'infinity'::date) >= $2::date
+        ORDER BY starts_on LIMIT 1`,
+      [teacher.id, startsOn, endsOn, except],
+    );
+    if (other) {
+      const period = other.ends_on ? `${other.starts_on} – ${other.ends_on}` : `open-ended since ${other.starts_on}`;
+      throw conflict(`${teacher.name} is already on an exchange in that period (${period})`, { exchangeId: other.id });
+    }
+  }
+
+  async list(ctx: RequestContext, filter: TeacherExchangeFilter = {}, page: PageArgs) {
+    const scope = this.access.exchangesViewable(ctx);
+    const qb = ctx.em.createQueryBuilder(TeacherExchange, 'e').where(scope.sql, scope.params);
+    if (filter.groupId) qb.andWhere('e.group_id = :groupId', { groupId: filter.groupId });
+    if (filter.schoolId) qb.andWhere('(e.from_school_id = :schoolId OR e.to_school_id = :schoolId)', { schoolId: filter.schoolId });
+    if (filter.teacherId) qb.andWhere('e.teacher_id = :teacherId', { teacherId: filter.teacherId });
+    if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
+    if (filter.from) qb.andWhere('(e.ends_on IS NULL OR e.ends_on >= :from)', { from: filter.from });
+    if (filter.to) qb.andWhere('e.starts_on <= :to', { to: filter.to });
+    return paginate(qb, page, { columns: ['e.starts_on', 'e.id'], values: (e) => [e.startsOn, e.id] });
+  }
+
+  private async count(tx: RequestContext, e: TeacherExchange, regionId: string) {
+    const day = e.startsOn;
+    const deltas: RollupDelta[] = [
+      { scope: 'G', scopeId: e.groupId, day, metric: Metric.TeacherExchanges, key: e.kind, delta: 1 },
+      { scope: 'G', scopeId: e.groupId, day, metric: Metric.ExchangedTeachers, delta: 1 },
+      { scope: 'S', scopeId: e.groupId, schoolId: e.toSchoolId, day, metric: Metric.TeacherExchanges, key: e.kind, delta: 1 },
+      { scope: 'S', scopeId: e.groupId, schoolId: e.toSchoolId, day, metric: Metric.ExchangedTeachers, delta: 1 },
+      ...(await this.rollups.forRegion(tx, regionId, { day, metric: Metric.TeacherExchanges, key: e.kind, delta: 1 })),
+      ...(await this.rollups.forRegion(tx, regionId, { day, metric: Metric.ExchangedTeachers, delta: 1 })),
+    ];
+    await this.rollups.bump(tx, deltas);
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { badInput, Metric, paginate, RollupService, TransactionService, type PageArgs, type RequestContext, type RollupDelta } from '../../core/src';
+import { ActivityAccess } from './activity-access';
+import { RecordStudentActivityInput, StudentActivityFilter } from './dto/student-activity.input';
+import { StudentActivity, StudentActivitySchool } from './entities/student-activity.entity';
+
+/**
+ * Joint student activities of a group's member schools. Counted in the rollups on heldOn: the activity (key = type)
+ * for the group, every region above it and each school that took part; its participants for the group and the
+ * regions only (how they split between schools is not recorded).
+ */
+@Injectable()
+export class StudentActivityService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly access: ActivityAccess,
+    private readonly rollups: RollupService,
+  ) {}
+
+  async record(ctx: RequestContext, input: RecordStudentActivityInput): Promise<StudentActivity> {
+    if (input.heldOn < '2000-01-01' || input.heldOn > '2100-12-31') throw badInput('heldOn', 'heldOn must be between 2000 and 2100');
+    const schoolIds = [...new Set(input.schoolIds.map((id) => id.toLowerCase()))];
+    return this.tx.run(ctx, async (tx) => {
+      const { regionId } = await this.access.requireManager(tx, input.groupId, null, "Only the group's managers and the region admins above it record its student activities");
+      const members: { school_id: string }[] = await tx.em.query(
+        `SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL AND school_id = ANY($2::uuid[])`,
+        [input.groupId, schoolIds],
+      );
+      const memberIds = new Set(members.map((m) => m.school_id));
+      const outsider = schoolIds.find((id) => !memberIds.has(id));
+      if (outsider) throw badInput('schoolIds', `School ${outsider} is not an active member of the group`);
+      const activity = await tx.em.save(
+        tx.em.create(StudentActivity, {
+          groupId: input.groupId,
+          title: input.title,
+          type: input.type,
+          participantCount: input.participantCount,
+          heldOn: input.heldOn,
+          description: input.description ?? null,
+          createdBy: tx.user.userId,
+        }),
+      );
+      await tx.em.insert(StudentActivitySchool, schoolIds.map((schoolId) => ({ activityId: activity.id, schoolId })));
+      await this.count(tx, activity, schoolIds, regionId);
+      return activity;
+    });
+  }
+
+  async list(ctx: RequestContext, filter: StudentActivityFilter = {}, page: PageArgs) {
+    const scope = this.access.activitiesViewable(ctx);
+    const qb = ctx.em.createQueryBuilder(StudentActivity, 'a').where(scope.sql, scope.params);
+    if (filter.groupId) qb.andWhere('a.group_id = :groupId', { groupId: filter.groupId });
+    if (filter.schoolId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM student_activity_school z WHERE z.activity_id = a.id AND z.school_id = :schoolId)', { schoolId: filter.schoolId });
+    }
+    if (filter.type) qb.andWhere('a.type = :type', { type: filter.type });
+    if (filter.from) qb.andWhere('a.held_on >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.held_on <= :to', { to: filter.to });
+    return paginate(qb, page, { columns: ['a.held_on', 'a.id'], values: (a) => [a.heldOn, a.id] });
+  }
+
+  /** The schools that took part; batched per request. */
+  schoolIds(ctx: RequestContext, activityId: string): Promise<string[]> {
+    return ctx
+      .loader<string, string[]>('studentActivitySchools', async (ids) => {
+        const rows = await ctx.em.find(StudentActivitySchool, { where: { activityId: In([...ids]) } });
+        return ids.map((id) => rows.filter((r) => r.activityId === id).map((r) => r.schoolId));
+      })
+      .load(activityId);
+  }
+
+  private async count(tx: RequestContext, a: StudentActivity, schoolIds: string[], regionId: string) {
+    const day = a.heldOn;
+    const deltas: RollupDelta[] = [
+      { scope: 'G', scopeId: a.groupId, day, metric: Metric.StudentActivities, key: a.type, delta: 1 },
+      { scope: 'G', scopeId: a.groupId, day, metric: Metric.StudentParticipants, delta: a.participantCount },
+      ...schoolIds.map((schoolId) => ({ scope: 'S' as const, scopeId: a.groupId, schoolId, day, metric: Metric.StudentActivities, key: a.type, delta: 1 })),
+      ...(await this.rollups.forRegion(tx, regionId, { day, metric: Metric.StudentActivities, key: a.type, delta: 1 })),
+      ...(await this.rollups.forRegion(tx, regionId, { day, metric: Metric.StudentParticipants, delta: a.participantCount })),
+    ];
+    await this.rollups.bump(tx, deltas);
+  }
+}

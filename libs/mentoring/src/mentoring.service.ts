@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import {
+  badInput,
+  conflict,
+  forbidden,
+  Metric,
+  notFound,
+  paginate,
+  RollupService,
+  todayInChina,
+  TransactionService,
+  type PageArgs,
+  type RequestContext,
+  type RollupDelta,
+} from '../../core/src';
+import { SchoolGroup, Teacher } from '../../organisation/src';
+import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFilter, RequestMentorshipInput } from './dto/mentoring.input';
+import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
+import { MentoringProposer, MentoringStatus } from './enums';
+
+const plusYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`.replace(/-02-29$/, '-02-28');
+
+interface PairAccess {
+  manager: boolean;
+  side: 'MENTOR' | 'APPRENTICE' | null;
+  view: boolean;
+}
+
+/**
+ * 师徒结对. PROPOSED (by the apprentice, the mentor or a group manager) → ACTIVE or DECLINED (answered by the
+ * other side; by the mentor when a manager proposed) → COMPLETED (with an evaluation) or DISSOLVED (with a
+ * reason). A mentor has at most the group's mentor capacity of ACTIVE apprentices: acceptances for one mentor
+ * are serialised on the mentor's row, so concurrent acceptances cannot overfill it.
+ */
+@Injectable()
+export class MentoringService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly rollups: RollupService,
+  ) {}
+
+  /** Managers of a group: platform admins, region admins above it, its group managers. */
+  async isManager(ctx: RequestContext, groupId: string): Promise<boolean> {
+    const p = ctx.user;
+    if (p.isPlatformAdmin) return true;
+    const [row] = await ctx.em.query(
+      `SELECT (r.path && $2::uuid[] OR g.id = ANY($3::uuid[])) AS ok FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
+      [groupId, p.regionIds, p.groupIds],
+    );
+    if (!row) throw notFound('School group', groupId);
+    return row.ok;
+  }
+
+  private async pairAccess(ctx: RequestContext, pair: MentoringPair): Promise<PairAccess> {
+    const p = ctx.user;
+    const manager = await this.isManager(ctx, pair.groupId);
+    const side = p.teacherId === pair.mentorTeacherId ? 'MENTOR' : p.teacherId === pair.apprenticeTeacherId ? 'APPRENTICE' : null;
+    let schoolAdmin = false;
+    if (!manager && !side && p.schoolIds.length) {
+      const rows = await ctx.em.query(`SELECT 1 FROM teacher WHERE id = ANY($1::uuid[]) AND school_id = ANY($2::uuid[])`, [[pair.mentorTeacherId, pair.apprenticeTeacherId], p.schoolIds]);
+      schoolAdmin = rows.length > 0;
+    }
+    return { manager, side, view: manager || !!side || schoolAdmin };
+  }
+
+  private async lockedPair(tx: RequestContext, id: string): Promise<{ pair: MentoringPair; access: PairAccess }> {
+    const pair = await tx.em.findOne(MentoringPair, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!pair) throw notFound('Mentoring pair', id);
+    const access = await this.pairAccess(tx, pair);
+    if (!access.view) throw forbidden('This mentoring pair is outside your scope');
+    return { pair, access };
+  }
+
+  private requireStatus(pair: MentoringPair, allowed: MentoringStatus[], action: string) {
+    if (!allowed.includes(pair.status)) throw conflict(`Cannot ${action}: the pair is ${pair.status}`, { status: pair.status });
+  }
+
+  /** Teachers at active member schools of the group, with the school's role and pairing. */
+  private async members(ctx: RequestContext, groupId: string, teacherIds: string[]) {
+    const rows: { id: string; role: string; pairing: string | null }[] = await ctx.em.query(
+      `SELECT t.id, m.role, m.pairing FROM teacher t JOIN group_membership m ON m.school_id = t.school_id AND m.group_id = $1 AND m.left_on IS NULL
+        WHERE t.id = ANY($2::uuid[])`,
+      [groupId, teacherIds],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async request(ctx: RequestContext, input: RequestMentorshipInput): Promise<MentoringPair> {
+    if (input.mentorTeacherId === input.apprenticeTeacherId) throw badInput('apprenticeTeacherId', 'A teacher cannot mentor themselves');
+    if (input.plannedEndOn && input.plannedEndOn <= todayInChina()) throw badInput('plannedEndOn', 'plannedEndOn must be in the future');
+    return this.tx.run(ctx, async (tx) => {
+      const group = await tx.em.findOneBy(SchoolGroup, { id: input.groupId });
+      if (!group) throw notFound('School group', input.groupId);
+      const p = tx.user;
+      const proposer =
+        p.teacherId === input.apprenticeTeacherId
+          ? MentoringProposer.APPRENTICE
+          : p.teacherId === input.mentorTeacherId
+            ? MentoringProposer.MENTOR
+            : (await this.isManager(tx, group.id))
+              ? MentoringProposer.MANAGER
+              : null;
+      if (!proposer) throw forbidden('Only the apprentice, the mentor or a manager of the group proposes a pair');
+      const members = await this.members(tx, group.id, [input.mentorTeacherId, input.apprenticeTeacherId]);
+      if (!members.has(input.mentorTeacherId)) throw badInput('mentorTeacherId', 'The mentor does not teach at an active member school of the group');
+      if (!members.has(input.apprenticeTeacherId)) throw badInput('apprenticeTeacherId', 'The apprentice does not teach at an active member school of the group');
+      const mentor = await tx.em.findOneByOrFail(Teacher, { id: input.mentorTeacherId });
+      if (!mentor.subjects.includes(input.subject)) throw badInput('subject', `${mentor.name} does not teach ${input.subject}`);
+      const open = await tx.em.findOne(MentoringPair, {
+        where: { mentorTeacherId: input.mentorTeacherId, apprenticeTeacherId: input.apprenticeTeacherId, subject: input.subject, status: In([MentoringStatus.PROPOSED, MentoringStatus.ACTIVE]) },
+      });
+      if (open) throw conflict(`These two already have a ${open.status} pair for ${input.subject}`, { pairId: open.id });
+      try {
+        return await tx.em.save(
+          tx.em.create(MentoringPair, {
+            groupId: group.id,
+            mentorTeacherId: input.mentorTeacherId,
+            apprenticeTeacherId: input.apprenticeTeacherId,
+            subject: input.subject,
+            status: MentoringStatus.PROPOSED,
+            proposedBy: proposer,
+            proposedByUser: p.userId,
+            goals: input.goals ?? [],
+            plannedEndOn: input.plannedEndOn ?? null,
+          }),
+        );
+      } catch (err: any) {
+        if (err?.code === '23505') throw conflict(`These two already have an open pair for ${input.subject}`);
+        throw err;
+      }
+    });
+  }
+
+  respond(ctx: RequestContext, pairId: string, accept: boolean, note?: string | null): Promise<MentoringPair> {
+    if (note && note.length > 1000) throw badInput('note', 'note is at most 1,000 characters');
+    return this.tx.run(ctx, async (tx) => {
+      const { pair, access } = await this.lockedPair(tx, pairId);
+      this.requireStatus(pair, [MentoringStatus.PROPOSED], 'respond');
+      const answerer = pair.proposedBy === MentoringProposer.MENTOR ? 'APPRENTICE' : 'MENTOR';
+      if (access.side !== answerer) throw forbidden(answerer === 'MENTOR' ? 'The mentor answers this request' : 'The apprentice answers this invitation');
+      pair.responseNote = note ?? null;
+      if (!accept) {
+        pair.status = MentoringStatus.DECLINED;
+        return tx.em.save(pair);
+      }
+      // Serialise acceptances per mentor: the capacity check and the activation are one step.
+      await tx.em.query(`SELECT 1 FROM teacher WHERE id = $1 FOR UPDATE`, [pair.mentorTeacherId]);
+      const [{ capacity, active, name }] = await tx.em.query(
+        `SELECT g.mentor_capacity AS capacity, t.name,
+                (SELECT count(*)::int FROM mentoring_pair p WHERE p.group_id = g.id AND p.mentor_teacher_id = t.id AND p.status = 'ACTIVE') AS active
+           FROM school_group g, teacher t WHERE g.id = $1 AND t.id = $2`,
+        [pair.groupId, pair.mentorTeacherId],
+      );
+      if (active >= capacity) throw conflict(`${name} already mentors ${active} apprentice(s) in this group (capacity ${capacity})`, { capacity, active });
+      const today = todayInChina();
+      pair.status = MentoringStatus.ACTIVE;
+      pair.activatedOn = today;
+      pair.plannedEndOn ??= plusYears(today, 3);
+      const saved = await tx.em.save(pair);
+      await this.count(tx, pair, today, [
+        [Metric.MentoringFormed, 1],
+        [Metric.MentoringActive, 1],
+      ]);
+      return saved;
+    });
+  }
+
+  complete(ctx: RequestContext, pairId: string, evaluation: string): Promise<MentoringPair> {
+    if (!evaluation?.trim()) throw badInput('evaluation', 'Give a final evaluation');
+    if (evaluation.length > 5000) throw badInput('evaluation', 'evaluation is at most 5,000 characters');
+    return this.tx.run(ctx, async (tx) => {
+      const { pair, access } = await this.lockedPair(tx, pairId);
+      if (!access.manager && access.side !== 'MENTOR') throw forbidden('The mentor or a group manager completes a pair');
+      this.requireStatus(pair, [MentoringStatus.ACTIVE], 'complete');
+      const today = todayInChina();
+      Object.assign(pair, { status: MentoringStatus.COMPLETED, endedOn: today, evaluation });
+      const saved = await tx.em.save(pair);
+      await this.count(tx, pair, today, [
+        [Metric.MentoringCompleted, 1],
+        [Metric.MentoringActive, -1],
+      ]);
+      return saved;
+    });
+  }
+
+  dissolve(ctx: RequestContext, pairId: string, reason: string): Promise<MentoringPair> {
+    if (!reason?.trim()) throw badInput('reason', 'Give a reason');
+    if (reason.length > 1000) throw badInput('reason', 'reason is at most 1,000 characters');
+    return this.tx.run(ctx, async (tx) => {
+      const { pair, access } = await this.lockedPair(tx, pairId);
+      if (!access.manager && !access.side) throw forbidden('Either side or a group manager dissolves a pair');
+      this.requireStatus(pair, [MentoringStatus.PROPOSED, MentoringStatus.ACTIVE], 'dissolve');
+      const wasActive = pair.status === MentoringStatus.ACTIVE;
+      const today = todayInChina();
+      Object.assign(pair, { status: MentoringStatus.DISSOLVED, endedOn: today, dissolveReason: reason });
+      const saved = await tx.em.save(pair);
+      if (wasActive) await this.count(tx, pair, today, [[Metric.MentoringActive, -1]]);
+      return saved;
+    });
+  }
+
+  logActivity(ctx: RequestContext, input: LogMentoringActivityInput): Promise<MentoringActivity> {
+    if (input.occurredOn > todayInChina()) throw badInput('occurredOn', 'occurredOn cannot be in the future');
+    return this.tx.run(ctx, async (tx) => {
+      const { pair, access } = await this.lockedPair(tx, input.pairId);
+      if (!access.side) throw forbidden('The mentor or the apprentice logs their activities');
+      this.requireStatus(pair, [MentoringStatus.ACTIVE], 'log an activity');
+      if (pair.activatedOn && input.occurredOn < pair.activatedOn) throw badInput('occurredOn', `The pair started on ${pair.activatedOn}`);
+      return tx.em.save(
+        tx.em.create(MentoringActivity, {
+          pairId: pair.id,
+          kind: input.kind,
+          occurredOn: input.occurredOn,
+          durationMinutes: input.durationMinutes ?? null,
+          notes: input.notes ?? null,
+          loggedByTeacherId: tx.user.teacherId!,
+        }),
+      );
+    });
+  }
+
+  evaluate(ctx: RequestContext, input: EvaluateMentoringPairInput): Promise<MentoringEvaluation> {
+    return this.tx.run(ctx, async (tx) => {
+      const { pair, access } = await this.lockedPair(tx, input.pairId);
+      if (!access.manager && access.side !== 'MENTOR') throw forbidden('The mentor or a group manager evaluates a pair');
+      this.requireStatus(pair, [MentoringStatus.ACTIVE, MentoringStatus.COMPLETED], 'evaluate');
+      const unknown = pair.goals.length ? input.scores.findIndex((s) => !pair.goals.includes(s.goal)) : -1;
+      if (unknown >= 0) throw badInput(`scores.${unknown}.goal`, `"${input.scores[unknown].goal}" is not a goal of this pair (${pair.goals.join('、')})`);
+      const twice = input.scores.findIndex((s, i) => input.scores.findIndex((x) => x.goal === s.goal) !== i);
+      if (twice >= 0) throw badInput(`scores.${twice}.goal`, 'Each goal is scored once');
+      if (await tx.em.existsBy(MentoringEvaluation, { pairId: pair.id, period: input.period })) throw conflict(`This pair is already evaluated for ${input.period}`);
+      return tx.em.save(
+        tx.em.create(MentoringEvaluation, { pairId: pair.id, period: input.period, scores: input.scores.map((s) => ({ goal: s.goal, score: s.score })), comment: input.comment ?? null, evaluatedBy: tx.user.userId }),
+      );
+    });
+  }
+
+  async setCapacity(ctx: RequestContext, groupId: string, capacity: number): Promise<SchoolGroup> {
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 20) throw badInput('capacity', 'capacity is a whole number from 1 to 20');
+    return this.tx.run(ctx, async (tx) => {
+      if (!(await this.isManager(tx, groupId))) throw forbidden('Only the group managers and region admins above it change its settings');
+      await tx.em.update(SchoolGroup, { id: groupId }, { mentorCapacity: capacity });
+      return tx.em.findOneByOrFail(SchoolGroup, { id: groupId });
+    });
+  }
+
+  async list(ctx: RequestContext, filter: MentoringPairFilter = {}, page: PageArgs) {
+    const p = ctx.user;
+    const qb = ctx.em.createQueryBuilder(MentoringPair, 'mp');
+    if (!p.isPlatformAdmin) {
+      qb.where(
+        `(EXISTS (SELECT 1 FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = mp.group_id AND r.path && :regions::uuid[])
+          OR mp.group_id = ANY(:groups::uuid[]) OR mp.mentor_teacher_id = :me OR mp.apprentice_teacher_id = :me
+          OR EXISTS (SELECT 1 FROM teacher t WHERE t.id IN (mp.mentor_teacher_id, mp.apprentice_teacher_id) AND t.school_id = ANY(:schools::uuid[])))`,
+        { regions: p.regionIds, groups: p.groupIds, me: p.teacherId ?? '00000000-0000-0000-0000-000000000000', schools: p.schoolIds },
+      );
+    }
+    if (filter.groupId) qb.andWhere('mp.group_id = :groupId', { groupId: filter.groupId });
+    if (filter.teacherId) qb.andWhere('(mp.mentor_teacher_id = :t OR mp.apprentice_teacher_id = :t)', { t: filter.teacherId });
+    if (filter.status) qb.andWhere('mp.status = :status', { status: filter.status });
+    return paginate(qb, page, { columns: ['mp.created_at', 'mp.id'], values: (x) => [x.createdAt.toISOString(), x.id] });
+  }
+
+  /** The pair's activities, batched; notes only for the pair themselves (managers see counts and kinds). */
+  async activities(ctx: RequestContext, pair: MentoringPair): Promise<MentoringActivity[]> {
+    const rows = await ctx
+      .loader<string, MentoringActivity[]>('mentoringActivities', async (ids) => {
+        const all = await ctx.em.find(MentoringActivity, { where: { pairId: In([...ids]) }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
+        return ids.map((id) => all.filter((a) => a.pairId === id));
+      })
+      .load(pair.id);
+    const mine = ctx.principal?.teacherId === pair.mentorTeacherId || ctx.principal?.teacherId === pair.apprenticeTeacherId;
+    return mine ? rows : rows.map((a) => ({ ...a, notes: null }));
+  }
+
+  evaluations(ctx: RequestContext, pairId: string): Promise<MentoringEvaluation[]> {
+    return ctx
+      .loader<string, MentoringEvaluation[]>('mentoringEvaluations', async (ids) => {
+        const all = await ctx.em.find(MentoringEvaluation, { where: { pairId: In([...ids]) }, order: { period: 'ASC' } });
+        return ids.map((id) => all.filter((a) => a.pairId === id));
+      })
+      .load(pairId);
+  }
+
+  /** Rollups: group, the apprentice's school, every ancestor region; on `day`. */
+  private async count(tx: RequestContext, pair: MentoringPair, day: string, metrics: [string, number][]) {
+    const [{ region_id, school_id }] = await tx.em.query(
+      `SELECT g.region_id, t.school_id FROM school_group g, teacher t WHERE g.id = $1 AND t.id = $2`,
+      [pair.groupId, pair.apprenticeTeacherId],
+    );
+    const deltas: RollupDelta[] = [];
+    for (const [metric, delta] of metrics) {
+      deltas.push({ scope: 'G', scopeId: pair.groupId, day, metric, delta });
+      deltas.push({ scope: 'S', scopeId: pair.groupId, schoolId: school_id, day, metric, delta });
+      deltas.push(...(await this.rollups.forRegion(tx, region_id, { day, metric, delta })));
+    }
+    await this.rollups.bump(tx, deltas);
+  }
+}

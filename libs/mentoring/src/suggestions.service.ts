@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { forbidden, notFound, type RequestContext } from '../../core/src';
+import { Teacher } from '../../organisation/src';
+import { optimalAssignment, type Edge } from './assignment';
+import { MentoringService } from './mentoring.service';
+import { isApprentice, scoreMentor, type MembershipFacts, type TeacherFacts } from './scoring';
+
+@ObjectType({ description: 'A suggested mentor, with the score and its reasons' })
+export class MentorSuggestion {
+  @Field(() => Teacher) teacher: Teacher;
+  @Field(() => Float) score: number;
+  @Field(() => [String]) reasons: string[];
+}
+
+@ObjectType({ description: 'A suggested pair of an optimal assignment for the group (nothing is created)' })
+export class PairSuggestion {
+  @Field(() => Teacher) mentor: Teacher;
+  @Field(() => Teacher) apprentice: Teacher;
+  @Field() subject: string;
+  @Field(() => Float) score: number;
+  @Field(() => [String]) reasons: string[];
+}
+
+interface Candidate extends TeacherFacts {
+  membership: MembershipFacts;
+  free: number;
+  entity: Teacher;
+}
+
+/** Explainable mentor matching (README "Mentoring and exchanges"). Read-only: it creates nothing. */
+@Injectable()
+export class SuggestionsService {
+  constructor(private readonly mentoring: MentoringService) {}
+
+  /** Teachers of the group's active member schools, with their school's role and pairing and free places. */
+  private async candidates(ctx: RequestContext, groupId: string): Promise<Candidate[]> {
+    const rows: any[] = await ctx.em.query(
+      `SELECT t.*, m.role, m.pairing, g.mentor_capacity - (SELECT count(*)::int FROM mentoring_pair p WHERE p.group_id = g.id AND p.mentor_teacher_id = t.id AND p.status = 'ACTIVE') AS free
+         FROM school_group g JOIN group_membership m ON m.group_id = g.id AND m.left_on IS NULL JOIN teacher t ON t.school_id = m.school_id
+        WHERE g.id = $1 ORDER BY t.name, t.id`,
+      [groupId],
+    );
+    return rows.map((r) => {
+      const entity = ctx.em.create(Teacher, {
+        id: r.id, name: r.name, schoolId: r.school_id, subjects: r.subjects, stage: r.stage, title: r.title,
+        yearsOfExperience: r.years_of_experience, honours: r.honours, email: r.email, phone: r.phone, createdAt: r.created_at, updatedAt: r.updated_at,
+      });
+      return { ...entity, membership: { role: r.role, pairing: r.pairing }, free: r.free, entity } as Candidate;
+    });
+  }
+
+  async suggestMentors(ctx: RequestContext, groupId: string, apprenticeId: string, subject: string, first = 10): Promise<MentorSuggestion[]> {
+    const manager = await this.mentoring.isManager(ctx, groupId);
+    if (!manager && ctx.user.teacherId !== apprenticeId) throw forbidden('Mentor suggestions are for the apprentice and the group managers');
+    const all = await this.candidates(ctx, groupId);
+    const apprentice = all.find((c) => c.id === apprenticeId);
+    if (!apprentice) throw notFound('Teacher at an active member school of this group', apprenticeId);
+    return all
+      .map((m) => ({ m, s: scoreMentor(m, apprentice, subject, m.membership, apprentice.membership, m.free) }))
+      .filter((x) => x.s)
+      .sort((a, b) => b.s!.score - a.s!.score || a.m.name.localeCompare(b.m.name, 'zh') || a.m.id.localeCompare(b.m.id))
+      .slice(0, Math.min(Math.max(first, 1), 50))
+      .map((x) => ({ teacher: x.m.entity, score: x.s!.score, reasons: x.s!.reasons }));
+  }
+
+  /**
+   * The group-wide assignment with the highest total score: each apprentice (new teachers and those in
+   * their first three years) gets at most one mentor per subject, each mentor at most their free places.
+   */
+  async suggestPairs(ctx: RequestContext, groupId: string, subject?: string | null): Promise<PairSuggestion[]> {
+    if (!(await this.mentoring.isManager(ctx, groupId))) throw forbidden('Pair suggestions are for the group managers');
+    const all = await this.candidates(ctx, groupId);
+    const busy: { apprentice_teacher_id: string; subject: string }[] = await ctx.em.query(
+      `SELECT apprentice_teacher_id, subject FROM mentoring_pair WHERE group_id = $1 AND status IN ('ACTIVE', 'PROPOSED')`,
+      [groupId],
+    );
+    const taken = new Set(busy.map((b) => `${b.apprentice_teacher_id}|${b.subject}`));
+    // an "apprentice slot" is an apprentice and one of their subjects still without a mentor
+    const slots = all
+      .filter(isApprentice)
+      .flatMap((a) => a.subjects.filter((s) => !subject || s === subject).map((s) => ({ a, s })))
+      .filter((x) => !taken.has(`${x.a.id}|${x.s}`));
+    const mentors = all.filter((m) => m.free > 0 && !isApprentice(m));
+    const edges: (Edge & { reasons: string[] })[] = [];
+    mentors.forEach((m, mi) =>
+      slots.forEach((slot, si) => {
+        const scored = scoreMentor(m, slot.a, slot.s, m.membership, slot.a.membership, m.free);
+        if (scored) edges.push({ mentor: mi, apprentice: si, score: scored.score, reasons: scored.reasons });
+      }),
+    );
+    const chosen = optimalAssignment(mentors.length, slots.length, mentors.map((m) => m.free), edges) as (Edge & { reasons: string[] })[];
+    return chosen
+      .map((e) => ({ mentor: mentors[e.mentor].entity, apprentice: slots[e.apprentice].a.entity, subject: slots[e.apprentice].s, score: e.score, reasons: e.reasons }))
+      .sort((a, b) => b.score - a.score || a.apprentice.name.localeCompare(b.apprentice.name, 'zh'));
+  }
+}
