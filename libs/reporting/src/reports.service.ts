@@ -108,24 +108,25 @@ export class ReportsService {
     const { onlySchool } = await this.groupView(ctx, groupId);
     // Whole months inside the period come from the month rows (g, s); the days at either edge from day rows.
     const [fullFrom, fullTo] = wholeMonths(from, to);
-    const flows: Row[] = await ctx.em.query(
-      `SELECT upper(scope) AS scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
+    // One round trip: flows of the period, stocks up to its end, and the schools that were members in it.
+    const rows: (Row & { kind: 'flow' | 'stock' | 'member' })[] = await ctx.em.query(
+      `SELECT 'flow' AS kind, upper(scope) AS scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
         WHERE scope_id = $1 AND metric = ANY($4) AND (
               (scope IN ('g','s') AND day >= $5 AND day < $6)
            OR (scope IN ('G','S') AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
-        GROUP BY 1, 2, 3, 4, 5`,
-      [groupId, from, to, FLOWS, fullFrom, fullTo],
+        GROUP BY 2, 3, 4, 5, 6
+       UNION ALL
+       SELECT 'stock', scope, school_id, '', metric, '', sum(value)::bigint FROM activity_rollup
+        WHERE scope IN ('G','S') AND scope_id = $1 AND day <= $3 AND metric = ANY($7)
+        GROUP BY 2, 3, 5
+       UNION ALL
+       SELECT DISTINCT 'member', 'S', school_id, '', '', '', 0 FROM group_membership
+        WHERE group_id = $1 AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $2)`,
+      [groupId, from, to, FLOWS, fullFrom, fullTo, STOCKS],
     );
-    const stocks: Row[] = await ctx.em.query(
-      `SELECT scope, school_id, '' AS month, metric, '' AS key, sum(value)::bigint AS v FROM activity_rollup
-        WHERE scope IN ('G','S') AND scope_id = $1 AND day <= $2 AND metric = ANY($3)
-        GROUP BY 1, 2, 4`,
-      [groupId, to, STOCKS],
-    );
-    const members: { school_id: string }[] = await ctx.em.query(
-      `SELECT DISTINCT school_id FROM group_membership WHERE group_id = $1 AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $2)`,
-      [groupId, from, to],
-    );
+    const flows = rows.filter((r) => r.kind === 'flow');
+    const stocks = rows.filter((r) => r.kind === 'stock');
+    const members = rows.filter((r) => r.kind === 'member');
     const field = new Map(COUNTERS.map(([f, m]) => [m, f]));
     // A school admin sees the group through its own school's rows.
     const totalScope = onlySchool ? 'S' : 'G';
