@@ -91,4 +91,17 @@ describe('demo data', () => {
     expect(cov.ratio).toBeGreaterThan(0.55);
     expect(cov.ratio).toBeLessThan(0.7);
   });
+
+  it('has mentoring pairs in every status with logs, exchanges of each kind and student activities', async () => {
+    const statuses = (await t.sql(`SELECT status, count(*)::int n FROM mentoring_pair GROUP BY 1`)).map((r) => r.status).sort();
+    expect(statuses).toEqual(['ACTIVE', 'COMPLETED', 'DECLINED', 'DISSOLVED', 'PROPOSED']);
+    const [{ logged }] = await t.sql(`SELECT count(DISTINCT pair_id)::int logged FROM mentoring_activity`);
+    expect(logged).toBeGreaterThan(20);
+    const kinds = (await t.sql(`SELECT DISTINCT kind FROM teacher_exchange ORDER BY 1`)).map((r) => r.kind);
+    expect(kinds).toEqual(['ROTATION', 'SUPPORT', 'TRAVELING']);
+    const [{ n }] = await t.sql(`SELECT count(*)::int n FROM student_activity`);
+    expect(n).toBeGreaterThan(50);
+    const [cap] = await t.sql(`SELECT max(c)::int AS worst FROM (SELECT count(*) c FROM mentoring_pair WHERE status = 'ACTIVE' GROUP BY group_id, mentor_teacher_id) x`);
+    expect(cap.worst).toBeLessThanOrEqual(3);
+  });
 });

@@ -266,3 +266,147 @@ export const CANCEL_REASONS_ANY: readonly string[] = [
   '县教育局统一安排质量检测，活动延期',
   '网络线路检修，线上活动改期',
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Mentoring pairs (师徒结对)
+
+/** Goals (培养目标): the first one for every new teacher, then two or three of the others, and subject goals. */
+export const MENTORING_FIRST_GOALS: readonly string[] = ['站稳讲台', '规范课堂常规与班级管理', '熟悉课程标准与教材体系'];
+export const MENTORING_GOALS: readonly string[] = ['独立设计单元教学', '提升课堂提问的有效性', '做好分层作业设计', '上好一节县级公开课', '开展小课题研究', '形成个人教学风格'];
+export const MENTORING_SUBJECT_GOALS: Readonly<Record<string, readonly string[]>> = {
+  语文: ['提升朗读与识字教学能力', '上好习作指导课'],
+  数学: ['讲清计算算理', '设计数学实践作业'],
+  英语: ['上好自然拼读与绘本课', '提高课堂英语口语水平'],
+  科学: ['规范开展分组实验'],
+  物理: ['规范开展分组实验'],
+  化学: ['规范开展分组实验'],
+  体育: ['组织好大课间与体能训练'],
+  音乐: ['上好合唱与欣赏课'],
+  美术: ['开发乡土美术课程资源'],
+};
+
+/** What the answering side wrote when accepting, declining; why a pair was dissolved. */
+export const MENTORING_ACCEPT_NOTES: readonly string[] = [
+  '欢迎！先从每周互相听一节课开始。',
+  '同意结对，开学第一周先一起制订学期带教计划。',
+  '很高兴带你，我们每两周线上交流一次，每月到校听课一次。',
+  '好的，先把本学期的教学进度表发给我。',
+];
+export const MENTORING_DECLINE_NOTES: readonly string[] = [
+  '本学期承担毕业班教学任务，暂无余力带徒，建议下学期再申请。',
+  '目前已带满三名徒弟，建议与本校骨干教师结对。',
+  '本人下学期借调县教研室，无法保证听课时间，抱歉。',
+  '学段差异较大，建议与同学段的骨干教师结对。',
+  '本学期要外出参加省级培训，暂不能接收，建议改拜其他老师。',
+];
+export const MENTORING_DISSOLVE_REASONS: readonly string[] = [
+  '徒弟调往外县',
+  '徒弟转岗任教其他学科',
+  '学校调整结对安排，改由本校骨干教师带教',
+  '徒弟长期病假，双方商定解除结对',
+  '双方学段不同，经协商解除，另行安排结对',
+];
+/** Dissolve reasons after which the apprentice takes no further pair. */
+export const MENTORING_LEAVING_REASONS: readonly string[] = ['徒弟调往外县', '徒弟转岗任教其他学科'];
+
+/** Notes on logged activities: {lesson} is a lesson (e.g. 三年级《燕子》), {mode} 到校 or 线上. */
+export const MENTORING_NOTES: Readonly<Record<'MEETING' | 'LESSON_OBSERVATION_MENTOR' | 'LESSON_OBSERVATION_APPRENTICE' | 'FEEDBACK' | 'DEMO_LESSON' | 'OTHER' | 'VACATION', readonly string[]>> = {
+  MEETING: [
+    '师徒交流：商定本月听课安排，梳理{lesson}的教学目标和重难点。',
+    '一起研读课程标准，讨论下一单元的整体设计思路。',
+    '交流班级管理经验，针对后进生转化制订帮扶办法。',
+    '师傅指导徒弟修改{lesson}教学设计，重点是问题链的设计。',
+    '{mode}交流：分析单元检测成绩，找出共性错误，调整下阶段教学。',
+    '讨论作业设计，把课后作业分为基础题和拓展题两层。',
+    '徒弟汇报近期教学反思，师傅推荐阅读《给教师的建议》。',
+  ],
+  LESSON_OBSERVATION_MENTOR: [
+    '徒弟{mode}听师傅执教{lesson}，记录导入和追问的方法。',
+    '跟岗听课：师傅执教{lesson}，重点观察小组合作的组织。',
+    '听师傅{lesson}一课，学习板书设计和课堂节奏的把握。',
+  ],
+  LESSON_OBSERVATION_APPRENTICE: [
+    '师傅{mode}听徒弟执教{lesson}，课堂环节完整，时间分配还需调整。',
+    '师傅{mode}听课{lesson}：教态自然，提问指向性还需加强。',
+    '师傅推门听课{lesson}，学生参与度较高，练习反馈不够及时。',
+  ],
+  FEEDBACK: [
+    '评课：{lesson}目标达成度较好，建议精简讲授，多留独立练习时间。',
+    '评课：导入有趣味，但重点突破不够，下次试着用学生的错例来讲。',
+    '评课：评价语言要具体，少用“很好”“不错”，多指出好在哪里。',
+    '评课：板书可以更有结构，建议提前设计好板书。',
+    '针对{lesson}的课堂实录逐段评议，徒弟修改教学设计后重上。',
+  ],
+  DEMO_LESSON: [
+    '师傅执教示范课{lesson}，课后说课，讲解设计意图。',
+    '师傅执教示范课{lesson}，徒弟同课异构后对比反思。',
+    '示范课{lesson}：示范如何以问题串推进课堂。',
+  ],
+  OTHER: ['一起参加教联体联合教研活动，会后交流心得。', '共同整理本学期的教学资源包。'],
+  VACATION: ['假期线上交流：通读新学期教材，制订学期教学计划。', '假期师徒交流：完成下学期第一单元的教学设计初稿。'],
+};
+
+/** Term evaluations: {goal} a goal of the pair, {next} another one, {obs} lessons observed, {fb} lessons discussed. */
+export const MENTORING_EVALUATION_COMMENTS: readonly string[] = [
+  '本学期听课{obs}节、评课{fb}次。徒弟在“{goal}”上进步明显，课堂组织更加从容；下学期重点在“{next}”上下功夫。',
+  '师徒活动扎实，本学期共听课{obs}节。“{goal}”已基本达成，“{next}”还需在课例中反复打磨。',
+  '徒弟虚心好学，能主动请教，本学期评课{fb}次、教学设计修改多稿。“{goal}”进步较大，“{next}”仍是短板。',
+  '本学期双方按计划开展听课{obs}节、评课{fb}次，徒弟在“{goal}”方面有明显成长，期待在“{next}”上取得突破。',
+];
+/** Final evaluations of completed pairs: {name} the apprentice, {lesson} a lesson. */
+export const MENTORING_COMPLETION_EVALUATIONS: readonly string[] = [
+  '结对期满，经教联体考核准予出师。{name}老师已能独立设计单元教学，执教的{lesson}获县级优质课二等奖。',
+  '两年来师徒听评课百余节，{name}老师课堂驾驭能力显著提升，已成为学校教研组的骨干力量，准予出师。',
+  '{name}老师已站稳讲台并形成初步的教学风格，{lesson}一课在教联体联合教研中展示，获得好评，准予出师。',
+  '考核合格，准予出师。{name}老师所带班级成绩稳步提升，下一步将作为青年骨干教师参与送教下乡。',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Teacher exchanges and student activities
+
+/** Notes on exchanges: {subject}, {grade} (e.g. 五年级), {school} the school the teacher goes to. */
+export const EXCHANGE_NOTES: Readonly<Record<'ROTATION_OUT' | 'ROTATION_IN' | 'TRAVELING' | 'SUPPORT', readonly string[]>> = {
+  ROTATION_OUT: [
+    '交流轮岗，任教{grade}{subject}，并指导{school}{subject}教研组开展校本教研。',
+    '骨干教师交流轮岗，担任{grade}{subject}教学，每周开设一节示范课。',
+    '交流轮岗，任教{grade}{subject}兼班主任。',
+  ],
+  ROTATION_IN: ['到{school}跟岗学习，任教{grade}{subject}，参加牵头校教研组活动。', '青年教师到{school}交流轮岗，跟岗学习{subject}教学与班级管理。'],
+  TRAVELING: ['走教：每周二、周四到{school}上{subject}课。', '送教下乡：到{school}开展{subject}示范教学和听评课。', '走教{subject}，补足{school}{subject}课程的开课缺口。'],
+  SUPPORT: ['到{school}支教，任教{grade}{subject}。', '城区教师下乡支教，承担{school}{grade}{subject}教学。'],
+};
+
+/**
+ * Student activities by type: [title, months it fits (empty: any)]. {group} the group's short name,
+ * {kind} 教联体 / 教育集团 / 联盟 / 大学区, {year} e.g. 2025.
+ */
+export const STUDENT_ACTIVITIES: Readonly<Record<string, ReadonlyArray<readonly [string, readonly number[]]>>> = {
+  SPORTS: [
+    ['{group}{year}年秋季田径运动会', [10, 11]], ['{group}校园足球联赛', [4, 5, 10, 11]], ['城乡学生趣味运动会', [4, 5, 9, 10, 11]],
+    ['跳绳踢毽比赛', [3, 4, 11, 12]], ['乒乓球友谊赛', [3, 5, 6, 9, 12]], ['{group}{year}年春季运动会', [4, 5]],
+  ],
+  ARTS: [
+    ['乡村少年宫书法展', []], ['“童心向党”合唱比赛', [5, 6, 9, 10]], ['师生书画作品联展', [12, 1, 5]], ['编钟古乐进校园展演', [3, 4, 5, 10, 11]],
+    ['“六一”文艺汇演', [5, 6]], ['迎新年文艺汇演', [12, 1]], ['经典诵读与课本剧展演', [4, 5, 11, 12]],
+  ],
+  SCIENCE: [
+    ['{group}{year}年科技节', [5, 10, 11]], ['“小小科学家”实验展示', []], ['青少年科技创新大赛选拔', [3, 4, 10]], ['航模与机器人体验日', [4, 5, 9, 10, 11]],
+    ['科普进乡村：天文观测夜', [9, 10, 12]], ['编程与人工智能体验营', [7, 8]],
+  ],
+  READING: [
+    ['“书香{kind}”读书分享会', [4, 9, 10, 11]], ['共读一本书：《草房子》', [3, 4, 11]], ['汉字听写大会', [5, 6, 11, 12]], ['城乡学生诗词大会', [3, 4, 5, 10, 12]],
+    ['世界读书日主题阅读活动', [4]], ['暑期阅读打卡分享', [7, 8]], ['寒假阅读成果展', [2, 3]],
+  ],
+  LABOUR: [
+    ['“开心农场”春播劳动实践', [3, 4]], ['香菇种植劳动实践', [3, 4, 10, 11]], ['茶园采茶劳动体验', [4, 5]], ['秋收劳动周', [9, 10, 11]],
+    ['校园植树节活动', [3]], ['家务劳动技能大赛', [5, 11, 12]],
+  ],
+  STUDY_TRIP: [
+    ['研学旅行：走进炎帝故里', [4, 5, 9, 10, 11]], ['研学旅行：随州市博物馆看曾侯乙编钟', []], ['研学旅行：大洪山自然研学', [4, 5, 10]],
+    ['研学旅行：擂鼓墩古墓群', [3, 4, 10, 11]], ['研学旅行：三潭风景区生态考察', [5, 9, 10]], ['研学旅行：淮河源头探源', [4, 5, 10]], ['暑期研学夏令营', [7, 8]],
+  ],
+  CLUB: [
+    ['城乡少年宫社团联合展示', [5, 6, 12]], ['围棋社团交流赛', []], ['剪纸社团作品展', [1, 2, 12]], ['城乡少先队“手拉手”交流', [5, 6, 10]], ['足球社团联合训练营', [7, 8]],
+  ],
+  OTHER: [['城乡学生结对交流日', [3, 4, 9, 10, 11]], ['心理健康主题活动周', [5, 11]], ['“平安校园”安全教育活动', [3, 9]], ['“我的中国梦”主题演讲比赛', [10, 12]]],
+};

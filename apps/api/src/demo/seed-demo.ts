@@ -5,12 +5,23 @@ import {
   CANCEL_REASONS_ANY,
   CANCEL_REASONS_SUMMER,
   CANCEL_REASONS_WINTER,
+  EXCHANGE_NOTES,
   GIVEN_NAMES_FEMALE,
   GIVEN_NAMES_MALE,
   GRADE_NAMES,
   LAB_CONSENSUS,
   LECTURE_TOPICS,
   LESSONS,
+  MENTORING_ACCEPT_NOTES,
+  MENTORING_COMPLETION_EVALUATIONS,
+  MENTORING_DECLINE_NOTES,
+  MENTORING_DISSOLVE_REASONS,
+  MENTORING_EVALUATION_COMMENTS,
+  MENTORING_FIRST_GOALS,
+  MENTORING_GOALS,
+  MENTORING_LEAVING_REASONS,
+  MENTORING_NOTES,
+  MENTORING_SUBJECT_GOALS,
   MINUTES_CONSENSUS,
   MINUTES_NEXT_STEPS,
   PHONE_PREFIXES,
@@ -18,6 +29,7 @@ import {
   SESSION_NOTES,
   SESSION_SUBJECTS,
   SMALL_SCHOOL_SUBJECTS,
+  STUDENT_ACTIVITIES,
   SUBJECT_NOTES,
   SUBJECT_ROTATION,
   SUBJECT_THEMES,
@@ -30,8 +42,9 @@ import {
  * Demo data: 湖北省 > 随州市 with three counties (随县, 曾都区, 广水市), modelled on the Suizhou report
  * in domain-sources/004_*: about 150 schools, 17 county consortia (融合型 / 共建型 / 融合+共建型), an
  * education group, a cross-county alliance, a school district, ~1,100 teachers and demo accounts; 18 months of
- * joint research sessions (2025-05 to 2026-10, with check-ins and event logs) and a few upcoming ones; and the
- * dashboard rollups rebuilt from all of it.
+ * joint research sessions (2025-05 to 2026-10, with check-ins and event logs) and a few upcoming ones; mentoring
+ * pairs (师徒结对) with their activity logs and term evaluations, teacher exchanges (交流轮岗 / 走教送教 / 支教) and
+ * joint student activities (2024-09 to 2026-11); and the dashboard rollups rebuilt from all of it.
  *
  * Deterministic (ids from hashes of stable keys, values from a seeded PRNG) and idempotent (one
  * transaction; nothing happens when the marker region already exists).
@@ -55,6 +68,10 @@ export interface DemoSummary {
   /** Joint research sessions (past and upcoming) and check-ins at them: set when this run loaded them. */
   sessions?: number;
   checkIns?: number;
+  /** 师徒结对, teacher exchanges and student activities: set when this run loaded them. */
+  mentoringPairs?: number;
+  teacherExchanges?: number;
+  studentActivities?: number;
 }
 
 export const DEMO_PASSWORD = 'demo12345';
@@ -1362,9 +1379,790 @@ function validateResearch(r: ResearchPlan, teacherById: Map<string, TeacherPlan>
 }
 
 // ---------------------------------------------------------------------------------------------
+// 师徒结对 (mentoring pairs), teacher exchanges (交流轮岗 / 走教送教 / 支教) and joint student activities,
+// 2024-09 to 2026-11.
+
+/** Records up to this day have happened (as for the research sessions). */
+const RECORDED_UNTIL = SESSIONS_ENDED_BEFORE;
+const MENTORING_FROM = '2024-09-01';
+/** school_group.mentor_capacity: the demo keeps the default. */
+const MENTOR_CAPACITY = 3;
+const FAR_FUTURE = '9999-12-31';
+
+/** School terms: [period, first school day, last school day]. */
+const TERMS: ReadonlyArray<readonly [string, string, string]> = [
+  ['2024-2025-1', '2024-09-02', '2025-01-17'],
+  ['2024-2025-2', '2025-02-17', '2025-07-04'],
+  ['2025-2026-1', '2025-09-01', '2026-01-23'],
+  ['2025-2026-2', '2026-03-02', '2026-07-03'],
+  ['2026-2027-1', '2026-09-01', '2027-01-22'],
+];
+/** Public holidays before the research sessions' calendar starts. */
+const EARLY_HOLIDAYS: ReadonlyArray<readonly [string, string]> = [['2024-10-01', '2024-10-07'], ['2025-01-01', '2025-01-01'], ['2025-04-04', '2025-04-06']];
+const isHoliday = (day: string) => within(day, PUBLIC_HOLIDAYS) || within(day, EARLY_HOLIDAYS);
+const termOf = (day: string) => TERMS.find(([, from, to]) => day >= from && day <= to);
+const isSchoolDay = (day: string) => isWeekday(day) && !isHoliday(day) && termOf(day) !== undefined;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+const randomDay = (rng: Prng, from: string, to: string) => addDays(from, rng.int(0, dayNumber(to) - dayNumber(from)));
+/** The first school day on or after `day`. */
+function schoolDayFrom(day: string): string {
+  let d = day;
+  while (!isSchoolDay(d)) d = addDays(d, 1);
+  return d;
+}
+/** 2025 for 2025-09-01 to 2026-08-31. */
+const schoolYearOf = (day: string) => Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) < 8 ? 1 : 0);
+const plusYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`.replace(/-02-29$/, '-02-28');
+const maxDay = (...days: string[]) => days.reduce((a, b) => (a > b ? a : b));
+const minDay = (...days: string[]) => days.reduce((a, b) => (a < b ? a : b));
+/** Months 'YYYY-MM' from `from` to `to`, inclusive. */
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let y = Number(from.slice(0, 4)), mo = Number(from.slice(5, 7)); `${y}-${String(mo).padStart(2, '0')}` <= to.slice(0, 7); mo === 12 ? (y++, (mo = 1)) : mo++) {
+    out.push(`${y}-${String(mo).padStart(2, '0')}`);
+  }
+  return out;
+}
+const daysOfMonth = (month: string): string[] => {
+  const out: string[] = [];
+  for (let d = `${month}-01`; d.startsWith(month); d = addDays(d, 1)) out.push(d);
+  return out;
+};
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+/** Half-open [from, to) periods overlap. */
+const overlapping = (list: ReadonlyArray<readonly [string, string]>, from: string, to: string) => list.some(([a, b]) => from < b && a < to);
+
+/** Where teachers and schools are, for the builders below. */
+interface PlanIndex {
+  schoolById: Map<string, SchoolPlan>;
+  teacherById: Map<string, TeacherPlan>;
+  teachersBySchool: Map<string, TeacherPlan[]>;
+  /** The day each teacher started at their current school. */
+  currentFrom: Map<string, string>;
+  membersOf: Map<string, MembershipPlan[]>;
+}
+
+function indexPlan(plan: DemoPlan): PlanIndex {
+  const teachersBySchool = new Map<string, TeacherPlan[]>();
+  for (const t of plan.teachers) teachersBySchool.set(t.schoolId, [...(teachersBySchool.get(t.schoolId) ?? []), t]);
+  const membersOf = new Map<string, MembershipPlan[]>();
+  for (const x of plan.memberships) membersOf.set(x.groupId, [...(membersOf.get(x.groupId) ?? []), x]);
+  return {
+    schoolById: new Map(plan.schools.map((s) => [s.id, s])),
+    teacherById: new Map(plan.teachers.map((t) => [t.id, t])),
+    teachersBySchool,
+    currentFrom: new Map(plan.assignments.filter((a) => a.toDate === null).map((a) => [a.teacherId, a.fromDate])),
+    membersOf,
+  };
+}
+
+/**
+ * The API only takes schools that are members now (left_on IS NULL): the memberships of `groupId` that are
+ * current and had begun by `day`.
+ */
+const currentMembers = (ix: PlanIndex, groupId: string, day: string) => (ix.membersOf.get(groupId) ?? []).filter((x) => x.leftOn === null && x.joinedOn <= day);
+const joinedOn = (ix: PlanIndex, groupId: string, schoolId: string) => (ix.membersOf.get(groupId) ?? []).find((x) => x.schoolId === schoolId && x.leftOn === null)?.joinedOn ?? null;
+
+/** The subjects a school teaches, by stage (teaching points teach primary subjects). */
+function teachesAt(t: TeacherPlan, s: SchoolPlan): boolean {
+  const stage = s.stage === 'TEACHING_POINT' ? 'PRIMARY' : s.stage;
+  const levels: Stage[] = stage === 'NINE_YEAR' ? ['PRIMARY', 'JUNIOR', 'NINE_YEAR'] : stage === 'PRIMARY' ? ['PRIMARY', 'NINE_YEAR'] : stage === 'JUNIOR' ? ['JUNIOR', 'NINE_YEAR'] : ['SENIOR'];
+  return levels.includes(t.stage) && (SUBJECT_ROTATION[stage] as readonly string[]).includes(t.subjects[0]);
+}
+
+/**
+ * A lesson of `subject` for the school's grades, e.g. 三年级《燕子》, of `grade` when it has lessons that term; a
+ * plain '一节音乐课' when the list has none.
+ */
+function lessonFor(rng: Prng, subject: string, stage: Stage, day: string, grade?: number): { text: string; grade: number } {
+  const [minGrade, maxGrade] = gradeRange(stage === 'TEACHING_POINT' ? 'PRIMARY' : stage);
+  const month = Number(day.slice(5, 7));
+  const term = month >= 2 && month <= 7 ? 2 : 1;
+  const fits = (LESSONS[subject] ?? []).filter(([g, t]) => g >= minGrade && g <= maxGrade && (t === 0 || t === term));
+  const own = fits.filter(([g]) => g === grade);
+  if (fits.length === 0) return { text: grade ? `${GRADE_NAMES[grade]}${subject}课` : `一节${subject}课`, grade: grade ?? rng.int(minGrade, maxGrade) };
+  const [g, , lesson] = rng.pick(own.length > 0 ? own : fits);
+  return { text: `${GRADE_NAMES[g]}${lesson}`, grade: g };
+}
+
+type PairStatus = 'PROPOSED' | 'ACTIVE' | 'DECLINED' | 'COMPLETED' | 'DISSOLVED';
+type Proposer = 'APPRENTICE' | 'MENTOR' | 'MANAGER';
+type MentoringKind = 'MEETING' | 'LESSON_OBSERVATION' | 'FEEDBACK' | 'DEMO_LESSON' | 'OTHER';
+
+interface MentoringPairPlan {
+  id: string;
+  groupId: string;
+  mentorId: string;
+  apprenticeId: string;
+  subject: string;
+  status: PairStatus;
+  proposedBy: Proposer;
+  goals: string[];
+  plannedEndOn: string | null;
+  responseNote: string | null;
+  activatedOn: string | null;
+  endedOn: string | null;
+  evaluation: string | null;
+  dissolveReason: string | null;
+  proposedOn: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface MentoringActivityPlan {
+  id: string;
+  pairId: string;
+  kind: MentoringKind;
+  occurredOn: string;
+  durationMinutes: number;
+  notes: string;
+  loggedBy: string;
+  createdAt: string;
+}
+
+interface MentoringEvaluationPlan {
+  id: string;
+  pairId: string;
+  period: string;
+  scores: { goal: string; score: number }[];
+  comment: string;
+  createdAt: string;
+}
+
+interface MentoringPlan {
+  pairs: MentoringPairPlan[];
+  activities: MentoringActivityPlan[];
+  evaluations: MentoringEvaluationPlan[];
+}
+
+const MENTOR_HONOURS: readonly Honour[] = ['FAMOUS_TEACHER', 'SUBJECT_LEADER', 'BACKBONE'];
+const isMentorGrade = (t: TeacherPlan) => t.yearsOfExperience >= 8 && t.honours.some((h) => MENTOR_HONOURS.includes(h));
+const isNewTeacher = (t: TeacherPlan) => t.honours.includes('NEW_TEACHER') || t.yearsOfExperience <= 3;
+const isYoungTeacher = (t: TeacherPlan) => !isNewTeacher(t) && t.yearsOfExperience <= 10 && !t.honours.some((h) => MENTOR_HONOURS.includes(h));
+/** Young 骨干 learn from a 名师 too (名师工作室). */
+const isYoungBackbone = (t: TeacherPlan) => t.yearsOfExperience <= 7 && t.honours.includes('BACKBONE') && !t.honours.includes('FAMOUS_TEACHER') && !t.honours.includes('SUBJECT_LEADER');
+/** Experienced teachers without an honour mentor now and then. */
+const isSeniorTeacher = (t: TeacherPlan) => t.yearsOfExperience >= 12 && (t.title === 'SENIOR' || t.title === 'FIRST_GRADE');
+/** Primary (incl. teaching points) and junior teachers pair within their level; nine-year schools have both. */
+const sameLevel = (a: TeacherPlan, b: TeacherPlan) => a.stage === b.stage || a.stage === 'NINE_YEAR' || b.stage === 'NINE_YEAR';
+
+interface PairTimeline {
+  proposedOn: string;
+  activatedOn: string | null;
+  endedOn: string | null;
+  /** DECLINED: the day of the answer. */
+  respondedOn: string | null;
+}
+
+/** When a pair in `status` was proposed, accepted and ended, none of it before `earliest`; null when it cannot fit. */
+function pairTimeline(rng: Prng, status: PairStatus, earliest: string): PairTimeline | null {
+  const from = maxDay(earliest, MENTORING_FROM);
+  const accepted = (proposedOn: string) => schoolDayFrom(addDays(proposedOn, rng.int(2, 14)));
+  switch (status) {
+    case 'PROPOSED': {
+      // Recent requests, still waiting for an answer.
+      const lo = maxDay(from, '2026-10-19');
+      return lo > RECORDED_UNTIL ? null : { proposedOn: randomDay(rng, lo, RECORDED_UNTIL), activatedOn: null, endedOn: null, respondedOn: null };
+    }
+    case 'DECLINED': {
+      if (from > '2026-10-31') return null;
+      const proposedOn = randomDay(rng, from, '2026-10-31');
+      return { proposedOn, activatedOn: null, endedOn: null, respondedOn: addDays(proposedOn, rng.int(1, 10)) };
+    }
+    case 'ACTIVE': {
+      if (from > '2026-09-30') return null;
+      const proposedOn = randomDay(rng, from, '2026-09-30');
+      const activatedOn = accepted(proposedOn);
+      return activatedOn > '2026-10-31' ? null : { proposedOn, activatedOn, endedOn: null, respondedOn: null };
+    }
+    case 'COMPLETED': {
+      // Two-year plans begun in the 2024-2025 school year, completed at the end of a term.
+      if (from > '2025-03-15') return null;
+      const proposedOn = randomDay(rng, from, '2025-03-15');
+      const activatedOn = accepted(proposedOn);
+      const ends = ['2026-01-23', '2026-07-03'].filter((e) => dayNumber(e) - dayNumber(activatedOn) >= 400);
+      return ends.length === 0 ? null : { proposedOn, activatedOn, endedOn: rng.pick(ends), respondedOn: null };
+    }
+    case 'DISSOLVED': {
+      if (from > '2026-06-30') return null;
+      const proposedOn = randomDay(rng, from, '2026-06-30');
+      // Now and then dissolved before anyone answered.
+      if (rng.chance(0.2)) return { proposedOn, activatedOn: null, endedOn: addDays(proposedOn, rng.int(5, 30)), respondedOn: null };
+      const activatedOn = accepted(proposedOn);
+      const room = dayNumber('2026-11-13') - dayNumber(activatedOn);
+      if (room < 60) return null;
+      return { proposedOn, activatedOn, endedOn: schoolDayFrom(addDays(activatedOn, rng.int(60, Math.min(420, room)))), respondedOn: null };
+    }
+  }
+}
+
+const MENTORING_KIND_WEIGHTS: ReadonlyArray<readonly [MentoringKind, number]> = [['MEETING', 28], ['LESSON_OBSERVATION', 32], ['FEEDBACK', 24], ['DEMO_LESSON', 13], ['OTHER', 3]];
+const PROPOSER_WEIGHTS: ReadonlyArray<readonly [Proposer, number]> = [['APPRENTICE', 45], ['MENTOR', 25], ['MANAGER', 30]];
+
+function buildMentoringPlan(plan: DemoPlan, ix: PlanIndex): MentoringPlan {
+  const rng = new Prng(20240901);
+  const pairs: MentoringPairPlan[] = [];
+  const activities: MentoringActivityPlan[] = [];
+  const evaluations: MentoringEvaluationPlan[] = [];
+  /** Activated periods [activatedOn, endedOn) per group and mentor; what each apprentice is busy with. */
+  const activePeriods = new Map<string, [string, string][]>();
+  const apprenticeBusy = new Map<string, [string, string][]>();
+  const pairsOf = new Map<string, number>();
+  const activeOn = (groupId: string, mentorId: string, day: string) => (activePeriods.get(`${groupId}:${mentorId}`) ?? []).filter(([a, e]) => a <= day && day < e).length;
+
+  const goalsFor = (apprentice: TeacherPlan, subject: string): string[] => {
+    const goals: string[] = [];
+    if (isNewTeacher(apprentice)) goals.push(rng.weighted([[MENTORING_FIRST_GOALS[0], 6], [MENTORING_FIRST_GOALS[1], 2], [MENTORING_FIRST_GOALS[2], 2]]));
+    const own = MENTORING_SUBJECT_GOALS[subject];
+    if (own && rng.chance(0.5)) goals.push(rng.pick(own));
+    const general = [...MENTORING_GOALS];
+    const picked: string[] = [];
+    const want = rng.chance(0.25) ? 4 : 3;
+    while (goals.length + picked.length < want) picked.push(general.splice(Math.floor(rng.next() * general.length), 1)[0]);
+    return [...goals, ...picked.sort((a, b) => MENTORING_GOALS.indexOf(a) - MENTORING_GOALS.indexOf(b))];
+  };
+
+  /** Records a pair and what happened in it. */
+  const addPair = (group: GroupPlan, mentor: TeacherPlan, apprentice: TeacherPlan, subject: string, status: PairStatus, tl: PairTimeline, proposedBy: Proposer, goals: string[]) => {
+    const key = `mentoring-pair:${group.name}:${mentor.id}:${apprentice.id}:${subject}:${tl.proposedOn}`;
+    const id = demoId(key);
+    const createdAt = chinaInstant(tl.proposedOn, rng.int(8 * 60, 21 * 60));
+    const lastChange = tl.endedOn ?? tl.respondedOn ?? tl.activatedOn;
+    const pair: MentoringPairPlan = {
+      id,
+      groupId: group.id,
+      mentorId: mentor.id,
+      apprenticeId: apprentice.id,
+      subject,
+      status,
+      proposedBy,
+      goals,
+      plannedEndOn: tl.activatedOn ? plusYears(tl.activatedOn, status === 'COMPLETED' ? 2 : 3) : null,
+      responseNote: null,
+      activatedOn: tl.activatedOn,
+      endedOn: tl.endedOn,
+      evaluation: null,
+      dissolveReason: null,
+      proposedOn: tl.proposedOn,
+      createdAt,
+      updatedAt: lastChange ? chinaInstant(lastChange, rng.int(8 * 60, 21 * 60)) : createdAt,
+    };
+    if (pair.updatedAt < createdAt) pair.updatedAt = createdAt;
+    if (tl.activatedOn && rng.chance(0.5)) pair.responseNote = rng.pick(MENTORING_ACCEPT_NOTES);
+    if (status === 'DECLINED') {
+      const full = activeOn(group.id, mentor.id, tl.respondedOn!) >= MENTOR_CAPACITY;
+      pair.responseNote = full ? MENTORING_DECLINE_NOTES[1] : rng.pick(MENTORING_DECLINE_NOTES.filter((_, i) => i !== 1));
+    }
+    const later = (apprenticeBusy.get(apprentice.id) ?? []).some(([from]) => tl.endedOn !== null && from >= tl.endedOn);
+    if (status === 'DISSOLVED') pair.dissolveReason = rng.pick(MENTORING_DISSOLVE_REASONS.filter((r) => !later || !MENTORING_LEAVING_REASONS.includes(r)));
+    pairs.push(pair);
+
+    // What the apprentice is busy with; those who completed or left take no further pair.
+    const leaving = status === 'COMPLETED' || (pair.dissolveReason !== null && MENTORING_LEAVING_REASONS.includes(pair.dissolveReason));
+    const busyTo = leaving ? FAR_FUTURE : (tl.endedOn ?? (tl.respondedOn ? addDays(tl.respondedOn, 1) : FAR_FUTURE));
+    apprenticeBusy.set(apprentice.id, [...(apprenticeBusy.get(apprentice.id) ?? []), [tl.proposedOn, busyTo]]);
+    pairsOf.set(mentor.id, (pairsOf.get(mentor.id) ?? 0) + 1);
+    pairsOf.set(apprentice.id, (pairsOf.get(apprentice.id) ?? 0) + 1);
+    if (!tl.activatedOn) return pair;
+    activePeriods.set(`${group.id}:${mentor.id}`, [...(activePeriods.get(`${group.id}:${mentor.id}`) ?? []), [tl.activatedOn, tl.endedOn ?? FAR_FUTURE]]);
+
+    // 2-3 activities a month while active; one online talk now and then in the vacations.
+    const apprenticeSchool = ix.schoolById.get(apprentice.schoolId)!;
+    const sameSchool = mentor.schoolId === apprentice.schoolId;
+    // The apprentice teaches one grade a school year, and moves up with the class (循环教学).
+    const [minGrade, maxGrade] = gradeRange(apprenticeSchool.stage === 'TEACHING_POINT' ? 'PRIMARY' : apprenticeSchool.stage);
+    const taught = (LESSONS[subject] ?? []).map(([g]) => g).filter((g) => g >= minGrade && g <= maxGrade);
+    const firstGrade = taught.length > 0 ? rng.pick(taught) : rng.int(minGrade, maxGrade);
+    const firstYear = schoolYearOf(tl.activatedOn);
+    const gradeOn = (day: string) => Math.min(maxGrade, firstGrade + schoolYearOf(day) - firstYear);
+    const last = tl.endedOn ? minDay(addDays(tl.endedOn, -1), RECORDED_UNTIL) : RECORDED_UNTIL;
+    const logged: MentoringActivityPlan[] = [];
+    for (const month of monthsBetween(tl.activatedOn, last)) {
+      const inWindow = daysOfMonth(month).filter((d) => d >= tl.activatedOn! && d <= last);
+      const schoolDays = inWindow.filter(isSchoolDay);
+      let days: { day: string; vacation: boolean }[];
+      if (schoolDays.length === 0) {
+        const weekdays = inWindow.filter(isWeekday);
+        days = weekdays.length > 0 && rng.chance(0.4) ? [{ day: rng.pick(weekdays), vacation: true }] : [];
+      } else {
+        const n = schoolDays.length >= 8 ? rng.int(2, 3) : 1;
+        const pool = [...schoolDays];
+        days = [];
+        while (days.length < n && pool.length > 0) days.push({ day: pool.splice(Math.floor(rng.next() * pool.length), 1)[0], vacation: false });
+      }
+      for (const { day, vacation } of days.sort((a, b) => (a.day < b.day ? -1 : 1))) {
+        const kind: MentoringKind = vacation ? 'MEETING' : rng.weighted(MENTORING_KIND_WEIGHTS);
+        const lesson = lessonFor(rng, subject, apprenticeSchool.stage, day, gradeOn(day)).text;
+        const mode = sameSchool ? '' : rng.chance(0.45) ? '线上' : '到校';
+        let notes: readonly string[];
+        let byApprentice: boolean;
+        let minutes: number;
+        switch (kind) {
+          case 'MEETING':
+            notes = vacation ? MENTORING_NOTES.VACATION : MENTORING_NOTES.MEETING;
+            byApprentice = rng.chance(0.5);
+            minutes = rng.int(6, 12) * 5;
+            break;
+          case 'LESSON_OBSERVATION': {
+            // The apprentice watches the mentor's lesson, or the mentor the apprentice's.
+            const watchesMentor = rng.chance(0.5);
+            notes = watchesMentor ? MENTORING_NOTES.LESSON_OBSERVATION_MENTOR : MENTORING_NOTES.LESSON_OBSERVATION_APPRENTICE;
+            byApprentice = watchesMentor ? true : rng.chance(0.4);
+            minutes = rng.int(8, 18) * 5;
+            break;
+          }
+          case 'FEEDBACK':
+            notes = MENTORING_NOTES.FEEDBACK;
+            byApprentice = rng.chance(0.6);
+            minutes = rng.int(6, 12) * 5;
+            break;
+          case 'DEMO_LESSON':
+            notes = MENTORING_NOTES.DEMO_LESSON;
+            byApprentice = rng.chance(0.5);
+            minutes = rng.int(9, 18) * 5;
+            break;
+          default:
+            notes = MENTORING_NOTES.OTHER;
+            byApprentice = rng.chance(0.5);
+            minutes = rng.int(6, 18) * 5;
+        }
+        logged.push({
+          id: demoId(`mentoring-activity:${key}:${logged.length}`),
+          pairId: id,
+          kind,
+          occurredOn: day,
+          durationMinutes: minutes,
+          notes: fill(rng.pick(notes), { lesson, mode }),
+          loggedBy: byApprentice ? apprentice.id : mentor.id,
+          createdAt: chinaInstant(day, rng.int(16 * 60, 22 * 60)),
+        });
+      }
+    }
+    activities.push(...logged);
+
+    // An evaluation for each term the pair was active for (from six weeks before its end), near its end.
+    let k = 0;
+    for (const [period, termFrom, termTo] of TERMS) {
+      if (termTo > RECORDED_UNTIL || tl.activatedOn > addDays(termTo, -42)) continue;
+      if (tl.endedOn !== null && (status === 'COMPLETED' ? tl.endedOn < termTo : tl.endedOn <= termTo)) continue;
+      const inTerm = logged.filter((a) => a.occurredOn >= termFrom && a.occurredOn <= termTo);
+      const scores = goals.map((goal, g) => {
+        const hard = goal === '形成个人教学风格' || goal === '开展小课题研究' || g === goals.length - 1;
+        const score = 3 + (k >= 1 ? 1 : 0) + (rng.chance(k >= 2 ? 0.6 : 0.5) ? 1 : 0) - (hard && k <= 1 ? 1 : 0);
+        return { goal, score: Math.max(3, Math.min(5, score)) };
+      });
+      // The comment praises the best goal: some progress on the first one at least.
+      if (scores.every((x) => x.score === 3)) scores[0].score = 4;
+      const best = [...scores].sort((a, b) => b.score - a.score)[0].goal;
+      const next = [...scores].reverse().sort((a, b) => a.score - b.score).find((s) => s.goal !== best)?.goal ?? best;
+      evaluations.push({
+        id: demoId(`mentoring-evaluation:${key}:${period}`),
+        pairId: id,
+        period,
+        scores,
+        comment: fill(rng.pick(MENTORING_EVALUATION_COMMENTS), {
+          goal: best,
+          next,
+          obs: Math.max(1, inTerm.filter((a) => a.kind === 'LESSON_OBSERVATION' || a.kind === 'DEMO_LESSON').length),
+          fb: Math.max(1, inTerm.filter((a) => a.kind === 'FEEDBACK').length),
+        }),
+        createdAt: chinaInstant(addDays(termTo, -rng.int(0, 4)), rng.int(9 * 60, 17 * 60)),
+      });
+      k++;
+    }
+    if (status === 'COMPLETED') {
+      pair.evaluation = fill(rng.pick(MENTORING_COMPLETION_EVALUATIONS), { name: apprentice.name, lesson: lessonFor(rng, subject, apprenticeSchool.stage, addDays(tl.endedOn!, -30), gradeOn(tl.endedOn!)).text });
+    }
+    return pair;
+  };
+
+  const canPlace = (group: GroupPlan, mentor: TeacherPlan, apprentice: TeacherPlan, status: PairStatus, tl: PairTimeline): boolean => {
+    const busyTo = status === 'COMPLETED' ? FAR_FUTURE : (tl.endedOn ?? (tl.respondedOn ? addDays(tl.respondedOn, 1) : FAR_FUTURE));
+    // At most three pairs per apprentice, one of them dissolved.
+    const history = pairs.filter((p) => p.apprenticeId === apprentice.id);
+    if (history.length >= 3 || (status === 'DISSOLVED' && history.some((p) => p.status === 'DISSOLVED'))) return false;
+    if (overlapping(apprenticeBusy.get(apprentice.id) ?? [], tl.proposedOn, busyTo)) return false;
+    if (!tl.activatedOn) return true;
+    // Never more than the capacity of ACTIVE pairs for the mentor in the group, on any day.
+    const periods: [string, string][] = [...(activePeriods.get(`${group.id}:${mentor.id}`) ?? []), [tl.activatedOn, tl.endedOn ?? FAR_FUTURE]];
+    return periods.every(([start]) => periods.filter(([a, e]) => a <= start && start < e).length <= MENTOR_CAPACITY);
+  };
+
+  // The demo accounts: 周文华 has mentored 陈雨萱 since the spring term of 2026.
+  const famous = ix.teacherById.get(plan.refs.famousTeacherId)!;
+  const newcomer = ix.teacherById.get(plan.refs.newTeacherId)!;
+  const featuredGroup = plan.groups.find((g) => g.id === plan.refs.featuredGroupId)!;
+  const featuredSubject = famous.subjects.find((s) => newcomer.subjects.includes(s));
+  if (!featuredSubject) throw new Error(`demo plan: ${FAMOUS_TEACHER_NAME} and ${NEW_TEACHER_NAME} share no subject`);
+  const featuredTimeline: PairTimeline = { proposedOn: '2026-02-25', activatedOn: '2026-03-02', endedOn: null, respondedOn: null };
+  if (!canPlace(featuredGroup, famous, newcomer, 'ACTIVE', featuredTimeline)) throw new Error('demo plan: the featured mentoring pair does not fit');
+  const featuredGoals = ['站稳讲台', ...(MENTORING_SUBJECT_GOALS[featuredSubject] ?? []).slice(0, 1), '独立设计单元教学'];
+  addPair(featuredGroup, famous, newcomer, featuredSubject, 'ACTIVE', featuredTimeline, 'APPRENTICE', featuredGoals).responseNote = MENTORING_ACCEPT_NOTES[0];
+  // Her only pair.
+  apprenticeBusy.get(newcomer.id)!.push([MENTORING_FROM, featuredTimeline.proposedOn]);
+
+  const STATUS_WEIGHTS: ReadonlyArray<readonly [PairStatus, number]> = [['ACTIVE', 40], ['COMPLETED', 15], ['DISSOLVED', 12], ['PROPOSED', 15], ['DECLINED', 18]];
+  for (const group of plan.groups) {
+    if (group.kind !== 'CONSORTIUM' && group.kind !== 'EDUCATION_GROUP') continue;
+    const featured = group.id === featuredGroup.id;
+    const members = currentMembers(ix, group.id, FAR_FUTURE);
+    // Mentors: 名师 and 骨干 of the lead school, a few of the member town schools; apprentices: new and young teachers.
+    const mentors: [TeacherPlan, number][] = [];
+    const apprentices: [TeacherPlan, number][] = [];
+    for (const x of members) {
+      const s = ix.schoolById.get(x.schoolId)!;
+      const small = s.locale === 'RURAL' || s.stage === 'TEACHING_POINT';
+      for (const t of ix.teachersBySchool.get(s.id) ?? []) {
+        if (isMentorGrade(t)) {
+          if (x.role === 'LEAD') mentors.push([t, t.honours.includes('FAMOUS_TEACHER') ? 8 : 5]);
+          else if (!small) mentors.push([t, 1]);
+        } else if (isSeniorTeacher(t) && x.role === 'LEAD') mentors.push([t, 0.5]);
+        else if (isNewTeacher(t)) apprentices.push([t, x.role === 'LEAD' ? 1 : small ? 6 : 4]);
+        else if (isYoungTeacher(t) && x.role === 'MEMBER') apprentices.push([t, t.yearsOfExperience <= 6 ? 1 : 0.3]);
+        else if (isYoungBackbone(t)) apprentices.push([t, 0.3]);
+      }
+    }
+    const combos: { mentor: TeacherPlan; apprentice: TeacherPlan; subject: string; weight: number; earliest: string }[] = [];
+    for (const [a, wa] of apprentices) {
+      for (const [m, wm] of mentors) {
+        if (m.id === a.id || (m.schoolId === a.schoolId && m.schoolId !== group.leadSchoolId)) continue;
+        const earliest = maxDay(ix.currentFrom.get(m.id)!, ix.currentFrom.get(a.id)!, joinedOn(ix, group.id, m.schoolId)!, joinedOn(ix, group.id, a.schoolId)!);
+        for (const subject of m.subjects.filter((s) => a.subjects.includes(s))) {
+          combos.push({ mentor: m, apprentice: a, subject, weight: wa * wm * (sameLevel(m, a) ? 1 : 0.05), earliest });
+        }
+      }
+    }
+    if (combos.length === 0) continue;
+
+    const n = featured ? 11 : group.kind === 'EDUCATION_GROUP' ? rng.int(5, 8) : rng.int(4, 10);
+    const others: PairStatus[] = ['COMPLETED', 'DISSOLVED', 'PROPOSED', 'DECLINED'];
+    const statuses: PairStatus[] = ['ACTIVE'];
+    while (statuses.length < n && others.length > 0) statuses.push(others.splice(Math.floor(rng.next() * others.length), 1)[0]);
+    while (statuses.length < n) statuses.push(rng.weighted(STATUS_WEIGHTS));
+    // Groups with few new teachers: requests that were declined or went through top them up to four pairs.
+    const placed = () => pairs.filter((p) => p.groupId === group.id).length;
+    for (let i = 0; i < 6; i++) statuses.push(rng.chance(0.5) ? 'DECLINED' : 'ACTIVE');
+    for (const [i, status] of statuses.entries()) {
+      if (i >= n && placed() >= 4) break;
+      for (let attempt = 0; attempt < 80; attempt++) {
+        const c = rng.weighted(combos.map((x) => [x, x.weight / (1 + 0.7 * (pairsOf.get(x.mentor.id) ?? 0)) / (1 + 2 * (pairsOf.get(x.apprentice.id) ?? 0))] as const));
+        const tl = pairTimeline(rng, status, c.earliest);
+        if (!tl || !canPlace(group, c.mentor, c.apprentice, status, tl)) continue;
+        // The other side answers: a mentor declines a request, so an invitation from the mentor is not among the declined.
+        const proposedBy = status === 'DECLINED' ? rng.weighted<Proposer>([['APPRENTICE', 6], ['MANAGER', 4]]) : rng.weighted(PROPOSER_WEIGHTS);
+        addPair(group, c.mentor, c.apprentice, c.subject, status, tl, proposedBy, goalsFor(c.apprentice, c.subject));
+        break;
+      }
+    }
+  }
+  validateMentoring({ pairs, activities, evaluations }, plan, ix);
+  return { pairs, activities, evaluations };
+}
+
+/** The rules the schema and the service keep, checked on the plan. */
+function validateMentoring(mp: MentoringPlan, plan: DemoPlan, ix: PlanIndex): void {
+  const open = new Set<string>();
+  const periods = new Map<string, [string, string][]>();
+  const pairById = new Map(mp.pairs.map((p) => [p.id, p]));
+  for (const p of mp.pairs) {
+    const mentor = ix.teacherById.get(p.mentorId)!;
+    const apprentice = ix.teacherById.get(p.apprenticeId)!;
+    const label = `pair ${mentor.name} / ${apprentice.name} (${p.status})`;
+    if (p.mentorId === p.apprenticeId || !mentor.subjects.includes(p.subject) || !apprentice.subjects.includes(p.subject)) throw new Error(`demo plan: bad ${label}`);
+    for (const t of [mentor, apprentice]) {
+      const joined = joinedOn(ix, p.groupId, t.schoolId);
+      if (!joined || joined > p.proposedOn || ix.currentFrom.get(t.id)! > p.proposedOn) throw new Error(`demo plan: ${label}: ${t.name} not at a member school yet`);
+    }
+    const activated = p.activatedOn !== null;
+    const ok =
+      p.proposedOn >= MENTORING_FROM &&
+      p.proposedOn <= RECORDED_UNTIL &&
+      (p.status === 'PROPOSED' || p.status === 'DECLINED' ? !activated && p.endedOn === null : true) &&
+      (p.status === 'ACTIVE' ? activated && p.endedOn === null && p.plannedEndOn === plusYears(p.activatedOn!, 3) : true) &&
+      (p.status === 'COMPLETED' ? activated && p.endedOn !== null && !!p.evaluation : !p.evaluation) &&
+      (p.status === 'DISSOLVED' ? p.endedOn !== null && !!p.dissolveReason : !p.dissolveReason) &&
+      (p.status === 'DECLINED' ? !!p.responseNote : true) &&
+      (!activated || p.activatedOn! >= p.proposedOn) &&
+      (p.endedOn === null || (p.endedOn >= (p.activatedOn ?? p.proposedOn) && p.endedOn <= RECORDED_UNTIL));
+    if (!ok) throw new Error(`demo plan: inconsistent ${label}`);
+    if (p.status === 'PROPOSED' || p.status === 'ACTIVE') {
+      const key = `${p.mentorId}:${p.apprenticeId}:${p.subject}`;
+      if (open.has(key)) throw new Error(`demo plan: two open pairs for ${label}`);
+      open.add(key);
+    }
+    if (activated) periods.set(`${p.groupId}:${p.mentorId}`, [...(periods.get(`${p.groupId}:${p.mentorId}`) ?? []), [p.activatedOn!, p.endedOn ?? FAR_FUTURE]]);
+  }
+  for (const [key, list] of periods) {
+    if (list.some(([start]) => list.filter(([a, e]) => a <= start && start < e).length > MENTOR_CAPACITY)) throw new Error(`demo plan: mentor over capacity (${key})`);
+  }
+  for (const a of mp.activities) {
+    const p = pairById.get(a.pairId);
+    if (!p?.activatedOn || a.occurredOn < p.activatedOn || a.occurredOn > RECORDED_UNTIL || (p.endedOn !== null && a.occurredOn >= p.endedOn)) throw new Error('demo plan: mentoring activity outside the active period');
+    if (a.loggedBy !== p.mentorId && a.loggedBy !== p.apprenticeId) throw new Error('demo plan: activity logged by someone else');
+    if (a.durationMinutes < 30 || a.durationMinutes > 90) throw new Error('demo plan: activity duration');
+  }
+  const periodsSeen = new Set<string>();
+  for (const e of mp.evaluations) {
+    const p = pairById.get(e.pairId);
+    if (!p?.activatedOn || periodsSeen.has(`${e.pairId}:${e.period}`)) throw new Error('demo plan: bad evaluation');
+    periodsSeen.add(`${e.pairId}:${e.period}`);
+    if (e.scores.some((s) => !p.goals.includes(s.goal) || s.score < 3 || s.score > 5)) throw new Error('demo plan: evaluation scores');
+  }
+  const featured = mp.pairs.find((p) => p.mentorId === plan.refs.famousTeacherId && p.apprenticeId === plan.refs.newTeacherId && p.status === 'ACTIVE');
+  if (!featured || mp.evaluations.filter((e) => e.pairId === featured.id).length !== 1) throw new Error('demo plan: the featured mentoring pair is missing its evaluation');
+  for (const status of ['PROPOSED', 'ACTIVE', 'DECLINED', 'COMPLETED', 'DISSOLVED']) {
+    if (!mp.pairs.some((p) => p.status === status)) throw new Error(`demo plan: no ${status} mentoring pair`);
+  }
+}
+
+type ExchangeKind = 'ROTATION' | 'TRAVELING' | 'SUPPORT';
+type StudentActivityType = 'SPORTS' | 'ARTS' | 'SCIENCE' | 'READING' | 'LABOUR' | 'STUDY_TRIP' | 'CLUB' | 'OTHER';
+
+interface ExchangePlan {
+  id: string;
+  groupId: string;
+  teacherId: string;
+  fromSchoolId: string;
+  toSchoolId: string;
+  kind: ExchangeKind;
+  startsOn: string;
+  endsOn: string | null;
+  note: string;
+  createdAt: string;
+}
+
+interface StudentActivityPlan {
+  id: string;
+  groupId: string;
+  title: string;
+  type: StudentActivityType;
+  participantCount: number;
+  heldOn: string;
+  description: string;
+  createdAt: string;
+  schoolIds: string[];
+}
+
+interface RotationQuotaPlan {
+  id: string;
+  regionId: string;
+  year: number;
+  minRotationRatio: number;
+  minBackboneRatio: number;
+  updatedAt: string;
+}
+
+interface ExchangeActivityPlan {
+  exchanges: ExchangePlan[];
+  activities: StudentActivityPlan[];
+  quotas: RotationQuotaPlan[];
+}
+
+type Period = readonly [string, string | null];
+/**
+ * Rotations (交流轮岗) for a term or a school year, and 支教 for a year, with weights; the current ones have their
+ * planned last day, a few have none (null: open-ended, still going on).
+ */
+const ROTATION_PERIODS: ReadonlyArray<readonly [Period, number]> = [
+  [['2024-09-02', '2025-01-17'], 2], [['2025-02-17', '2025-07-04'], 2], [['2025-09-01', '2026-01-23'], 2], [['2026-03-02', '2026-07-03'], 2], [['2026-09-01', '2027-01-22'], 2],
+  [['2024-09-02', '2025-07-04'], 2], [['2025-09-01', '2026-07-03'], 2], [['2026-09-01', '2027-07-02'], 1], [['2026-09-01', null], 1], [['2025-09-01', null], 0.5],
+];
+const SUPPORT_PERIODS: ReadonlyArray<readonly [Period, number]> = [
+  [['2024-09-02', '2025-07-04'], 2], [['2025-09-01', '2026-07-03'], 2], [['2026-09-01', '2027-07-02'], 1], [['2025-09-01', null], 0.7], [['2026-09-01', null], 0.5],
+];
+/** Subjects village schools lack teachers for: most 走教 teachers teach these. */
+const TRAVELING_SUBJECTS = ['音乐', '美术', '体育', '英语', '科学', '信息科技'];
+const STUDENT_ACTIVITY_MONTHS = monthsBetween('2025-06-01', RECORDED_UNTIL);
+const KIND_NAMES: Record<Kind, string> = { CONSORTIUM: '教联体', EDUCATION_GROUP: '教育集团', ALLIANCE: '联盟', SCHOOL_DISTRICT: '大学区' };
+
+function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): ExchangeActivityPlan {
+  const rng = new Prng(20240902);
+  const exchanges: ExchangePlan[] = [];
+  const activities: StudentActivityPlan[] = [];
+  /** Each teacher's exchanges as half-open periods [startsOn, endsOn + 1). */
+  const periodsOf = new Map<string, [string, string][]>();
+  const small = (s: SchoolPlan) => s.locale === 'RURAL' || s.stage === 'TEACHING_POINT';
+
+  // The demo accounts' teachers: 周文华 went to 三河小学 for two weeks of 送教 (and taught alongside 陈雨萱); no other exchanges.
+  const famous = ix.teacherById.get(plan.refs.famousTeacherId)!;
+  const newcomer = ix.teacherById.get(plan.refs.newTeacherId)!;
+  const featuredGroup = plan.groups.find((g) => g.id === plan.refs.featuredGroupId)!;
+  exchanges.push({
+    id: demoId(`teacher-exchange:${featuredGroup.name}:${famous.id}:2026-10-12`),
+    groupId: featuredGroup.id,
+    teacherId: famous.id,
+    fromSchoolId: famous.schoolId,
+    toSchoolId: newcomer.schoolId,
+    kind: 'TRAVELING',
+    startsOn: '2026-10-12',
+    endsOn: '2026-10-23',
+    note: `名师送教：到${shortName(ix.schoolById.get(newcomer.schoolId)!.name)}上${famous.subjects[0]}示范课，与徒弟${newcomer.name}同课异构。`,
+    createdAt: chinaInstant('2026-09-28', 10 * 60),
+  });
+  periodsOf.set(famous.id, [['2026-10-12', '2026-10-24']]);
+  periodsOf.set(newcomer.id, [['2000-01-01', FAR_FUTURE]]);
+
+  for (const group of plan.groups) {
+    if (group.kind === 'ALLIANCE') continue;
+    const featured = group.id === plan.refs.featuredGroupId;
+    const n = featured ? 15 : group.kind === 'CONSORTIUM' ? rng.int(5, 12) : rng.int(4, 7);
+    for (let k = 0; k < n; k++) {
+      for (let attempt = 0; attempt < 40; attempt++) {
+        const kind = rng.weighted<ExchangeKind>([['ROTATION', 45], ['TRAVELING', 33], ['SUPPORT', 22]]);
+        let startsOn: string;
+        let endsOn: string | null;
+        if (kind === 'TRAVELING') {
+          // 走教送教: one to six weeks within a term.
+          startsOn = schoolDayFrom(randomDay(rng, '2024-09-02', '2026-11-06'));
+          endsOn = minDay(addDays(startsOn, rng.int(4, 40)), termOf(startsOn)![2], RECORDED_UNTIL);
+        } else {
+          [startsOn, endsOn] = rng.weighted(kind === 'ROTATION' ? ROTATION_PERIODS : SUPPORT_PERIODS);
+        }
+        const members = currentMembers(ix, group.id, startsOn).map((x) => ({ x, s: ix.schoolById.get(x.schoolId)! }));
+        const lead = members.find((m) => m.x.role === 'LEAD');
+        const others = members.filter((m) => m.x.role === 'MEMBER');
+        if (!lead || others.length === 0) continue;
+        // Rotations mostly send the lead school's teachers (骨干 first) out; young member teachers come in to learn (跟岗).
+        const inbound = kind === 'ROTATION' && rng.chance(0.3);
+        let from: SchoolPlan;
+        let to: SchoolPlan;
+        if (inbound) {
+          from = rng.pick(others).s;
+          to = lead.s;
+        } else {
+          const towns = others.filter((m) => !small(m.s) && m.s.locale !== 'URBAN');
+          from = kind !== 'ROTATION' && towns.length > 0 && rng.chance(0.2) ? rng.pick(towns).s : lead.s;
+          const targets = others.filter((m) => m.s.id !== from.id);
+          if (targets.length === 0) continue;
+          to = rng.weighted(targets.map((m) => [m.s, small(m.s) ? 3 : m.s.locale === 'URBAN' ? 1 : 2] as const));
+        }
+        const candidates = (ix.teachersBySchool.get(from.id) ?? [])
+          .filter((t) => ix.currentFrom.get(t.id)! <= startsOn && teachesAt(t, to) && t.id !== famous.id && t.id !== newcomer.id)
+          .map((t) => {
+            const backbone = t.honours.includes('BACKBONE');
+            let w: number;
+            if (kind === 'ROTATION') w = inbound ? (t.yearsOfExperience <= 8 && !backbone ? 2 : 0.3) : backbone ? 4 : t.yearsOfExperience >= 5 ? 1.2 : 0.2;
+            else if (kind === 'TRAVELING') w = TRAVELING_SUBJECTS.includes(t.subjects[0]) ? 4 : 1;
+            else w = t.yearsOfExperience >= 3 && t.yearsOfExperience <= 20 ? (backbone ? 1.5 : 1) : 0.2;
+            return [t, w / (1 + 3 * (periodsOf.get(t.id)?.length ?? 0))] as const;
+          });
+        if (candidates.length === 0) continue;
+        const teacher = rng.weighted(candidates);
+        const until = endsOn === null ? FAR_FUTURE : addDays(endsOn, 1);
+        if (overlapping(periodsOf.get(teacher.id) ?? [], startsOn, until)) continue;
+        periodsOf.set(teacher.id, [...(periodsOf.get(teacher.id) ?? []), [startsOn, until]]);
+        const subject = teacher.subjects[0];
+        const noteKey = kind === 'ROTATION' ? (inbound ? 'ROTATION_IN' : 'ROTATION_OUT') : kind;
+        const createdAt = chinaInstant(addDays(startsOn, -rng.int(5, 20)), rng.int(9 * 60, 17 * 60));
+        exchanges.push({
+          id: demoId(`teacher-exchange:${group.name}:${teacher.id}:${startsOn}`),
+          groupId: group.id,
+          teacherId: teacher.id,
+          fromSchoolId: from.id,
+          toSchoolId: to.id,
+          kind,
+          startsOn,
+          endsOn,
+          note: fill(rng.pick(EXCHANGE_NOTES[noteKey]), { subject, grade: GRADE_NAMES[lessonFor(rng, subject, to.stage, startsOn).grade], school: shortName(to.name) }),
+          createdAt,
+        });
+        break;
+      }
+    }
+  }
+
+  // Joint student activities: 1-3 a month (one in the vacation months), 2-4 member schools each.
+  const TYPE_WEIGHTS: ReadonlyArray<readonly [StudentActivityType, number]> = [
+    ['SPORTS', 3], ['ARTS', 3], ['SCIENCE', 2], ['READING', 3], ['LABOUR', 2], ['STUDY_TRIP', 2], ['CLUB', 2], ['OTHER', 1],
+  ];
+  const ALLIANCE_WEIGHTS: ReadonlyArray<readonly [StudentActivityType, number]> = [['SCIENCE', 6], ['CLUB', 2], ['STUDY_TRIP', 2], ['READING', 1]];
+  const SHARE: Record<StudentActivityType, [number, number]> = {
+    SPORTS: [0.08, 0.2], ARTS: [0.04, 0.12], SCIENCE: [0.04, 0.12], READING: [0.05, 0.15], LABOUR: [0.03, 0.1], STUDY_TRIP: [0.02, 0.06], CLUB: [0.02, 0.08], OTHER: [0.04, 0.12],
+  };
+  for (const group of plan.groups) {
+    const groupShort = shortName(group.name).replace(/^随州市/, '');
+    const used = new Set<string>();
+    for (const month of STUDENT_ACTIVITY_MONTHS) {
+      const mo = Number(month.slice(5, 7));
+      const vacation = mo === 7 || mo === 8 || mo === 2;
+      const pool = daysOfMonth(month).filter((d) => d <= RECORDED_UNTIL && isWeekday(d) && !isHoliday(d) && (vacation || isSchoolDay(d)));
+      const days: string[] = [];
+      for (let n = vacation ? 1 : rng.int(1, 3); days.length < n && pool.length > 0; ) days.push(pool.splice(Math.floor(rng.next() * pool.length), 1)[0]);
+      for (const day of days.sort()) {
+        const year = day.slice(0, 4);
+        let type: StudentActivityType = 'OTHER';
+        let title = '';
+        for (let attempt = 0; attempt < 40 && !title; attempt++) {
+          type = rng.weighted(group.kind === 'ALLIANCE' ? ALLIANCE_WEIGHTS : TYPE_WEIGHTS);
+          const fits = STUDENT_ACTIVITIES[type].filter(([, months]) => months.length === 0 || months.includes(mo));
+          if (fits.length === 0) continue;
+          const candidate = fill(rng.pick(fits)[0], { group: groupShort, kind: KIND_NAMES[group.kind], year });
+          // The same activity once a year.
+          if (!used.has(`${candidate}@${year}`)) title = candidate;
+        }
+        if (!title) continue;
+        used.add(`${title}@${year}`);
+        const members = currentMembers(ix, group.id, day).map((x) => ({ x, s: ix.schoolById.get(x.schoolId)! }));
+        if (members.length < 2) continue;
+        const count = rng.int(2, Math.min(4, members.length));
+        const lead = members.find((m) => m.x.role === 'LEAD');
+        const rest = members.filter((m) => m !== lead);
+        const chosen: SchoolPlan[] = lead && rng.chance(0.7) ? [lead.s] : [];
+        while (chosen.length < count) chosen.push(rest.length > 0 ? rest.splice(Math.floor(rng.next() * rest.length), 1)[0].s : lead!.s);
+        const [lo, hi] = SHARE[type];
+        const students = chosen.reduce((sum, s) => sum + s.studentCount, 0);
+        // Big schools send a few classes, not everyone: 30-400 students.
+        const raw = Math.round(students * (lo + rng.next() * (hi - lo)));
+        const participants = raw > 400 ? rng.int(220, 400) : raw < 30 ? rng.int(30, 60) : raw;
+        activities.push({
+          id: demoId(`student-activity:${group.name}:${day}:${title}`),
+          groupId: group.id,
+          title,
+          type,
+          participantCount: participants,
+          heldOn: day,
+          description: `${chosen.map((s) => shortName(s.name)).join('、')}${chosen.length}所学校共${participants}名学生参加。`,
+          createdAt: chinaInstant(addDays(day, rng.int(0, 3)), rng.int(15 * 60, 20 * 60)),
+          schoolIds: chosen.map((s) => s.id),
+        });
+      }
+    }
+  }
+
+  // 随县教育局's rotation quotas (the other groups fall back to the defaults).
+  const quotas: RotationQuotaPlan[] = [
+    { id: demoId('rotation-quota:随县:2025'), regionId: plan.refs.mainCountyId, year: 2025, minRotationRatio: 0.1, minBackboneRatio: 0.2, updatedAt: chinaInstant('2025-01-10', 10 * 60) },
+    { id: demoId('rotation-quota:随县:2026'), regionId: plan.refs.mainCountyId, year: 2026, minRotationRatio: 0.12, minBackboneRatio: 0.25, updatedAt: chinaInstant('2026-01-12', 10 * 60) },
+  ];
+  validateExchangeActivities({ exchanges, activities, quotas }, ix);
+  return { exchanges, activities, quotas };
+}
+
+/** The rules the services keep, checked on the plan. */
+function validateExchangeActivities(p: ExchangeActivityPlan, ix: PlanIndex): void {
+  const byTeacher = new Map<string, ExchangePlan[]>();
+  for (const e of p.exchanges) {
+    const t = ix.teacherById.get(e.teacherId)!;
+    const members = new Set(currentMembers(ix, e.groupId, e.startsOn).map((x) => x.schoolId));
+    if (e.fromSchoolId === e.toSchoolId || t.schoolId !== e.fromSchoolId || !members.has(e.fromSchoolId) || !members.has(e.toSchoolId)) throw new Error(`demo plan: bad exchange of ${t.name}`);
+    if (e.startsOn < '2024-09-01' || e.startsOn > RECORDED_UNTIL || (e.endsOn !== null && (e.endsOn < e.startsOn || e.endsOn > '2027-08-31')) || ix.currentFrom.get(t.id)! > e.startsOn) throw new Error(`demo plan: bad exchange dates for ${t.name}`);
+    byTeacher.set(t.id, [...(byTeacher.get(t.id) ?? []), e]);
+  }
+  for (const list of byTeacher.values()) {
+    if (list.filter((e) => e.endsOn === null).length > 1) throw new Error('demo plan: two open exchanges for one teacher');
+    for (const a of list) for (const b of list) if (a !== b && a.startsOn <= (b.endsOn ?? FAR_FUTURE) && b.startsOn <= (a.endsOn ?? FAR_FUTURE)) throw new Error('demo plan: overlapping exchanges');
+  }
+  for (const a of p.activities) {
+    const members = new Set(currentMembers(ix, a.groupId, a.heldOn).map((x) => x.schoolId));
+    if (a.schoolIds.length < 2 || a.schoolIds.length > 4 || new Set(a.schoolIds).size !== a.schoolIds.length || a.schoolIds.some((s) => !members.has(s))) throw new Error(`demo plan: bad schools for ${a.title}`);
+    if (a.participantCount < 30 || a.participantCount > 400 || a.heldOn > RECORDED_UNTIL || a.title.length > 200) throw new Error(`demo plan: bad student activity ${a.title}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writing
 
-type Cast = 'uuid' | 'uuid[]' | 'date' | 'int' | 'varchar' | 'varchar[]' | 'text' | 'timestamptz' | 'jsonb';
+type Cast = 'uuid' | 'uuid[]' | 'date' | 'int' | 'float8' | 'varchar' | 'varchar[]' | 'text' | 'timestamptz' | 'jsonb';
 
 /** Multi-row INSERTs, 500 rows per statement, with explicit casts so every parameter has a type. */
 async function insertRows(em: EntityManager, table: string, columns: ReadonlyArray<readonly [string, Cast]>, rows: unknown[][]): Promise<void> {
@@ -1464,10 +2262,25 @@ export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Pro
     const research = buildResearchPlan(plan);
     await insertResearch(em, research);
     log(`Demo data: ${research.sessions.length} research sessions, ${research.attendance.length} check-ins, ${research.events.length} session events`);
+    const ix = indexPlan(plan);
+    const mentoring = buildMentoringPlan(plan, ix);
+    await insertMentoring(em, mentoring);
+    log(`Demo data: ${mentoring.pairs.length} mentoring pairs, ${mentoring.activities.length} mentoring activities, ${mentoring.evaluations.length} evaluations`);
+    const exchanges = buildExchangeActivityPlan(plan, ix);
+    await insertExchangesAndActivities(em, exchanges);
+    log(`Demo data: ${exchanges.exchanges.length} teacher exchanges, ${exchanges.activities.length} student activities`);
+    // Last, so that the dashboards count everything above.
     const rollups = await rebuildRollups(em);
     log(`Demo data: dashboard rollups rebuilt (${rollups} rows)`);
     log(`Demo data loaded in ${Date.now() - started} ms: ${users} demo accounts (password ${DEMO_PASSWORD})`);
-    return { ...summary(true, users), sessions: research.sessions.length, checkIns: research.attendance.length };
+    return {
+      ...summary(true, users),
+      sessions: research.sessions.length,
+      checkIns: research.attendance.length,
+      mentoringPairs: mentoring.pairs.length,
+      teacherExchanges: exchanges.exchanges.length,
+      studentActivities: exchanges.activities.length,
+    };
   });
 }
 
@@ -1497,6 +2310,64 @@ async function insertResearch(em: EntityManager, r: ResearchPlan): Promise<void>
     'session_event',
     [['session_id', 'uuid'], ['seq', 'int'], ['type', 'varchar'], ['actor_user_id', 'uuid'], ['actor_teacher_id', 'uuid'], ['payload', 'jsonb'], ['at', 'timestamptz']],
     r.events.map((e) => [e.sessionId, e.seq, e.type, null, e.actorTeacherId, e.payload, e.at]),
+  );
+}
+
+async function insertMentoring(em: EntityManager, mp: MentoringPlan): Promise<void> {
+  await insertRows(
+    em,
+    'mentoring_pair',
+    [
+      ['id', 'uuid'], ['group_id', 'uuid'], ['mentor_teacher_id', 'uuid'], ['apprentice_teacher_id', 'uuid'], ['subject', 'varchar'], ['status', 'varchar'], ['proposed_by', 'varchar'],
+      ['proposed_by_user', 'uuid'], ['goals', 'varchar[]'], ['planned_end_on', 'date'], ['response_note', 'varchar'], ['activated_on', 'date'], ['ended_on', 'date'], ['evaluation', 'text'],
+      ['dissolve_reason', 'varchar'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ],
+    mp.pairs.map((p) => [
+      p.id, p.groupId, p.mentorId, p.apprenticeId, p.subject, p.status, p.proposedBy, null, p.goals, p.plannedEndOn, p.responseNote, p.activatedOn, p.endedOn, p.evaluation,
+      p.dissolveReason, p.createdAt, p.updatedAt,
+    ]),
+  );
+  await insertRows(
+    em,
+    'mentoring_activity',
+    [['id', 'uuid'], ['pair_id', 'uuid'], ['kind', 'varchar'], ['occurred_on', 'date'], ['duration_minutes', 'int'], ['notes', 'text'], ['logged_by_teacher_id', 'uuid'], ['created_at', 'timestamptz']],
+    mp.activities.map((a) => [a.id, a.pairId, a.kind, a.occurredOn, a.durationMinutes, a.notes, a.loggedBy, a.createdAt]),
+  );
+  await insertRows(
+    em,
+    'mentoring_evaluation',
+    [['id', 'uuid'], ['pair_id', 'uuid'], ['period', 'varchar'], ['scores', 'jsonb'], ['comment', 'varchar'], ['evaluated_by', 'uuid'], ['created_at', 'timestamptz']],
+    mp.evaluations.map((e) => [e.id, e.pairId, e.period, JSON.stringify(e.scores), e.comment, null, e.createdAt]),
+  );
+}
+
+async function insertExchangesAndActivities(em: EntityManager, p: ExchangeActivityPlan): Promise<void> {
+  await insertRows(
+    em,
+    'teacher_exchange',
+    [
+      ['id', 'uuid'], ['group_id', 'uuid'], ['teacher_id', 'uuid'], ['from_school_id', 'uuid'], ['to_school_id', 'uuid'], ['kind', 'varchar'], ['starts_on', 'date'], ['ends_on', 'date'],
+      ['note', 'varchar'], ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ],
+    p.exchanges.map((e) => [e.id, e.groupId, e.teacherId, e.fromSchoolId, e.toSchoolId, e.kind, e.startsOn, e.endsOn, e.note, null, e.createdAt, e.createdAt]),
+  );
+  await insertRows(
+    em,
+    'student_activity',
+    [['id', 'uuid'], ['group_id', 'uuid'], ['title', 'varchar'], ['type', 'varchar'], ['participant_count', 'int'], ['held_on', 'date'], ['description', 'varchar'], ['created_by', 'uuid'], ['created_at', 'timestamptz']],
+    p.activities.map((a) => [a.id, a.groupId, a.title, a.type, a.participantCount, a.heldOn, a.description, null, a.createdAt]),
+  );
+  await insertRows(
+    em,
+    'student_activity_school',
+    [['activity_id', 'uuid'], ['school_id', 'uuid']],
+    p.activities.flatMap((a) => a.schoolIds.map((schoolId) => [a.id, schoolId])),
+  );
+  await insertRows(
+    em,
+    'rotation_quota',
+    [['id', 'uuid'], ['group_id', 'uuid'], ['region_id', 'uuid'], ['year', 'int'], ['min_rotation_ratio', 'float8'], ['min_backbone_ratio', 'float8'], ['set_by', 'uuid'], ['updated_at', 'timestamptz']],
+    p.quotas.map((q) => [q.id, null, q.regionId, q.year, q.minRotationRatio, q.minBackboneRatio, null, q.updatedAt]),
   );
 }
 
