@@ -5,7 +5,7 @@ import { LiveBus } from '../libs/core/src';
 import { PresenceService } from '../libs/research/src/presence.service';
 import { LiveClient, type LiveEvent } from './support/live-client';
 import { TestApp } from './support/test-app';
-import { researchWorld, SCHEDULE, sessionInput } from './support/research-world';
+import { researchWorld, SCHEDULE, sessionInput, useResearchWorld } from './support/research-world';
 
 const seqs = (events: { seq: number }[]) => events.map((e) => e.seq);
 const consecutive = (events: { seq: number }[]) => events.every((e, i) => i === 0 || e.seq === events[i - 1].seq + 1);
@@ -169,17 +169,10 @@ describe('live sessions over socket.io and graphql-ws', () => {
 });
 
 describe('losing the LISTEN connection', () => {
-  let t: TestApp;
-  let w: Awaited<ReturnType<typeof researchWorld>>;
-  beforeAll(async () => {
-    t = await TestApp.start();
-    w = await researchWorld(t);
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const f = useResearchWorld();
 
   it('reconnects and delivers what was posted while it was down', async () => {
+    const { t, w } = f;
     const s = (await t.ok(SCHEDULE, { i: sessionInput(w) }, w.manager.token)).scheduleResearchSession;
     await t.ok(`mutation($id: ID!) { startResearchSession(id: $id) { status } }`, { id: s.id }, w.manager.token);
     const c = await LiveClient.connect(t.url, w.memberUser.token);
@@ -199,17 +192,10 @@ describe('losing the LISTEN connection', () => {
 });
 
 describe('presence of an instance that died', () => {
-  let t: TestApp;
-  let w: Awaited<ReturnType<typeof researchWorld>>;
-  beforeAll(async () => {
-    t = await TestApp.start();
-    w = await researchWorld(t);
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const f = useResearchWorld();
 
   it('expires its participants and announces that they left', async () => {
+    const { t, w } = f;
     const s = (await t.ok(SCHEDULE, { i: sessionInput(w) }, w.manager.token)).scheduleResearchSession;
     await t.ok(`mutation($id: ID!) { startResearchSession(id: $id) { status } }`, { id: s.id }, w.manager.token);
     // a participant whose instance crashed: its row stopped being refreshed two minutes ago

@@ -1,4 +1,5 @@
-import type { TestApp } from './test-app';
+import { afterAll, beforeAll } from '@jest/globals';
+import { TestApp } from './test-app';
 
 export const SCHEDULE = `mutation($i: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $i) { id status lastSeq invitedSchools { id } } }`;
 
@@ -45,3 +46,18 @@ export const sessionInput = (w: Awaited<ReturnType<typeof researchWorld>>, over:
   ...over,
 });
 
+
+export type ResearchWorld = Awaited<ReturnType<typeof researchWorld>>;
+
+/** A server on a fresh database with the research world, for one describe block: read `t` and `w` inside tests. */
+export function useResearchWorld(env: Record<string, string> = {}): { t: TestApp; w: ResearchWorld } {
+  const f = {} as { t: TestApp; w: ResearchWorld };
+  beforeAll(async () => {
+    f.t = await TestApp.start(env);
+    f.w = await researchWorld(f.t);
+  });
+  afterAll(async () => {
+    await f.t?.stop();
+  });
+  return f;
+}
