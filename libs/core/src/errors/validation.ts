@@ -17,7 +17,9 @@ function firstProblem(errors: ValidationError[], prefix = ''): { field: string; 
 export function createValidationPipe() {
   return new ValidationPipe({
     transform: true,
-    whitelist: true,
+    // GraphQL already refuses unknown input fields; stripping fields that lack a class-validator decorator
+    // would silently drop values the schema accepted (a bug seen once), so nothing is stripped.
+    whitelist: false,
     forbidUnknownValues: false,
     validateCustomDecorators: false,
     exceptionFactory: (errors) => {
