@@ -80,7 +80,8 @@ withDataSource(
          SELECT s.id AS school_id, g.id AS group_id, g.kind, g.founded_on,
                 row_number() OVER (PARTITION BY s.id ORDER BY random()) AS pick
            FROM school s JOIN school_group g ON g.region_id = s.region_id
-          WHERE s.stage <> 'SENIOR' AND NOT EXISTS (SELECT 1 FROM school_group x WHERE x.lead_school_id = s.id) AND random() < 0.62)
+          WHERE s.stage <> 'SENIOR' AND NOT EXISTS (SELECT 1 FROM school_group x WHERE x.lead_school_id = s.id)
+            AND abs(hashtext('covered' || s.id::text)) % 100 < 76) -- per school, so ~70% of compulsory schools end up covered
        INSERT INTO group_membership (group_id, school_id, group_kind, role, pairing, joined_on, left_on)
        SELECT group_id, school_id, kind, 'MEMBER', (ARRAY['STRONG_WEAK','STRONG_RURAL','STRONG_NEW','STRONG_SUBURBAN'])[1 + (random() * 3)::int],
               founded_on + (random() * 200)::int, CASE WHEN random() < 0.04 THEN DATE '2025-09-01' + (random() * 300)::int END
