@@ -2,15 +2,15 @@ import 'reflect-metadata';
 import * as os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { loadConfig, openDatabase, RollupService, signToken } from '../libs/core/src';
+import { dataSourceOptions, loadConfig, openDatabase, signToken } from '../libs/core/src';
 import { baseGroupActivity, baseRegionActivity, baseRegionCoverage } from '../libs/reporting/src';
-import { createApp } from '../apps/api/src/server';
-import { printTable, runLoad, type LoadResult } from './load';
+import { printTable, runLoad, spawnServer, type LoadResult, type SpawnedServer } from './load';
 
 /**
  * npm run bench:dashboards — after npm run seed:scale. The three dashboard queries through the GraphQL API
  * (rollups) side by side with the same figures computed by SQL aggregates over the base tables, at a fixed
  * concurrency; then the throughput of a write that feeds the rollups (ending a session) with and without them.
+ * The server is the built app in its own process (npm run build first; the npm script does).
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -21,10 +21,11 @@ const SECRET = 'bench-dashboards-secret';
 async function main() {
   const config = loadConfig({ ...process.env, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: '0' });
   const db = await openDatabase(config, () => undefined, { database: 'school_groups_scale' });
-  const app = await createApp({ config, databaseUrl: db.url, logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
-  const ds = app.get(DataSource);
+  // The server runs in its own process; this one generates load and runs the base-table SQL.
+  const ds = new DataSource(dataSourceOptions({ url: db.url, entities: [], migrations: [], poolSize: CONCURRENCY, slowQueryMs: 0 }));
+  await ds.initialize();
+  let server: SpawnedServer = await spawnServer(db.url, { JWT_SECRET: SECRET });
+  let url = `${server.url}/graphql`;
   try {
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM research_session`);
     if (n < 1000) throw new Error('Run "npm run seed:scale" first (the database school_groups_scale is empty)');
@@ -84,10 +85,13 @@ async function main() {
       await ds.query(`INSERT INTO research_session_school (session_id, school_id) SELECT rs.id, rs.host_school_id FROM research_session rs WHERE rs.id = ANY($1::uuid[])`, [ids.map((x) => x.id)]);
       return ids.map((x) => x.id);
     };
-    const rollups = app.get(RollupService);
     const writes: LoadResult[] = [];
     for (const enabled of [true, false]) {
-      rollups.enabled = enabled;
+      if (!enabled) {
+        await server.stop();
+        server = await spawnServer(db.url, { JWT_SECRET: SECRET, BENCH_DISABLE_ROLLUPS: '1' });
+        url = `${server.url}/graphql`;
+      }
       const queue = await prepare();
       writes.push(
         await runLoad(`endResearchSession · rollups ${enabled ? 'on' : 'off'}`, async () => {
@@ -98,12 +102,12 @@ async function main() {
         }, { concurrency: CONCURRENCY, requests: WRITES, maxSeconds: 60, warmup: 0 }),
       );
     }
-    rollups.enabled = true;
     console.log(`\nDashboards on ${JSON.stringify(counts)}; concurrency ${CONCURRENCY}; ${os.cpus().length} cores, Node ${process.version}`);
     printTable([...rows, ...writes]);
     console.log(`\nWrite throughput with rollups: ${((writes[0].rps / writes[1].rps) * 100).toFixed(0)}% of without`);
   } finally {
-    await app.close();
+    await server.stop();
+    await ds.destroy();
     await db.stop();
   }
 }

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { freePort, signToken, startEmbeddedPostgres } from '../libs/core/src';
+import { signToken, startEmbeddedPostgres } from '../libs/core/src';
+import { spawnServer, type SpawnedServer } from './load';
 
 /**
  * npm run bench:live: one research session with PARTICIPANTS connected clients; SENDERS of them post chat
@@ -19,29 +19,10 @@ const SENDERS = Number(process.env.BENCH_SENDERS ?? 20); // 0.5 msg/s each: well
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const SECRET = 'bench-live-secret';
-const MAIN = path.resolve('dist/apps/api/src/main.js');
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function startServer(databaseUrl: string): Promise<{ proc: ChildProcess; url: string }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_DATA: 'off', REDIS_URL: process.env.BENCH_REDIS_URL ?? '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { proc, url };
-    } catch {
-      /* not yet */
-    }
-    await sleep(100);
-  }
-  throw new Error('server did not start');
-}
 
 async function seed(db: Client) {
   const ids = { region: randomUUID(), lead: randomUUID(), member: randomUUID(), group: randomUUID(), admin: randomUUID() };
@@ -65,8 +46,8 @@ async function seed(db: Client) {
 }
 
 async function run(instances: number, databaseUrl: string, world: Awaited<ReturnType<typeof seed>>) {
-  const servers: { proc: ChildProcess; url: string }[] = [];
-  for (let i = 0; i < instances; i++) servers.push(await startServer(databaseUrl));
+  const servers: SpawnedServer[] = [];
+  for (let i = 0; i < instances; i++) servers.push(await spawnServer(databaseUrl, { JWT_SECRET: SECRET, REDIS_URL: process.env.BENCH_REDIS_URL ?? '' }));
   const adminToken = signToken(SECRET, world.admin, 3600);
   const gql = async (query: string, variables: Record<string, unknown>) => {
     const res = await fetch(`${servers[0].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ query, variables }) });
@@ -150,10 +131,7 @@ async function run(instances: number, databaseUrl: string, world: Awaited<Return
   latencies.sort((a, b) => a - b);
   const rssAfter = servers.map((s) => rssKb(s.proc.pid!));
   sockets.forEach((s) => s.close());
-  for (const s of servers) {
-    s.proc.kill('SIGTERM');
-    await new Promise((r) => s.proc.once('exit', r));
-  }
+  for (const s of servers) await s.stop();
   const perSocketKb = rssConnected.reduce((a, b, i) => a + b - rssBefore[i], 0) / PARTICIPANTS;
   return {
     instances,
@@ -179,9 +157,7 @@ async function main() {
   const pg = await startEmbeddedPostgres({ dir, log: () => undefined, settings: { max_connections: '300' } });
   try {
     // the first server start applies the migrations
-    const first = await startServer(pg.url);
-    first.proc.kill('SIGTERM');
-    await new Promise((r) => first.proc.once('exit', r));
+    await (await spawnServer(pg.url, { JWT_SECRET: SECRET })).stop();
     const db = new Client({ connectionString: pg.url });
     await db.connect();
     const world = await seed(db);

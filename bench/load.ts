@@ -1,3 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { freePort } from '../libs/core/src';
+
 /** A tiny closed-loop load generator for benchmarks (loopback only, bounded in count and time). */
 export interface LoadResult {
   name: string;
@@ -54,4 +58,36 @@ export function printTable(rows: LoadResult[]) {
   console.log(`\n| query | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |`);
   console.log(`|---|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of rows) console.log(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} |`);
+}
+
+export interface SpawnedServer {
+  proc: ChildProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The built app (`npm run build`) as its own process on loopback, so server figures exclude the load generator. */
+export async function spawnServer(databaseUrl: string, env: Record<string, string>): Promise<SpawnedServer> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [path.resolve('dist/apps/api/src/main.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', DEMO_DATA: 'off', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (proc.exitCode !== null) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    await exited;
+  };
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { proc, url, stop };
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error('server did not start');
 }

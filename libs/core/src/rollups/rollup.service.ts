@@ -25,8 +25,8 @@ export interface RollupDelta {
  */
 @Injectable()
 export class RollupService {
-  /** Only bench:dashboards turns this off, to measure what the rollups cost writers. */
-  enabled = true;
+  /** Only bench:dashboards turns this off (BENCH_DISABLE_ROLLUPS=1), to measure what the rollups cost writers. */
+  enabled = process.env.BENCH_DISABLE_ROLLUPS !== '1';
 
   async bump(tx: RequestContext, deltas: RollupDelta[]): Promise<void> {
     if (!this.enabled) return;
