@@ -5,6 +5,7 @@ export * from './errors/format-error';
 export * from './errors/validation';
 export * from './errors/http-exception.filter';
 export * from './context/request-context';
+export * from './context/loaders';
 export * from './auth/principal';
 export * from './auth/jwt';
 export * from './auth/decorators';

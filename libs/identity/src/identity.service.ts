@@ -4,8 +4,10 @@ import { DataSource, In, IsNull } from 'typeorm';
 import {
   APP_CONFIG,
   badInput,
+  byId,
   conflict,
   forbidden,
+  groupedBy,
   notFound,
   Principal,
   Role,
@@ -130,22 +132,17 @@ export class IdentityService implements PrincipalResolver {
   }
 
   async grantsOf(ctx: RequestContext, userId: string): Promise<RoleGrant[]> {
-    return ctx
-      .loader<string, RoleGrant[]>('grants', async (ids) => {
-        const rows = await ctx.em.find(RoleGrant, { where: { userId: In([...ids]), revokedAt: IsNull() }, order: { createdAt: 'ASC' } });
-        return ids.map((id) => rows.filter((r) => r.userId === id));
-      })
-      .load(userId);
+    return groupedBy<RoleGrant>(
+      ctx,
+      'grants',
+      (ids) => ctx.em.find(RoleGrant, { where: { userId: In(ids), revokedAt: IsNull() }, order: { createdAt: 'ASC' } }),
+      (g) => g.userId,
+    ).load(userId);
   }
 
   /** Users by id, batched per request. */
   load(ctx: RequestContext, id: string): Promise<User | null> {
-    return ctx
-      .loader<string, User | null>('user:byId', async (ids) => {
-        const rows = await ctx.em.findBy(User, { id: In([...ids]) });
-        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-      })
-      .load(id);
+    return byId(ctx, User, 'user').load(id);
   }
 
   async me(ctx: RequestContext): Promise<User> {

@@ -4,6 +4,7 @@ import {
   badInput,
   conflict,
   forbidden,
+  groupedBy,
   Metric,
   notFound,
   paginate,
@@ -14,7 +15,7 @@ import {
   type RequestContext,
   type RollupDelta,
 } from '../../core/src';
-import { SchoolGroup, Teacher } from '../../organisation/src';
+import { AccessService, SchoolGroup, Teacher } from '../../organisation/src';
 import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFilter, RequestMentorshipInput } from './dto/mentoring.input';
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 import { MentoringProposer, MentoringStatus } from './enums';
@@ -38,18 +39,12 @@ export class MentoringService {
   constructor(
     private readonly tx: TransactionService,
     private readonly rollups: RollupService,
+    private readonly access: AccessService,
   ) {}
 
   /** Managers of a group: platform admins, region admins above it, its group managers. */
-  async isManager(ctx: RequestContext, groupId: string): Promise<boolean> {
-    const p = ctx.user;
-    if (p.isPlatformAdmin) return true;
-    const [row] = await ctx.em.query(
-      `SELECT (r.path && $2::uuid[] OR g.id = ANY($3::uuid[])) AS ok FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
-      [groupId, p.regionIds, p.groupIds],
-    );
-    if (!row) throw notFound('School group', groupId);
-    return row.ok;
+  isManager(ctx: RequestContext, groupId: string): Promise<boolean> {
+    return this.access.managesGroup(ctx, groupId);
   }
 
   private async pairAccess(ctx: RequestContext, pair: MentoringPair): Promise<PairAccess> {
@@ -264,23 +259,23 @@ export class MentoringService {
 
   /** The pair's activities, batched; notes only for the pair themselves (managers see counts and kinds). */
   async activities(ctx: RequestContext, pair: MentoringPair): Promise<MentoringActivity[]> {
-    const rows = await ctx
-      .loader<string, MentoringActivity[]>('mentoringActivities', async (ids) => {
-        const all = await ctx.em.find(MentoringActivity, { where: { pairId: In([...ids]) }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
-        return ids.map((id) => all.filter((a) => a.pairId === id));
-      })
-      .load(pair.id);
+    const rows = await groupedBy<MentoringActivity>(
+      ctx,
+      'mentoringActivities',
+      (ids) => ctx.em.find(MentoringActivity, { where: { pairId: In(ids) }, order: { occurredOn: 'ASC', createdAt: 'ASC' } }),
+      (a) => a.pairId,
+    ).load(pair.id);
     const mine = ctx.principal?.teacherId === pair.mentorTeacherId || ctx.principal?.teacherId === pair.apprenticeTeacherId;
     return mine ? rows : rows.map((a) => ({ ...a, notes: null }));
   }
 
   evaluations(ctx: RequestContext, pairId: string): Promise<MentoringEvaluation[]> {
-    return ctx
-      .loader<string, MentoringEvaluation[]>('mentoringEvaluations', async (ids) => {
-        const all = await ctx.em.find(MentoringEvaluation, { where: { pairId: In([...ids]) }, order: { period: 'ASC' } });
-        return ids.map((id) => all.filter((a) => a.pairId === id));
-      })
-      .load(pairId);
+    return groupedBy<MentoringEvaluation>(
+      ctx,
+      'mentoringEvaluations',
+      (ids) => ctx.em.find(MentoringEvaluation, { where: { pairId: In(ids) }, order: { period: 'ASC' } }),
+      (e) => e.pairId,
+    ).load(pairId);
   }
 
   /** Rollups: group, the apprentice's school, every ancestor region; on `day`. */

@@ -61,6 +61,17 @@ export class AccessService {
     );
   }
 
+  /** Whether the caller manages the group (platform admin, region admin above it, its group manager); NOT_FOUND if unknown. */
+  async managesGroup(ctx: RequestContext, groupId: string): Promise<boolean> {
+    const p = ctx.user;
+    const [row] = await ctx.em.query(
+      `SELECT (r.path && $2::uuid[] OR g.id = ANY($3::uuid[])) AS ok FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
+      [groupId, p.regionIds, p.groupIds],
+    );
+    if (!row) throw notFound('School group', groupId);
+    return p.isPlatformAdmin || row.ok;
+  }
+
   /**
    * Teachers whose contact data (email, phone) the caller may see: themselves, their school's admins, managers
    * of a group their school is an active member of, region admins above the school, platform admins.

@@ -18,7 +18,7 @@ import { GroupMembership } from './entities/group-membership.entity';
 import { SchoolGroup } from './entities/school-group.entity';
 import { School } from './entities/school.entity';
 import { GroupKind, GroupStatus, MemberRole } from './enums';
-import { byId, groupedBy } from './loaders';
+import { byId, groupedBy } from '../../core/src';
 import { escapeLike } from './school.service';
 import { OrganisationCounters } from './organisation-counters';
 

@@ -6,7 +6,7 @@ import { AccessService } from './access.service';
 import { CreateRegionInput } from './dto/region.input';
 import { Region } from './entities/region.entity';
 import { RegionLevel } from './enums';
-import { byId } from './loaders';
+import { byId } from '../../core/src';
 
 const DEPTH: Record<RegionLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2 };
 

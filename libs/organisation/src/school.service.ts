@@ -4,7 +4,7 @@ import { badInput, notFound, paginate, TransactionService, type PageArgs, type R
 import { AccessService } from './access.service';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { School } from './entities/school.entity';
-import { byId } from './loaders';
+import { byId } from '../../core/src';
 import { OrganisationCounters } from './organisation-counters';
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);

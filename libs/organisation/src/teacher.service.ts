@@ -5,7 +5,7 @@ import { badInput, EventBus, notFound, paginate, todayInChina, TransactionServic
 import { AccessService } from './access.service';
 import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
-import { byId, groupedBy } from './loaders';
+import { byId, groupedBy } from '../../core/src';
 import { escapeLike } from './school.service';
 
 @Injectable()

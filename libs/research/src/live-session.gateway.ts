@@ -82,8 +82,7 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
       await this.access.require(ctx, sessionId, 'view');
       const sessions = this.joined(socket);
       if (!sessions.has(sessionId)) {
-        const [row] = await ctx.em.query(`SELECT coalesce(t.name, u.display_name) AS name FROM app_user u LEFT JOIN teacher t ON t.id = u.teacher_id WHERE u.id = $1`, [ctx.user.userId]);
-        await this.presence.join(ctx, sessionId, row?.name ?? '');
+        await this.presence.join(ctx, sessionId, await this.research.displayName(ctx));
       } else {
         this.delivery.detach(sessionId, sessions.get(sessionId)!); // re-join: replay from the given afterSeq
       }

@@ -6,6 +6,7 @@ import {
   conflict,
   ErrorCode,
   forbidden,
+  groupedBy,
   notFound,
   paginate,
   chinaDay,
@@ -227,30 +228,17 @@ export class ResearchService {
   }
 
   attendance(ctx: RequestContext, sessionId: string): Promise<Attendance[]> {
-    return ctx
-      .loader<string, Attendance[]>('attendance', async (ids) => {
-        const rows = await ctx.em.find(Attendance, { where: { sessionId: In([...ids]) }, order: { checkedInAt: 'ASC' } });
-        return ids.map((id) => rows.filter((r) => r.sessionId === id));
-      })
-      .load(sessionId);
+    return groupedBy<Attendance>(ctx, 'attendance', (ids) => ctx.em.find(Attendance, { where: { sessionId: In(ids) }, order: { checkedInAt: 'ASC' } }), (r) => r.sessionId).load(sessionId);
   }
 
-  invitedSchoolIds(ctx: RequestContext, sessionId: string): Promise<string[]> {
-    return ctx
-      .loader<string, string[]>('invitedSchools', async (ids) => {
-        const rows = await ctx.em.find(ResearchSessionSchool, { where: { sessionId: In([...ids]) } });
-        return ids.map((id) => rows.filter((r) => r.sessionId === id).map((r) => r.schoolId));
-      })
-      .load(sessionId);
+  async invitedSchoolIds(ctx: RequestContext, sessionId: string): Promise<string[]> {
+    const rows = await groupedBy<ResearchSessionSchool>(ctx, 'invitedSchools', (ids) => ctx.em.find(ResearchSessionSchool, { where: { sessionId: In(ids) } }), (r) => r.sessionId).load(sessionId);
+    return rows.map((r) => r.schoolId);
   }
 
-  invitedTeacherIds(ctx: RequestContext, sessionId: string): Promise<string[]> {
-    return ctx
-      .loader<string, string[]>('invitedTeachers', async (ids) => {
-        const rows = await ctx.em.find(ResearchSessionTeacher, { where: { sessionId: In([...ids]) } });
-        return ids.map((id) => rows.filter((r) => r.sessionId === id).map((r) => r.teacherId));
-      })
-      .load(sessionId);
+  async invitedTeacherIds(ctx: RequestContext, sessionId: string): Promise<string[]> {
+    const rows = await groupedBy<ResearchSessionTeacher>(ctx, 'invitedTeachers', (ids) => ctx.em.find(ResearchSessionTeacher, { where: { sessionId: In(ids) } }), (r) => r.sessionId).load(sessionId);
+    return rows.map((r) => r.teacherId);
   }
 
   /** Rollups for an ended session: the session (by type) and its check-ins, for the group, its schools and regions. */
@@ -280,7 +268,8 @@ export class ResearchService {
     await tx.em.save(session);
   }
 
-  private async displayName(tx: RequestContext): Promise<string> {
+  /** The caller's name as participants see it: the teacher's name, else the account's display name. */
+  async displayName(tx: RequestContext): Promise<string> {
     const [row] = await tx.em.query(
       `SELECT coalesce(t.name, u.display_name) AS name FROM app_user u LEFT JOIN teacher t ON t.id = u.teacher_id WHERE u.id = $1`,
       [tx.user.userId],

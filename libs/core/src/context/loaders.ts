@@ -1,5 +1,5 @@
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import type { RequestContext } from '../../core/src';
+import type { RequestContext } from './request-context';
 
 /** Batch-load rows by id through the request's DataLoader: one query per entity type per tick. */
 export function byId<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, entity: EntityTarget<T>, name: string) {
