@@ -26,6 +26,7 @@ export * from './graphql/labels';
 export * from './graphql/json.scalar';
 export * from './realtime/live.gateway';
 export * from './realtime/live-bus';
+export * from './realtime/observable-iterator';
 export * from './rollups/rollup.service';
 export * from './rollups/metrics';
 export * from './core.module';

@@ -254,7 +254,7 @@ export class MentoringService {
     if (filter.groupId) qb.andWhere('mp.group_id = :groupId', { groupId: filter.groupId });
     if (filter.teacherId) qb.andWhere('(mp.mentor_teacher_id = :t OR mp.apprentice_teacher_id = :t)', { t: filter.teacherId });
     if (filter.status) qb.andWhere('mp.status = :status', { status: filter.status });
-    return paginate(qb, page, { columns: ['mp.created_at', 'mp.id'], values: (x) => [x.createdAt.toISOString(), x.id] });
+    return paginate(qb, page, { columns: ["date_trunc('milliseconds', mp.created_at)", 'mp.id'], values: (x) => [x.createdAt.toISOString(), x.id] });
   }
 
   /** The pair's activities, batched; notes only for the pair themselves (managers see counts and kinds). */

@@ -67,10 +67,15 @@ function decodeCursor(cursor: string, arity: number): unknown[] {
 }
 
 export interface KeysetOrder<T> {
-  /** SQL expressions in sort order; the last one must be unique (usually the id). None may be NULL. */
+  /**
+   * SQL expressions in sort order; the last one must be unique (usually the id). None may be NULL. A timestamptz
+   * column is compared as date_trunc('milliseconds', col): the cursor holds a JS Date (milliseconds), Postgres keeps microseconds.
+   */
   columns: string[];
   /** The same values read from a row. */
   values: (row: T) => unknown[];
+  /** newest first (all columns descending) */
+  descending?: boolean;
 }
 
 /** Keyset pagination: stable under inserts, and no OFFSET scans on deep pages. */
@@ -86,9 +91,10 @@ export async function paginate<T extends ObjectLiteral>(
   if (page.after) {
     const values = decodeCursor(page.after, order.columns.length);
     const params = Object.fromEntries(values.map((v, i) => [`_cursor${i}`, v]));
-    q.andWhere(`(${order.columns.join(', ')}) > (${values.map((_, i) => `:_cursor${i}`).join(', ')})`, params);
+    q.andWhere(`(${order.columns.join(', ')}) ${order.descending ? '<' : '>'} (${values.map((_, i) => `:_cursor${i}`).join(', ')})`, params);
   }
-  order.columns.forEach((c, i) => (i === 0 ? q.orderBy(c, 'ASC') : q.addOrderBy(c, 'ASC')));
+  const direction = order.descending ? 'DESC' : 'ASC';
+  order.columns.forEach((c, i) => (i === 0 ? q.orderBy(c, direction) : q.addOrderBy(c, direction)));
   const rows = await q.limit(first + 1).getMany();
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(order.values(node)) }));

@@ -69,4 +69,14 @@ export class RollupService {
   async forRegion(tx: RequestContext, regionId: string, fact: Omit<RollupDelta, 'scope' | 'scopeId'>): Promise<RollupDelta[]> {
     return (await this.regionPath(tx, regionId)).map((id) => ({ ...fact, scope: 'R' as const, scopeId: id }));
   }
+
+  /** A group fact: the group's total, its row for each school given, and every ancestor region of the group's region. */
+  async forGroup(tx: RequestContext, groupId: string, fact: Omit<RollupDelta, 'scope' | 'scopeId' | 'schoolId'>, schoolIds: string[]): Promise<RollupDelta[]> {
+    const [group] = await tx.em.query(`SELECT region_id FROM school_group WHERE id = $1`, [groupId]);
+    return [
+      { ...fact, scope: 'G', scopeId: groupId },
+      ...schoolIds.map((schoolId) => ({ ...fact, scope: 'S' as const, scopeId: groupId, schoolId })),
+      ...(await this.forRegion(tx, group.region_id, fact)),
+    ];
+  }
 }
