@@ -15,12 +15,13 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000 + 8 * 3600_00
 
 const GROUP_Q = `query($g: ID!, $f: Date!, $t: Date!) { groupActivitySummary(groupId: $g, from: $f, to: $t) {
   researchSessions teacherParticipations researchSessionsByType { key count } mentoringPairsActive mentoringPairsFormed mentoringPairsCompleted
-  bySchool { school { id } researchSessions teacherParticipations } byMonth { month researchSessions teacherParticipations } } }`;
+  lessonPlansPublished lessonPlanAdoptions
+  bySchool { school { id } researchSessions teacherParticipations lessonPlansPublished lessonPlanAdoptions } byMonth { month researchSessions teacherParticipations } } }`;
 const COVERAGE_Q = `query($r: ID!, $a: Date) { regionCoverage(regionId: $r, asOf: $a) {
   asOf compulsorySchools coveredSchools ratio compulsoryStudents studentsCovered consortia consortiaByMode { key count } consortiaByLevel { key count }
   target { year ratio regionId } gap uncoveredSchools(first: 100) { totalCount edges { node { id } } } } }`;
 const REGION_Q = `query($r: ID!, $f: Date!, $t: Date!) { regionActivitySummary(regionId: $r, from: $f, to: $t) {
-  groups groupsByKind { key count } researchSessions researchSessionsByType { key count } teacherParticipations } }`;
+  groups groupsByKind { key count } researchSessions researchSessionsByType { key count } teacherParticipations lessonPrepTeams lessonPlansPublished } }`;
 
 describe('reports: exact counters from rollups', () => {
   let t: TestApp;
@@ -125,10 +126,14 @@ describe('reports: exact counters from rollups', () => {
     };
     Object.assign(ops, {
       pair: async () => {
-        const g = pick(groups);
-        const inGroup = new Set((await t.sql(`SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL`, [g.id])).map((r) => r.school_id));
-        const candidates = teachers.filter((x) => inGroup.has(x.school));
-        if (candidates.length < 2) return;
+        // a group with at least two teachers with accounts; most groups start with their lead school only
+        const options: [{ id: string }, Awaited<ReturnType<typeof inGroup>>][] = [];
+        for (const g of groups) {
+          const c = await inGroup(g.id);
+          if (c.length >= 2) options.push([g, c]);
+        }
+        if (!options.length) return;
+        const [g, candidates] = pick(options);
         const mentor = pick(candidates);
         const apprentice = pick(candidates.filter((x) => x !== mentor));
         const r = await t.gql(`mutation($i: RequestMentorshipInput!) { requestMentorship(input: $i) { id } }`, { i: { groupId: g.id, mentorTeacherId: mentor.id, apprenticeTeacherId: apprentice.id, subject: '数学' } }, admin);
@@ -142,10 +147,45 @@ describe('reports: exact counters from rollups', () => {
         return t.gql(`mutation($id: ID!) { dissolveMentoringPair(pairId: $id, reason: "调动") { id } }`, { id }, admin);
       },
     });
-    const weights: [string, number][] = [['pair', 4], ['endPair', 2], ['createSchool', 1], ['createGroup', 1], ['join', 6], ['leave', 3], ['students', 2], ['stage', 1], ['move', 1], ['schedule', 4], ['start', 4], ['checkIn', 8], ['end', 3], ['cancel', 1]];
+    // lesson preparation: teams, plans taken through review to publication, adoptions (同上课)
+    const inGroup = async (groupId: string) => {
+      const ids = new Set((await t.sql(`SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL`, [groupId])).map((r) => r.school_id));
+      return teachers.filter((x) => ids.has(x.school));
+    };
+    Object.assign(ops, {
+      team: async () => {
+        const g = pick(groups);
+        const candidates = await inGroup(g.id);
+        if (!candidates.length) return;
+        const leader = pick(candidates);
+        await t.gql(`mutation($i: CreateLessonPrepTeamInput!) { createLessonPrepTeam(input: $i) { id } }`, { i: { groupId: g.id, name: '数学组', subject: '数学', grade: '五年级', leaderTeacherId: leader.id, memberTeacherIds: [] } }, admin);
+      },
+      publishPlan: async () => {
+        const rows = await t.sql(`SELECT t.id, t.leader_teacher_id FROM lesson_prep_team t`);
+        if (!rows.length) return;
+        const team = pick(rows);
+        const leader = teachers.find((x) => x.id === team.leader_teacher_id)!;
+        const r = await t.ok(`mutation($i: CreateLessonPlanInput!) { createLessonPlan(input: $i) { id } }`, { i: { teamId: team.id, title: '分数的意义', content: '一、导入' } }, leader.token);
+        const id = r.createLessonPlan.id;
+        await t.ok(`mutation($id: ID!) { submitLessonPlanForReview(id: $id) { id } }`, { id }, leader.token);
+        if (rnd() < 0.2) return; // left in review
+        await t.ok(`mutation($id: ID!) { reviewLessonPlan(id: $id, approve: true) { id } }`, { id }, leader.token);
+        await t.ok(`mutation($id: ID!) { publishLessonPlan(id: $id) { id } }`, { id }, leader.token);
+      },
+      adopt: async () => {
+        const rows = await t.sql(`SELECT id, group_id FROM lesson_plan WHERE published_version IS NOT NULL`);
+        if (!rows.length) return;
+        const plan = pick(rows);
+        const candidates = await inGroup(plan.group_id);
+        if (!candidates.length) return;
+        const teacher = pick(candidates);
+        return t.gql(`mutation($i: RecordAdoptionInput!) { recordLessonPlanAdoption(input: $i) { id } }`, { i: { planId: plan.id, schoolId: teacher.school, teacherId: teacher.id, taughtOn: todayInChina(), className: `${Math.floor(rnd() * 6) + 1}班` } }, teacher.token);
+      },
+    });
+    const weights: [string, number][] = [['team', 2], ['publishPlan', 3], ['adopt', 4], ['pair', 6], ['endPair', 2], ['createSchool', 1], ['createGroup', 1], ['join', 6], ['leave', 3], ['students', 2], ['stage', 1], ['move', 1], ['schedule', 4], ['start', 4], ['checkIn', 8], ['end', 3], ['cancel', 1]];
     const bag = weights.flatMap(([op, w]) => Array(w).fill(op));
     const done: string[] = [];
-    for (let i = 0; i < 160; i++) {
+    for (let i = 0; i < 240; i++) {
       const op = pick(bag);
       await ops[op]();
       done.push(op);
@@ -174,6 +214,14 @@ describe('reports: exact counters from rollups', () => {
         const got = (await t.ok(REGION_Q, { r: region, f: from, t: to }, admin)).regionActivitySummary;
         const want = await baseRegionActivity(t.db.manager, region, from, to);
         expect([region, from, to, got.researchSessions, got.teacherParticipations, got.groups]).toEqual([region, from, to, want.researchSessions, want.teacherParticipations, want.groups]);
+        const [lessons] = await t.sql(
+          `SELECT (SELECT count(*) FROM lesson_prep_team x JOIN school_group g ON g.id = x.group_id JOIN region r ON r.id = g.region_id
+                    WHERE $1 = ANY(r.path) AND ((x.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date <= $3)::int AS teams,
+                  (SELECT count(*) FROM lesson_plan x JOIN school_group g ON g.id = x.group_id JOIN region r ON r.id = g.region_id
+                    WHERE $1 = ANY(r.path) AND x.kind = 'TEAM' AND ((x.first_published_at AT TIME ZONE 'UTC') + interval '8 hours')::date BETWEEN $2 AND $3)::int AS published`,
+          [region, from, to],
+        );
+        expect([region, from, to, got.lessonPrepTeams, got.lessonPlansPublished]).toEqual([region, from, to, lessons.teams, lessons.published]);
       }
     }
     const monthStart = (d: string) => d.slice(0, 8) + '01';
@@ -190,6 +238,18 @@ describe('reports: exact counters from rollups', () => {
         );
         expect([got.mentoringPairsFormed, got.mentoringPairsCompleted, got.mentoringPairsActive]).toEqual([pairs.formed, pairs.completed, pairs.active]);
         expect(got.teacherParticipations).toBe(want.checkins.reduce((a, r) => a + r.n, 0));
+        const lessonRows = await t.sql(
+          `SELECT school_id, 'published' AS what, count(*)::int AS n FROM lesson_plan
+            WHERE group_id = $1 AND kind = 'TEAM' AND ((first_published_at AT TIME ZONE 'UTC') + interval '8 hours')::date BETWEEN $2 AND $3 GROUP BY 1
+           UNION ALL SELECT school_id, 'adopted', count(*)::int FROM lesson_plan_adoption WHERE group_id = $1 AND taught_on BETWEEN $2 AND $3 GROUP BY 1`,
+          [g.id, from, to],
+        );
+        const total = (what: string, school?: string) => lessonRows.filter((r) => r.what === what && (!school || r.school_id === school)).reduce((a, r) => a + r.n, 0);
+        expect([got.lessonPlansPublished, got.lessonPlanAdoptions]).toEqual([total('published'), total('adopted')]);
+        for (const r of lessonRows) {
+          const row = got.bySchool.find((b: any) => b.school.id === r.school_id);
+          if (row) expect([r.school_id, row.lessonPlansPublished, row.lessonPlanAdoptions]).toEqual([r.school_id, total('published', r.school_id), total('adopted', r.school_id)]);
+        }
         for (const type of new Set(want.sessions.map((r) => r.type))) {
           expect(got.researchSessionsByType.find((x: any) => x.key === type)?.count).toBe(want.sessions.filter((r) => r.type === type).reduce((a, r) => a + r.n, 0));
         }
@@ -208,7 +268,10 @@ describe('reports: exact counters from rollups', () => {
     expect(checkins).toBeGreaterThan(3);
     expect(left).toBeGreaterThan(3);
     const [{ paired }] = await t.sql(`SELECT count(*)::int AS paired FROM mentoring_pair WHERE activated_on IS NOT NULL`);
-    expect(paired).toBeGreaterThan(3);
+    expect(paired).toBeGreaterThan(2);
+    const [{ published, adopted }] = await t.sql(`SELECT (SELECT count(*) FROM lesson_plan WHERE published_version IS NOT NULL)::int published, (SELECT count(*) FROM lesson_plan_adoption)::int adopted`);
+    expect(published).toBeGreaterThan(2);
+    expect(adopted).toBeGreaterThan(2);
 
     // and a rebuild from the base tables reproduces the same rollups
     const snapshot = async () => t.sql(`SELECT scope, scope_id, school_id, day::text, metric, key, value::int FROM activity_rollup WHERE value <> 0 ORDER BY 1, 2, 3, 4, 5, 6`);

@@ -8,11 +8,12 @@ import { RESEARCH_ENTITIES, ResearchModule } from '../../../libs/research/src';
 import { ReportingModule } from '../../../libs/reporting/src';
 import { MENTORING_ENTITIES, MentoringModule } from '../../../libs/mentoring/src';
 import { ACTIVITY_ENTITIES, ActivityModule } from '../../../libs/activity/src';
+import { LESSON_PREP_ENTITIES, LessonPrepModule } from '../../../libs/lesson-prep/src';
 import { MIGRATIONS } from '../../../prisma-free-migrations';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
 
-export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES, ...MENTORING_ENTITIES, ...ACTIVITY_ENTITIES];
+export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES, ...MENTORING_ENTITIES, ...ACTIVITY_ENTITIES, ...LESSON_PREP_ENTITIES];
 
 /** The API only composes libs. */
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         ReportingModule,
         MentoringModule,
         ActivityModule,
+        LessonPrepModule,
       ],
       controllers: [HealthController],
     };

@@ -112,6 +112,28 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
         GROUP BY 2, 3, 4, 5 ${upsert}`,
     );
   }
+  // lesson preparation: teams (a stock, for regions, from the day formed); plans published (counted once, on their first
+  // publication, for the main preparer's school) and adoptions (同上课, on the day taught, for the school that taught)
+  statements.push(
+    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', ${CHINA_DAY('t.created_at')}, '${Metric.LessonPrepTeams}', '', count(*)
+       FROM lesson_prep_team t JOIN school_group g ON g.id = t.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc GROUP BY 2, 4 ${upsert}`,
+  );
+  const lessonFacts: [string, string][] = [
+    [Metric.LessonPlansPublished, `SELECT group_id, school_id, ${CHINA_DAY('first_published_at')} AS day FROM lesson_plan WHERE kind = 'TEAM' AND first_published_at IS NOT NULL`],
+    [Metric.LessonPlanAdoptions, `SELECT group_id, school_id, taught_on AS day FROM lesson_plan_adoption`],
+  ];
+  for (const [metric, facts] of lessonFacts) {
+    statements.push(
+      `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+       SELECT 'G', x.group_id, '${NO_SCHOOL}', x.day, '${metric}', '', count(*) FROM (${facts}) x GROUP BY 2, 4 ${upsert}`,
+      `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+       SELECT 'S', x.group_id, x.school_id, x.day, '${metric}', '', count(*) FROM (${facts}) x GROUP BY 2, 3, 4 ${upsert}`,
+      `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+       SELECT 'R', anc, '${NO_SCHOOL}', x.day, '${metric}', '', count(*)
+         FROM (${facts}) x JOIN school_group g ON g.id = x.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc GROUP BY 2, 4 ${upsert}`,
+    );
+  }
   // month copies of the group rows
   statements.push(`INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
      SELECT lower(scope), scope_id, school_id, date_trunc('month', day)::date, metric, key, sum(value)

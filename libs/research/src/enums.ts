@@ -25,6 +25,8 @@ export enum SessionEventType {
   HAND_RAISED = 'HAND_RAISED',
   HAND_LOWERED = 'HAND_LOWERED',
   AGENDA_ADVANCED = 'AGENDA_ADVANCED',
+  /** a lesson plan linked to a live collective-preparation session changed (payload: planId, title, event, version, status) */
+  LESSON_PLAN_EVENT = 'LESSON_PLAN_EVENT',
 }
 
 registerLabelledEnums({ ResearchSessionType, SessionMode, ResearchSessionStatus, SessionEventType }, {
@@ -51,6 +53,7 @@ registerLabelledEnums({ ResearchSessionType, SessionMode, ResearchSessionStatus,
     HAND_RAISED: ['举手', 'Hand raised'],
     HAND_LOWERED: ['放下手', 'Hand lowered'],
     AGENDA_ADVANCED: ['议程推进', 'Agenda advanced'],
+    LESSON_PLAN_EVENT: ['教案动态', 'Lesson plan changed'],
   },
 });
 

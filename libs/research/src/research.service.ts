@@ -71,6 +71,17 @@ export class ResearchService {
         const bad = teacherIds.find((id) => !okIds.has(id));
         if (bad) throw badInput('invitedTeacherIds', `Teacher ${bad} does not teach at a member school of the group`);
       }
+      const planIds = [...new Set(input.lessonPlanIds ?? [])];
+      if (planIds.length) {
+        // the lesson plan table belongs to lesson preparation; read here only to check the link
+        const plans: { id: string }[] = await tx.em.query(
+          `SELECT id FROM lesson_plan WHERE id = ANY($1::uuid[]) AND group_id = $2 AND kind = 'TEAM' AND status <> 'ARCHIVED'`,
+          [planIds, group.id],
+        );
+        const ok = new Set(plans.map((r) => r.id));
+        const bad = planIds.findIndex((id) => !ok.has(id));
+        if (bad >= 0) throw badInput(`lessonPlanIds.${bad}`, `Lesson plan ${planIds[bad]} is not a current team plan of the group`);
+      }
       const session = await tx.em.save(
         tx.em.create(ResearchSession, {
           groupId: group.id,
@@ -84,7 +95,7 @@ export class ResearchService {
           endsAt: input.endsAt,
           agenda: (input.agenda ?? []).map((a) => ({ title: a.title, durationMinutes: a.durationMinutes ?? null, speaker: a.speaker ?? null })),
           agendaIndex: null,
-          lessonPlanIds: [...new Set(input.lessonPlanIds ?? [])],
+          lessonPlanIds: planIds,
           lastSeq: 0,
           createdBy: p.userId,
         }),

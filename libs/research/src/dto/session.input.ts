@@ -40,7 +40,7 @@ export class ScheduleResearchSessionInput {
   @ValidateNested({ each: true })
   @Type(() => AgendaItemInput)
   agenda?: AgendaItemInput[];
-  @Field(() => [ID], { nullable: true, description: 'Lesson plans to discuss' })
+  @Field(() => [ID], { nullable: true, description: 'Current team plans of the group to discuss; a live COLLECTIVE_PREP session receives their changes as LESSON_PLAN_EVENT events' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../../identity/src';
+import { OrganisationModule } from '../../organisation/src';
+import { ResearchModule } from '../../research/src';
+import { LessonPrepAccess } from './lesson-prep-access';
+import {
+  LessonPlanAdoptionResolver,
+  LessonPlanCommentResolver,
+  LessonPlanResolver,
+  LessonPlanRevisionResolver,
+  LessonPrepTeamMemberResolver,
+  LessonPrepTeamResolver,
+} from './lesson-prep.resolver';
+import { LessonPlansService } from './lesson-plans.service';
+import { PlanEventsService } from './plan-events.service';
+import { ResearchSessionPlansResolver } from './session-plans.resolver';
+import { TeamsService } from './teams.service';
+
+@Module({
+  imports: [OrganisationModule, IdentityModule, ResearchModule],
+  providers: [
+    LessonPrepAccess,
+    TeamsService,
+    LessonPlansService,
+    PlanEventsService,
+    LessonPrepTeamResolver,
+    LessonPrepTeamMemberResolver,
+    LessonPlanResolver,
+    LessonPlanRevisionResolver,
+    LessonPlanCommentResolver,
+    LessonPlanAdoptionResolver,
+    ResearchSessionPlansResolver,
+  ],
+  exports: [LessonPlansService],
+})
+export class LessonPrepModule {}

@@ -1,0 +1,40 @@
+import { diffArrays } from 'diff';
+import { DiffOp } from './enums';
+import type { PlanContent } from './entities/lesson-prep.entity';
+
+export interface DiffLine {
+  op: DiffOp;
+  text: string;
+  /** line number in the older version (EQUAL, REMOVED) */
+  fromLine: number | null;
+  /** line number in the newer version (EQUAL, ADDED) */
+  toLine: number | null;
+}
+
+export const PLAN_FIELDS = ['title', 'unit', 'objectives', 'keyPoints', 'content', 'resources'] as const;
+
+const lines = (s: string) => (s === '' ? [] : s.replace(/\r\n?/g, '\n').split('\n'));
+
+/** The fields that differ between two versions. */
+export function changedFields(a: PlanContent, b: PlanContent): (typeof PLAN_FIELDS)[number][] {
+  return PLAN_FIELDS.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
+}
+
+/** A line diff (Myers, via jsdiff) with line numbers on both sides. */
+export function lineDiff(from: string, to: string): DiffLine[] {
+  const out: DiffLine[] = [];
+  let [i, j] = [1, 1];
+  for (const part of diffArrays(lines(from), lines(to))) {
+    for (const text of part.value) {
+      if (part.added) out.push({ op: DiffOp.ADDED, text, fromLine: null, toLine: j++ });
+      else if (part.removed) out.push({ op: DiffOp.REMOVED, text, fromLine: i++, toLine: null });
+      else out.push({ op: DiffOp.EQUAL, text, fromLine: i++, toLine: j++ });
+    }
+  }
+  return out;
+}
+
+/** The diff as unified text (`+`, `-`, ` ` prefixes), for clients that just show it. */
+export const unified = (diff: DiffLine[]) => diff.map((d) => (d.op === DiffOp.ADDED ? '+' : d.op === DiffOp.REMOVED ? '-' : ' ') + d.text).join('\n');
+
+export const lineCount = (content: string) => lines(content).length;

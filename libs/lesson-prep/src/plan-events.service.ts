@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { filter, type Observable } from 'rxjs';
+import { LiveBus, type RequestContext } from '../../core/src';
+import { SessionEventsService, SessionEventType } from '../../research/src';
+import { LessonPlan } from './entities/lesson-prep.entity';
+import { LessonPlanEventType, LessonPlanKind, LessonPlanStatus } from './enums';
+
+export const PLAN_CHANNEL = 'lesson_plan';
+
+@ObjectType({ description: 'Something happened to a lesson plan' })
+export class LessonPlanEvent {
+  @Field(() => ID) planId: string;
+  @Field(() => LessonPlanEventType) type: LessonPlanEventType;
+  @Field(() => Int, { description: 'The plan’s version after the event' }) version: number;
+  @Field(() => LessonPlanStatus) status: LessonPlanStatus;
+  @Field(() => ID, { nullable: true }) commentId: string | null;
+  @Field(() => ID, { nullable: true }) actorUserId: string | null;
+  @Field(() => GraphQLISODateTime) at: Date;
+  /** visible to readers of the published version (not only the team) */
+  published: boolean;
+}
+
+/**
+ * Plan changes as events: after commit to every instance (LiveBus) for `lessonPlanEvents` subscribers, and, in
+ * the transaction of the change, into the event log of every live collective-preparation session (集体备课) the
+ * plan is linked to, so the room sees it in order with its chat and notes. Plan events are not stored: a
+ * client that reconnects re-reads the plan (its version tells what changed).
+ */
+@Injectable()
+export class PlanEventsService {
+  constructor(
+    private readonly bus: LiveBus,
+    private readonly sessionEvents: SessionEventsService,
+  ) {}
+
+  async emit(tx: RequestContext, plan: LessonPlan, type: LessonPlanEventType, o: { commentId?: string; published?: boolean } = {}) {
+    const event: LessonPlanEvent = {
+      planId: plan.id,
+      type,
+      version: plan.version,
+      status: plan.status,
+      commentId: o.commentId ?? null,
+      actorUserId: tx.principal?.userId ?? null,
+      at: new Date(),
+      published: o.published ?? false,
+    };
+    tx.afterCommit.push(() => this.bus.publish(PLAN_CHANNEL, event));
+    if (plan.kind !== LessonPlanKind.TEAM) return;
+    const sessions: { id: string }[] = await tx.em.query(
+      `SELECT id FROM research_session WHERE status = 'LIVE' AND type = 'COLLECTIVE_PREP' AND lesson_plan_ids @> ARRAY[$1]::uuid[] ORDER BY id`,
+      [plan.id],
+    );
+    for (const s of sessions)
+      await this.sessionEvents.append(tx, s.id, SessionEventType.LESSON_PLAN_EVENT, {
+        planId: plan.id,
+        title: plan.title,
+        event: type,
+        version: plan.version,
+        status: plan.status,
+        commentId: event.commentId,
+      });
+  }
+
+  /** Events of one plan; `draftsToo` = false keeps only what readers of the published version may see. */
+  stream(planId: string, draftsToo: boolean): Observable<LessonPlanEvent> {
+    return this.bus.on<LessonPlanEvent>(PLAN_CHANNEL).pipe(
+      filter((e) => e.planId === planId && (draftsToo || e.published)),
+    );
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import {
+  badInput,
+  conflict,
+  forbidden,
+  groupedBy,
+  Metric,
+  notFound,
+  paginate,
+  RollupService,
+  todayInChina,
+  TransactionService,
+  type PageArgs,
+  type RequestContext,
+} from '../../core/src';
+import { AccessService, SchoolGroup } from '../../organisation/src';
+import { CreateLessonPrepTeamInput, LessonPrepTeamFilter, UpdateLessonPrepTeamInput } from './dto/lesson-prep.input';
+import { LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
+import { LessonPrepAccess } from './lesson-prep-access';
+
+/** The teachers among `ids` who teach at an active member school of the group, with their school. */
+export async function groupTeachers(tx: RequestContext, groupId: string, ids: string[]): Promise<Map<string, string>> {
+  const rows: { id: string; school_id: string }[] = await tx.em.query(
+    `SELECT t.id, t.school_id FROM teacher t JOIN group_membership m ON m.school_id = t.school_id AND m.group_id = $1 AND m.left_on IS NULL
+      WHERE t.id = ANY($2::uuid[])`,
+    [groupId, [...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r.school_id]));
+}
+
+/** 集体备课团队: created by the group's managers; the leader or a manager adds and removes members (history kept). */
+@Injectable()
+export class TeamsService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly rollups: RollupService,
+    private readonly access: AccessService,
+    private readonly prepAccess: LessonPrepAccess,
+  ) {}
+
+  private async requireInGroup(tx: RequestContext, groupId: string, field: string, ids: string[]) {
+    const found = await groupTeachers(tx, groupId, ids);
+    const outsider = ids.findIndex((id) => !found.has(id));
+    if (outsider >= 0) {
+      const path = field.endsWith('Ids') ? `${field}.${outsider}` : field;
+      throw badInput(path, `Teacher ${ids[outsider]} does not teach at an active member school of the group`);
+    }
+  }
+
+  create(ctx: RequestContext, input: CreateLessonPrepTeamInput): Promise<LessonPrepTeam> {
+    return this.tx.run(ctx, async (tx) => {
+      const group = await tx.em.findOneBy(SchoolGroup, { id: input.groupId });
+      if (!group) throw notFound('School group', input.groupId);
+      if (!(await this.access.managesGroup(tx, group.id))) throw forbidden('Only the group managers and region admins above it form lesson preparation teams');
+      await this.requireInGroup(tx, group.id, 'leaderTeacherId', [input.leaderTeacherId]);
+      await this.requireInGroup(tx, group.id, 'memberTeacherIds', input.memberTeacherIds);
+      if (input.reviewerTeacherId) await this.requireInGroup(tx, group.id, 'reviewerTeacherId', [input.reviewerTeacherId]);
+      const team = await tx.em.save(
+        tx.em.create(LessonPrepTeam, {
+          groupId: group.id,
+          name: input.name,
+          subject: input.subject,
+          grade: input.grade,
+          leaderTeacherId: input.leaderTeacherId,
+          reviewerTeacherId: input.reviewerTeacherId ?? null,
+          createdBy: tx.user.userId,
+        }),
+      );
+      const members = [...new Set([input.leaderTeacherId, ...input.memberTeacherIds])];
+      await tx.em.insert(LessonPrepTeamMember, members.map((teacherId) => ({ teamId: team.id, teacherId, addedBy: tx.user.userId })));
+      await this.rollups.bump(tx, await this.rollups.forRegion(tx, group.regionId, { day: todayInChina(), metric: Metric.LessonPrepTeams, delta: 1 }));
+      return team;
+    });
+  }
+
+  addMember(ctx: RequestContext, teamId: string, teacherId: string): Promise<LessonPrepTeam> {
+    return this.tx.run(ctx, async (tx) => {
+      const { team } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
+      await this.requireInGroup(tx, team.groupId, 'teacherId', [teacherId]);
+      if (!(await this.join(tx, team.id, teacherId))) throw conflict('This teacher already is a member of the team');
+      return team;
+    });
+  }
+
+  /** Adds an active membership; false when the teacher already is a member. */
+  private async join(tx: RequestContext, teamId: string, teacherId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.em.query(
+      `INSERT INTO lesson_prep_team_member (team_id, teacher_id, added_by) VALUES ($1, $2, $3)
+       ON CONFLICT (team_id, teacher_id) WHERE left_at IS NULL DO NOTHING RETURNING id`,
+      [teamId, teacherId, tx.user.userId],
+    );
+    return rows.length > 0;
+  }
+
+  removeMember(ctx: RequestContext, teamId: string, teacherId: string): Promise<LessonPrepTeam> {
+    return this.tx.run(ctx, async (tx) => {
+      const { team } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
+      if (team.leaderTeacherId === teacherId) throw conflict('The leader stays in the team: name another leader first');
+      const [rows] = await tx.em.query(`UPDATE lesson_prep_team_member SET left_at = now(), removed_by = $3 WHERE team_id = $1 AND teacher_id = $2 AND left_at IS NULL RETURNING id`, [
+        team.id,
+        teacherId,
+        tx.user.userId,
+      ]);
+      if (!rows.length) throw badInput('teacherId', 'This teacher is not a member of the team');
+      return team;
+    });
+  }
+
+  update(ctx: RequestContext, teamId: string, input: UpdateLessonPrepTeamInput): Promise<LessonPrepTeam> {
+    return this.tx.run(ctx, async (tx) => {
+      const { team, manager } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
+      await tx.em.query(`SELECT 1 FROM lesson_prep_team WHERE id = $1 FOR UPDATE`, [team.id]);
+      if ((input.leaderTeacherId || input.reviewerTeacherId || input.clearReviewer) && !manager) throw forbidden('The group managers name the leader and the reviewer');
+      if (input.reviewerTeacherId && input.clearReviewer) throw badInput('clearReviewer', 'Either name a reviewer or clear it');
+      if (input.name) team.name = input.name;
+      if (input.leaderTeacherId) {
+        await this.requireInGroup(tx, team.groupId, 'leaderTeacherId', [input.leaderTeacherId]);
+        team.leaderTeacherId = input.leaderTeacherId;
+        await this.join(tx, team.id, input.leaderTeacherId);
+      }
+      if (input.reviewerTeacherId) {
+        await this.requireInGroup(tx, team.groupId, 'reviewerTeacherId', [input.reviewerTeacherId]);
+        team.reviewerTeacherId = input.reviewerTeacherId;
+      }
+      if (input.clearReviewer) team.reviewerTeacherId = null;
+      return tx.em.save(team);
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<LessonPrepTeam | null> {
+    if (!(await ctx.em.existsBy(LessonPrepTeam, { id }))) return null;
+    return (await this.prepAccess.requireTeam(ctx, id, 'view')).team;
+  }
+
+  async list(ctx: RequestContext, filter: LessonPrepTeamFilter = {}, page: PageArgs) {
+    const p = ctx.user;
+    const qb = ctx.em.createQueryBuilder(LessonPrepTeam, 't');
+    if (!p.isPlatformAdmin) {
+      qb.where(
+        `(t.group_id = ANY(:groups::uuid[])
+          OR EXISTS (SELECT 1 FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = t.group_id AND r.path && :regions::uuid[])
+          OR EXISTS (SELECT 1 FROM lesson_prep_team_member m WHERE m.team_id = t.id AND m.teacher_id = :me AND m.left_at IS NULL)
+          OR EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = t.group_id AND gm.left_on IS NULL
+                      AND (gm.school_id = ANY(:schools::uuid[]) OR gm.school_id = (SELECT school_id FROM teacher WHERE id = :me))))`,
+        { groups: p.groupIds, regions: p.regionIds, schools: p.schoolIds, me: p.teacherId ?? '00000000-0000-0000-0000-000000000000' },
+      );
+    }
+    if (filter.groupId) qb.andWhere('t.group_id = :groupId', { groupId: filter.groupId });
+    if (filter.subject) qb.andWhere('t.subject = :subject', { subject: filter.subject });
+    if (filter.grade) qb.andWhere('t.grade = :grade', { grade: filter.grade });
+    if (filter.teacherId)
+      qb.andWhere('EXISTS (SELECT 1 FROM lesson_prep_team_member f WHERE f.team_id = t.id AND f.teacher_id = :tid AND f.left_at IS NULL)', { tid: filter.teacherId });
+    return paginate(qb, page, { columns: ["date_trunc('milliseconds', t.created_at)", 't.id'], values: (x) => [x.createdAt.toISOString(), x.id] });
+  }
+
+  /** Every membership period of the teams, oldest first (batched per request). */
+  memberships(ctx: RequestContext, teamId: string): Promise<LessonPrepTeamMember[]> {
+    return groupedBy<LessonPrepTeamMember>(
+      ctx,
+      'lessonPrepTeamMembers',
+      (ids) => ctx.em.find(LessonPrepTeamMember, { where: { teamId: In(ids) }, order: { joinedAt: 'ASC', id: 'ASC' } }),
+      (m) => m.teamId,
+    ).load(teamId);
+  }
+}
