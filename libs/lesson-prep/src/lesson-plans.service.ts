@@ -24,7 +24,7 @@ import { LessonPlanEventType, LessonPlanKind, LessonPlanSection, LessonPlanStatu
 import { LessonPrepAccess, type PlanAccess } from './lesson-prep-access';
 import { changedFields, lineCount, lineDiff, PLAN_FIELDS, unified } from './plan-diff';
 import { PlanEventsService } from './plan-events.service';
-import { documentTerms, likePattern, queryTerms } from './search-terms';
+import { documentTerms, likePatterns, queryTerms } from './search-terms';
 import { groupTeachers } from './teams.service';
 
 /** A plan as one caller sees it: the team sees the current version; everyone else the published one. */
@@ -124,8 +124,8 @@ export class LessonPlansService {
         `EXISTS (SELECT 1 FROM lesson_plan_revision rv WHERE rv.plan_id = p.id
                    AND rv.version = (CASE WHEN ${drafts.sql} THEN p.version ELSE p.published_version END)
                    AND rv.search_vector @@ CAST(:tsq AS tsquery)
-                   AND concat_ws(E'\\n', rv.title, rv.unit, rv.objectives, rv.key_points, rv.content) ILIKE :like)`,
-        { tsq, like: likePattern(filter.search) },
+                   AND concat_ws(E'\\n', rv.title, rv.unit, rv.objectives, rv.key_points, rv.content) ILIKE ALL(CAST(:likes AS text[])))`,
+        { tsq, likes: likePatterns(filter.search) },
       );
     }
     const conn = await paginate(qb, page, { columns: ["date_trunc('milliseconds', p.created_at)", 'p.id'], values: (x) => [x.createdAt.toISOString(), x.id], descending: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { lineDiff, unified } from './plan-diff';
-import { documentTerms, likePattern, queryTerms } from './search-terms';
+import { documentTerms, likePatterns, queryTerms } from './search-terms';
 
 describe('search terms for Chinese and other text', () => {
   it('indexes Han characters and bigrams and lower-cased words', () => {
@@ -22,7 +22,8 @@ describe('search terms for Chinese and other text', () => {
     }
   });
   it('escapes LIKE wildcards and quotes', () => {
-    expect(likePattern(' 100%_a\\ ')).toBe('%100\\%\\_a\\\\%');
+    expect(likePatterns(' 100%_a\\ ')).toEqual(['%100\\%\\_a\\\\%']);
+    expect(likePatterns('分月饼\u3000 板书')).toEqual(['%分月饼%', '%板书%']);
     expect(queryTerms("o'neil")).toBe("'o':* & 'neil':*");
   });
 });

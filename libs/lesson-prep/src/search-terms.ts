@@ -2,7 +2,7 @@
  * Search that works for Chinese without a word segmenter or a database extension: text is indexed as the set
  * of its Han characters and Han bigrams plus its other words (letters and digits, lower-cased). A query
  * matches a revision when every bigram (or single character) and word-prefix of the query is in its set (a
- * GIN index answers that), and then the phrase itself is checked with ILIKE, so "分数的意义" finds exactly the
+ * GIN index answers that), and then each phrase of the query (split at white space) is checked with ILIKE, so "分数的意义" finds exactly the
  * plans that contain that phrase.
  */
 const HAN = /\p{Script=Han}/u;
@@ -46,5 +46,10 @@ export function queryTerms(query: string): string | null {
   return parts.length ? [...new Set(parts)].join(' & ') : null;
 }
 
-/** The query as an ILIKE pattern (the phrase anywhere), with LIKE's wildcards escaped. */
-export const likePattern = (query: string) => `%${query.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+/** The query's phrases (split at white space) as ILIKE patterns, each anywhere, with LIKE's wildcards escaped: all must match. */
+export const likePatterns = (query: string) =>
+  query
+    .trim()
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((phrase) => `%${phrase.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
