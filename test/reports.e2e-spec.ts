@@ -16,7 +16,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000 + 8 * 3600_00
 const GROUP_Q = `query($g: ID!, $f: Date!, $t: Date!) { groupActivitySummary(groupId: $g, from: $f, to: $t) {
   researchSessions teacherParticipations researchSessionsByType { key count } mentoringPairsActive mentoringPairsFormed mentoringPairsCompleted
   lessonPlansPublished lessonPlanAdoptions
-  bySchool { school { id } researchSessions teacherParticipations lessonPlansPublished lessonPlanAdoptions } byMonth { month researchSessions teacherParticipations } } }`;
+  bySchool { school { id } researchSessions teacherParticipations lessonPlansPublished lessonPlanAdoptions } byMonth { month researchSessions teacherParticipations mentoringPairsActive } } }`;
 const COVERAGE_Q = `query($r: ID!, $a: Date) { regionCoverage(regionId: $r, asOf: $a) {
   asOf compulsorySchools coveredSchools ratio compulsoryStudents studentsCovered consortia consortiaByMode { key count } consortiaByLevel { key count }
   target { year ratio regionId } gap uncoveredSchools(first: 100) { totalCount edges { node { id } } } } }`;
@@ -237,6 +237,16 @@ describe('reports: exact counters from rollups', () => {
           [g.id, from, to],
         );
         expect([got.mentoringPairsFormed, got.mentoringPairsCompleted, got.mentoringPairsActive]).toEqual([pairs.formed, pairs.completed, pairs.active]);
+        // a stock per month: pairs active on each month's last day within the period
+        const monthly = await t.sql(
+          `SELECT m.month, count(p.id)::int AS active FROM unnest($2::text[]) AS m(month)
+             LEFT JOIN mentoring_pair p ON p.group_id = $1
+                  AND p.activated_on <= least((to_date(m.month, 'YYYY-MM') + interval '1 month - 1 day')::date, $3::date)
+                  AND (p.ended_on IS NULL OR p.ended_on > least((to_date(m.month, 'YYYY-MM') + interval '1 month - 1 day')::date, $3::date))
+            GROUP BY 1 ORDER BY 1`,
+          [g.id, got.byMonth.map((m: any) => m.month), to],
+        );
+        expect(got.byMonth.map((m: any) => [m.month, m.mentoringPairsActive])).toEqual(monthly.map((m) => [m.month, m.active]));
         expect(got.teacherParticipations).toBe(want.checkins.reduce((a, r) => a + r.n, 0));
         const lessonRows = await t.sql(
           `SELECT school_id, 'published' AS what, count(*)::int AS n FROM lesson_plan

@@ -108,7 +108,8 @@ export class ReportsService {
     const { onlySchool } = await this.groupView(ctx, groupId);
     // Whole months inside the period come from the month rows (g, s); the days at either edge from day rows.
     const [fullFrom, fullTo] = wholeMonths(from, to);
-    // One round trip: flows of the period, stocks up to its end, and the schools that were members in it.
+    // One round trip: flows of the period, stocks up to its end (per month, for the month-end values), and the
+    // schools that were members in it.
     const rows: (Row & { kind: 'flow' | 'stock' | 'member' })[] = await ctx.em.query(
       `SELECT 'flow' AS kind, upper(scope) AS scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
         WHERE scope_id = $1 AND metric = ANY($4) AND (
@@ -116,9 +117,9 @@ export class ReportsService {
            OR (scope IN ('G','S') AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
         GROUP BY 2, 3, 4, 5, 6
        UNION ALL
-       SELECT 'stock', scope, school_id, '', metric, '', sum(value)::bigint FROM activity_rollup
+       SELECT 'stock', scope, school_id, to_char(day, 'YYYY-MM'), metric, '', sum(value)::bigint FROM activity_rollup
         WHERE scope IN ('G','S') AND scope_id = $1 AND day <= $3 AND metric = ANY($7)
-        GROUP BY 2, 3, 5
+        GROUP BY 2, 3, 4, 5
        UNION ALL
        SELECT DISTINCT 'member', 'S', school_id, '', '', '', 0 FROM group_membership
         WHERE group_id = $1 AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $2)`,
@@ -137,6 +138,7 @@ export class ReportsService {
     const bySchool = new Map<string, ActivityCounters>();
     const byMonth = new Map(months(from, to).map((m) => [m, zero()]));
     for (const id of onlySchool ? [onlySchool] : members.map((m) => m.school_id)) bySchool.set(id, zero());
+    const periodMonths = [...byMonth.keys()];
     for (const r of [...flows, ...stocks].filter(keep)) {
       const f = field.get(r.metric)!;
       if (r.scope === 'S') {
@@ -146,21 +148,12 @@ export class ReportsService {
       }
       if (r.scope !== totalScope) continue;
       summary[f] += r.v;
-      if (r.month) byMonth.get(r.month)![f] += r.v;
+      if (r.kind === 'stock') {
+        // a stock's value at the end of each month of the period counts every change up to that month
+        for (const m of periodMonths) if (r.month <= m) byMonth.get(m)![f] += r.v;
+      } else if (r.month) byMonth.get(r.month)![f] += r.v;
       if (r.metric === Metric.ResearchSessions) byType.set(r.key, (byType.get(r.key) ?? 0) + r.v);
       if (r.metric === Metric.TeacherExchanges) byKind.set(r.key, (byKind.get(r.key) ?? 0) + r.v);
-    }
-    // stocks per month: the value on each month's last day within the period (none recorded up to `to`: all zero)
-    if (stocks.length) {
-      const monthly: { month: string; metric: string; v: number }[] = await ctx.em.query(
-        `SELECT m.month, a.metric, coalesce(sum(a.value), 0)::bigint AS v
-           FROM unnest($4::text[]) AS m(month)
-           JOIN activity_rollup a ON a.scope = $5 AND a.scope_id = $1 AND a.metric = ANY($3) AND ($6::uuid IS NULL OR a.school_id = $6)
-                AND a.day <= least((to_date(m.month, 'YYYY-MM') + interval '1 month - 1 day')::date, $2::date)
-          GROUP BY 1, 2`,
-        [groupId, to, STOCKS, [...byMonth.keys()], totalScope, onlySchool],
-      );
-      for (const r of monthly) byMonth.get(r.month)![field.get(r.metric)!] = r.v;
     }
     summary.researchSessionsByType = typeCounts(byType);
     summary.exchangesByKind = typeCounts(byKind);
