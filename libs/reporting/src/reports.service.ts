@@ -162,32 +162,48 @@ export class ReportsService {
     return summary;
   }
 
-  private async regionStocks(ctx: RequestContext, regionId: string, asOf: string, metrics: string[]) {
-    const rows: { metric: string; key: string; v: number }[] = await ctx.em.query(
-      `SELECT metric, key, sum(value)::bigint AS v FROM activity_rollup
-        WHERE scope = 'R' AND scope_id = $1 AND day <= $2 AND metric = ANY($3) GROUP BY 1, 2`,
-      [regionId, asOf, metrics],
-    );
-    const total = (m: string) => rows.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
-    const keyed = (m: string) => typeCounts(new Map(rows.filter((r) => r.metric === m).map((r) => [r.key, r.v])));
-    return { total, keyed };
+  /**
+   * One round trip for a region's dashboard: the scope check (region admins of the region or above it), stock
+   * rollups up to `asOf`, and the coverage target for `targetYear` set on the region or its nearest ancestor.
+   */
+  private async regionFacts(ctx: RequestContext, regionId: string, asOf: string, metrics: string[], targetYear: number | null = null) {
+    const rows: { kind: 'region' | 'stock' | 'target'; metric: string; key: string; v: number; allowed: boolean; target_region: string; ratio: number }[] =
+      await ctx.em.query(
+        `SELECT 'region' AS kind, '' AS metric, '' AS key, 0::bigint AS v, path && $4::uuid[] AS allowed, NULL::uuid AS target_region, NULL::float8 AS ratio
+           FROM region WHERE id = $1
+         UNION ALL
+         SELECT 'stock', metric, key, sum(value)::bigint, NULL, NULL, NULL FROM activity_rollup
+          WHERE scope = 'R' AND scope_id = $1 AND day <= $2 AND metric = ANY($3) GROUP BY 2, 3
+         UNION ALL
+         (SELECT 'target', '', '', 0, NULL, t.region_id, t.ratio FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $5
+           WHERE r.id = $1 ORDER BY array_position(r.path, t.region_id) DESC LIMIT 1)`,
+        [regionId, asOf, metrics, ctx.user.regionIds, targetYear],
+      );
+    const region = rows.find((r) => r.kind === 'region');
+    if (!region) throw notFound('Region', regionId);
+    if (!ctx.user.isPlatformAdmin && !region.allowed) throw forbidden('This region is outside your scope');
+    const stocks = rows.filter((r) => r.kind === 'stock');
+    const total = (m: string) => stocks.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
+    const keyed = (m: string) => typeCounts(new Map(stocks.filter((r) => r.metric === m).map((r) => [r.key, r.v])));
+    const t = rows.find((r) => r.kind === 'target');
+    const target: CoverageTarget | null = t ? { regionId: t.target_region, year: targetYear!, ratio: t.ratio } : null;
+    return { total, keyed, target };
   }
 
   async regionCoverage(ctx: RequestContext, regionId: string, asOf = todayInChina()): Promise<RegionCoverage> {
     if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
-    await this.access.requireRegions(ctx, [regionId]);
-    const s = await this.regionStocks(ctx, regionId, asOf, [
+    const s = await this.regionFacts(ctx, regionId, asOf, [
       Metric.CompulsorySchools,
       Metric.CompulsoryStudents,
       Metric.CoveredSchools,
       Metric.CoveredStudents,
       Metric.Consortia,
       Metric.ConsortiaByLevel,
-    ]);
+    ], Number(asOf.slice(0, 4)));
     const compulsorySchools = s.total(Metric.CompulsorySchools);
     const coveredSchools = s.total(Metric.CoveredSchools);
     const ratio = compulsorySchools ? coveredSchools / compulsorySchools : 0;
-    const target = await this.targetFor(ctx, regionId, Number(asOf.slice(0, 4)));
+    const target = s.target;
     return Object.assign(new RegionCoverage(), {
       regionId,
       asOf,
@@ -219,7 +235,7 @@ export class ReportsService {
 
   async regionActivitySummary(ctx: RequestContext, regionId: string, from: string, to: string): Promise<RegionActivitySummary> {
     checkPeriod(from, to);
-    await this.access.requireRegions(ctx, [regionId]);
+    const s = await this.regionFacts(ctx, regionId, to, [Metric.Groups, Metric.MentoringActive, Metric.LessonPrepTeams]);
     const flows: { metric: string; key: string; v: number }[] = await ctx.em.query(
       `SELECT metric, key, sum(value)::bigint AS v FROM activity_rollup
         WHERE scope = 'R' AND scope_id = $1 AND day BETWEEN $2 AND $3 AND metric = ANY($4) GROUP BY 1, 2`,
@@ -227,7 +243,6 @@ export class ReportsService {
     );
     const flow = (m: string) => flows.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
     const keyed = (m: string) => typeCounts(new Map(flows.filter((r) => r.metric === m).map((r) => [r.key, r.v])));
-    const s = await this.regionStocks(ctx, regionId, to, [Metric.Groups, Metric.MentoringActive, Metric.LessonPrepTeams]);
     return Object.assign(new RegionActivitySummary(), {
       regionId,
       from,
@@ -247,15 +262,6 @@ export class ReportsService {
       exchangesByKind: keyed(Metric.TeacherExchanges),
       lessonPlansPublished: flow(Metric.LessonPlansPublished),
     });
-  }
-
-  private async targetFor(ctx: RequestContext, regionId: string, year: number): Promise<CoverageTarget | null> {
-    const [row] = await ctx.em.query(
-      `SELECT t.region_id, t.year, t.ratio FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $2
-        WHERE r.id = $1 ORDER BY array_position(r.path, t.region_id) DESC LIMIT 1`,
-      [regionId, year],
-    );
-    return row ? { regionId: row.region_id, year: row.year, ratio: row.ratio } : null;
   }
 
   async setCoverageTarget(ctx: RequestContext, regionId: string, year: number, ratio: number): Promise<CoverageTarget> {
