@@ -351,6 +351,10 @@ describe('reports: scope, targets, CSV', () => {
     expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }, tokens.b))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }, tokens.aloneAdmin))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }, tokens.teacher))).toBe('FORBIDDEN');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(codeOf(await t.gql(GROUP_Q, { g: unknown, ...period }, tokens.manager))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(COVERAGE_Q, { r: unknown }, tokens.a))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(REGION_Q, { r: unknown, ...period }, tokens.a))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }))).toBe('UNAUTHENTICATED');
     const manager = (await t.ok(GROUP_Q, { g: ids.group, ...period }, tokens.manager)).groupActivitySummary;
     expect(manager.bySchool.map((s: any) => s.school.id).sort()).toEqual([ids.lead, ids.member].sort());

@@ -88,29 +88,14 @@ export class ReportsService {
     private readonly tx: TransactionService,
   ) {}
 
-  /** Who may see a group's figures: 'all', one school's row, or FORBIDDEN. */
-  private async groupView(ctx: RequestContext, groupId: string): Promise<{ onlySchool: string | null }> {
-    const p = ctx.user;
-    const [row] = await ctx.em.query(
-      `SELECT g.id, (r.path && $2::uuid[] OR g.id = ANY($3::uuid[])) AS manager,
-              (SELECT m.school_id FROM group_membership m WHERE m.group_id = g.id AND m.school_id = ANY($4::uuid[]) ORDER BY m.left_on NULLS FIRST LIMIT 1) AS own_school
-         FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
-      [groupId, p.regionIds, p.groupIds, p.schoolIds],
-    );
-    if (!row) throw notFound('School group', groupId);
-    if (p.isPlatformAdmin || row.manager) return { onlySchool: null };
-    if (row.own_school) return { onlySchool: row.own_school };
-    throw forbidden("A group's figures are for its managers, the region admins above it and its member schools' admins");
-  }
-
   async groupActivitySummary(ctx: RequestContext, groupId: string, from: string, to: string): Promise<GroupActivitySummary> {
     checkPeriod(from, to);
-    const { onlySchool } = await this.groupView(ctx, groupId);
+    const p = ctx.user;
     // Whole months inside the period come from the month rows (g, s); the days at either edge from day rows.
     const [fullFrom, fullTo] = wholeMonths(from, to);
-    // One round trip: flows of the period, stocks up to its end (per month, for the month-end values), and the
-    // schools that were members in it.
-    const rows: (Row & { kind: 'flow' | 'stock' | 'member' })[] = await ctx.em.query(
+    // One round trip: who may see the group, flows of the period, stocks up to its end (per month, for the
+    // month-end values), and the schools that were members in it.
+    const rows: (Row & { kind: 'view' | 'flow' | 'stock' | 'member' })[] = await ctx.em.query(
       `SELECT 'flow' AS kind, upper(scope) AS scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
         WHERE scope_id = $1 AND metric = ANY($4) AND (
               (scope IN ('g','s') AND day >= $5 AND day < $6)
@@ -122,9 +107,19 @@ export class ReportsService {
         GROUP BY 2, 3, 4, 5
        UNION ALL
        SELECT DISTINCT 'member', 'S', school_id, '', '', '', 0 FROM group_membership
-        WHERE group_id = $1 AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $2)`,
-      [groupId, from, to, FLOWS, fullFrom, fullTo, STOCKS],
+        WHERE group_id = $1 AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $2)
+       UNION ALL
+       SELECT 'view', '', (SELECT m.school_id FROM group_membership m WHERE m.group_id = g.id AND m.school_id = ANY($10::uuid[]) ORDER BY m.left_on NULLS FIRST LIMIT 1),
+              '', '', '', (r.path && $8::uuid[] OR g.id = ANY($9::uuid[]))::int
+         FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
+      [groupId, from, to, FLOWS, fullFrom, fullTo, STOCKS, p.regionIds, p.groupIds, p.schoolIds],
     );
+    // Who may see it: its managers and the region admins above it everything, its member schools' admins their own row.
+    const view = rows.find((r) => r.kind === 'view');
+    if (!view) throw notFound('School group', groupId);
+    const onlySchool = p.isPlatformAdmin || view.v === 1 ? null : view.school_id;
+    if (!p.isPlatformAdmin && view.v !== 1 && !onlySchool)
+      throw forbidden("A group's figures are for its managers, the region admins above it and its member schools' admins");
     const flows = rows.filter((r) => r.kind === 'flow');
     const stocks = rows.filter((r) => r.kind === 'stock');
     const members = rows.filter((r) => r.kind === 'member');
