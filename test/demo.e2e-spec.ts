@@ -104,4 +104,46 @@ describe('demo data', () => {
     const [cap] = await t.sql(`SELECT max(c)::int AS worst FROM (SELECT count(*) c FROM mentoring_pair WHERE status = 'ACTIVE' GROUP BY group_id, mentor_teacher_id) x`);
     expect(cap.worst).toBeLessThanOrEqual(3);
   });
+
+  it('has collective lesson preparation: plans in every status with revisions, comments, adaptations and adoptions, found by a search', async () => {
+    const statuses = (await t.sql(`SELECT DISTINCT status FROM lesson_plan WHERE kind = 'TEAM' ORDER BY 1`)).map((r) => r.status);
+    expect(statuses).toEqual(['APPROVED', 'ARCHIVED', 'DRAFT', 'IN_REVIEW', 'PUBLISHED']);
+    const [counts] = await t.sql(`SELECT
+      (SELECT count(DISTINCT group_id) FROM lesson_prep_team)::int groups,
+      (SELECT max(version) FROM lesson_plan)::int most_versions,
+      (SELECT count(*) FROM lesson_plan p WHERE p.version <> (SELECT count(*) FROM lesson_plan_revision r WHERE r.plan_id = p.id))::int missing_revisions,
+      (SELECT count(*) FROM lesson_plan_comment WHERE anchor IS NOT NULL)::int anchored,
+      (SELECT count(*) FROM lesson_plan_comment WHERE parent_id IS NOT NULL)::int replies,
+      (SELECT count(*) FROM lesson_plan_comment WHERE resolved_at IS NOT NULL)::int resolved,
+      (SELECT count(*) FROM lesson_plan WHERE kind = 'TEAM' AND status = 'DRAFT' AND review_note IS NOT NULL)::int returned,
+      (SELECT count(*) FROM lesson_plan a JOIN lesson_plan s ON s.id = a.source_plan_id WHERE a.kind = 'ADAPTATION')::int adaptations,
+      (SELECT count(*) FROM lesson_plan a JOIN lesson_plan s ON s.id = a.source_plan_id WHERE a.kind = 'ADAPTATION' AND s.published_version > a.source_version)::int outdated,
+      (SELECT count(DISTINCT school_id) FROM lesson_plan_adoption)::int adopting_schools,
+      (SELECT count(*) FROM lesson_plan_adoption WHERE reflection IS NOT NULL)::int reflections`);
+    expect(counts.groups).toBeGreaterThanOrEqual(2);
+    expect(counts.most_versions).toBeGreaterThan(1);
+    expect(counts.missing_revisions).toBe(0);
+    // an anchored comment, a reply, a resolved thread, a plan returned to draft with a note, an adaptation behind its source
+    for (const k of ['anchored', 'replies', 'resolved', 'returned', 'outdated']) expect({ [k]: counts[k] > 0 }).toEqual({ [k]: true });
+    expect(counts.adaptations).toBeGreaterThanOrEqual(2);
+    expect(counts.adopting_schools).toBeGreaterThanOrEqual(4);
+    expect(counts.reflections).toBeGreaterThan(0);
+
+    // 陈雨萱 (teacher2@) teaches at a member school of 随县炎帝学校教联体, outside its 五年级数学 team: she finds the published plan.
+    const account = DEMO_ACCOUNTS.find((a) => a.email.startsWith('teacher2@'))!;
+    const { login } = await t.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: account.email, p: DEMO_PASSWORD });
+    const found = (
+      await t.ok(
+        `{ lessonPlans(filter: { search: "分数的意义" }) { totalCount edges { node { title status viewerSeesDrafts content publishedVersion adoptions { school { id } } } } } }`,
+        {},
+        login.token,
+      )
+    ).lessonPlans;
+    expect(found.totalCount).toBeGreaterThanOrEqual(1);
+    const plan = found.edges.map((e: any) => e.node).find((n: any) => n.title === '分数的意义');
+    expect(plan).toMatchObject({ status: 'PUBLISHED', viewerSeesDrafts: false });
+    expect(plan.content).toContain('分数的意义');
+    expect(plan.publishedVersion).toBeGreaterThan(1);
+    expect(new Set(plan.adoptions.map((a: any) => a.school.id)).size).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { rebuildRollups } from '../../../../libs/reporting/src';
+import { documentTerms } from '../../../../libs/lesson-prep/src/search-terms';
 import {
   CANCEL_REASONS_ANY,
   CANCEL_REASONS_SUMMER,
@@ -44,7 +45,9 @@ import {
  * education group, a cross-county alliance, a school district, ~1,100 teachers and demo accounts; 18 months of
  * joint research sessions (2025-05 to 2026-10, with check-ins and event logs) and a few upcoming ones; mentoring
  * pairs (师徒结对) with their activity logs and term evaluations, teacher exchanges (交流轮岗 / 走教送教 / 支教) and
- * joint student activities (2024-09 to 2026-11); and the dashboard rollups rebuilt from all of it.
+ * joint student activities (2024-09 to 2026-11); collective lesson preparation (集体备课: teams, plans in every status
+ * with their revisions, comments, review notes, adaptations 二次备课 and adoptions 同上课, 2025-09 to 2026-11); and the
+ * dashboard rollups rebuilt from all of it.
  *
  * Deterministic (ids from hashes of stable keys, values from a seeded PRNG) and idempotent (one
  * transaction; nothing happens when the marker region already exists).
@@ -72,6 +75,10 @@ export interface DemoSummary {
   mentoringPairs?: number;
   teacherExchanges?: number;
   studentActivities?: number;
+  /** 集体备课: teams, lesson plans (team plans and adaptations) and adoptions (同上课): set when this run loaded them. */
+  lessonPrepTeams?: number;
+  lessonPlans?: number;
+  lessonPlanAdoptions?: number;
 }
 
 export const DEMO_PASSWORD = 'demo12345';
@@ -2160,9 +2167,1553 @@ function validateExchangeActivities(p: ExchangeActivityPlan, ix: PlanIndex): voi
 }
 
 // ---------------------------------------------------------------------------------------------
+// Collective lesson preparation (集体备课): teams, plans with every revision, review, comments, personal adaptations
+// (二次备课) and adoptions (同上课), 2025-09 to 2026-11.
+
+type PlanStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 'ARCHIVED';
+type PlanSection = 'TITLE' | 'UNIT' | 'OBJECTIVES' | 'KEY_POINTS' | 'CONTENT' | 'RESOURCES';
+
+interface LessonResourcePlan {
+  title: string;
+  url: string;
+}
+
+/** The editable part of a plan, kept in full in every revision. */
+interface PlanText {
+  title: string;
+  unit: string | null;
+  objectives: string | null;
+  keyPoints: string | null;
+  content: string;
+  resources: LessonResourcePlan[];
+}
+const PLAN_TEXT_FIELDS = ['title', 'unit', 'objectives', 'keyPoints', 'content', 'resources'] as const;
+
+interface PrepTeamPlan {
+  id: string;
+  groupId: string;
+  name: string;
+  subject: string;
+  grade: string;
+  leaderId: string;
+  reviewerId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+interface PrepMemberPlan {
+  id: string;
+  teamId: string;
+  teacherId: string;
+  joinedAt: string;
+  leftAt: string | null;
+}
+
+interface LessonPlanPlan extends PlanText {
+  id: string;
+  key: string;
+  groupId: string;
+  kind: 'TEAM' | 'ADAPTATION';
+  teamId: string | null;
+  ownerId: string | null;
+  sourcePlanId: string | null;
+  sourceVersion: number | null;
+  schoolId: string;
+  mainPreparerId: string;
+  subject: string;
+  grade: string;
+  status: PlanStatus;
+  version: number;
+  publishedVersion: number | null;
+  firstPublishedAt: string | null;
+  reviewNote: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface RevisionPlan extends PlanText {
+  planId: string;
+  version: number;
+  note: string | null;
+  authorUserId: string | null;
+  authorTeacherId: string | null;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+interface CommentPlan {
+  id: string;
+  planId: string;
+  version: number;
+  parentId: string | null;
+  anchor: { section: PlanSection; fromLine?: number; toLine?: number } | null;
+  text: string;
+  authorUserId: string;
+  authorTeacherId: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+interface AdoptionPlan {
+  id: string;
+  planId: string;
+  version: number;
+  adaptationId: string | null;
+  groupId: string;
+  schoolId: string;
+  teacherId: string;
+  taughtOn: string;
+  className: string;
+  reflection: string | null;
+  recordedBy: string | null;
+  createdAt: string;
+}
+
+interface LessonPrepPlan {
+  teams: PrepTeamPlan[];
+  members: PrepMemberPlan[];
+  plans: LessonPlanPlan[];
+  revisions: RevisionPlan[];
+  comments: CommentPlan[];
+  adoptions: AdoptionPlan[];
+}
+
+/** Who acts: a teacher (with the demo account bound to them, if any) or an account without a teacher (the group manager). */
+interface Actor {
+  teacher: TeacherPlan | null;
+  userId: string | null;
+}
+
+/** '2026-03-16 16:20' (China time) as an instant. */
+const at = (when: string) => chinaInstant(when.slice(0, 10), Number(when.slice(11, 13)) * 60 + Number(when.slice(14, 16)));
+/** The China calendar day of an instant. */
+const dayOf = (iso: string) => new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+const lineCountOf = (s: string) => (s === '' ? 0 : s.replace(/\r\n?/g, '\n').split('\n').length);
+const sameText = (a: PlanText, b: PlanText, f: (typeof PLAN_TEXT_FIELDS)[number]) => JSON.stringify(a[f] ?? null) === JSON.stringify(b[f] ?? null);
+
+/** Replaces each `[before, after]` once in `text`; a `before` that is not there is a mistake in the demo. */
+function edit(text: string, changes: ReadonlyArray<readonly [string, string]>): string {
+  let out = text;
+  for (const [before, after] of changes) {
+    const i = out.indexOf(before);
+    if (i < 0) throw new Error(`demo plan: lesson plan edit does not apply: ${before.slice(0, 40)}`);
+    out = out.slice(0, i) + after + out.slice(i + before.length);
+  }
+  return out;
+}
+
+/** A CONTENT anchor from the line containing `first` to the line containing `last`. */
+function linesOf(content: string, first: string, last: string): CommentPlan['anchor'] {
+  const lines = content.split('\n');
+  const fromLine = lines.findIndex((l) => l.includes(first)) + 1;
+  const toLine = lines.findIndex((l) => l.includes(last)) + 1;
+  if (fromLine < 1 || toLine < fromLine) throw new Error(`demo plan: no lines ${first}…${last}`);
+  return { section: 'CONTENT', fromLine, toLine };
+}
+
+/**
+ * Plays the demo's lesson preparation through the rules of LessonPlansService and TeamsService (who may do what,
+ * in which status, on which version) and records the rows the services would have written. A step the API
+ * would refuse throws, so the demo cannot show what the platform does not allow.
+ */
+class LessonPrepRecorder {
+  readonly out: LessonPrepPlan = { teams: [], members: [], plans: [], revisions: [], comments: [], adoptions: [] };
+  /** The latest instant something happened to a plan: steps come in order. */
+  private readonly clock = new Map<string, string>();
+  private readonly teamById = new Map<string, PrepTeamPlan>();
+
+  constructor(
+    private readonly ix: PlanIndex,
+    private readonly exchanges: readonly ExchangePlan[],
+  ) {}
+
+  private fail(what: string): never {
+    throw new Error(`demo plan: lesson preparation: ${what}`);
+  }
+
+  private step(plan: LessonPlanPlan, iso: string) {
+    if (iso < (this.clock.get(plan.id) ?? '') || iso < plan.createdAt) this.fail(`steps of ${plan.title} out of order at ${iso}`);
+    if (dayOf(iso) > RECORDED_UNTIL) this.fail(`${plan.title}: ${iso} is after the recorded period`);
+    this.clock.set(plan.id, iso);
+  }
+
+  /** The teacher teaches `subject` at an active member school of the group on `day` (and had started there). */
+  private inGroup(t: TeacherPlan, groupId: string, day: string, subject: string): boolean {
+    return t.subjects.includes(subject) && currentMembers(this.ix, groupId, day).some((m) => m.schoolId === t.schoolId) && this.ix.currentFrom.get(t.id)! <= day;
+  }
+
+  private isMember(teamId: string, teacherId: string | undefined, iso: string): boolean {
+    return this.out.members.some((m) => m.teamId === teamId && m.teacherId === teacherId && m.joinedAt <= iso && (m.leftAt === null || iso < m.leftAt));
+  }
+
+  /** Sees drafts, every revision and every comment: the team (members, the named reviewer) or an adaptation's owner. */
+  private seesDrafts(plan: LessonPlanPlan, by: Actor, iso: string): boolean {
+    const t = by.teacher;
+    if (!t) return false;
+    if (plan.kind === 'ADAPTATION') return plan.ownerId === t.id;
+    return this.isMember(plan.teamId!, t.id, iso) || this.teamById.get(plan.teamId!)!.reviewerId === t.id;
+  }
+
+  private leads(plan: LessonPlanPlan, by: Actor): boolean {
+    const team = this.teamById.get(plan.teamId ?? '');
+    return !!team && !!by.teacher && (team.leaderId === by.teacher.id || team.reviewerId === by.teacher.id);
+  }
+
+  team(spec: {
+    group: GroupPlan;
+    name: string;
+    subject: string;
+    grade: string;
+    formed: string;
+    createdBy: string | null;
+    leader: TeacherPlan;
+    reviewer?: TeacherPlan;
+    /** The leader first; [teacher, joined, left?] */
+    members: ReadonlyArray<readonly [TeacherPlan, string, string?]>;
+  }): PrepTeamPlan {
+    const createdAt = at(spec.formed);
+    const team: PrepTeamPlan = {
+      id: demoId(`lesson-team:${spec.group.name}:${spec.name}`),
+      groupId: spec.group.id,
+      name: spec.name,
+      subject: spec.subject,
+      grade: spec.grade,
+      leaderId: spec.leader.id,
+      reviewerId: spec.reviewer?.id ?? null,
+      createdBy: spec.createdBy,
+      createdAt,
+    };
+    if (spec.members[0]?.[0] !== spec.leader || spec.members[0][1] !== spec.formed) this.fail(`${spec.name}: the leader is the first member, from the start`);
+    if (spec.reviewer && !this.inGroup(spec.reviewer, spec.group.id, dayOf(createdAt), spec.subject)) this.fail(`${spec.name}: the reviewer is not a teacher of the group`);
+    this.out.teams.push(team);
+    this.teamById.set(team.id, team);
+    for (const [t, joined, left] of spec.members) {
+      const joinedAt = at(joined);
+      if (joinedAt < createdAt || !this.inGroup(t, spec.group.id, dayOf(joinedAt), spec.subject)) this.fail(`${spec.name}: ${t.name} cannot join on ${joined}`);
+      if (this.isMember(team.id, t.id, joinedAt)) this.fail(`${spec.name}: ${t.name} twice`);
+      const leftAt = left ? at(left) : null;
+      if (leftAt !== null && (leftAt <= joinedAt || t === spec.leader)) this.fail(`${spec.name}: bad leave of ${t.name}`);
+      this.out.members.push({ id: demoId(`lesson-team-member:${team.id}:${t.id}:${joined}`), teamId: team.id, teacherId: t.id, joinedAt, leftAt });
+    }
+    return team;
+  }
+
+  private revise(plan: LessonPlanPlan, iso: string, by: Actor, note: string | null) {
+    this.out.revisions.push({
+      planId: plan.id,
+      version: plan.version,
+      ...PLAN_TEXT_FIELDS.reduce((o, f) => ({ ...o, [f]: plan[f] }), {} as PlanText),
+      note,
+      authorUserId: by.userId,
+      authorTeacherId: by.teacher?.id ?? null,
+      createdAt: iso,
+      publishedAt: null,
+    });
+  }
+
+  private revision(plan: LessonPlanPlan, version: number): RevisionPlan {
+    return this.out.revisions.find((r) => r.planId === plan.id && r.version === version) ?? this.fail(`${plan.title} has no version ${version}`);
+  }
+
+  /** createLessonPlan: a member drafts version 1; the main preparer (主备) is a member too. */
+  create(key: string, team: PrepTeamPlan, when: string, by: Actor, text: PlanText, preparer: TeacherPlan | null = by.teacher): LessonPlanPlan {
+    const iso = at(when);
+    if (!by.teacher || !this.isMember(team.id, by.teacher.id, iso) || !preparer || !this.isMember(team.id, preparer.id, iso)) this.fail(`${text.title}: only members write the team's plans`);
+    const plan: LessonPlanPlan = {
+      ...text,
+      id: demoId(`lesson-plan:${key}`),
+      key,
+      groupId: team.groupId,
+      kind: 'TEAM',
+      teamId: team.id,
+      ownerId: null,
+      sourcePlanId: null,
+      sourceVersion: null,
+      schoolId: preparer.schoolId,
+      mainPreparerId: preparer.id,
+      subject: team.subject,
+      grade: team.grade,
+      status: 'DRAFT',
+      version: 1,
+      publishedVersion: null,
+      firstPublishedAt: null,
+      reviewNote: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      createdBy: by.userId,
+      createdAt: iso,
+      updatedAt: iso,
+    };
+    this.out.plans.push(plan);
+    this.step(plan, iso);
+    this.revise(plan, iso, by, null);
+    return plan;
+  }
+
+  /** updateLessonPlan: a new version with a full revision; editing a published plan starts a new DRAFT round. */
+  update(plan: LessonPlanPlan, when: string, by: Actor, change: (p: PlanText) => Partial<PlanText>, note: string): LessonPlanPlan {
+    const iso = at(when);
+    this.step(plan, iso);
+    if (!this.seesDrafts(plan, by, iso) || (plan.kind === 'TEAM' && !this.isMember(plan.teamId!, by.teacher?.id, iso))) this.fail(`${plan.title}: ${by.teacher?.name} may not edit`);
+    if (plan.status !== 'DRAFT' && plan.status !== 'PUBLISHED') this.fail(`${plan.title} is ${plan.status}: not editable`);
+    const next: PlanText = { ...plan, ...change(plan) };
+    if (PLAN_TEXT_FIELDS.every((f) => sameText(plan, next, f))) this.fail(`${plan.title}: an update that changes nothing`);
+    Object.assign(plan, PLAN_TEXT_FIELDS.reduce((o, f) => ({ ...o, [f]: next[f] }), {}), { version: plan.version + 1, status: plan.status === 'PUBLISHED' ? 'DRAFT' : plan.status, updatedAt: iso });
+    this.revise(plan, iso, by, note);
+    return plan;
+  }
+
+  submit(plan: LessonPlanPlan, when: string, by: Actor): LessonPlanPlan {
+    const iso = at(when);
+    this.step(plan, iso);
+    if (plan.kind !== 'TEAM' || plan.status !== 'DRAFT' || !this.isMember(plan.teamId!, by.teacher?.id, iso)) this.fail(`${plan.title}: cannot submit`);
+    return Object.assign(plan, { status: 'IN_REVIEW', reviewNote: null, updatedAt: iso });
+  }
+
+  review(plan: LessonPlanPlan, when: string, by: Actor, approve: boolean, note: string | null = null): LessonPlanPlan {
+    const iso = at(when);
+    this.step(plan, iso);
+    if (plan.status !== 'IN_REVIEW' || !this.leads(plan, by)) this.fail(`${plan.title}: cannot review`);
+    if (!approve && !note) this.fail(`${plan.title}: returned without a note`);
+    return Object.assign(plan, { status: approve ? 'APPROVED' : 'DRAFT', reviewNote: note, reviewedBy: by.userId, reviewedAt: iso, updatedAt: iso });
+  }
+
+  publish(plan: LessonPlanPlan, when: string, by: Actor): LessonPlanPlan {
+    const iso = at(when);
+    this.step(plan, iso);
+    if (plan.status !== 'APPROVED' || !this.leads(plan, by)) this.fail(`${plan.title}: cannot publish`);
+    this.revision(plan, plan.version).publishedAt = iso;
+    return Object.assign(plan, { status: 'PUBLISHED', publishedVersion: plan.version, firstPublishedAt: plan.firstPublishedAt ?? iso, updatedAt: iso });
+  }
+
+  archive(plan: LessonPlanPlan, when: string, by: Actor): LessonPlanPlan {
+    const iso = at(when);
+    this.step(plan, iso);
+    const allowed = plan.kind === 'ADAPTATION' ? plan.ownerId === by.teacher?.id : this.teamById.get(plan.teamId!)!.leaderId === by.teacher?.id;
+    if (!allowed || plan.status === 'ARCHIVED') this.fail(`${plan.title}: cannot archive`);
+    return Object.assign(plan, { status: 'ARCHIVED', updatedAt: iso });
+  }
+
+  /** adaptLessonPlan: a teacher of the group copies the published version (二次备课). */
+  adapt(key: string, source: LessonPlanPlan, when: string, owner: Actor): LessonPlanPlan {
+    const iso = at(when);
+    const t = owner.teacher;
+    if (source.kind !== 'TEAM' || source.publishedVersion === null || source.status === 'ARCHIVED') this.fail(`${source.title}: only published team plans are adapted`);
+    if (!t || !this.inGroup(t, source.groupId, dayOf(iso), source.subject)) this.fail(`${source.title}: ${t?.name} is not a teacher of the group`);
+    if (this.out.plans.some((p) => p.sourcePlanId === source.id && p.ownerId === t.id && p.status !== 'ARCHIVED')) this.fail(`${t.name} already adapted ${source.title}`);
+    this.step(source, iso);
+    const rev = this.revision(source, source.publishedVersion);
+    const plan: LessonPlanPlan = {
+      ...PLAN_TEXT_FIELDS.reduce((o, f) => ({ ...o, [f]: rev[f] }), {} as PlanText),
+      id: demoId(`lesson-plan:${key}`),
+      key,
+      groupId: source.groupId,
+      kind: 'ADAPTATION',
+      teamId: null,
+      ownerId: t.id,
+      sourcePlanId: source.id,
+      sourceVersion: source.publishedVersion,
+      schoolId: t.schoolId,
+      mainPreparerId: t.id,
+      subject: source.subject,
+      grade: source.grade,
+      status: 'DRAFT',
+      version: 1,
+      publishedVersion: null,
+      firstPublishedAt: null,
+      reviewNote: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      createdBy: owner.userId,
+      createdAt: iso,
+      updatedAt: iso,
+    };
+    this.out.plans.push(plan);
+    this.step(plan, iso);
+    // the service's own note for the first revision of an adaptation
+    this.revise(plan, iso, owner, `二次备课: from version ${source.publishedVersion}`);
+    return plan;
+  }
+
+  /** commentOnLessonPlan: the team on any version, readers of the group on published versions; a reply shares its comment's version and anchor. */
+  comment(plan: LessonPlanPlan, when: string, by: Actor, version: number, text: string, o: { anchor?: CommentPlan['anchor']; replyTo?: CommentPlan } = {}): CommentPlan {
+    const iso = at(when);
+    this.step(plan, iso);
+    const rev = this.revision(plan, version);
+    if (!by.userId || rev.createdAt > iso) this.fail(`${plan.title}: bad comment`);
+    if (!this.seesDrafts(plan, by, iso) && (plan.kind !== 'TEAM' || rev.publishedAt === null || rev.publishedAt > iso)) this.fail(`${plan.title}: readers comment on published versions`);
+    if (o.replyTo && (o.replyTo.planId !== plan.id || o.replyTo.version !== version || o.anchor || o.replyTo.parentId)) this.fail(`${plan.title}: bad reply`);
+    const a = o.anchor;
+    if (a && (a.section === 'CONTENT' ? a.fromLine === undefined || a.fromLine > a.toLine! || a.toLine! > lineCountOf(rev.content) : a.fromLine !== undefined)) this.fail(`${plan.title}: bad anchor`);
+    const comment: CommentPlan = {
+      id: demoId(`lesson-comment:${plan.key}:${this.out.comments.filter((c) => c.planId === plan.id).length}`),
+      planId: plan.id,
+      version,
+      parentId: o.replyTo?.id ?? null,
+      anchor: a ?? null,
+      text,
+      authorUserId: by.userId,
+      authorTeacherId: by.teacher?.id ?? null,
+      createdAt: iso,
+      resolvedAt: null,
+      resolvedBy: null,
+    };
+    this.out.comments.push(comment);
+    return comment;
+  }
+
+  resolve(plan: LessonPlanPlan, comment: CommentPlan, when: string, by: Actor): CommentPlan {
+    const iso = at(when);
+    this.step(plan, iso);
+    const teamSide = plan.kind === 'TEAM' ? this.isMember(plan.teamId!, by.teacher?.id, iso) : plan.ownerId === by.teacher?.id;
+    if (comment.planId !== plan.id || comment.parentId || comment.resolvedAt || (comment.authorUserId !== by.userId && !teamSide)) this.fail(`${plan.title}: cannot resolve`);
+    return Object.assign(comment, { resolvedAt: iso, resolvedBy: by.userId });
+  }
+
+  /**
+   * recordLessonPlanAdoption (同上课): the teacher taught the published plan (or their adaptation of it) at their own
+   * school, an active member of the group, on a school day, after the plan was published, not while away on an exchange.
+   */
+  adopt(plan: LessonPlanPlan, taughtOn: string, teacher: TeacherPlan, className: string, reflection: string, recordedBy: string | null = null): AdoptionPlan {
+    const source = plan.kind === 'ADAPTATION' ? this.out.plans.find((p) => p.id === plan.sourcePlanId)! : plan;
+    if (plan.kind === 'ADAPTATION' && plan.ownerId !== teacher.id) this.fail(`${plan.title}: an adaptation is taught by its owner`);
+    const createdAt = chinaInstant(taughtOn, 17 * 60 + 30 + (this.out.adoptions.length % 120));
+    this.step(source, createdAt);
+    if (plan !== source) this.step(plan, createdAt);
+    if (source.publishedVersion === null || dayOf(source.firstPublishedAt!) > taughtOn) this.fail(`${source.title} was not published by ${taughtOn}`);
+    if (!isSchoolDay(taughtOn) || !this.inGroup(teacher, source.groupId, taughtOn, source.subject)) this.fail(`${source.title}: ${teacher.name} cannot teach it on ${taughtOn}`);
+    const away = this.exchanges.some((e) => e.teacherId === teacher.id && e.startsOn <= taughtOn && (e.endsOn === null || taughtOn <= e.endsOn));
+    if (away) this.fail(`${teacher.name} is on an exchange on ${taughtOn}`);
+    if (this.out.adoptions.some((x) => x.planId === source.id && x.teacherId === teacher.id && x.taughtOn === taughtOn && x.className === className)) this.fail(`${source.title}: recorded twice`);
+    const adoption: AdoptionPlan = {
+      id: demoId(`lesson-adoption:${source.key}:${teacher.id}:${taughtOn}:${className}`),
+      planId: source.id,
+      version: source.publishedVersion,
+      adaptationId: plan === source ? null : plan.id,
+      groupId: source.groupId,
+      schoolId: teacher.schoolId,
+      teacherId: teacher.id,
+      taughtOn,
+      className,
+      reflection,
+      recordedBy,
+      createdAt,
+    };
+    this.out.adoptions.push(adoption);
+    return adoption;
+  }
+}
+
+const HONOUR_POINTS: Record<Honour, number> = { FAMOUS_TEACHER: 100, SUBJECT_LEADER: 60, BACKBONE: 30, EXCELLENT_TEACHER: 10, NEW_TEACHER: 0 };
+const seniority = (t: TeacherPlan) => t.honours.reduce((s, h) => s + HONOUR_POINTS[h], 0) + t.yearsOfExperience;
+
+/**
+ * Four teams in three groups, each with its story:
+ * - 随县炎帝学校教联体 (the featured consortium), 五年级数学: 《分数的意义》 prepared in the winter break, returned once by the
+ *   reviewer, published, taught at five member schools, revised after their reflections (教后反思) and published again;
+ *   one teacher's adaptation (二次备课) is of the first published version, another's of the second; this term's plans
+ *   are published, approved, in review and in draft.
+ * - 随县炎帝学校教联体, 四年级语文, led by 周文华 (teacher@) with 陈雨萱 (teacher2@): the comment threads (anchored to lines,
+ *   a reply, a resolved one), a plan returned to draft with the reviewer's note, and a published plan being revised.
+ * - 随县实验初级中学教联体, 七年级语文: last year's plan archived, this year's published, adapted by a new teacher.
+ * - 曾都区实验小学教育集团, 三年级英语.
+ */
+function buildLessonPrepPlan(plan: DemoPlan, ix: PlanIndex, exchanges: readonly ExchangePlan[]): LessonPrepPlan {
+  const rec = new LessonPrepRecorder(ix, exchanges);
+  const schoolByName = new Map(plan.schools.map((s) => [s.name, s]));
+  const group = (name: string) => plan.groups.find((g) => g.name === name) ?? prepFail(`no group ${name}`);
+  /** The most senior (or the least experienced) teacher of `subject` (their first subject) at a school, skipping `not`. */
+  const pick = (schoolName: string, subject: string, which: 'senior' | 'junior', ...not: TeacherPlan[]): TeacherPlan => {
+    const school = schoolByName.get(schoolName) ?? prepFail(`no school ${schoolName}`);
+    const pool = (ix.teachersBySchool.get(school.id) ?? []).filter((t) => t.subjects[0] === subject && !not.includes(t));
+    pool.sort((a, b) => seniority(b) - seniority(a) || (a.id < b.id ? -1 : 1));
+    return (which === 'senior' ? pool[0] : pool[pool.length - 1]) ?? prepFail(`no ${subject} teacher at ${schoolName}`);
+  };
+  const userOf = new Map([
+    [plan.refs.famousTeacherId, demoId(`user:teacher@${DOMAIN}`)],
+    [plan.refs.newTeacherId, demoId(`user:teacher2@${DOMAIN}`)],
+  ]);
+  const as = (t: TeacherPlan): Actor => ({ teacher: t, userId: userOf.get(t.id) ?? null });
+  const manager: Actor = { teacher: null, userId: demoId(`user:manager@${DOMAIN}`) };
+  const text = (title: string, unit: string, objectives: string[], keyPoints: string[], content: string[], resources: LessonResourcePlan[] = []): PlanText => ({
+    title,
+    unit,
+    objectives: objectives.join('\n'),
+    keyPoints: keyPoints.join('\n'),
+    content: content.join('\n'),
+    resources,
+  });
+  const SMARTEDU = 'https://basic.smartedu.cn/syncClassroom';
+
+  // ----- 随县炎帝学校教联体 · 五年级数学集体备课组 -----
+  const featured = plan.groups.find((g) => g.id === plan.refs.featuredGroupId)!;
+  const lead = FEATURED_LEAD_SCHOOL;
+  const huLeader = pick(lead, '数学', 'senior');
+  const xuReviewer = pick('随县实验小学', '数学', 'senior');
+  const shRural = pick(FEATURED_RURAL_SCHOOL, '数学', 'senior');
+  const ljSenior = pick('随县厉山镇雷家畈小学', '数学', 'senior');
+  const ljNew = pick('随县厉山镇雷家畈小学', '数学', 'junior');
+  const cdFirst = pick('随县草店镇中心学校', '数学', 'senior');
+  const cdSecond = pick('随县草店镇中心学校', '数学', 'junior', cdFirst);
+  const syYoung = pick('随县实验小学', '数学', 'junior');
+  const syMid = pick('随县实验小学', '数学', 'senior', xuReviewer);
+  const shYoung = pick(FEATURED_RURAL_SCHOOL, '数学', 'junior');
+  const shMid = pick(FEATURED_RURAL_SCHOOL, '数学', 'senior', shRural);
+  const lsPoint = pick('随县厉山镇烈山教学点', '数学', 'senior');
+  const ljMid = pick('随县厉山镇雷家畈小学', '数学', 'senior', ljSenior);
+  const math = rec.team({
+    group: featured,
+    name: '五年级数学集体备课组',
+    subject: '数学',
+    grade: '五年级',
+    formed: '2025-09-05 15:00',
+    createdBy: manager.userId,
+    leader: huLeader,
+    reviewer: xuReviewer,
+    members: [
+      [huLeader, '2025-09-05 15:00'],
+      [xuReviewer, '2025-09-05 15:00'],
+      [shRural, '2025-09-05 15:00'],
+      [ljSenior, '2025-09-05 15:00'],
+      [ljNew, '2025-09-05 15:00'],
+      [cdFirst, '2025-09-05 15:00', '2026-08-31 17:00'],
+      [cdSecond, '2026-09-01 08:30'],
+    ],
+  });
+
+  const fraction = rec.create(
+    'math5:分数的意义',
+    math,
+    '2026-02-10 09:30',
+    as(huLeader),
+    text(
+      '分数的意义',
+      '五年级下册 第四单元 分数的意义和性质',
+      [
+        '1. 经历把一个物体、一个计量单位、一些物体组成的整体平均分的过程，理解单位“1”的含义。',
+        '2. 理解分数的意义，认识分数单位，能说出一个分数里有几个这样的分数单位。',
+        '3. 在动手操作和交流中，发展抽象概括能力和数感。',
+      ],
+      ['- 重点：理解单位“1”和分数的意义。', '- 难点：把一些物体组成的整体看作单位“1”，并用分数表示其中的部分。'],
+      [
+        '## 教学准备',
+        '课件；圆形纸片、长方形纸条、小棒若干；学习单。',
+        '',
+        '## 教学过程',
+        '### 一、复习导入（5分钟）',
+        '1. 出示三年级学过的分数 1/2、1/4，说一说它们各表示什么。',
+        '2. 提问：把一块蛋糕平均分成4份，每份是它的几分之几？',
+        '',
+        '### 二、探究新知（20分钟）',
+        '1. 分一分：用圆片、纸条、小棒表示出 1/4，小组交流不同的表示方法。',
+        '2. 认识单位“1”：一个物体、一个计量单位、一些物体组成的整体，都可以看作一个整体，通常把它叫作单位“1”。',
+        '3. 概括分数的意义：把单位“1”平均分成若干份，表示这样的一份或几份的数叫作分数。',
+        '4. 认识分数单位：表示其中一份的数叫作分数单位。3/5 的分数单位是 1/5，它有3个这样的分数单位。',
+        '',
+        '### 三、巩固练习（10分钟）',
+        '1. 完成教材“做一做”。',
+        '2. 用分数表示图中的涂色部分。',
+        '',
+        '### 四、课堂小结（5分钟）',
+        '这节课你有什么收获？还有什么疑问？',
+        '',
+        '## 板书设计',
+        '分数的意义',
+        '单位“1”：一个物体　一个计量单位　一些物体组成的整体',
+        '把单位“1”平均分成若干份，表示这样的一份或几份的数叫作分数。',
+      ],
+    ),
+  );
+  rec.update(
+    fraction,
+    '2026-03-16 16:20',
+    as(huLeader),
+    (p) => ({
+      content: edit(p.content, [
+        [
+          '### 一、复习导入（5分钟）\n1. 出示三年级学过的分数 1/2、1/4，说一说它们各表示什么。\n2. 提问：把一块蛋糕平均分成4份，每份是它的几分之几？',
+          '### 一、情境导入（5分钟）\n1. 出示植树节情境：学校把12棵树苗平均分给4个班，每个班分得这些树苗的几分之几？\n2. 学生独立思考后交流：把12棵树苗看作一个整体，每个班分得它的 1/4。',
+        ],
+        [
+          '2. 认识单位“1”：',
+          '2. 找单位“1”：比较各组作品，说一说每个 1/4 分别是把什么平均分的。\n3. 认识单位“1”：',
+        ],
+        ['3. 概括分数的意义：', '4. 概括分数的意义：'],
+        ['4. 认识分数单位：', '5. 认识分数单位：'],
+      ]),
+    }),
+    '集体研讨后修改：导入改为植树节分树苗的情境，探究环节增加“找单位1”的活动',
+  );
+  rec.submit(fraction, '2026-03-17 08:40', as(huLeader));
+  rec.review(
+    fraction,
+    '2026-03-18 19:10',
+    as(xuReviewer),
+    false,
+    '探究环节用时偏多，练习只有基础题，请补充分层练习；“一些物体组成的整体”是难点，建议增加学生说理的环节。另外，乡村学校多媒体条件有限，请补充不用课件也能上的学具方案。',
+  );
+  rec.update(
+    fraction,
+    '2026-03-20 21:05',
+    as(shRural),
+    (p) => ({
+      keyPoints: `${p.keyPoints}\n- 突破：通过“同样是 1/4，为什么表示的数量不同”的对比说理突破难点。`,
+      content: edit(p.content, [
+        [
+          '比较各组作品，说一说每个 1/4 分别是把什么平均分的。',
+          '比较各组作品，说一说每个 1/4 分别是把什么平均分的。\n   追问：12棵树苗的 1/4 和一块蛋糕的 1/4，为什么都用 1/4 表示？引导学生说理：都是把单位“1”平均分成4份，取其中的1份。',
+        ],
+        [
+          '### 三、巩固练习（10分钟）\n1. 完成教材“做一做”。\n2. 用分数表示图中的涂色部分。',
+          '### 三、分层练习（12分钟）\n1. 基础题：完成教材“做一做”，说出每个分数的分数单位。\n2. 提高题：一盒鸡蛋有6个，2个鸡蛋是这盒鸡蛋的几分之几？如果把3盒鸡蛋看作单位“1”，1盒是几分之几？\n3. 拓展题：同样是 1/2，为什么有时表示3个苹果，有时表示5个苹果？',
+        ],
+        ['### 四、课堂小结（5分钟）', '### 四、课堂小结（3分钟）'],
+      ]) + '\n\n## 乡村学校学具方案\n没有多媒体的班级，用小棒、纸条和学习单完成全部操作活动；探究环节的图示改为黑板简笔画。',
+    }),
+    '按审核意见修改：增加说理环节和分层练习，补充乡村学校学具方案',
+  );
+  rec.submit(fraction, '2026-03-23 08:00', as(huLeader));
+  rec.review(fraction, '2026-03-24 17:30', as(xuReviewer), true, '修改到位，同意发布。各成员校上完第四单元这一课后，请在平台登记同上课和教后反思。');
+  rec.publish(fraction, '2026-03-25 09:00', as(huLeader));
+
+  const fractionSh = rec.adapt('math5:分数的意义:二次备课:三河小学', fraction, '2026-03-30 16:00', as(shYoung));
+  rec.update(
+    fractionSh,
+    '2026-04-02 21:00',
+    as(shYoung),
+    (p) => ({
+      content:
+        edit(p.content, [
+          ['1. 分一分：用圆片、纸条、小棒表示出 1/4，小组交流不同的表示方法。', '1. 分一分：每人一个学具袋（8根小棒、2张纸条），先独立表示出 1/4，再同桌交流。'],
+        ]) + '\n\n## 学困生辅导\n课后留5分钟，请两名学困生用小棒再分一次，说出“把什么平均分成几份，取了其中的几份”。',
+    }),
+    '二次备课：全班用小棒和纸条操作，增加学困生辅导',
+  );
+  rec.adopt(fraction, '2026-04-08', syYoung, '五(3)班', '植树节分树苗的情境学生很熟悉，导入自然。分层练习的拓展题只有少数学生完成，留作课后思考。');
+  rec.adopt(fractionSh, '2026-04-09', shYoung, '五年级', '按二次备课的方案，全班16名学生都用小棒和纸条动手表示了 1/4，“一些物体组成的整体”理解得比预想的好。');
+  rec.adopt(fraction, '2026-04-10', ljSenior, '五(1)班', '“找单位1”的活动很有效，学生能说清“把什么平均分”。导入用了8分钟，后面的练习时间偏紧。');
+  rec.adopt(fraction, '2026-04-13', cdFirst, '五(2)班', '学生对分数单位掌握较好；提高题中“把3盒鸡蛋看作单位1”错得较多，下一课时继续练习。');
+  rec.adopt(fraction, '2026-04-14', syMid, '五(1)班', '说理环节学生发言积极；板书可以再增加一组“同样是 1/2，数量不同”的对比图。');
+  rec.update(
+    fraction,
+    '2026-04-16 20:30',
+    as(huLeader),
+    (p) => ({
+      content: edit(p.content, [
+        ['### 一、情境导入（5分钟）', '### 一、情境导入（3分钟）'],
+        [
+          '如果把3盒鸡蛋看作单位“1”，1盒是几分之几？',
+          '如果把3盒鸡蛋看作单位“1”，1盒是几分之几？\n   对比：1盒鸡蛋的 1/2 和3盒鸡蛋的 1/2，分别是几个鸡蛋？',
+        ],
+        ['一些物体组成的整体\n', '一些物体组成的整体\n对比：6个苹果的 1/2 是3个，10个苹果的 1/2 是5个\n'],
+      ]),
+    }),
+    '根据五所学校的教后反思修改：导入压缩到3分钟，提高题增加“几盒鸡蛋”的对比，板书增加对比图',
+  );
+  rec.update(
+    fraction,
+    '2026-04-17 10:15',
+    as(xuReviewer),
+    (p) => ({
+      content: edit(p.content, [
+        ['\n\n## 乡村学校学具方案', '\n\n## 作业设计\n1. 必做：教材练习中的第1～3题。\n2. 选做：找一找生活中的分数，说一说它的单位“1”是什么。\n\n## 乡村学校学具方案'],
+      ]),
+    }),
+    '补充作业设计',
+  );
+  rec.submit(fraction, '2026-04-17 10:30', as(huLeader));
+  rec.review(fraction, '2026-04-20 08:50', as(xuReviewer), true, '同意发布第5版，还没上这一课的班级请用新版。');
+  rec.publish(fraction, '2026-04-20 09:00', as(xuReviewer));
+  rec.adopt(fraction, '2026-04-21', cdSecond, '五(1)班', '用第5版上课，导入压缩后时间充裕，“几盒鸡蛋”的对比练习效果明显。');
+  rec.adopt(fraction, '2026-04-22', ljMid, '五(2)班', '作业设计的选做题学生很感兴趣，找到了“一盒牛奶的 1/4”等很多生活中的分数。');
+  rec.comment(fraction, '2026-04-27 10:00', manager, 5, '本教案已在教联体五所学校完成同上课，教联体拟推荐参加县级优秀教案评选，请主备老师整理一份说课稿。');
+  const fractionLs = rec.adapt('math5:分数的意义:二次备课:烈山教学点', fraction, '2026-04-27 15:30', as(lsPoint));
+  rec.update(
+    fractionLs,
+    '2026-04-29 20:00',
+    as(lsPoint),
+    (p) => ({
+      content: `${p.content}\n\n## 复式教学安排\n五年级探究时，三年级完成写字练习；五年级做分层练习时，教师到三年级讲授新课，动静搭配。`,
+    }),
+    '二次备课：教学点五年级与三年级复式教学',
+  );
+  rec.adopt(fractionLs, '2026-05-06', lsPoint, '五年级（复式班）', '教学点五年级只有5名学生，与三年级复式上课。三年级写字时五年级动手分小棒，动静搭配，学生都能说出单位“1”。');
+
+  const decimals = rec.create(
+    'math5:小数乘整数',
+    math,
+    '2026-08-24 09:00',
+    as(ljSenior),
+    text(
+      '小数乘整数',
+      '五年级上册 第一单元 小数乘法',
+      [
+        '1. 结合购物情境，理解小数乘整数的意义与整数乘法相同，都是求几个相同加数的和的简便运算。',
+        '2. 掌握小数乘整数的计算方法，能正确计算。',
+        '3. 经历把小数乘法转化为整数乘法的过程，体会转化的思想。',
+      ],
+      ['- 重点：掌握小数乘整数的计算方法。', '- 难点：理解积的小数位数与因数的小数位数之间的关系。'],
+      [
+        '## 教学过程',
+        '### 一、情境导入',
+        '出示情境：一个风筝3.5元，买3个多少钱？学生列式 3.5×3。',
+        '',
+        '### 二、探究算法',
+        '1. 用加法算：3.5+3.5+3.5=10.5（元）。',
+        '2. 用元角换算：3.5元=35角，35×3=105（角），105角=10.5元。',
+        '3. 用竖式算：先按整数乘法算出 35×3=105，再看因数中有一位小数，就从积的右边起数出一位点上小数点。',
+        '',
+        '### 三、练习巩固',
+        '1. 计算 0.72×5、2.5×4。',
+        '2. 一支钢笔2.4元，买6支要多少元？',
+        '',
+        '### 四、总结',
+        '小数乘整数：先按整数乘法算，再看因数中有几位小数，就从积的右边起数出几位点上小数点。',
+      ],
+    ),
+  );
+  rec.update(
+    decimals,
+    '2026-08-27 15:40',
+    as(huLeader),
+    (p) => ({
+      content: edit(p.content, [
+        ['1. 计算 0.72×5、2.5×4。\n2. 一支钢笔', '1. 计算 0.72×5、2.5×4。\n2. 辨析：2.5×4 的积是10.0还是10？积的小数部分末尾的0可以去掉。\n3. 一支钢笔'],
+      ]),
+    }),
+    '补充“积的末尾有0”的辨析',
+  );
+  rec.submit(decimals, '2026-08-27 16:00', as(huLeader));
+  rec.review(decimals, '2026-08-28 10:00', as(xuReviewer), true);
+  rec.publish(decimals, '2026-08-28 10:05', as(huLeader));
+  rec.adopt(decimals, '2026-09-02', ljNew, '五(1)班', '用元角换算帮助学生理解算理，效果好；竖式中小数点对齐的错误较多。');
+  rec.adopt(decimals, '2026-09-03', syYoung, '五(2)班', '三种算法对比后学生自己总结出了计算方法，辨析题很有必要。');
+  rec.adopt(decimals, '2026-09-03', shMid, '五年级', '学生计算正确率较高，少数学生忘记去掉积末尾的0。');
+  rec.adopt(decimals, '2026-09-04', cdSecond, '五(1)班', '风筝情境贴近生活，学生列式没有困难。');
+
+  const parallelogram = rec.create(
+    'math5:平行四边形的面积',
+    math,
+    '2026-11-09 16:30',
+    as(xuReviewer),
+    text(
+      '平行四边形的面积',
+      '五年级上册 第六单元 多边形的面积',
+      [
+        '1. 经历数方格、剪拼等活动，推导出平行四边形的面积计算公式。',
+        '2. 会用公式计算平行四边形的面积，解决简单的实际问题。',
+        '3. 体会转化的思想，发展动手操作和推理能力。',
+      ],
+      ['- 重点：理解并掌握平行四边形的面积计算公式。', '- 难点：理解把平行四边形转化成长方形的推导过程。'],
+      [
+        '## 教学准备',
+        '平行四边形纸片、剪刀、方格纸、课件。',
+        '',
+        '## 教学过程',
+        '### 一、创设情境',
+        '学校有两个花坛，一个是长方形，一个是平行四边形，哪个面积大？',
+        '',
+        '### 二、探究新知',
+        '1. 数方格：在方格纸上数出平行四边形的面积（不满一格的按半格计算），填写记录表。',
+        '2. 猜想：平行四边形的面积可能与哪些量有关？',
+        '3. 剪拼验证：沿高剪开，平移拼成长方形。长方形的长等于平行四边形的底，宽等于平行四边形的高。',
+        '4. 得出公式：平行四边形的面积=底×高，S=ah。',
+        '',
+        '### 三、巩固练习',
+        '1. 计算例题中花坛的面积。',
+        '2. 判断：两个平行四边形的底和高分别相等，它们的面积一定相等。',
+        '',
+        '### 四、课堂小结',
+        '说一说平行四边形的面积公式是怎样推导出来的。',
+      ],
+    ),
+  );
+  rec.update(
+    parallelogram,
+    '2026-11-11 20:10',
+    as(shRural),
+    (p) => ({
+      content: edit(p.content, [
+        ['宽等于平行四边形的高。', '宽等于平行四边形的高。\n   没有方格纸的班级用练习本画格子代替；每个小组至少找出两种不同的剪拼方法。'],
+      ]),
+    }),
+    '增加乡村班级的操作方案',
+  );
+  rec.update(
+    parallelogram,
+    '2026-11-13 19:30',
+    as(xuReviewer),
+    (p) => ({
+      content: edit(p.content, [
+        ['2. 猜想：平行四边形的面积可能与哪些量有关？', '2. 对比：数方格的方法麻烦在哪里？能不能转化成学过的图形？\n3. 猜想：平行四边形的面积可能与哪些量有关？'],
+        ['3. 剪拼验证：', '4. 剪拼验证：'],
+        ['4. 得出公式：', '5. 得出公式：'],
+        ['它们的面积一定相等。', '它们的面积一定相等。\n3. 易错辨析：用相邻两条边相乘计算平行四边形的面积，为什么不对？'],
+      ]),
+    }),
+    '补充数方格与剪拼的对比、易错辨析',
+  );
+  rec.submit(parallelogram, '2026-11-13 19:40', as(xuReviewer));
+  rec.review(parallelogram, '2026-11-16 08:30', as(huLeader), true, '同意。计划11月23日这一周同上课，上课前发布。');
+
+  const triangle = rec.create(
+    'math5:三角形的面积',
+    math,
+    '2026-11-12 17:00',
+    as(ljNew),
+    text(
+      '三角形的面积',
+      '五年级上册 第六单元 多边形的面积',
+      ['1. 探索并掌握三角形的面积计算公式。', '2. 能用公式解决简单的实际问题。'],
+      ['- 重点：掌握三角形的面积计算公式。', '- 难点：理解公式中“÷2”的含义。'],
+      [
+        '## 教学过程',
+        '### 一、复习导入',
+        '平行四边形的面积公式是怎样推导出来的？',
+        '',
+        '### 二、探究新知',
+        '1. 用方格纸数出三角形的面积。',
+        '2. 得出公式：三角形的面积=底×高÷2。',
+        '',
+        '### 三、练习',
+        '完成教材“做一做”。',
+      ],
+    ),
+  );
+  rec.update(
+    triangle,
+    '2026-11-16 21:20',
+    as(ljNew),
+    (p) => ({
+      objectives: `${p.objectives}\n3. 经历用两个完全一样的三角形拼成平行四边形的过程，体会转化的思想。`,
+      content: edit(p.content, [
+        [
+          '1. 用方格纸数出三角形的面积。\n2. 得出公式：三角形的面积=底×高÷2。',
+          '1. 操作：用两个完全一样的三角形拼成一个平行四边形，小组记录拼法。\n2. 思考：拼成的平行四边形的底和高与原来的三角形有什么关系？\n3. 得出公式：三角形的面积=底×高÷2，S=ah÷2。\n4. 说一说：公式里为什么要“÷2”？',
+        ],
+      ]),
+    }),
+    '按组长意见增加“两个完全一样的三角形拼成平行四边形”的操作',
+  );
+  rec.submit(triangle, '2026-11-17 08:10', as(ljNew));
+
+  rec.create(
+    'math5:植树问题',
+    math,
+    '2026-11-18 20:00',
+    as(cdSecond),
+    text(
+      '植树问题',
+      '五年级上册 第七单元 数学广角——植树问题',
+      ['1. 通过画线段图等方法，发现两端都栽时棵数与间隔数的关系。', '2. 体会“化繁为简”的解题策略。'],
+      ['- 重点：两端都栽时，棵数=间隔数+1。', '- 难点：把生活中的问题抽象成植树问题。'],
+      [
+        '## 教学过程',
+        '### 一、谈话导入',
+        '伸出一只手，五个手指之间有几个空？',
+        '',
+        '### 二、探究新知',
+        '1. 例题：在全长20米的小路一边植树，每隔5米栽一棵（两端都栽），一共要栽几棵？',
+        '2. 画线段图，从5米、10米的短路开始找规律。',
+        '3. 归纳：两端都栽时，棵数=间隔数+1。',
+        '',
+        '### 三、练习',
+        '（待补充）',
+      ],
+    ),
+  );
+
+  // ----- 随县炎帝学校教联体 · 四年级语文集体备课组 (周文华, 陈雨萱) -----
+  const zhou = ix.teacherById.get(plan.refs.famousTeacherId)!;
+  const chen = ix.teacherById.get(plan.refs.newTeacherId)!;
+  const wangReviewer = pick(lead, '语文', 'senior', zhou);
+  const syChinese = pick('随县实验小学', '语文', 'senior');
+  const ljChinese = pick('随县厉山镇雷家畈小学', '语文', 'senior');
+  const shChinese = pick(FEATURED_RURAL_SCHOOL, '语文', 'junior', chen);
+  const chinese4 = rec.team({
+    group: featured,
+    name: '四年级语文集体备课组',
+    subject: '语文',
+    grade: '四年级',
+    formed: '2026-08-28 10:00',
+    createdBy: manager.userId,
+    leader: zhou,
+    reviewer: wangReviewer,
+    members: [
+      [zhou, '2026-08-28 10:00'],
+      [wangReviewer, '2026-08-28 10:00'],
+      [syChinese, '2026-08-28 10:00'],
+      [ljChinese, '2026-08-28 10:00'],
+      [chen, '2026-08-28 10:00'],
+      [shChinese, '2026-08-28 10:00'],
+    ],
+  });
+
+  const tide = rec.create(
+    'chinese4:观潮',
+    chinese4,
+    '2026-08-29 09:00',
+    as(syChinese),
+    text(
+      '观潮',
+      '四年级上册 第一单元',
+      ['1. 认识“潮、称”等生字，会写“宽、阔”等字。', '2. 有感情地朗读课文，背诵第3、4自然段。', '3. 边读边想象画面，感受钱塘江大潮的雄伟壮观。'],
+      ['- 重点：边读边想象画面，感受大潮的壮观。', '- 难点：体会作者按时间顺序描写大潮的方法。'],
+      [
+        '## 教学过程',
+        '### 一、导入',
+        '“八月十八潮，壮观天下无。”引出课题，板书“观潮”。',
+        '',
+        '### 二、初读课文',
+        '1. 自由读课文，读准字音，读通句子。',
+        '2. 默读思考：课文是按什么顺序写钱塘江大潮的？',
+        '',
+        '### 三、精读感悟',
+        '1. 抓住“闷雷滚动”“白线”“水墙”“战马”等词语，想象大潮来时的画面。',
+        '2. 指导朗读第3、4自然段。',
+        '',
+        '### 四、总结',
+        '说一说你印象最深的画面。',
+      ],
+    ),
+  );
+  rec.update(
+    tide,
+    '2026-08-31 16:00',
+    as(zhou),
+    (p) => ({
+      content: edit(p.content, [
+        ['2. 指导朗读第3、4自然段。', '2. 朗读指导：按“潮来前、潮来时、潮头过后”三个层次读，读出由远及近、由静到动的变化。'],
+      ]),
+    }),
+    '朗读指导改为“潮来前、潮来时、潮头过后”三个层次',
+  );
+  rec.update(
+    tide,
+    '2026-09-01 21:30',
+    as(chen),
+    () => ({ resources: [{ title: '钱塘江大潮视频（国家中小学智慧教育平台）', url: SMARTEDU }] }),
+    '补充钱塘江大潮的视频资源',
+  );
+  rec.submit(tide, '2026-09-02 07:50', as(zhou));
+  rec.review(tide, '2026-09-02 12:10', as(wangReviewer), true, '同意发布。');
+  rec.publish(tide, '2026-09-02 12:30', as(zhou));
+  const tideChen = rec.adapt('chinese4:观潮:二次备课:三河小学', tide, '2026-09-03 20:00', as(chen));
+  rec.update(
+    tideChen,
+    '2026-09-04 21:30',
+    as(chen),
+    (p) => ({
+      content: edit(p.content, [
+        ['### 二、初读课文', '### 二、看一看\n班上的孩子都没见过大潮，先看3分钟钱塘江大潮视频，说说看到了什么、听到了什么。\n\n### 三、初读课文'],
+        ['### 三、精读感悟', '### 四、精读感悟'],
+        ['### 四、总结', '### 五、总结'],
+        ['2. 朗读指导：', '2. 分小组朗读（每组读一个层次），再全班合作读。朗读指导：'],
+      ]),
+    }),
+    '二次备课：学生没见过大潮，先看视频再读课文；朗读分小组进行',
+  );
+  rec.adopt(tide, '2026-09-07', syChinese, '四(2)班', '三个层次的朗读设计让学生读出了大潮由远及近的变化。');
+  rec.adopt(tideChen, '2026-09-08', chen, '四年级', '先看视频再读，孩子们一下子就有了画面感。分小组朗读时有两个小组读得不齐，下次先练再展示。', userOf.get(chen.id));
+  rec.adopt(tide, '2026-09-08', ljChinese, '四(1)班', '背诵第3、4自然段时，借助板书的时间顺序，学生背得比较快。');
+  rec.adopt(tide, '2026-09-09', zhou, '四(3)班', '“白线—水墙—战马”的比喻层层递进，可以让学生仿照写一写。');
+  const tideNotice = rec.comment(tide, '2026-09-10 16:00', manager, 3, '《观潮》已有4所学校完成同上课，其余成员校请在9月18日前登记。');
+  rec.comment(tide, '2026-09-10 17:20', as(zhou), 3, '收到，组内已提醒各校。', { replyTo: tideNotice });
+
+  const pangu = rec.create(
+    'chinese4:盘古开天地',
+    chinese4,
+    '2026-09-28 15:00',
+    as(ljChinese),
+    text(
+      '盘古开天地',
+      '四年级上册 第四单元 神话',
+      ['1. 认识“劈、浊”等生字，会写“翻、浊”等字。', '2. 了解课文的起因、经过和结果，能按顺序讲述故事。', '3. 感受神话故事神奇的想象，体会盘古的献身精神。'],
+      ['- 重点：按起因、经过、结果讲述故事。', '- 难点：感受神话中神奇的想象。'],
+      [
+        '## 教学过程',
+        '### 一、导入',
+        '你知道天地是怎么来的吗？古人对此有一个神奇的想象。',
+        '',
+        '### 二、初读课文',
+        '1. 读准“劈、浊、缓缓”等字词。',
+        '2. 理清脉络：天地混沌—开天辟地—顶天立地—化生万物。',
+        '',
+        '### 三、精读感悟',
+        '1. 找出描写盘古动作的词语，感受开天辟地的艰难。',
+        '2. 读第4自然段，说说盘古的身体变成了什么，体会神奇的想象。',
+        '',
+        '### 四、讲故事',
+        '同桌互讲盘古开天地的故事。',
+      ],
+    ),
+  );
+  rec.update(
+    pangu,
+    '2026-09-30 10:30',
+    as(zhou),
+    (p) => ({
+      content: edit(p.content, [
+        ['你知道天地是怎么来的吗？古人对此有一个神奇的想象。', '出示“混沌”的图片，直接揭题。'],
+        ['同桌互讲盘古开天地的故事。', '借助“天地混沌—开天辟地—顶天立地—化生万物”四个词语，同桌互讲故事，再请两名学生上台讲。'],
+      ]),
+    }),
+    '精简导入，给讲故事环节提供支架',
+  );
+  rec.submit(pangu, '2026-09-30 11:00', as(ljChinese));
+  rec.review(pangu, '2026-10-08 09:00', as(wangReviewer), true);
+  rec.publish(pangu, '2026-10-08 09:10', as(zhou));
+  rec.adopt(pangu, '2026-10-13', ljChinese, '四(1)班', '四个词语的支架很好用，多数学生能完整地讲出故事。');
+  rec.adopt(pangu, '2026-10-14', syChinese, '四(2)班', '学生对“化生万物”的想象很感兴趣，可以延伸到续编故事。');
+  rec.adopt(pangu, '2026-10-15', shChinese, '四年级', '乡村孩子讲故事比较紧张，上台讲的环节时间不够，建议改为看图讲。');
+  rec.update(
+    pangu,
+    '2026-10-27 19:00',
+    as(ljChinese),
+    (p) => ({
+      content: edit(p.content, [['借助“天地混沌—开天辟地—顶天立地—化生万物”四个词语，同桌互讲故事，再请两名学生上台讲。', '出示四幅插图，看图讲故事：先同桌互讲，再请两名学生上台讲。']]),
+    }),
+    '根据同上课的反思：讲故事改为看图讲，降低难度',
+  );
+
+  const rise = rec.create(
+    'chinese4:为中华之崛起而读书',
+    chinese4,
+    '2026-11-09 16:00',
+    as(zhou),
+    text(
+      '为中华之崛起而读书',
+      '四年级上册 第七单元',
+      ['1. 认识“崛、晰”等生字，理解“中华不振”等词语的意思。', '2. 把握课文主要内容，了解周恩来立志的经过。', '3. 体会少年周恩来的远大志向，说说自己为什么读书。'],
+      ['- 重点：了解周恩来立下“为中华之崛起而读书”志向的经过。', '- 难点：理解少年周恩来立志的原因。'],
+      [
+        '## 教学过程',
+        '### 一、导入',
+        '出示周恩来的照片，说说你了解的周恩来。',
+        '',
+        '### 二、初读课文',
+        '1. 读准字音，读通句子。',
+        '2. 课文写了哪几件事？用小标题概括。',
+        '',
+        '### 三、精读感悟',
+        '1. 读伯父的话，理解“中华不振”。',
+        '2. 读租界里的见闻，说说周恩来看到了什么、想到了什么。',
+        '3. 读修身课上的对话，体会“为中华之崛起而读书”的分量。',
+        '',
+        '### 四、联系自己',
+        '我们为什么读书？写一写自己的想法。',
+      ],
+    ),
+  );
+  rec.update(
+    rise,
+    '2026-11-11 20:40',
+    as(wangReviewer),
+    (p) => ({
+      content: edit(p.content, [['1. 读伯父的话，理解“中华不振”。', '1. 读伯父的话，理解“中华不振”。\n   补充时代背景：二十世纪初的中国，外国列强在中国的土地上划定租界。']]),
+    }),
+    '补充时代背景资料',
+  );
+  const riseLines = rec.comment(rise, '2026-11-12 19:30', as(chen), 2, '这两行的时代背景，对乡村四年级的学生有点难，能不能配一段三分钟左右的视频或几张老照片？', {
+    anchor: linesOf(rise.content, '1. 读伯父的话', '补充时代背景'),
+  });
+  rec.comment(rise, '2026-11-12 21:05', as(zhou), 2, '好建议，我在下一版里加上老照片和一段纪录片片段，你看看合不合适。', { replyTo: riseLines });
+  rec.update(
+    rise,
+    '2026-11-13 20:15',
+    as(zhou),
+    (p) => ({
+      content: edit(p.content, [['外国列强在中国的土地上划定租界。', '外国列强在中国的土地上划定租界。\n   出示三张老照片和一段2分钟的纪录片片段，帮助学生理解“中华不振”。']]),
+      resources: [{ title: '纪录片片段：少年周恩来（国家中小学智慧教育平台）', url: SMARTEDU }],
+    }),
+    '按陈雨萱老师的建议补充老照片和纪录片片段',
+  );
+  rec.resolve(rise, riseLines, '2026-11-13 21:00', as(chen));
+  rec.comment(rise, '2026-11-14 08:20', as(chen), 3, '教学目标第3条“说说自己为什么读书”，能不能改成课后写一段话？课堂上时间可能不够。', { anchor: { section: 'OBJECTIVES' } });
+  rec.submit(rise, '2026-11-16 07:40', as(zhou));
+
+  const wangrong = rec.create(
+    'chinese4:王戎不取道旁李',
+    chinese4,
+    '2026-11-12 20:30',
+    as(chen),
+    text(
+      '王戎不取道旁李',
+      '四年级上册 第八单元',
+      ['1. 认识“戎、尝”等生字，会写“戎、尝、诸”等字。', '2. 正确、流利地朗读课文，背诵课文。', '3. 借助注释理解课文意思，用自己的话讲讲这个故事。', '4. 学习王戎善于观察、善于推理的品质。'],
+      [
+        '- 重点：借助注释理解课文意思。',
+        '- 重点：正确、流利地朗读课文并背诵。',
+        '- 难点：理解王戎的推理过程。',
+        '- 难点：用自己的话讲故事。',
+        '- 难点：体会文言文的语言特点。',
+      ],
+      [
+        '## 教学过程',
+        '### 一、导入',
+        '出示“世说新语”，介绍这本书。',
+        '',
+        '### 二、读通课文',
+        '1. 教师范读，学生跟读。',
+        '2. 自由读，读准“尝、竞、折”的字音。',
+        '',
+        '### 三、理解课文',
+        '1. 对照注释，说说每句话的意思。',
+        '2. 王戎为什么不去摘李子？',
+        '',
+        '### 四、背诵',
+        '练习背诵课文。',
+      ],
+    ),
+  );
+  const wangKey = rec.comment(wangrong, '2026-11-13 21:10', as(zhou), 1, '重难点写得太多了，文言文的第一课时抓住“读通、读懂”就够了，其他的放到第二课时。', {
+    anchor: { section: 'KEY_POINTS' },
+  });
+  rec.comment(wangrong, '2026-11-13 21:40', as(chen), 1, '好的师傅，我精简一下，朗读这块我再想想怎么设计。', { replyTo: wangKey });
+  rec.update(
+    wangrong,
+    '2026-11-16 20:50',
+    as(chen),
+    (p) => ({
+      keyPoints: '- 重点：正确、流利地朗读课文，读出停顿。\n- 难点：借助注释理解课文意思，讲清王戎是怎样推断的。',
+      content: edit(p.content, [['2. 自由读，读准“尝、竞、折”的字音。', '2. 自由读，读准“尝、竞、折”的字音。\n3. 划分朗读节奏：王戎/七岁，尝/与诸小儿/游。看/道边李树/多子/折枝。']]),
+    }),
+    '按师傅的意见精简重难点，增加朗读节奏划分',
+  );
+  rec.resolve(wangrong, wangKey, '2026-11-16 21:00', as(zhou));
+  rec.submit(wangrong, '2026-11-17 07:30', as(chen));
+  rec.review(
+    wangrong,
+    '2026-11-18 12:20',
+    as(wangReviewer),
+    false,
+    '朗读节奏的设计很好。请在“理解课文”部分补充“借助注释理解句意”的学法指导，课后练习再加一道“说说王戎是怎样推断的”，修改后再提交。',
+  );
+
+  // ----- 随县实验初级中学教联体 · 七年级语文集体备课组 -----
+  const juniorGroup = group('随县实验初级中学教联体');
+  const jLead = '随县实验初级中学';
+  const zhaoLeader = pick(jLead, '语文', 'senior');
+  const jSecond = pick(jLead, '语文', 'senior', zhaoLeader);
+  const xiaolin = pick('随县小林镇初级中学', '语文', 'senior');
+  const yindian = pick('随县殷店镇初级中学', '语文', 'senior');
+  const gaochengReviewer = pick('随县高城镇初级中学', '语文', 'senior');
+  const gaocheng = pick('随县高城镇初级中学', '语文', 'junior', gaochengReviewer);
+  const wanheNew = pick('随县万和镇初级中学', '语文', 'junior');
+  const chinese7 = rec.team({
+    group: juniorGroup,
+    name: '七年级语文集体备课组',
+    subject: '语文',
+    grade: '七年级',
+    formed: '2025-08-29 14:30',
+    createdBy: null,
+    leader: zhaoLeader,
+    reviewer: gaochengReviewer,
+    members: [
+      [zhaoLeader, '2025-08-29 14:30'],
+      [jSecond, '2025-08-29 14:30'],
+      [xiaolin, '2025-08-29 14:30'],
+      [yindian, '2025-08-29 14:30'],
+      [gaocheng, '2025-08-29 14:30'],
+      [wanheNew, '2026-09-07 16:00'],
+    ],
+  });
+  const winter = rec.create(
+    'chinese7:济南的冬天:2025',
+    chinese7,
+    '2025-09-08 16:00',
+    as(xiaolin),
+    text(
+      '济南的冬天',
+      '七年级上册 第一单元',
+      ['1. 有感情地朗读课文，品味生动、准确的写景语言。', '2. 把握济南冬天“温晴”的特点。', '3. 体会作者对济南冬天的喜爱之情。'],
+      ['- 重点：品味比喻、拟人等修辞的表达效果。', '- 难点：体会情景交融的写法。'],
+      [
+        '## 教学过程',
+        '### 一、导入',
+        '说说你印象中的冬天是什么样子的。',
+        '',
+        '### 二、整体感知',
+        '济南的冬天有什么特点？找出文中的关键句。',
+        '',
+        '### 三、品读赏析',
+        '1. 小山“摇篮”的比喻好在哪里？',
+        '2. 读“水墨画”一段，体会作者的喜爱之情。',
+        '',
+        '### 四、拓展',
+        '仿写一段家乡冬天的景色。',
+      ],
+    ),
+  );
+  rec.update(
+    winter,
+    '2025-09-10 19:00',
+    as(zhaoLeader),
+    (p) => ({ content: edit(p.content, [['### 四、拓展', '### 四、比较阅读\n与《春》对照，说说两篇文章写景方法的异同。\n\n### 五、拓展']]) }),
+    '增加与《春》的比较阅读',
+  );
+  rec.submit(winter, '2025-09-10 19:10', as(zhaoLeader));
+  rec.review(winter, '2025-09-11 08:00', as(gaochengReviewer), true, '同意。');
+  rec.publish(winter, '2025-09-11 08:30', as(zhaoLeader));
+  rec.adopt(winter, '2025-09-15', xiaolin, '七(1)班', '“摇篮”的比喻学生体会得比较好，仿写时间不够，改为课后作业。');
+  rec.adopt(winter, '2025-09-16', yindian, '七(2)班', '比较阅读环节学生能说出《春》是动态描写、本文多用静态描写。');
+  rec.adopt(winter, '2025-09-17', gaocheng, '七(3)班', '朗读指导还可以加强，学生读得比较平。');
+  rec.archive(winter, '2026-08-31 17:30', as(zhaoLeader));
+
+  const spring = rec.create(
+    'chinese7:春',
+    chinese7,
+    '2026-08-25 09:00',
+    as(jSecond),
+    text(
+      '春',
+      '七年级上册 第一单元',
+      ['1. 重视朗读，读出节奏、画面和情感。', '2. 品味课文生动形象的语言。', '3. 感受作者对春天的赞美之情。'],
+      ['- 重点：有感情地朗读，品味语言。', '- 难点：理解“盼春、绘春、赞春”的结构和作者的情感。'],
+      [
+        '## 教学过程',
+        '### 一、导入',
+        '背诵一句描写春天的古诗，引出课题。',
+        '',
+        '### 二、整体感知',
+        '默读课文，按“盼春、绘春、赞春”理清结构。',
+        '',
+        '### 三、品读“绘春”',
+        '1. 作者描绘了哪几幅春景图？给每幅图取个名字。',
+        '2. 找出你最喜欢的句子，说说好在哪里。',
+        '',
+        '### 四、朗读',
+        '指导学生有感情地朗读全文。',
+      ],
+    ),
+  );
+  rec.update(
+    spring,
+    '2026-08-27 20:00',
+    as(zhaoLeader),
+    (p) => ({ content: edit(p.content, [['指导学生有感情地朗读全文。', '分三层指导朗读：读出节奏（停顿、重音）—读出画面（边读边想象）—读出情感（盼、绘、赞的语气变化）。']]) }),
+    '朗读指导改为“读出节奏、读出画面、读出情感”三层',
+  );
+  rec.update(
+    spring,
+    '2026-08-28 15:30',
+    as(gaocheng),
+    (p) => ({ content: `${p.content}\n\n### 五、写作练习\n仿照“春草图”的写法，写一段家乡的春景，100字左右。` }),
+    '补充课后写作练习：仿写一段家乡的春景',
+  );
+  rec.submit(spring, '2026-08-28 15:40', as(jSecond));
+  rec.review(spring, '2026-08-31 09:00', as(gaochengReviewer), true, '三层朗读的设计清楚，同意发布。');
+  rec.publish(spring, '2026-08-31 09:30', as(zhaoLeader));
+  rec.adopt(spring, '2026-09-02', jSecond, '七(1)班', '三层朗读层次分明，学生读出了“盼春”的急切。');
+  rec.adopt(spring, '2026-09-03', xiaolin, '七(2)班', '给春景图取名字的活动学生参与度高。');
+  rec.adopt(spring, '2026-09-03', gaocheng, '七(4)班', '写作练习留到课后，第二天交上来的仿写质量不错。');
+  rec.adopt(spring, '2026-09-04', yindian, '七(1)班', '品读句子时学生多停留在“用了比喻”，要引导说出表达效果。');
+  const springZhao = rec.adapt('chinese7:春:二次备课:万和镇初级中学', spring, '2026-09-08 19:00', as(wanheNew));
+  rec.update(
+    springZhao,
+    '2026-09-09 21:00',
+    as(wanheNew),
+    (p) => ({ content: edit(p.content, [['### 四、朗读', '### 四、朗读\n班上学生朗读基础弱，先听范读、再跟读，最后分组读。']]) }),
+    '二次备课：增加范读和跟读',
+  );
+  rec.adopt(springZhao, '2026-09-10', wanheNew, '七(1)班', '第一次独立上这篇课文，范读和跟读之后学生敢读了；时间把握不好，写作练习没来得及布置。');
+
+  const garden = rec.create(
+    'chinese7:从百草园到三味书屋',
+    chinese7,
+    '2026-10-12 16:00',
+    as(yindian),
+    text(
+      '从百草园到三味书屋',
+      '七年级上册 第三单元',
+      ['1. 理清文章思路，把握百草园和三味书屋两部分的内容。', '2. 品味百草园景物描写的语言。', '3. 体会作者对童年生活的怀念。'],
+      ['- 重点：学习景物描写的方法。', '- 难点：理解两部分之间的联系和作者的情感。'],
+      [
+        '## 教学过程',
+        '### 一、导入',
+        '你的童年乐园在哪里？',
+        '',
+        '### 二、整体感知',
+        '文章写了哪两个地方？分别写了哪些事？',
+        '',
+        '### 三、品读百草园',
+        '1. 朗读“不必说……也不必说……单是……”一段，分析写景的顺序和感官描写。',
+        '2. 雪地捕鸟一段用了哪些动词？',
+        '',
+        '### 四、总结',
+        '作者对百草园和三味书屋的感情一样吗？',
+      ],
+    ),
+  );
+  rec.update(
+    garden,
+    '2026-10-14 20:30',
+    as(zhaoLeader),
+    (p) => ({
+      content: edit(p.content, [['### 四、总结', '### 四、对比\n列表对比百草园和三味书屋：环境、活动、心情。\n\n### 五、总结']]),
+    }),
+    '增加百草园与三味书屋的对比表格',
+  );
+  rec.submit(garden, '2026-10-14 20:40', as(yindian));
+  rec.review(garden, '2026-10-15 12:00', as(gaochengReviewer), true);
+  rec.publish(garden, '2026-10-15 12:10', as(zhaoLeader));
+  rec.adopt(garden, '2026-10-19', xiaolin, '七(2)班', '对比表格帮助学生理清了两部分的关系。');
+  rec.adopt(garden, '2026-10-20', yindian, '七(1)班', '雪地捕鸟一段的动词分析效果好，学生能说出“扫、支、撒、系、拉”的准确。');
+
+  const analects = rec.create(
+    'chinese7:论语十二章',
+    chinese7,
+    '2026-11-10 16:20',
+    as(gaocheng),
+    text(
+      '《论语》十二章',
+      '七年级上册 第三单元',
+      ['1. 积累文言词语，疏通文意。', '2. 理解孔子关于学习和修身的观点。', '3. 熟读成诵。'],
+      ['- 重点：积累文言词语，理解文意。', '- 难点：联系实际理解孔子的学习观。'],
+      ['## 教学过程', '### 一、导入', '介绍孔子和《论语》。', '', '### 二、诵读', '读准字音和节奏。', '', '### 三、理解', '分组借助注释翻译，交流难句。'],
+    ),
+  );
+  rec.update(
+    analects,
+    '2026-11-17 21:10',
+    as(wanheNew),
+    (p) => ({ content: `${p.content}\n\n### 四、联系生活\n“学而时习之”：说说你是怎样复习的，举一个生活中的例子。` }),
+    '补充“学而时习之”的生活化例子',
+  );
+
+  // ----- 曾都区实验小学教育集团 · 三年级英语集体备课组 -----
+  const eduGroup = group('曾都区实验小学教育集团');
+  const guoLeader = pick('曾都区编钟小学', '英语', 'senior');
+  const leadEnglish = pick('曾都区实验小学', '英语', 'senior');
+  const eastEnglish = pick('曾都区实验小学东城校区', '英语', 'senior');
+  const hedianEnglish = pick('曾都区何店镇中心小学', '英语', 'senior');
+  const fuheEnglish = pick('曾都区府河镇中心小学', '英语', 'senior');
+  const english3 = rec.team({
+    group: eduGroup,
+    name: '三年级英语集体备课组',
+    subject: '英语',
+    grade: '三年级',
+    formed: '2026-09-02 16:00',
+    createdBy: null,
+    leader: guoLeader,
+    members: [
+      [guoLeader, '2026-09-02 16:00'],
+      [leadEnglish, '2026-09-02 16:00'],
+      [eastEnglish, '2026-09-02 16:00'],
+      [hedianEnglish, '2026-09-02 16:00'],
+      [fuheEnglish, '2026-09-02 16:00'],
+    ],
+  });
+  const animals = rec.create(
+    'english3:Unit 3',
+    english3,
+    '2026-10-09 16:30',
+    as(leadEnglish),
+    text(
+      'Unit 3 Amazing animals（Part A Let’s talk）',
+      '三年级上册 Unit 3 Amazing animals',
+      ['1. 能听懂、会说 What’s this? It’s a … 询问和介绍动物。', '2. 能认读 cat、dog、duck、pig 等动物单词。', '3. 愿意了解和保护动物。'],
+      ['- 重点：句型 What’s this? It’s a …', '- 难点：a 与 an 的区分。'],
+      [
+        '## Teaching procedures',
+        '### Step 1 Warm-up',
+        'Sing the song “Old MacDonald had a farm”.',
+        '',
+        '### Step 2 Presentation',
+        '1. 出示动物剪影，猜一猜：What’s this?',
+        '2. 学习对话，跟读模仿语音语调。',
+        '',
+        '### Step 3 Practice',
+        '两人一组用动物卡片问答。',
+        '',
+        '### Step 4 Homework',
+        '给家人介绍三种动物。',
+      ],
+    ),
+  );
+  rec.update(
+    animals,
+    '2026-10-12 19:20',
+    as(guoLeader),
+    (p) => ({ content: edit(p.content, [['两人一组用动物卡片问答。', '1. 两人一组用动物卡片问答。\n2. TPR 游戏：老师说动物名称，学生做出动物的动作。']]) }),
+    '增加 TPR 动作游戏',
+  );
+  rec.update(
+    animals,
+    '2026-10-13 20:00',
+    as(eastEnglish),
+    () => ({
+      resources: [
+        { title: '动物单词卡片（PDF）', url: SMARTEDU },
+        { title: '歌曲 Old MacDonald had a farm', url: SMARTEDU },
+      ],
+    }),
+    '补充动物卡片和歌曲资源',
+  );
+  rec.submit(animals, '2026-10-13 20:10', as(leadEnglish));
+  rec.review(animals, '2026-10-14 12:30', as(guoLeader), true, '同意发布。');
+  rec.publish(animals, '2026-10-14 12:35', as(guoLeader));
+  rec.adopt(animals, '2026-10-19', guoLeader, '三(2)班', 'TPR 游戏把课堂气氛带动起来了，a 和 an 仍需专项练习。');
+  rec.adopt(animals, '2026-10-20', eastEnglish, '三(1)班', '动物剪影猜一猜的导入效果好，学生开口率高。');
+  rec.adopt(animals, '2026-10-21', hedianEnglish, '三(3)班', '乡镇学生词汇基础弱，跟读环节多留了5分钟。');
+  rec.adopt(animals, '2026-10-22', leadEnglish, '三(1)班', '对话表演环节学生很投入，可以增加小组展示。');
+  const plants = rec.create(
+    'english3:Unit 4',
+    english3,
+    '2026-11-02 16:00',
+    as(hedianEnglish),
+    text(
+      'Unit 4 Plants around us（Part A Let’s learn）',
+      '三年级上册 Unit 4 Plants around us',
+      ['1. 能听、说、认读 tree、flower、grass 等植物单词。', '2. 能用 I see … 描述身边的植物。'],
+      ['- 重点：植物单词的认读。', '- 难点：flower 的发音。'],
+      [
+        '## Teaching procedures',
+        '### Step 1 Warm-up',
+        'Free talk: What can you see in our school?',
+        '',
+        '### Step 2 Presentation',
+        '出示植物图片，学习单词。',
+        '',
+        '### Step 3 Practice',
+        'I see … 句型接龙。',
+      ],
+    ),
+  );
+  rec.update(
+    plants,
+    '2026-11-04 19:00',
+    as(guoLeader),
+    (p) => ({ content: edit(p.content, [['出示植物图片，学习单词。', '带学生到校园里认识真实的植物，边看边学单词（雨天改用图片）。']]) }),
+    'Let’s learn 部分改为实物教学',
+  );
+  rec.submit(plants, '2026-11-04 19:10', as(hedianEnglish));
+  rec.review(plants, '2026-11-05 08:00', as(guoLeader), true);
+  rec.publish(plants, '2026-11-05 08:05', as(guoLeader));
+  rec.adopt(plants, '2026-11-09', hedianEnglish, '三(1)班', '在校园里上课，学生对 tree、flower 记得特别牢。');
+  rec.adopt(plants, '2026-11-10', guoLeader, '三(2)班', '实物教学课堂纪律要提前约定，下次先分好小组。');
+  const colours = rec.create(
+    'english3:Unit 5',
+    english3,
+    '2026-11-12 16:30',
+    as(eastEnglish),
+    text(
+      'Unit 5 The colourful world（Part A）',
+      '三年级上册 Unit 5 The colourful world',
+      ['1. 能听、说、认读 red、yellow、green、blue 等颜色单词。', '2. 能用 What colour is it? It’s … 问答颜色。'],
+      ['- 重点：颜色单词和问答句型。', '- 难点：colour 的拼写。'],
+      ['## Teaching procedures', '### Step 1 Warm-up', 'Sing a colour song.', '', '### Step 2 Presentation', '用彩色铅笔学习颜色单词。', '', '### Step 3 Practice', 'What colour is it? 猜颜色游戏。'],
+    ),
+  );
+  rec.update(colours, '2026-11-16 20:00', as(guoLeader), (p) => ({ content: `${p.content}\n\n### Step 4 Homework\n画一幅彩色的画，用英语介绍它的颜色。` }), '补充作业设计');
+  rec.submit(colours, '2026-11-17 08:00', as(eastEnglish));
+
+  validateLessonPrep(rec.out);
+  return rec.out;
+}
+
+function prepFail(what: string): never {
+  throw new Error(`demo plan: lesson preparation: ${what}`);
+}
+
+/** What the demo must show, checked on the plan. */
+function validateLessonPrep(p: LessonPrepPlan): void {
+  const team = p.plans.filter((x) => x.kind === 'TEAM');
+  for (const status of ['DRAFT', 'IN_REVIEW', 'APPROVED', 'PUBLISHED', 'ARCHIVED'] as const) {
+    if (!team.some((x) => x.status === status)) prepFail(`no ${status} plan`);
+  }
+  for (const x of p.plans) {
+    const revs = p.revisions.filter((r) => r.planId === x.id).sort((a, b) => a.version - b.version);
+    if (revs.length !== x.version || revs.some((r, i) => r.version !== i + 1)) prepFail(`${x.title}: revisions`);
+    const last = revs[revs.length - 1];
+    if (PLAN_TEXT_FIELDS.some((f) => !sameText(last, x, f))) prepFail(`${x.title}: its text is not its last revision`);
+    if (x.status === 'PUBLISHED' && x.publishedVersion !== x.version) prepFail(`${x.title}: published, but not its current version`);
+    if (x.publishedVersion !== null && !revs[x.publishedVersion - 1].publishedAt) prepFail(`${x.title}: published version without publishedAt`);
+  }
+  const adapted = p.plans.filter((x) => x.kind === 'ADAPTATION');
+  const source = (a: LessonPlanPlan) => p.plans.find((x) => x.id === a.sourcePlanId)!;
+  if (adapted.length < 2 || !adapted.some((a) => source(a).publishedVersion! > a.sourceVersion!)) prepFail('adaptations, one of them behind its source');
+  if (!p.comments.some((c) => c.anchor?.fromLine) || !p.comments.some((c) => c.parentId) || !p.comments.some((c) => c.resolvedAt)) prepFail('comment threads');
+  if (!team.some((x) => x.status === 'DRAFT' && x.reviewNote)) prepFail('a plan returned to draft with a note');
+  const published = team.find((x) => x.status === 'PUBLISHED' && x.content.includes('分数的意义'));
+  if (!published || new Set(p.adoptions.filter((a) => a.planId === published.id).map((a) => a.schoolId)).size < 4) prepFail('《分数的意义》 taught at several member schools');
+}
+
+async function insertLessonPrep(em: EntityManager, p: LessonPrepPlan): Promise<void> {
+  // An account someone else created with a demo email (left alone by insertAccounts) is not the demo's: its
+  // authorship falls back to the teacher, and comments need an author.
+  const userIds = [...new Set([...p.revisions.map((r) => r.authorUserId), ...p.comments.map((c) => c.authorUserId), ...p.plans.map((x) => x.createdBy)].filter((x): x is string => !!x))];
+  const present = new Set(((await em.query('SELECT id FROM app_user WHERE id = ANY($1::uuid[])', [userIds])) as { id: string }[]).map((r) => r.id));
+  const user = (id: string | null) => (id && present.has(id) ? id : null);
+  const comments = p.comments.filter((c) => present.has(c.authorUserId) && (!c.parentId || p.comments.some((x) => x.id === c.parentId && present.has(x.authorUserId))));
+
+  await insertRows(
+    em,
+    'lesson_prep_team',
+    [['id', 'uuid'], ['group_id', 'uuid'], ['name', 'varchar'], ['subject', 'varchar'], ['grade', 'varchar'], ['leader_teacher_id', 'uuid'], ['reviewer_teacher_id', 'uuid'], ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    p.teams.map((t) => [t.id, t.groupId, t.name, t.subject, t.grade, t.leaderId, t.reviewerId, user(t.createdBy), t.createdAt, t.createdAt]),
+  );
+  await insertRows(
+    em,
+    'lesson_prep_team_member',
+    [['id', 'uuid'], ['team_id', 'uuid'], ['teacher_id', 'uuid'], ['joined_at', 'timestamptz'], ['left_at', 'timestamptz'], ['added_by', 'uuid'], ['removed_by', 'uuid']],
+    p.members.map((m) => [m.id, m.teamId, m.teacherId, m.joinedAt, m.leftAt, null, null]),
+  );
+  // Team plans before the adaptations that point at them.
+  const plans = [...p.plans.filter((x) => x.kind === 'TEAM'), ...p.plans.filter((x) => x.kind === 'ADAPTATION')];
+  await insertRows(
+    em,
+    'lesson_plan',
+    [
+      ['id', 'uuid'], ['group_id', 'uuid'], ['kind', 'varchar'], ['team_id', 'uuid'], ['owner_teacher_id', 'uuid'], ['source_plan_id', 'uuid'], ['source_version', 'int'], ['school_id', 'uuid'],
+      ['main_preparer_teacher_id', 'uuid'], ['title', 'varchar'], ['subject', 'varchar'], ['grade', 'varchar'], ['unit', 'varchar'], ['objectives', 'text'], ['key_points', 'text'], ['content', 'text'],
+      ['resources', 'jsonb'], ['status', 'varchar'], ['version', 'int'], ['published_version', 'int'], ['first_published_at', 'timestamptz'], ['review_note', 'varchar'], ['reviewed_by', 'uuid'],
+      ['reviewed_at', 'timestamptz'], ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ],
+    plans.map((x) => [
+      x.id, x.groupId, x.kind, x.teamId, x.ownerId, x.sourcePlanId, x.sourceVersion, x.schoolId, x.mainPreparerId, x.title, x.subject, x.grade, x.unit, x.objectives, x.keyPoints, x.content,
+      JSON.stringify(x.resources), x.status, x.version, x.publishedVersion, x.firstPublishedAt, x.reviewNote, user(x.reviewedBy), x.reviewedAt, user(x.createdBy), x.createdAt, x.updatedAt,
+    ]),
+  );
+  // The search vector exactly as LessonPlansService writes it: array_to_tsvector(documentTerms(...)).
+  await insertRows(
+    em,
+    'lesson_plan_revision',
+    [
+      ['plan_id', 'uuid'], ['version', 'int'], ['title', 'varchar'], ['unit', 'varchar'], ['objectives', 'text'], ['key_points', 'text'], ['content', 'text'], ['resources', 'jsonb'], ['note', 'varchar'],
+      ['author_user_id', 'uuid'], ['author_teacher_id', 'uuid'], ['created_at', 'timestamptz'], ['published_at', 'timestamptz'], ['search_vector', 'tsterms'],
+    ],
+    p.revisions.map((r) => [
+      r.planId, r.version, r.title, r.unit, r.objectives, r.keyPoints, r.content, JSON.stringify(r.resources), r.note, user(r.authorUserId), r.authorTeacherId, r.createdAt, r.publishedAt,
+      documentTerms(r.title, r.unit, r.objectives, r.keyPoints, r.content),
+    ]),
+  );
+  await insertRows(
+    em,
+    'lesson_plan_comment',
+    [['id', 'uuid'], ['plan_id', 'uuid'], ['version', 'int'], ['parent_id', 'uuid'], ['anchor', 'jsonb'], ['text', 'varchar'], ['author_user_id', 'uuid'], ['author_teacher_id', 'uuid'], ['created_at', 'timestamptz'], ['resolved_at', 'timestamptz'], ['resolved_by', 'uuid']],
+    comments.map((c) => [c.id, c.planId, c.version, c.parentId, c.anchor && JSON.stringify(c.anchor), c.text, c.authorUserId, c.authorTeacherId, c.createdAt, c.resolvedAt, user(c.resolvedBy)]),
+  );
+  await insertRows(
+    em,
+    'lesson_plan_adoption',
+    [
+      ['id', 'uuid'], ['plan_id', 'uuid'], ['version', 'int'], ['adaptation_id', 'uuid'], ['group_id', 'uuid'], ['school_id', 'uuid'], ['teacher_id', 'uuid'], ['taught_on', 'date'], ['class_name', 'varchar'],
+      ['reflection', 'text'], ['recorded_by', 'uuid'], ['created_at', 'timestamptz'],
+    ],
+    p.adoptions.map((a) => [a.id, a.planId, a.version, a.adaptationId, a.groupId, a.schoolId, a.teacherId, a.taughtOn, a.className, a.reflection, user(a.recordedBy), a.createdAt]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writing
 
-type Cast = 'uuid' | 'uuid[]' | 'date' | 'int' | 'float8' | 'varchar' | 'varchar[]' | 'text' | 'timestamptz' | 'jsonb';
+/** `tsterms`: a text[] of search terms (documentTerms), stored as array_to_tsvector of them. */
+type Cast = 'uuid' | 'uuid[]' | 'date' | 'int' | 'float8' | 'varchar' | 'varchar[]' | 'text' | 'timestamptz' | 'jsonb' | 'tsterms';
 
 /** Multi-row INSERTs, 500 rows per statement, with explicit casts so every parameter has a type. */
 async function insertRows(em: EntityManager, table: string, columns: ReadonlyArray<readonly [string, Cast]>, rows: unknown[][]): Promise<void> {
@@ -2175,7 +3726,7 @@ async function insertRows(em: EntityManager, table: string, columns: ReadonlyArr
       if (row.length !== columns.length) throw new Error(`demo seed: ${table} row has ${row.length} values, expected ${columns.length}`);
       const placeholders = row.map((value, i) => {
         params.push(value);
-        return `$${params.length}::${columns[i][1]}`;
+        return columns[i][1] === 'tsterms' ? `array_to_tsvector($${params.length}::text[])` : `$${params.length}::${columns[i][1]}`;
       });
       return `(${placeholders.join(', ')})`;
     });
@@ -2269,6 +3820,12 @@ export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Pro
     const exchanges = buildExchangeActivityPlan(plan, ix);
     await insertExchangesAndActivities(em, exchanges);
     log(`Demo data: ${exchanges.exchanges.length} teacher exchanges, ${exchanges.activities.length} student activities`);
+    const prep = buildLessonPrepPlan(plan, ix, exchanges.exchanges);
+    await insertLessonPrep(em, prep);
+    log(
+      `Demo data: ${prep.teams.length} lesson preparation teams, ${prep.plans.length} lesson plans (${prep.plans.filter((x) => x.kind === 'ADAPTATION').length} adaptations), ` +
+        `${prep.revisions.length} revisions, ${prep.comments.length} comments, ${prep.adoptions.length} adoptions`,
+    );
     // Last, so that the dashboards count everything above.
     const rollups = await rebuildRollups(em);
     log(`Demo data: dashboard rollups rebuilt (${rollups} rows)`);
@@ -2280,6 +3837,9 @@ export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Pro
       mentoringPairs: mentoring.pairs.length,
       teacherExchanges: exchanges.exchanges.length,
       studentActivities: exchanges.activities.length,
+      lessonPrepTeams: prep.teams.length,
+      lessonPlans: prep.plans.length,
+      lessonPlanAdoptions: prep.adoptions.length,
     };
   });
 }
