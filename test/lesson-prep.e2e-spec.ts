@@ -149,6 +149,19 @@ describe('collective lesson preparation (集体备课)', () => {
       expect(again.lessonPrepTeam.memberships.filter((m: any) => m.teacherId === w.colleague.id).map((m: any) => m.leftAt === null)).toEqual(expect.arrayContaining([true, false]));
     });
 
+    it('take concurrent changes without losing one', async () => {
+      const UPDATE_TEAM = `mutation($team: ID!, $i: UpdateLessonPrepTeamInput!) { updateLessonPrepTeam(teamId: $team, input: $i) { id } }`;
+      const results = await Promise.all([
+        t.gql(UPDATE_TEAM, { team: teamId, i: { name: '五年级数学组' } }, w.leader.token),
+        t.gql(UPDATE_TEAM, { team: teamId, i: { reviewerTeacherId: w.colleague.id } }, w.manager.token),
+      ]);
+      expect(results.map(codeOf)).toEqual(['OK', 'OK']);
+      const [row] = await t.sql(`SELECT name, reviewer_teacher_id FROM lesson_prep_team WHERE id = $1`, [teamId]);
+      expect(row).toEqual({ name: '五年级数学组', reviewer_teacher_id: w.colleague.id });
+      expect(codeOf(await t.gql(UPDATE_TEAM, { team: teamId, i: { reviewerTeacherId: w.reader.id } }, w.leader.token))).toBe('FORBIDDEN'); // managers name reviewers
+      await t.ok(UPDATE_TEAM, { team: teamId, i: { clearReviewer: true, name: '五年级数学集体备课组' } }, w.manager.token);
+    });
+
     it('are visible inside the group and above it, not outside', async () => {
       for (const token of [w.reader.token, w.member2Admin.token, w.manager.token, w.countyAdmin.token, w.cityAdmin.token])
         expect((await t.ok(TEAM, { id: teamId }, token)).lessonPrepTeam.id).toBe(teamId);
@@ -287,6 +300,11 @@ describe('collective lesson preparation (集体备课)', () => {
       // a reviewer named by the group approves; the leader publishes
       await t.ok(`mutation($team: ID!, $r: ID!) { updateLessonPrepTeam(teamId: $team, input: { reviewerTeacherId: $r }) { id } }`, { team: teamId, r: w.reader.id }, w.manager.token);
       expect((await t.ok(REVIEW, { id: planId, ok: true, note: '同意发布' }, w.reader.token)).reviewLessonPlan.status).toBe('APPROVED');
+      expect(codeOf(await t.gql(REVIEW, { id: planId, ok: true }, w.reader.token))).toBe('CONFLICT'); // already approved
+      // an error found after approval: the reviewer returns it before it is published
+      expect((await t.ok(REVIEW, { id: planId, ok: false, note: '板书中“单位1”加引号' }, w.reader.token)).reviewLessonPlan.status).toBe('DRAFT');
+      await t.ok(SUBMIT, { id: planId }, w.preparer.token);
+      await t.ok(REVIEW, { id: planId, ok: true }, w.reader.token);
       expect(codeOf(await t.gql(PUBLISH, { id: planId }, w.preparer.token))).toBe('FORBIDDEN');
       expect((await t.ok(PUBLISH, { id: planId }, w.leader.token)).publishLessonPlan).toEqual({ id: planId, status: 'PUBLISHED', publishedVersion: 4 });
       await t.ok(`mutation($team: ID!) { updateLessonPrepTeam(teamId: $team, input: { clearReviewer: true }) { id } }`, { team: teamId }, w.manager.token);
@@ -368,14 +386,25 @@ describe('collective lesson preparation (集体备课)', () => {
       expect(await count('lesson_plan_adoption')).toBe(0);
 
       const viaAdaptation = (await t.ok(ADOPT, { i: { ...input, planId: adaptationId } }, w.reader.token)).recordLessonPlanAdoption;
-      expect(viaAdaptation).toMatchObject({ adaptationId, taughtOn: today, school: { id: w.member2.id } });
+      expect(viaAdaptation).toMatchObject({ adaptationId, version: 4, taughtOn: today, school: { id: w.member2.id } }); // the version copied
       expect(codeOf(await t.gql(ADOPT, { i: input }, w.reader.token))).toBe('CONFLICT'); // the same lesson twice
       // the member school's admin records one for a colleague; the group manager too
-      await t.ok(ADOPT, { i: { planId, schoolId: w.member.id, teacherId: w.preparer.id, taughtOn: today, className: '五(1)班' } }, w.manager.token);
+      const byManager = (await t.ok(ADOPT, { i: { planId, schoolId: w.member.id, teacherId: w.preparer.id, taughtOn: today, className: '五(1)班' } }, w.manager.token)).recordLessonPlanAdoption;
+      expect(byManager.version).toBe(6); // in force today
+      // taught last week, recorded now: the version published by then (version 4 dated back for this case)
+      const weekAgo = new Date(Date.now() - 7 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+      await t.sql(`UPDATE lesson_plan_revision SET published_at = now() - interval '10 days' WHERE plan_id = $1 AND version = 4`, [planId]);
+      await t.sql(`UPDATE lesson_plan SET first_published_at = now() - interval '10 days' WHERE id = $1`, [planId]);
+      const late = (await t.ok(ADOPT, { i: { planId, schoolId: w.member.id, teacherId: w.preparer.id, taughtOn: weekAgo, className: '五(1)班' } }, w.preparer.token)).recordLessonPlanAdoption;
+      expect(late.version).toBe(4);
       expect(codeOf(await t.gql(ADOPT, { i: { planId, schoolId: w.member.id, teacherId: w.colleague.id, taughtOn: today } }, w.member2Admin.token))).toBe('FORBIDDEN');
 
       const perPlan = (await t.ok(PLAN, { id: planId }, w.reader.token)).lessonPlan.adoptions;
-      expect(perPlan.map((a: any) => [a.school.id, a.teacher.id]).sort()).toEqual([[w.member.id, w.preparer.id], [w.member2.id, w.reader.id]].sort());
+      expect(perPlan.map((a: any) => [a.school.id, a.teacher.id, a.taughtOn])).toEqual([
+        [w.member.id, w.preparer.id, weekAgo],
+        [w.member2.id, w.reader.id, today],
+        [w.member.id, w.preparer.id, today],
+      ]);
       const perSchool = (await t.ok(ADOPTIONS, { f: { schoolId: w.member2.id } }, w.member2Admin.token)).lessonPlanAdoptions;
       expect(perSchool.totalCount).toBe(1);
       expect(perSchool.edges[0].node).toMatchObject({ planId, reflection: input.reflection });

@@ -21,7 +21,7 @@ const COVERAGE_Q = `query($r: ID!, $a: Date) { regionCoverage(regionId: $r, asOf
   asOf compulsorySchools coveredSchools ratio compulsoryStudents studentsCovered consortia consortiaByMode { key count } consortiaByLevel { key count }
   target { year ratio regionId } gap uncoveredSchools(first: 100) { totalCount edges { node { id } } } } }`;
 const REGION_Q = `query($r: ID!, $f: Date!, $t: Date!) { regionActivitySummary(regionId: $r, from: $f, to: $t) {
-  groups groupsByKind { key count } researchSessions researchSessionsByType { key count } teacherParticipations lessonPrepTeams lessonPlansPublished } }`;
+  groups groupsByKind { key count } researchSessions researchSessionsByType { key count } teacherParticipations lessonPrepTeams lessonPlansPublished lessonPlanAdoptions } }`;
 
 describe('reports: exact counters from rollups', () => {
   let t: TestApp;
@@ -218,10 +218,12 @@ describe('reports: exact counters from rollups', () => {
           `SELECT (SELECT count(*) FROM lesson_prep_team x JOIN school_group g ON g.id = x.group_id JOIN region r ON r.id = g.region_id
                     WHERE $1 = ANY(r.path) AND ((x.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date <= $3)::int AS teams,
                   (SELECT count(*) FROM lesson_plan x JOIN school_group g ON g.id = x.group_id JOIN region r ON r.id = g.region_id
-                    WHERE $1 = ANY(r.path) AND x.kind = 'TEAM' AND ((x.first_published_at AT TIME ZONE 'UTC') + interval '8 hours')::date BETWEEN $2 AND $3)::int AS published`,
+                    WHERE $1 = ANY(r.path) AND x.kind = 'TEAM' AND ((x.first_published_at AT TIME ZONE 'UTC') + interval '8 hours')::date BETWEEN $2 AND $3)::int AS published,
+                  (SELECT count(*) FROM lesson_plan_adoption x JOIN school_group g ON g.id = x.group_id JOIN region r ON r.id = g.region_id
+                    WHERE $1 = ANY(r.path) AND x.taught_on BETWEEN $2 AND $3)::int AS adopted`,
           [region, from, to],
         );
-        expect([region, from, to, got.lessonPrepTeams, got.lessonPlansPublished]).toEqual([region, from, to, lessons.teams, lessons.published]);
+        expect([region, from, to, got.lessonPrepTeams, got.lessonPlansPublished, got.lessonPlanAdoptions]).toEqual([region, from, to, lessons.teams, lessons.published, lessons.adopted]);
       }
     }
     const monthStart = (d: string) => d.slice(0, 8) + '01';

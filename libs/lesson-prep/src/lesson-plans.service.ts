@@ -277,7 +277,8 @@ export class LessonPlansService {
       const a = await this.access.requirePlan(tx, id, 'drafts', { lock: true });
       this.requireTeamPlan(a.plan);
       if (!a.leader && !a.reviewer) throw forbidden('The team leader or the reviewer the group named reviews plans');
-      this.requireStatus(a.plan, [LessonPlanStatus.IN_REVIEW], 'review');
+      // an approved plan not yet published can still be returned (an error found after approval)
+      this.requireStatus(a.plan, approve ? [LessonPlanStatus.IN_REVIEW] : [LessonPlanStatus.IN_REVIEW, LessonPlanStatus.APPROVED], approve ? 'approve' : 'return');
       return this.changeStatus(tx, a.plan, approve ? LessonPlanStatus.APPROVED : LessonPlanStatus.DRAFT, {
         reviewNote: note ?? null,
         reviewedBy: tx.user.userId,
@@ -525,10 +526,20 @@ export class LessonPlansService {
       const p = tx.user;
       const allowed = p.teacherId === input.teacherId || p.schoolIds.includes(input.schoolId) || (await this.groups.managesGroup(tx, source.groupId));
       if (!allowed) throw forbidden('The teacher, their school’s admins or the group managers record a lesson');
+      // the version taught: an adaptation's copied version, or the team's version published by that day
+      let version = a.plan.kind === LessonPlanKind.ADAPTATION ? a.plan.sourceVersion! : source.publishedVersion;
+      if (!adaptationId) {
+        const [inForce] = await tx.em.query(
+          `SELECT max(version) AS v FROM lesson_plan_revision
+            WHERE plan_id = $1 AND published_at IS NOT NULL AND ((published_at AT TIME ZONE 'UTC') + interval '8 hours')::date <= $2`,
+          [source.id, input.taughtOn],
+        );
+        version = inForce?.v ?? version;
+      }
       const rows: { id: string }[] = await tx.em.query(
         `INSERT INTO lesson_plan_adoption (plan_id, version, adaptation_id, group_id, school_id, teacher_id, taught_on, class_name, reflection, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
-        [source.id, source.publishedVersion, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId],
+        [source.id, version, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId],
       );
       if (!rows.length) throw conflict('This lesson is already recorded (same plan, teacher, day and class)');
       await this.count(tx, source.groupId, input.schoolId, input.taughtOn, Metric.LessonPlanAdoptions);

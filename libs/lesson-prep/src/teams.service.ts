@@ -109,8 +109,9 @@ export class TeamsService {
 
   update(ctx: RequestContext, teamId: string, input: UpdateLessonPrepTeamInput): Promise<LessonPrepTeam> {
     return this.tx.run(ctx, async (tx) => {
-      const { team, manager } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
-      await tx.em.query(`SELECT 1 FROM lesson_prep_team WHERE id = $1 FOR UPDATE`, [team.id]);
+      const { manager } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
+      // lock, then read: two concurrent changes (a rename, a new leader) must not undo each other
+      const team = await tx.em.findOneOrFail(LessonPrepTeam, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
       if ((input.leaderTeacherId || input.reviewerTeacherId || input.clearReviewer) && !manager) throw forbidden('The group managers name the leader and the reviewer');
       if (input.reviewerTeacherId && input.clearReviewer) throw badInput('clearReviewer', 'Either name a reviewer or clear it');
       if (input.name) team.name = input.name;

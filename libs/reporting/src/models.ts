@@ -88,5 +88,6 @@ export class RegionActivitySummary {
   @Field(() => Int, { description: 'Teacher exchanges (交流轮岗/走教送教/支教) starting in the period' }) teacherExchanges: number;
   @Field(() => Int, { description: 'Teachers sent on those exchanges, one per exchange (a teacher on two exchanges in the period counts twice)' }) exchangedTeachers: number;
   @Field(() => [TypeCount]) exchangesByKind: TypeCount[];
-  @Field(() => Int) lessonPlansPublished: number;
+  @Field(() => Int, { description: 'Team lesson plans first published in the period (集体备课)' }) lessonPlansPublished: number;
+  @Field(() => Int, { description: 'Lessons taught from them in the period (同上课)' }) lessonPlanAdoptions: number;
 }

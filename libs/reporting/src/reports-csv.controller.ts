@@ -107,6 +107,7 @@ export class ReportsCsvController {
       ['交流轮岗 Teacher exchanges', s.teacherExchanges],
       ['交流教师 Exchanged teachers', s.exchangedTeachers],
       ['发布教案 Lesson plans published', s.lessonPlansPublished],
+      ['教案使用 Lesson plan adoptions', s.lessonPlanAdoptions],
     ]);
   }
 }

@@ -256,6 +256,7 @@ export class ReportsService {
       exchangedTeachers: flow(Metric.ExchangedTeachers),
       exchangesByKind: keyed(Metric.TeacherExchanges),
       lessonPlansPublished: flow(Metric.LessonPlansPublished),
+      lessonPlanAdoptions: flow(Metric.LessonPlanAdoptions),
     });
   }
 
