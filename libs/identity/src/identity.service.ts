@@ -17,6 +17,7 @@ import {
   type AppConfig,
   type PrincipalResolver,
   type RequestContext,
+  preparedQuery,
 } from '../../core/src';
 import { AccessService, Teacher } from '../../organisation/src';
 import { CreateUserInput, GrantRoleInput } from './dto/user.input';
@@ -53,15 +54,16 @@ export class IdentityService implements PrincipalResolver {
     return { token, expiresAt: new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString(), user };
   }
 
-  /** PrincipalResolver: one query per request for the user and their active grants. */
+  /** PrincipalResolver: one query per request for the user and their active grants (prepared: it runs on every request). */
   async resolve(userId: string): Promise<Principal | null> {
-    const rows: { email: string; teacher_id: string | null; id: string | null; role: Role | null; scope_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT u.email, u.teacher_id, g.id, g.role, g.scope_id
-           FROM app_user u LEFT JOIN role_grant g ON g.user_id = u.id AND g.revoked_at IS NULL
-          WHERE u.id = $1`,
-        [userId],
-      );
+    const rows = await preparedQuery<{ email: string; teacher_id: string | null; id: string | null; role: Role | null; scope_id: string | null }>(
+      this.dataSource.manager,
+      'principal',
+      `SELECT u.email, u.teacher_id, g.id, g.role, g.scope_id
+         FROM app_user u LEFT JOIN role_grant g ON g.user_id = u.id AND g.revoked_at IS NULL
+        WHERE u.id = $1`,
+      [userId],
+    );
     if (!rows.length) return null;
     const grants = rows.filter((r) => r.id).map((r) => ({ id: r.id!, role: r.role!, scopeId: r.scope_id }));
     return new Principal(userId, rows[0].email, rows[0].teacher_id, grants);

@@ -10,6 +10,7 @@ import {
   TransactionService,
   type PageArgs,
   type RequestContext,
+  preparedQuery,
 } from '../../core/src';
 import { AccessService, COMPULSORY_STAGES, School } from '../../organisation/src';
 import { ActivityCounters, GroupActivitySummary, RegionActivitySummary, RegionCoverage, TypeCount, type CoverageTarget } from './models';
@@ -95,7 +96,9 @@ export class ReportsService {
     const [fullFrom, fullTo] = wholeMonths(from, to);
     // One round trip: who may see the group, flows of the period, stocks up to its end (per month, for the
     // month-end values), and the schools that were members in it.
-    const rows: (Row & { kind: 'view' | 'flow' | 'stock' | 'member' })[] = await ctx.em.query(
+    const rows = await preparedQuery<Row & { kind: 'view' | 'flow' | 'stock' | 'member' }>(
+      ctx.em,
+      'group_activity_summary',
       `SELECT 'flow' AS kind, upper(scope) AS scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
         WHERE scope_id = $1 AND metric = ANY($4) AND (
               (scope IN ('g','s') AND day >= $5 AND day < $6)
@@ -162,18 +165,19 @@ export class ReportsService {
    * rollups up to `asOf`, and the coverage target for `targetYear` set on the region or its nearest ancestor.
    */
   private async regionFacts(ctx: RequestContext, regionId: string, asOf: string, metrics: string[], targetYear: number | null = null) {
-    const rows: { kind: 'region' | 'stock' | 'target'; metric: string; key: string; v: number; allowed: boolean; target_region: string; ratio: number }[] =
-      await ctx.em.query(
-        `SELECT 'region' AS kind, '' AS metric, '' AS key, 0::bigint AS v, path && $4::uuid[] AS allowed, NULL::uuid AS target_region, NULL::float8 AS ratio
-           FROM region WHERE id = $1
-         UNION ALL
-         SELECT 'stock', metric, key, sum(value)::bigint, NULL, NULL, NULL FROM activity_rollup
-          WHERE scope = 'R' AND scope_id = $1 AND day <= $2 AND metric = ANY($3) GROUP BY 2, 3
-         UNION ALL
-         (SELECT 'target', '', '', 0, NULL, t.region_id, t.ratio FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $5
-           WHERE r.id = $1 ORDER BY array_position(r.path, t.region_id) DESC LIMIT 1)`,
-        [regionId, asOf, metrics, ctx.user.regionIds, targetYear],
-      );
+    const rows = await preparedQuery<{ kind: 'region' | 'stock' | 'target'; metric: string; key: string; v: number; allowed: boolean; target_region: string; ratio: number }>(
+      ctx.em,
+      'region_facts',
+      `SELECT 'region' AS kind, '' AS metric, '' AS key, 0::bigint AS v, path && $4::uuid[] AS allowed, NULL::uuid AS target_region, NULL::float8 AS ratio
+         FROM region WHERE id = $1
+       UNION ALL
+       SELECT 'stock', metric, key, sum(value)::bigint, NULL, NULL, NULL FROM activity_rollup
+        WHERE scope = 'R' AND scope_id = $1 AND day <= $2 AND metric = ANY($3) GROUP BY 2, 3
+       UNION ALL
+       (SELECT 'target', '', '', 0, NULL, t.region_id, t.ratio FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $5
+         WHERE r.id = $1 ORDER BY array_position(r.path, t.region_id) DESC LIMIT 1)`,
+      [regionId, asOf, metrics, ctx.user.regionIds, targetYear],
+    );
     const region = rows.find((r) => r.kind === 'region');
     if (!region) throw notFound('Region', regionId);
     if (!ctx.user.isPlatformAdmin && !region.allowed) throw forbidden('This region is outside your scope');

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import { sqlStats } from './sql-stats';
+
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs a hot, fixed statement (read on every request or every dashboard view) as a named prepared statement:
+ * each pooled connection parses and plans it once and then reuses the plan, which for the dashboard queries is
+ * most of their database time. Inside a transaction it runs on the transaction's connection. `name` must stand
+ * for exactly one `text` (PostgreSQL keeps prepared statements per connection, by name).
+ */
+export async function preparedQuery<T>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const inTransaction = em.queryRunner && !em.queryRunner.isReleased ? em.queryRunner : null;
+  const runner = inTransaction ?? em.connection.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PgClient;
+    const store = sqlStats.getStore();
+    if (store) store.statements++;
+    const result = await client.query({ name, text, values });
+    return result.rows as T[];
+  } finally {
+    if (!inTransaction) await runner.release();
+  }
+}
