@@ -299,6 +299,9 @@ describe('collective lesson preparation (集体备课)', () => {
 
       // a reviewer named by the group approves; the leader publishes
       await t.ok(`mutation($team: ID!, $r: ID!) { updateLessonPrepTeam(teamId: $team, input: { reviewerTeacherId: $r }) { id } }`, { team: teamId, r: w.reader.id }, w.manager.token);
+      // the reviewer is not a member, but works on the drafts: resolves a thread
+      const [open] = await t.sql(`SELECT id FROM lesson_plan_comment WHERE plan_id = $1 AND parent_id IS NULL AND resolved_at IS NULL`, [planId]);
+      expect((await t.ok(RESOLVE, { id: open.id }, w.reader.token)).resolveLessonPlanComment.resolved).toBe(true);
       expect((await t.ok(REVIEW, { id: planId, ok: true, note: '同意发布' }, w.reader.token)).reviewLessonPlan.status).toBe('APPROVED');
       expect(codeOf(await t.gql(REVIEW, { id: planId, ok: true }, w.reader.token))).toBe('CONFLICT'); // already approved
       // an error found after approval: the reviewer returns it before it is published
@@ -429,6 +432,10 @@ describe('collective lesson preparation (集体备课)', () => {
       expect(await ids('意义分数', w.preparer.token)).toEqual([]); // a phrase, not a bag of characters
       expect(await ids('分数的意义', w.reader.token)).toEqual([planId]); // readers: published only
       expect(await ids('分数的意义', w.outsider.token)).toEqual([]);
+      expect(await ids('分数的意义', w.preparer.token, { groupId: w.group.id, subject: '数学', grade: '五年级' })).toEqual([planId, other.id].sort());
+      expect(await ids('分数的意义', w.preparer.token, { subject: '语文' })).toEqual([]);
+      expect(await ids('分数的意义', w.preparer.token, { grade: '六年级' })).toEqual([]);
+      expect(await ids('分数的意义', w.preparer.token, { groupId: w.otherGroup.id })).toEqual([]);
       const empty = await t.gql(PLANS, { f: { search: '  ，。' } }, w.preparer.token);
       expect([codeOf(empty), field(empty)]).toEqual(['BAD_USER_INPUT', 'filter.search']);
       // pages, newest first
@@ -495,6 +502,23 @@ describe('collective lesson preparation (集体备课)', () => {
       expect(JSON.stringify(outsider.errors)).toContain('FORBIDDEN');
     });
 
+    it('stops sending draft events to a member who left the team (access is checked per event)', async () => {
+      await t.ok(ADD_MEMBER, { team: teamId, t: w.colleague.id }, w.leader.token);
+      const sub = subscribe(w.colleague.token, planId);
+      await attach(sub, w.colleague.token, 7);
+      await t.ok(UPDATE_PLAN, { id: planId, v: 7, i: { unit: '第四单元 分数的意义和性质（修订）' } }, w.leader.token);
+      await until(() => sub.got.length >= 1, 'the draft event while a member');
+      expect(sub.got.map((e) => e.type)).toEqual(['PLAN_UPDATED']);
+      await t.ok(REMOVE_MEMBER, { team: teamId, t: w.colleague.id }, w.leader.token);
+      await t.ok(UPDATE_PLAN, { id: planId, v: 8, i: { unit: '第四单元 分数的意义和性质' } }, w.leader.token); // a draft event: no longer theirs
+      await t.ok(COMMENT, { i: { planId, version: 7, text: '发布版的评论' } }, w.reader.token); // on the published version: still theirs
+      await until(() => sub.got.length >= 2, 'the published event');
+      expect(sub.got.map((e) => [e.type, e.version])).toEqual([
+        ['PLAN_UPDATED', 8],
+        ['COMMENT_ADDED', 9],
+      ]);
+    });
+
     it('reaches the room of a live collective-preparation session the plan is linked to', async () => {
       const session = {
         groupId: w.group.id,
@@ -518,10 +542,10 @@ describe('collective lesson preparation (集体备课)', () => {
       const room = await LiveClient.connect(t.url, w.preparer.token);
       sockets.push(room);
       expect((await room.request('session:join', { sessionId: s.id, afterSeq: 0 })).ok).toBe(true);
-      await t.ok(UPDATE_PLAN, { id: planId, v: 7, i: { keyPoints: '重点：分数的意义；难点：单位“1”的理解' } }, w.leader.token);
+      await t.ok(UPDATE_PLAN, { id: planId, v: 9, i: { keyPoints: '重点：分数的意义；难点：单位“1”的理解' } }, w.leader.token);
       const events = await room.waitFor((es) => es.some((e) => e.type === 'LESSON_PLAN_EVENT'));
       const e = events.find((x: LiveEvent) => x.type === 'LESSON_PLAN_EVENT')!;
-      expect(e.payload).toMatchObject({ planId, event: 'PLAN_UPDATED', version: 8, status: 'DRAFT', title: '分数的意义' });
+      expect(e.payload).toMatchObject({ planId, event: 'PLAN_UPDATED', version: 10, status: 'DRAFT', title: '分数的意义' });
       // the event is in the session's log, in order with the rest
       const [logged] = await t.sql(`SELECT count(*)::int AS n FROM session_event WHERE session_id = $1 AND type = 'LESSON_PLAN_EVENT'`, [s.id]);
       expect(logged.n).toBe(1);
@@ -532,10 +556,10 @@ describe('collective lesson preparation (集体备课)', () => {
     it('is for the leader or a group manager; an archived plan is read-only', async () => {
       expect(codeOf(await t.gql(`mutation($id: ID!) { archiveLessonPlan(id: $id) { status } }`, { id: planId }, w.preparer.token))).toBe('FORBIDDEN');
       expect((await t.ok(`mutation($id: ID!) { archiveLessonPlan(id: $id) { status } }`, { id: planId }, w.manager.token)).archiveLessonPlan.status).toBe('ARCHIVED');
-      const frozen = await t.gql(UPDATE_PLAN, { id: planId, v: 8, i: { title: '归档后' } }, w.leader.token);
+      const frozen = await t.gql(UPDATE_PLAN, { id: planId, v: 10, i: { title: '归档后' } }, w.leader.token);
       expect(codeOf(frozen)).toBe('CONFLICT');
       expect(codeOf(await t.gql(ADAPT, { id: planId }, w.colleague.token))).toBe('CONFLICT');
-      expect((await t.sql(`SELECT version FROM lesson_plan WHERE id = $1`, [planId]))[0].version).toBe(8);
+      expect((await t.sql(`SELECT version FROM lesson_plan WHERE id = $1`, [planId]))[0].version).toBe(10);
     });
   });
 });

@@ -472,7 +472,8 @@ export class LessonPlansService {
       const onPublished = await tx.em.existsBy(LessonPlanRevision, { planId: comment.planId, version: comment.version, publishedAt: Not(IsNull()) });
       if (!a.drafts && !onPublished) throw forbidden('This comment is not open to you');
       if (comment.parentId) throw badInput('commentId', 'Resolve the thread’s first comment');
-      if (comment.authorUserId !== tx.user.userId && !a.member && !a.owner) throw forbidden('The author or a member of the team resolves a comment');
+      if (comment.authorUserId !== tx.user.userId && !a.member && !a.reviewer && !a.owner)
+        throw forbidden('The author, a member of the team or its reviewer resolves a comment');
       if (comment.resolvedAt) throw conflict('This comment is already resolved');
       comment.resolvedAt = new Date();
       comment.resolvedBy = tx.user.userId;

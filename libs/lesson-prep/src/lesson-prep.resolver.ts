@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { map } from 'rxjs';
+import { concatMap, filter, map } from 'rxjs';
 import { Allow, AUTHENTICATED, byId, Ctx, IdArg, observableIterator, PageArgs, Role, type RequestContext } from '../../core/src';
 import { IdentityService, User } from '../../identity/src';
 import { GroupService, School, SchoolGroup, SchoolService, Teacher, TeacherService } from '../../organisation/src';
@@ -214,8 +214,20 @@ export class LessonPlanResolver {
     resolve: (e: LessonPlanEvent) => e,
   })
   async lessonPlanEvents(@Ctx() ctx: RequestContext, @IdArg('planId') planId: string) {
-    const a = await this.access.requirePlan(ctx, planId, 'read');
-    return observableIterator(this.events.stream(planId, a.drafts).pipe(map((e) => ({ ...e, at: new Date(e.at) }))));
+    await this.access.requirePlan(ctx, planId, 'read');
+    // Access is checked again for every event (team membership and group membership change while a client
+    // listens): a member who left stops getting draft events. Plan events are few (people editing), so the
+    // one query per event and listener is cheap.
+    return observableIterator(
+      this.events.stream(planId).pipe(
+        concatMap(async (e) => {
+          const now = await this.access.plan(ctx, planId).catch(() => null);
+          return now && (now.drafts || (now.read && e.published)) ? e : null;
+        }),
+        filter((e): e is LessonPlanEvent => e !== null),
+        map((e) => ({ ...e, at: new Date(e.at) })),
+      ),
+    );
   }
 
   @ResolveField(() => SchoolGroup)

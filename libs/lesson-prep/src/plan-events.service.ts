@@ -62,10 +62,8 @@ export class PlanEventsService {
       });
   }
 
-  /** Events of one plan; `draftsToo` = false keeps only what readers of the published version may see. */
-  stream(planId: string, draftsToo: boolean): Observable<LessonPlanEvent> {
-    return this.bus.on<LessonPlanEvent>(PLAN_CHANNEL).pipe(
-      filter((e) => e.planId === planId && (draftsToo || e.published)),
-    );
+  /** Every event of one plan, on every instance; who may see which is the subscriber's business (`published`). */
+  stream(planId: string): Observable<LessonPlanEvent> {
+    return this.bus.on<LessonPlanEvent>(PLAN_CHANNEL).pipe(filter((e) => e.planId === planId));
   }
 }
