@@ -522,8 +522,13 @@ export class LessonPlansService {
       if (input.taughtOn < chinaDay(source.firstPublishedAt)) throw badInput('taughtOn', `The plan was published on ${chinaDay(source.firstPublishedAt)}`);
       const [school] = await tx.em.query(`SELECT 1 FROM group_membership WHERE group_id = $1 AND school_id = $2 AND left_on IS NULL`, [source.groupId, input.schoolId]);
       if (!school) throw badInput('schoolId', 'The school is not an active member of the plan’s group');
-      const [teacher] = await tx.em.query(`SELECT 1 FROM teacher WHERE id = $1 AND school_id = $2`, [input.teacherId, input.schoolId]);
-      if (!teacher) throw badInput('teacherId', 'The teacher does not teach at this school');
+      // a teacher of the school, or one on an exchange there that day (交流轮岗, 支教, 走教)
+      const [teacher] = await tx.em.query(
+        `SELECT 1 FROM teacher t WHERE t.id = $1 AND (t.school_id = $2 OR EXISTS (
+           SELECT 1 FROM teacher_exchange e WHERE e.teacher_id = t.id AND e.to_school_id = $2 AND e.starts_on <= $3 AND (e.ends_on IS NULL OR e.ends_on >= $3)))`,
+        [input.teacherId, input.schoolId, input.taughtOn],
+      );
+      if (!teacher) throw badInput('teacherId', 'The teacher neither teaches at this school nor was on an exchange there that day');
       const p = tx.user;
       const allowed = p.teacherId === input.teacherId || p.schoolIds.includes(input.schoolId) || (await this.groups.managesGroup(tx, source.groupId));
       if (!allowed) throw forbidden('The teacher, their school’s admins or the group managers record a lesson');

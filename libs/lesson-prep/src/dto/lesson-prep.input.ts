@@ -96,7 +96,7 @@ export class CommentOnLessonPlanInput {
 export class RecordAdoptionInput {
   @Field(() => ID, { description: 'A published team plan, or your adaptation of one' }) @IsUUID() planId: string;
   @Field(() => ID, { description: 'An active member school of the plan’s group' }) @IsUUID() schoolId: string;
-  @Field(() => ID, { description: 'A teacher of that school' }) @IsUUID() teacherId: string;
+  @Field(() => ID, { description: 'A teacher of that school, or one on an exchange there on taughtOn (交流轮岗 · 支教 · 走教)' }) @IsUUID() teacherId: string;
   @Field(() => DateScalar) @Validate(IsCalendarDate) taughtOn: string;
   @Field({ nullable: true, description: 'e.g. 五(2)班' }) @IsOptional() @Text(50) className?: string;
   @Field({ nullable: true, description: '教后反思' }) @IsOptional() @IsString() @MaxLength(10_000) reflection?: string;
