@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig, openDatabase, signToken } from '../libs/core/src';
 import { baseGroupActivity, baseRegionActivity, baseRegionCoverage } from '../libs/reporting/src';
-import { printTable, runLoad, spawnServer, type LoadResult, type SpawnedServer } from './load';
+import { postJson, printTable, runLoad, spawnServer, type LoadResult, type SpawnedServer } from './load';
 
 /**
  * npm run bench:dashboards — after npm run seed:scale. The three dashboard queries through the GraphQL API
@@ -16,6 +16,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 20);
 const WRITES = Number(process.env.BENCH_WRITES ?? 400);
+// requests before measuring each API query (sequential): the spawned server's JIT and pool warm up first
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
 const SECRET = 'bench-dashboards-secret';
 
 async function main() {
@@ -34,8 +36,7 @@ async function main() {
     await ds.query(`INSERT INTO role_grant (user_id, role) VALUES ($1, 'PLATFORM_ADMIN')`, [adminId]);
     const token = signToken(SECRET, adminId, 3600);
     const gql = async (query: string, variables: Record<string, unknown>) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as any;
+      const body = await postJson(url, { authorization: `Bearer ${token}` }, { query, variables });
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
@@ -45,7 +46,7 @@ async function main() {
       (SELECT count(*) FROM research_session)::int sessions, (SELECT count(*) FROM research_attendance)::int checkins, (SELECT count(*) FROM activity_rollup)::int rollups`);
     const from = '2025-01-01';
     const to = '2025-12-31';
-    const opts = { concurrency: CONCURRENCY, requests: REQUESTS, maxSeconds: SECONDS, warmup: 10 };
+    const opts = { concurrency: CONCURRENCY, requests: REQUESTS, maxSeconds: SECONDS, warmup: WARMUP };
     const slow = { concurrency: CONCURRENCY, requests: Math.max(50, REQUESTS / 20), maxSeconds: SECONDS, warmup: 2 };
     const rows: LoadResult[] = [];
     const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
