@@ -82,10 +82,12 @@ export class LessonPrepTeamResolver {
     return t.reviewerTeacherId ? this.teachers.load(ctx, t.reviewerTeacherId) : null;
   }
 
-  @ResolveField(() => [Teacher], { description: 'Active members' })
+  @ResolveField(() => [Teacher], { description: 'Active members: the leader first, then in the order they joined' })
   async members(@Ctx() ctx: RequestContext, @Parent() t: LessonPrepTeam) {
     const active = (await this.teams.memberships(ctx, t.id)).filter((m) => !m.leftAt);
-    return Promise.all(active.map((m) => this.teachers.load(ctx, m.teacherId)));
+    // the leader first, then in the order they joined
+    const ordered = [...active.filter((m) => m.teacherId === t.leaderTeacherId), ...active.filter((m) => m.teacherId !== t.leaderTeacherId)];
+    return Promise.all(ordered.map((m) => this.teachers.load(ctx, m.teacherId)));
   }
 
   @ResolveField(() => [LessonPrepTeamMember], { description: 'Every membership, past and present' })
