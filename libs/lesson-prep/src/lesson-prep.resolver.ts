@@ -140,7 +140,7 @@ export class LessonPlanResolver {
   }
 
   @Allow(AUTHENTICATED)
-  @Mutation(() => LessonPlanComment, { description: 'The author or a team member marks a comment thread resolved' })
+  @Mutation(() => LessonPlanComment, { description: 'The author, a team member or the team’s reviewer marks a comment thread resolved' })
   resolveLessonPlanComment(@Ctx() ctx: RequestContext, @IdArg('commentId') commentId: string) {
     return this.plans.resolveComment(ctx, commentId);
   }
