@@ -363,6 +363,23 @@ describe('reports: scope, targets, CSV', () => {
     expect(manager.byMonth).toHaveLength(12);
     const own = (await t.ok(GROUP_Q, { g: ids.group, ...period }, tokens.memberAdmin)).groupActivitySummary;
     expect(own.bySchool.map((s: any) => s.school.id)).toEqual([ids.member]);
+    // a session at the lead school with the member invited, ended today: the member's admin sees it in its row and month
+    const starts = new Date(Date.now() + 86400_000);
+    const session = await t.ok(
+      `mutation($i: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $i) { id } }`,
+      { i: { groupId: ids.group, hostSchoolId: ids.lead, title: '联合教研', type: 'JOINT_RESEARCH', mode: 'ONSITE', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 7200_000).toISOString(), invitedSchoolIds: [ids.member] } },
+      tokens.manager,
+    );
+    await t.ok(`mutation($id: ID!) { startResearchSession(id: $id) { id } }`, { id: session.scheduleResearchSession.id }, tokens.manager);
+    await t.ok(`mutation($id: ID!) { endResearchSession(id: $id) { id } }`, { id: session.scheduleResearchSession.id }, tokens.manager);
+    const today = todayInChina();
+    const thisYear = { f: `${today.slice(0, 4)}-01-01`, t: `${today.slice(0, 4)}-12-31` };
+    for (const token of [tokens.memberAdmin, tokens.manager]) {
+      const got = (await t.ok(GROUP_Q, { g: ids.group, ...thisYear }, token)).groupActivitySummary;
+      const row = got.bySchool.find((x: any) => x.school.id === ids.member);
+      expect([got.researchSessions, row.researchSessions]).toEqual([1, 1]);
+      expect(got.byMonth.filter((m: any) => m.researchSessions).map((m: any) => [m.month, m.researchSessions])).toEqual([[today.slice(0, 7), 1]]);
+    }
     expect((await t.gql(GROUP_Q, { g: ids.group, f: '2026-02-01', t: '2026-01-01' }, tokens.manager)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
 

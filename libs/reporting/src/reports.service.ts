@@ -92,6 +92,9 @@ export class ReportsService {
   async groupActivitySummary(ctx: RequestContext, groupId: string, from: string, to: string): Promise<GroupActivitySummary> {
     checkPeriod(from, to);
     const p = ctx.user;
+    // Per-school rows by month only for a caller who may see the group through one school (its school admin):
+    // everyone else reads months from the group rows, and a year of a school's rows then comes back as one row.
+    const schoolMonths = !p.isPlatformAdmin && p.schoolIds.length > 0;
     // Whole months inside the period come from the month rows (g, s); the days at either edge from day rows.
     const [fullFrom, fullTo] = wholeMonths(from, to);
     // One round trip: who may see the group, flows of the period, stocks up to its end (per month, for the
@@ -99,7 +102,8 @@ export class ReportsService {
     const rows = await preparedQuery<Row & { kind: 'view' | 'flow' | 'stock' | 'member' }>(
       ctx.em,
       'group_activity_summary',
-      `SELECT 'flow' AS kind, upper(scope) AS scope, school_id, to_char(day, 'YYYY-MM') AS month, metric, key, sum(value)::bigint AS v FROM activity_rollup
+      `SELECT 'flow' AS kind, upper(scope) AS scope, school_id, CASE WHEN upper(scope) = 'S' AND NOT $11 THEN '' ELSE to_char(day, 'YYYY-MM') END AS month,
+              metric, key, sum(value)::bigint AS v FROM activity_rollup
         WHERE scope_id = $1 AND metric = ANY($4) AND (
               (scope IN ('g','s') AND day >= $5 AND day < $6)
            OR (scope IN ('G','S') AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
@@ -115,7 +119,7 @@ export class ReportsService {
        SELECT 'view', '', (SELECT m.school_id FROM group_membership m WHERE m.group_id = g.id AND m.school_id = ANY($10::uuid[]) ORDER BY m.left_on NULLS FIRST LIMIT 1),
               '', '', '', (r.path && $8::uuid[] OR g.id = ANY($9::uuid[]))::int
          FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
-      [groupId, from, to, FLOWS, fullFrom, fullTo, STOCKS, p.regionIds, p.groupIds, p.schoolIds],
+      [groupId, from, to, FLOWS, fullFrom, fullTo, STOCKS, p.regionIds, p.groupIds, p.schoolIds, schoolMonths],
     );
     // Who may see it: its managers and the region admins above it everything, its member schools' admins their own row.
     const view = rows.find((r) => r.kind === 'view');
