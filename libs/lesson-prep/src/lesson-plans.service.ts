@@ -6,6 +6,7 @@ import {
 import {
   badInput,
   chinaDay,
+  chinaDaySql,
   conflict,
   forbidden,
   groupedBy,
@@ -533,11 +534,10 @@ export class LessonPlansService {
       const allowed = p.teacherId === input.teacherId || p.schoolIds.includes(input.schoolId) || (await this.groups.managesGroup(tx, source.groupId));
       if (!allowed) throw forbidden('The teacher, their school’s admins or the group managers record a lesson');
       // the version taught: an adaptation's copied version, or the team's version published by that day
-      let version = a.plan.kind === LessonPlanKind.ADAPTATION ? a.plan.sourceVersion! : source.publishedVersion;
+      let version = adaptationId ? a.plan.sourceVersion! : source.publishedVersion;
       if (!adaptationId) {
         const [inForce] = await tx.em.query(
-          `SELECT max(version) AS v FROM lesson_plan_revision
-            WHERE plan_id = $1 AND published_at IS NOT NULL AND ((published_at AT TIME ZONE 'UTC') + interval '8 hours')::date <= $2`,
+          `SELECT max(version) AS v FROM lesson_plan_revision WHERE plan_id = $1 AND published_at IS NOT NULL AND ${chinaDaySql('published_at')} <= $2`,
           [source.id, input.taughtOn],
         );
         version = inForce?.v ?? version;

@@ -1,26 +1,26 @@
 import type { EntityManager } from 'typeorm';
+import { chinaDaySql } from '../../core/src';
 
 /**
  * The same figures as ReportsService, computed straight from the base tables. Not used by the API: the
  * property test compares the two, and bench:dashboards measures both side by side.
  */
-const CHINA_DAY = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 
 export async function baseGroupActivity(em: EntityManager, groupId: string, from: string, to: string) {
   const sessions: { type: string; month: string; n: number }[] = await em.query(
-    `SELECT type, to_char(${CHINA_DAY('ended_at')}, 'YYYY-MM') AS month, count(*)::int AS n FROM research_session
-      WHERE group_id = $1 AND status = 'ENDED' AND ${CHINA_DAY('ended_at')} BETWEEN $2 AND $3 GROUP BY 1, 2`,
+    `SELECT type, to_char(${chinaDaySql('ended_at')}, 'YYYY-MM') AS month, count(*)::int AS n FROM research_session
+      WHERE group_id = $1 AND status = 'ENDED' AND ${chinaDaySql('ended_at')} BETWEEN $2 AND $3 GROUP BY 1, 2`,
     [groupId, from, to],
   );
   const checkins: { school_id: string; month: string; n: number }[] = await em.query(
-    `SELECT a.school_id, to_char(${CHINA_DAY('rs.ended_at')}, 'YYYY-MM') AS month, count(*)::int AS n
+    `SELECT a.school_id, to_char(${chinaDaySql('rs.ended_at')}, 'YYYY-MM') AS month, count(*)::int AS n
        FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id
-      WHERE rs.group_id = $1 AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3 GROUP BY 1, 2`,
+      WHERE rs.group_id = $1 AND rs.status = 'ENDED' AND ${chinaDaySql('rs.ended_at')} BETWEEN $2 AND $3 GROUP BY 1, 2`,
     [groupId, from, to],
   );
   const perSchool: { school_id: string; n: number }[] = await em.query(
     `SELECT x.school_id, count(*)::int AS n FROM research_session rs JOIN research_session_school x ON x.session_id = rs.id
-      WHERE rs.group_id = $1 AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3 GROUP BY 1`,
+      WHERE rs.group_id = $1 AND rs.status = 'ENDED' AND ${chinaDaySql('rs.ended_at')} BETWEEN $2 AND $3 GROUP BY 1`,
     [groupId, from, to],
   );
   // teacher exchanges started in the period, by kind, to-school and month (each also counts one exchanged teacher)
@@ -78,10 +78,10 @@ export async function baseRegionCoverage(em: EntityManager, regionId: string, as
 export async function baseRegionActivity(em: EntityManager, regionId: string, from: string, to: string) {
   const [row] = await em.query(
     `SELECT (SELECT count(*) FROM research_session rs JOIN school_group g ON g.id = rs.group_id JOIN region r ON r.id = g.region_id
-              WHERE r.path @> ARRAY[$1]::uuid[] AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3)::int AS "researchSessions",
+              WHERE r.path @> ARRAY[$1]::uuid[] AND rs.status = 'ENDED' AND ${chinaDaySql('rs.ended_at')} BETWEEN $2 AND $3)::int AS "researchSessions",
             (SELECT count(*) FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id JOIN school_group g ON g.id = rs.group_id
                JOIN region r ON r.id = g.region_id
-              WHERE r.path @> ARRAY[$1]::uuid[] AND rs.status = 'ENDED' AND ${CHINA_DAY('rs.ended_at')} BETWEEN $2 AND $3)::int AS "teacherParticipations",
+              WHERE r.path @> ARRAY[$1]::uuid[] AND rs.status = 'ENDED' AND ${chinaDaySql('rs.ended_at')} BETWEEN $2 AND $3)::int AS "teacherParticipations",
             (SELECT count(*) FROM school_group g JOIN region r ON r.id = g.region_id
               WHERE r.path @> ARRAY[$1]::uuid[] AND g.status = 'ACTIVE' AND g.founded_on <= $3)::int AS groups,
             (SELECT count(*) FROM teacher_exchange e JOIN school_group g ON g.id = e.group_id JOIN region r ON r.id = g.region_id

@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Metric, NO_SCHOOL } from '../../core/src';
+import { chinaDaySql, Metric, NO_SCHOOL } from '../../core/src';
 import { RECORDS_START } from '../../organisation/src';
-
-const CHINA_DAY = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 
 /**
  * Recomputes every rollup from the base tables (after a bulk load such as the demo data or seed:scale, or
@@ -14,24 +12,24 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
   const statements = [
     // ended research sessions, by type: group totals and every ancestor region
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'G', rs.group_id, '${NO_SCHOOL}', ${CHINA_DAY('rs.ended_at')}, '${Metric.ResearchSessions}', rs.type, count(*)
+     SELECT 'G', rs.group_id, '${NO_SCHOOL}', ${chinaDaySql('rs.ended_at')}, '${Metric.ResearchSessions}', rs.type, count(*)
        FROM research_session rs WHERE rs.status = 'ENDED' GROUP BY 2, 4, 6 ${upsert}`,
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'S', rs.group_id, x.school_id, ${CHINA_DAY('rs.ended_at')}, '${Metric.ResearchSessions}', '', count(*)
+     SELECT 'S', rs.group_id, x.school_id, ${chinaDaySql('rs.ended_at')}, '${Metric.ResearchSessions}', '', count(*)
        FROM research_session rs JOIN research_session_school x ON x.session_id = rs.id WHERE rs.status = 'ENDED' GROUP BY 2, 3, 4 ${upsert}`,
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'R', anc, '${NO_SCHOOL}', ${CHINA_DAY('rs.ended_at')}, '${Metric.ResearchSessions}', rs.type, count(*)
+     SELECT 'R', anc, '${NO_SCHOOL}', ${chinaDaySql('rs.ended_at')}, '${Metric.ResearchSessions}', rs.type, count(*)
        FROM research_session rs JOIN school_group g ON g.id = rs.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
       WHERE rs.status = 'ENDED' GROUP BY 2, 4, 6 ${upsert}`,
     // check-ins at ended sessions
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'G', rs.group_id, '${NO_SCHOOL}', ${CHINA_DAY('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
+     SELECT 'G', rs.group_id, '${NO_SCHOOL}', ${chinaDaySql('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
        FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id WHERE rs.status = 'ENDED' GROUP BY 2, 4 ${upsert}`,
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'S', rs.group_id, a.school_id, ${CHINA_DAY('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
+     SELECT 'S', rs.group_id, a.school_id, ${chinaDaySql('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
        FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id WHERE rs.status = 'ENDED' GROUP BY 2, 3, 4 ${upsert}`,
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'R', anc, '${NO_SCHOOL}', ${CHINA_DAY('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
+     SELECT 'R', anc, '${NO_SCHOOL}', ${chinaDaySql('rs.ended_at')}, '${Metric.TeacherParticipations}', '', count(*)
        FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id JOIN school_group g ON g.id = rs.group_id
             JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
       WHERE rs.status = 'ENDED' GROUP BY 2, 4 ${upsert}`,
@@ -116,11 +114,11 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
   // publication, for the main preparer's school) and adoptions (同上课, on the day taught, for the school that taught)
   statements.push(
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'R', anc, '${NO_SCHOOL}', ${CHINA_DAY('t.created_at')}, '${Metric.LessonPrepTeams}', '', count(*)
+     SELECT 'R', anc, '${NO_SCHOOL}', ${chinaDaySql('t.created_at')}, '${Metric.LessonPrepTeams}', '', count(*)
        FROM lesson_prep_team t JOIN school_group g ON g.id = t.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc GROUP BY 2, 4 ${upsert}`,
   );
   const lessonFacts: [string, string][] = [
-    [Metric.LessonPlansPublished, `SELECT group_id, school_id, ${CHINA_DAY('first_published_at')} AS day FROM lesson_plan WHERE kind = 'TEAM' AND first_published_at IS NOT NULL`],
+    [Metric.LessonPlansPublished, `SELECT group_id, school_id, ${chinaDaySql('first_published_at')} AS day FROM lesson_plan WHERE kind = 'TEAM' AND first_published_at IS NOT NULL`],
     [Metric.LessonPlanAdoptions, `SELECT group_id, school_id, taught_on AS day FROM lesson_plan_adoption`],
   ];
   for (const [metric, facts] of lessonFacts) {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { rebuildRollups } from '../../../../libs/reporting/src';
+import type { PlanContent } from '../../../../libs/lesson-prep/src/entities/lesson-prep.entity';
+import { changedFields, lineCount, PLAN_FIELDS } from '../../../../libs/lesson-prep/src/plan-diff';
 import { documentTerms } from '../../../../libs/lesson-prep/src/search-terms';
 import {
   CANCEL_REASONS_ANY,
@@ -2173,21 +2175,9 @@ function validateExchangeActivities(p: ExchangeActivityPlan, ix: PlanIndex): voi
 type PlanStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 'ARCHIVED';
 type PlanSection = 'TITLE' | 'UNIT' | 'OBJECTIVES' | 'KEY_POINTS' | 'CONTENT' | 'RESOURCES';
 
-interface LessonResourcePlan {
-  title: string;
-  url: string;
-}
-
 /** The editable part of a plan, kept in full in every revision. */
-interface PlanText {
-  title: string;
-  unit: string | null;
-  objectives: string | null;
-  keyPoints: string | null;
-  content: string;
-  resources: LessonResourcePlan[];
-}
-const PLAN_TEXT_FIELDS = ['title', 'unit', 'objectives', 'keyPoints', 'content', 'resources'] as const;
+type PlanText = PlanContent;
+type LessonResourcePlan = PlanContent['resources'][number];
 
 interface PrepTeamPlan {
   id: string;
@@ -2292,8 +2282,6 @@ interface Actor {
 const at = (when: string) => chinaInstant(when.slice(0, 10), Number(when.slice(11, 13)) * 60 + Number(when.slice(14, 16)));
 /** The China calendar day of an instant. */
 const dayOf = (iso: string) => new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-const lineCountOf = (s: string) => (s === '' ? 0 : s.replace(/\r\n?/g, '\n').split('\n').length);
-const sameText = (a: PlanText, b: PlanText, f: (typeof PLAN_TEXT_FIELDS)[number]) => JSON.stringify(a[f] ?? null) === JSON.stringify(b[f] ?? null);
 
 /** Replaces each `[before, after]` once in `text`; a `before` that is not there is a mistake in the demo. */
 function edit(text: string, changes: ReadonlyArray<readonly [string, string]>): string {
@@ -2406,7 +2394,7 @@ class LessonPrepRecorder {
     this.out.revisions.push({
       planId: plan.id,
       version: plan.version,
-      ...PLAN_TEXT_FIELDS.reduce((o, f) => ({ ...o, [f]: plan[f] }), {} as PlanText),
+      ...PLAN_FIELDS.reduce((o, f) => ({ ...o, [f]: plan[f] }), {} as PlanText),
       note,
       authorUserId: by.userId,
       authorTeacherId: by.teacher?.id ?? null,
@@ -2461,8 +2449,8 @@ class LessonPrepRecorder {
     if (!this.seesDrafts(plan, by, iso) || (plan.kind === 'TEAM' && !this.isMember(plan.teamId!, by.teacher?.id, iso))) this.fail(`${plan.title}: ${by.teacher?.name} may not edit`);
     if (plan.status !== 'DRAFT' && plan.status !== 'PUBLISHED') this.fail(`${plan.title} is ${plan.status}: not editable`);
     const next: PlanText = { ...plan, ...change(plan) };
-    if (PLAN_TEXT_FIELDS.every((f) => sameText(plan, next, f))) this.fail(`${plan.title}: an update that changes nothing`);
-    Object.assign(plan, PLAN_TEXT_FIELDS.reduce((o, f) => ({ ...o, [f]: next[f] }), {}), { version: plan.version + 1, status: plan.status === 'PUBLISHED' ? 'DRAFT' : plan.status, updatedAt: iso });
+    if (!changedFields(plan, next).length) this.fail(`${plan.title}: an update that changes nothing`);
+    Object.assign(plan, PLAN_FIELDS.reduce((o, f) => ({ ...o, [f]: next[f] }), {}), { version: plan.version + 1, status: plan.status === 'PUBLISHED' ? 'DRAFT' : plan.status, updatedAt: iso });
     this.revise(plan, iso, by, note);
     return plan;
   }
@@ -2508,7 +2496,7 @@ class LessonPrepRecorder {
     this.step(source, iso);
     const rev = this.revision(source, source.publishedVersion);
     const plan: LessonPlanPlan = {
-      ...PLAN_TEXT_FIELDS.reduce((o, f) => ({ ...o, [f]: rev[f] }), {} as PlanText),
+      ...PLAN_FIELDS.reduce((o, f) => ({ ...o, [f]: rev[f] }), {} as PlanText),
       id: demoId(`lesson-plan:${key}`),
       key,
       groupId: source.groupId,
@@ -2548,7 +2536,7 @@ class LessonPrepRecorder {
     if (!this.seesDrafts(plan, by, iso) && (plan.kind !== 'TEAM' || rev.publishedAt === null || rev.publishedAt > iso)) this.fail(`${plan.title}: readers comment on published versions`);
     if (o.replyTo && (o.replyTo.planId !== plan.id || o.replyTo.version !== version || o.anchor || o.replyTo.parentId)) this.fail(`${plan.title}: bad reply`);
     const a = o.anchor;
-    if (a && (a.section === 'CONTENT' ? a.fromLine === undefined || a.fromLine > a.toLine! || a.toLine! > lineCountOf(rev.content) : a.fromLine !== undefined)) this.fail(`${plan.title}: bad anchor`);
+    if (a && (a.section === 'CONTENT' ? a.fromLine === undefined || a.fromLine > a.toLine! || a.toLine! > lineCount(rev.content) : a.fromLine !== undefined)) this.fail(`${plan.title}: bad anchor`);
     const comment: CommentPlan = {
       id: demoId(`lesson-comment:${plan.key}:${this.out.comments.filter((c) => c.planId === plan.id).length}`),
       planId: plan.id,
@@ -3630,7 +3618,7 @@ function validateLessonPrep(p: LessonPrepPlan): void {
     const revs = p.revisions.filter((r) => r.planId === x.id).sort((a, b) => a.version - b.version);
     if (revs.length !== x.version || revs.some((r, i) => r.version !== i + 1)) prepFail(`${x.title}: revisions`);
     const last = revs[revs.length - 1];
-    if (PLAN_TEXT_FIELDS.some((f) => !sameText(last, x, f))) prepFail(`${x.title}: its text is not its last revision`);
+    if (changedFields(last, x).length) prepFail(`${x.title}: its text is not its last revision`);
     if (x.status === 'PUBLISHED' && x.publishedVersion !== x.version) prepFail(`${x.title}: published, but not its current version`);
     if (x.publishedVersion !== null && !revs[x.publishedVersion - 1].publishedAt) prepFail(`${x.title}: published version without publishedAt`);
   }
