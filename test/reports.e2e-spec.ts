@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { todayInChina } from '../libs/core/src';
-import { baseGroupActivity, baseRegionActivity, baseRegionCoverage, rebuildRollups } from '../libs/reporting/src';
+import { baseGroupActivity, baseRegionActivity, baseRegionCoverage, rebuildRollups, ReportsService } from '../libs/reporting/src';
 import { codeOf, TestApp } from './support/test-app';
 
 function prng(seed: number) {
@@ -381,6 +381,54 @@ describe('reports: scope, targets, CSV', () => {
       expect(got.byMonth.filter((m: any) => m.researchSessions).map((m: any) => [m.month, m.researchSessions])).toEqual([[today.slice(0, 7), 1]]);
     }
     expect((await t.gql(GROUP_Q, { g: ids.group, f: '2026-02-01', t: '2026-01-01' }, tokens.manager)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it("caches a group's figures per instance by the group's rollup revision: repeats are served from memory, any write (on any instance) or rebuild is seen at once", async () => {
+    const cache = t.app.get(ReportsService).figures;
+    const today = todayInChina();
+    const period = { f: `${today.slice(0, 4)}-01-01`, t: today };
+    const view = async () => (await t.ok(GROUP_Q, { g: ids.group, ...period }, tokens.manager)).groupActivitySummary.researchSessions;
+    const counts = () => [cache.hits, cache.misses];
+    const before = await view();
+    let [hits, misses] = counts();
+    expect(await view()).toBe(before);
+    expect(await view()).toBe(before);
+    expect([cache.hits - hits, cache.misses - misses]).toEqual([2, 0]);
+    // the scope check comes first: cached figures are not served to someone outside the group
+    expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }, tokens.b))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(GROUP_Q, { g: ids.group, ...period }, tokens.aloneAdmin))).toBe('FORBIDDEN');
+
+    // a session ended through another API instance on the same database: this one hears nothing from it
+    const sibling = await t.startSibling();
+    let sessionId: string;
+    try {
+      const starts = new Date(Date.now() + 86400_000);
+      const session = await sibling.ok(
+        `mutation($i: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $i) { id } }`,
+        { i: { groupId: ids.group, hostSchoolId: ids.lead, title: '同课异构：分数的意义', type: 'DEMO_LESSON', mode: 'ONLINE', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3600_000).toISOString(), invitedSchoolIds: [ids.member] } },
+        tokens.manager,
+      );
+      sessionId = session.scheduleResearchSession.id;
+      await sibling.ok(`mutation($id: ID!) { startResearchSession(id: $id) { id } }`, { id: sessionId }, tokens.manager);
+      await sibling.ok(`mutation($id: ID!) { endResearchSession(id: $id) { id } }`, { id: sessionId }, tokens.manager);
+    } finally {
+      await sibling.stop();
+    }
+    [hits, misses] = counts();
+    expect(await view()).toBe(before + 1);
+    expect([cache.hits - hits, cache.misses - misses]).toEqual([0, 1]);
+    expect(await view()).toBe(before + 1);
+    expect(cache.hits - hits).toBe(1);
+
+    // data repaired in the base tables and the rollups rebuilt: every group gets a new revision
+    await t.sql(
+      `UPDATE research_session SET starts_at = starts_at - interval '2 years', ends_at = ends_at - interval '2 years',
+              started_at = started_at - interval '2 years', ended_at = ended_at - interval '2 years' WHERE id = $1`,
+      [sessionId!],
+    );
+    expect(await view()).toBe(before + 1); // rollups not rebuilt yet: still what they say
+    await t.db.transaction((em) => rebuildRollups(em));
+    expect(await view()).toBe(before);
   });
 
   it('exports CSV with a BOM, Chinese headers and the same scope rules', async () => {

@@ -3,3 +3,4 @@ export * from './reports.service';
 export * from './rollup-rebuild';
 export * from './base-reports';
 export * from './reporting.module';
+export * from './group-figures-cache';

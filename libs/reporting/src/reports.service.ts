@@ -13,6 +13,7 @@ import {
   preparedQuery,
 } from '../../core/src';
 import { AccessService, COMPULSORY_STAGES, School } from '../../organisation/src';
+import { GroupFiguresCache } from './group-figures-cache';
 import { ActivityCounters, GroupActivitySummary, RegionActivitySummary, RegionCoverage, TypeCount, type CoverageTarget } from './models';
 
 /** Counter field → rollup metric; stocks are read as of the period's last day. */
@@ -41,6 +42,8 @@ interface Row {
   key: string;
   v: number;
 }
+/** A rollup row of a group's figures: a flow of the period or a stock change up to its end. */
+type Figure = Row & { kind: 'flow' | 'stock' };
 
 const zero = (): ActivityCounters => Object.fromEntries(COUNTERS.map(([f]) => [f, 0])) as unknown as ActivityCounters;
 const typeCounts = (m: Map<string, number>): TypeCount[] =>
@@ -89,6 +92,9 @@ export class ReportsService {
     private readonly tx: TransactionService,
   ) {}
 
+  /** Group figures by revision (see GroupFiguresCache); repeated views of a dashboard skip the rollup read. */
+  readonly figures = new GroupFiguresCache<Figure[]>();
+
   async groupActivitySummary(ctx: RequestContext, groupId: string, from: string, to: string): Promise<GroupActivitySummary> {
     checkPeriod(from, to);
     const p = ctx.user;
@@ -97,39 +103,56 @@ export class ReportsService {
     const schoolMonths = !p.isPlatformAdmin && p.schoolIds.length > 0;
     // Whole months inside the period come from the month rows (g, s); the days at either edge from day rows.
     const [fullFrom, fullTo] = wholeMonths(from, to);
-    // One round trip: who may see the group, flows of the period, stocks up to its end (per month, for the
-    // month-end values), and the schools that were members in it.
-    const rows = await preparedQuery<Row & { kind: 'view' | 'flow' | 'stock' | 'member' }>(
+    // Who may see the group (its revision and the schools that were members in the period come along)...
+    const head = await preparedQuery<{ kind: 'view' | 'member'; school_id: string; revision: number; v: number }>(
       ctx.em,
-      'group_activity_summary',
-      `SELECT 'flow' AS kind, upper(scope) AS scope, school_id, CASE WHEN upper(scope) = 'S' AND NOT $11 THEN '' ELSE to_char(day, 'YYYY-MM') END AS month,
-              metric, key, sum(value)::bigint AS v FROM activity_rollup
-        WHERE scope_id = $1 AND metric = ANY($4) AND (
-              (scope IN ('g','s') AND day >= $5 AND day < $6)
-           OR (scope IN ('G','S') AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
-        GROUP BY 2, 3, 4, 5, 6
-       UNION ALL
-       SELECT 'stock', scope, school_id, to_char(day, 'YYYY-MM'), metric, '', sum(value)::bigint FROM activity_rollup
-        WHERE scope IN ('G','S') AND scope_id = $1 AND day <= $3 AND metric = ANY($7)
-        GROUP BY 2, 3, 4, 5
-       UNION ALL
-       SELECT DISTINCT 'member', 'S', school_id, '', '', '', 0 FROM group_membership
+      'group_activity_head',
+      `SELECT DISTINCT 'member' AS kind, school_id, NULL::bigint AS revision, 0 AS v FROM group_membership
         WHERE group_id = $1 AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $2)
        UNION ALL
-       SELECT 'view', '', (SELECT m.school_id FROM group_membership m WHERE m.group_id = g.id AND m.school_id = ANY($10::uuid[]) ORDER BY m.left_on NULLS FIRST LIMIT 1),
-              '', '', '', (r.path && $8::uuid[] OR g.id = ANY($9::uuid[]))::int
+       SELECT 'view', (SELECT m.school_id FROM group_membership m WHERE m.group_id = g.id AND m.school_id = ANY($6::uuid[]) ORDER BY m.left_on NULLS FIRST LIMIT 1),
+              coalesce((SELECT v.revision FROM group_rollup_revision v WHERE v.group_id = g.id), 0),
+              (r.path && $4::uuid[] OR g.id = ANY($5::uuid[]))::int
          FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
-      [groupId, from, to, FLOWS, fullFrom, fullTo, STOCKS, p.regionIds, p.groupIds, p.schoolIds, schoolMonths],
+      [groupId, from, to, p.regionIds, p.groupIds, p.schoolIds],
     );
-    // Who may see it: its managers and the region admins above it everything, its member schools' admins their own row.
-    const view = rows.find((r) => r.kind === 'view');
+    // Its managers and the region admins above it see everything, its member schools' admins their own row.
+    const view = head.find((r) => r.kind === 'view');
     if (!view) throw notFound('School group', groupId);
     const onlySchool = p.isPlatformAdmin || view.v === 1 ? null : view.school_id;
     if (!p.isPlatformAdmin && view.v !== 1 && !onlySchool)
       throw forbidden("A group's figures are for its managers, the region admins above it and its member schools' admins");
-    const flows = rows.filter((r) => r.kind === 'flow');
-    const stocks = rows.filter((r) => r.kind === 'stock');
-    const members = rows.filter((r) => r.kind === 'member');
+    const members = head.filter((r) => r.kind === 'member');
+    // ...then its figures: from this instance's cache while the group's revision is unchanged, else one statement
+    // for flows of the period and stocks up to its end (per month, for the month-end values), with the revision
+    // they belong to (the same snapshot).
+    const cacheKey = `${groupId}|${from}|${to}|${schoolMonths ? 'S' : ''}`;
+    let figures = this.figures.get(cacheKey, view.revision);
+    if (!figures) {
+      const rows = await preparedQuery<Row & { kind: 'revision' | Figure['kind'] }>(
+        ctx.em,
+        'group_activity_figures',
+        `SELECT 'revision' AS kind, '' AS scope, NULL::uuid AS school_id, '' AS month, '' AS metric, '' AS key,
+                coalesce((SELECT revision FROM group_rollup_revision WHERE group_id = $1), 0) AS v
+         UNION ALL
+         SELECT 'flow', upper(scope), school_id, CASE WHEN upper(scope) = 'S' AND NOT $8 THEN '' ELSE to_char(day, 'YYYY-MM') END,
+                metric, key, sum(value)::bigint FROM activity_rollup
+          WHERE scope_id = $1 AND metric = ANY($4) AND (
+                (scope IN ('g','s') AND day >= $5 AND day < $6)
+             OR (scope IN ('G','S') AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
+          GROUP BY 2, 3, 4, 5, 6
+         UNION ALL
+         SELECT 'stock', scope, school_id, to_char(day, 'YYYY-MM'), metric, '', sum(value)::bigint FROM activity_rollup
+          WHERE scope IN ('G','S') AND scope_id = $1 AND day <= $3 AND metric = ANY($7)
+          GROUP BY 2, 3, 4, 5`,
+        [groupId, from, to, FLOWS, fullFrom, fullTo, STOCKS, schoolMonths],
+      );
+      const read = rows.filter((r): r is Figure => r.kind !== 'revision');
+      this.figures.set(cacheKey, rows.find((r) => r.kind === 'revision')!.v, read);
+      figures = read;
+    }
+    const flows = figures.filter((r) => r.kind === 'flow');
+    const stocks = figures.filter((r) => r.kind === 'stock');
     const field = new Map(COUNTERS.map(([f, m]) => [m, f]));
     // A school admin sees the group through its own school's rows.
     const totalScope = onlySchool ? 'S' : 'G';

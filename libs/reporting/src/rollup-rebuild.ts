@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { chinaDaySql, Metric, NO_SCHOOL } from '../../core/src';
+import { bumpGroupRevisions, chinaDaySql, Metric, NO_SCHOOL } from '../../core/src';
 import { RECORDS_START } from '../../organisation/src';
 
 /**
@@ -138,6 +138,7 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
        FROM activity_rollup WHERE scope IN ('G', 'S') GROUP BY 1, 2, 3, 4, 5, 6 ${upsert}`);
   for (const sql of statements) await em.query(sql);
   await em.query(`DELETE FROM activity_rollup WHERE value = 0`);
+  await bumpGroupRevisions(em, null); // every group's cached dashboard figures are stale
   const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM activity_rollup`);
   return n;
 }

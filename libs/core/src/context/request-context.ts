@@ -4,15 +4,18 @@ import { Principal } from '../auth/principal';
 import { unauthenticated } from '../errors/app-error';
 
 type AfterCommit = () => void | Promise<void>;
+type BeforeCommit = () => Promise<void>;
 
 /**
  * Everything a service needs about the current call: who is calling, the open transaction (if any),
- * the per-request DataLoaders, and work to run once the transaction commits.
+ * the per-request DataLoaders, and work to run just before and once the transaction commits.
  * Service methods take it as their first argument (STYLE habit 1).
  */
 export class RequestContext {
   private readonly loaders: Map<string, DataLoader<any, any>>;
   readonly afterCommit: AfterCommit[] = [];
+  /** Work that must be in the transaction but as late as possible (e.g. one row locked by every writer of a group). */
+  readonly beforeCommit: BeforeCommit[] = [];
 
   constructor(
     readonly em: EntityManager,

@@ -4,7 +4,8 @@ import { RequestContext } from '../context/request-context';
 
 /**
  * Runs a unit of work in one transaction (STYLE habit 4). Nested calls join the outer transaction.
- * Work queued with ctx.afterCommit runs only once the outermost transaction has committed.
+ * Work queued with ctx.beforeCommit runs at the end of the outermost transaction, inside it (in queue order,
+ * including work that those handlers queue); work queued with ctx.afterCommit runs only once it has committed.
  */
 @Injectable()
 export class TransactionService {
@@ -16,7 +17,9 @@ export class TransactionService {
     let tx!: RequestContext;
     const result = await this.dataSource.transaction(async (em) => {
       tx = ctx.withManager(em);
-      return work(tx);
+      const value = await work(tx);
+      for (let i = 0; i < tx.beforeCommit.length; i++) await tx.beforeCommit[i]();
+      return value;
     });
     ctx.clearLoaders();
     for (const fn of tx.afterCommit) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 
 /** The all-zero id stands for "no school" in group-total and region rows. */
@@ -22,11 +23,15 @@ export interface RollupDelta {
  * Counters kept current in the transaction of the record they count (issue: reports). One table at day grain,
  * so any period is exact, and dashboards read a few hundred rows instead of scanning base tables.
  * Writers call `bump` inside their transaction; the row upsert also serialises concurrent writers per row.
+ * A transaction that changes a group's rows also changes the group's revision (group_rollup_revision), at its
+ * end, so dashboards may cache a group's figures by revision (ReportsService).
  */
 @Injectable()
 export class RollupService {
   /** Only bench:dashboards turns this off (BENCH_DISABLE_ROLLUPS=1), to measure what the rollups cost writers. */
   enabled = process.env.BENCH_DISABLE_ROLLUPS !== '1';
+  /** Groups whose rows each open transaction has changed so far. */
+  private readonly touched = new WeakMap<RequestContext, Set<string>>();
 
   async bump(tx: RequestContext, deltas: RollupDelta[]): Promise<void> {
     if (!this.enabled) return;
@@ -41,6 +46,7 @@ export class RollupService {
       merged.set(k, prev ? { ...prev, delta: prev.delta + d.delta } : d);
     }
     if (!merged.size) return;
+    this.touchGroups(tx, [...merged.values()].filter((d) => d.scope !== 'R').map((d) => d.scopeId));
     // Sorted so concurrent transactions lock rows in the same order (no deadlocks).
     const rows = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
     await tx.em.query(
@@ -57,6 +63,19 @@ export class RollupService {
         rows.map((d) => d.delta),
       ],
     );
+  }
+
+  private touchGroups(tx: RequestContext, groupIds: string[]) {
+    if (!groupIds.length) return;
+    let groups = this.touched.get(tx);
+    if (!groups) {
+      const set = (groups = new Set());
+      this.touched.set(tx, set);
+      // Once, at the end of the transaction: the revision row is locked until commit, so writers of one group
+      // queue there only for the last moments of their transactions.
+      tx.beforeCommit.push(() => bumpGroupRevisions(tx.em, [...set]));
+    }
+    for (const id of groupIds) groups.add(id);
   }
 
   /** The ids from the root to `regionId` (inclusive): a region fact is counted in every ancestor. */
@@ -79,4 +98,17 @@ export class RollupService {
       ...(await this.forRegion(tx, group.region_id, fact)),
     ];
   }
+}
+
+/**
+ * Gives each group a new revision (the writing transaction's id, which never repeats). Sorted, so concurrent
+ * writers of several groups lock the rows in the same order. `null` renews every group (after a rebuild).
+ */
+export async function bumpGroupRevisions(em: EntityManager, groupIds: string[] | null): Promise<void> {
+  await em.query(
+    `INSERT INTO group_rollup_revision (group_id, revision)
+     SELECT id, pg_current_xact_id()::text::bigint FROM (${groupIds ? 'SELECT unnest($1::uuid[]) AS id' : 'SELECT id FROM school_group'}) g ORDER BY id
+     ON CONFLICT (group_id) DO UPDATE SET revision = EXCLUDED.revision`,
+    groupIds ? [groupIds] : [],
+  );
 }
