@@ -16,9 +16,10 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 20);
 const WRITES = Number(process.env.BENCH_WRITES ?? 400);
-// requests before measuring each API query (sequential): the freshly spawned server's JIT and pool warm up first
-// (at 200 the first query measured still ran ~30% slower at p99 than the same query a minute later)
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
+// requests before measuring each API query, at the same concurrency: the freshly spawned server's JIT, heap and
+// pool settle first (after 200 sequential ones, the first query measured still ran ~2× slower at p99 than the
+// same query a minute later)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
 const SECRET = 'bench-dashboards-secret';
 
 async function main() {

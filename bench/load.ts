@@ -50,7 +50,14 @@ export async function runLoad(
   request: () => Promise<boolean>,
   opts: { concurrency: number; requests: number; maxSeconds: number; warmup?: number },
 ): Promise<LoadResult> {
-  for (let i = 0; i < (opts.warmup ?? 20); i++) await request();
+  // Warm-up at the same concurrency as the measured run (JIT tiers, heap sizing and pools settle under the load
+  // they will carry), not recorded.
+  let warm = opts.warmup ?? 20;
+  await Promise.all(
+    [...Array(Math.min(opts.concurrency, Math.max(warm, 0)))].map(async () => {
+      while (warm-- > 0) await request().catch(() => false);
+    }),
+  );
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;

@@ -199,11 +199,12 @@ export class ReportsService {
          FROM region WHERE id = $1
        UNION ALL
        SELECT 'stock', metric, key, sum(value)::bigint, NULL, NULL, NULL FROM activity_rollup
-        WHERE scope = 'R' AND scope_id = $1 AND day <= $2 AND metric = ANY($3) GROUP BY 2, 3
+        WHERE scope_id = $1 AND metric = ANY($3) AND ((scope = 'r' AND day < $6) OR (scope = 'R' AND day >= $6 AND day <= $2)) GROUP BY 2, 3
        UNION ALL
        (SELECT 'target', '', '', 0, NULL, t.region_id, t.ratio FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $5
          WHERE r.id = $1 ORDER BY array_position(r.path, t.region_id) DESC LIMIT 1)`,
-      [regionId, asOf, metrics, ctx.user.regionIds, targetYear],
+      // stocks: month rows (r) before asOf's month, day rows (R) in it
+      [regionId, asOf, metrics, ctx.user.regionIds, targetYear, asOf.slice(0, 8) + '01'],
     );
     const region = rows.find((r) => r.kind === 'region');
     if (!region) throw notFound('Region', regionId);
@@ -262,10 +263,15 @@ export class ReportsService {
   async regionActivitySummary(ctx: RequestContext, regionId: string, from: string, to: string): Promise<RegionActivitySummary> {
     checkPeriod(from, to);
     const s = await this.regionFacts(ctx, regionId, to, [Metric.Groups, Metric.MentoringActive, Metric.LessonPrepTeams]);
+    // Whole months from the month rows (r), the days at either edge from day rows (R).
+    const [fullFrom, fullTo] = wholeMonths(from, to);
     const flows: { metric: string; key: string; v: number }[] = await ctx.em.query(
       `SELECT metric, key, sum(value)::bigint AS v FROM activity_rollup
-        WHERE scope = 'R' AND scope_id = $1 AND day BETWEEN $2 AND $3 AND metric = ANY($4) GROUP BY 1, 2`,
-      [regionId, from, to, FLOWS],
+        WHERE scope_id = $1 AND metric = ANY($4) AND (
+              (scope = 'r' AND day >= $5 AND day < $6)
+           OR (scope = 'R' AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
+        GROUP BY 1, 2`,
+      [regionId, from, to, FLOWS, fullFrom, fullTo],
     );
     const flow = (m: string) => flows.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
     const keyed = (m: string) => typeCounts(new Map(flows.filter((r) => r.metric === m).map((r) => [r.key, r.v])));

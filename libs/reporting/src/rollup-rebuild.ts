@@ -132,10 +132,10 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
          FROM (${facts}) x JOIN school_group g ON g.id = x.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc GROUP BY 2, 4 ${upsert}`,
     );
   }
-  // month copies of the group rows
+  // month copies of the group and region rows
   statements.push(`INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
      SELECT lower(scope), scope_id, school_id, date_trunc('month', day)::date, metric, key, sum(value)
-       FROM activity_rollup WHERE scope IN ('G', 'S') GROUP BY 1, 2, 3, 4, 5, 6 ${upsert}`);
+       FROM activity_rollup WHERE scope IN ('G', 'S', 'R') GROUP BY 1, 2, 3, 4, 5, 6 ${upsert}`);
   for (const sql of statements) await em.query(sql);
   await em.query(`DELETE FROM activity_rollup WHERE value = 0`);
   await bumpGroupRevisions(em, null); // every group's cached dashboard figures are stale

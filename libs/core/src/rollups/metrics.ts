@@ -1,6 +1,7 @@
 /**
  * The counters in activity_rollup. Flows are summed over a period; stocks are deltas summed over all days
- * up to a date. Scopes: G = a group's totals, S = a group's row per member school, R = every ancestor region.
+ * up to a date. Scopes: G = a group's totals, S = a group's row per member school, R = every ancestor region;
+ * g, s and r are the same per month (day = the 1st).
  * Later contexts (lesson preparation, mentoring, exchanges, student activities) add theirs here.
  */
 export const Metric = {

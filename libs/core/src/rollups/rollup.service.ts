@@ -5,8 +5,9 @@ import type { RequestContext } from '../context/request-context';
 /** The all-zero id stands for "no school" in group-total and region rows. */
 export const NO_SCHOOL = '00000000-0000-0000-0000-000000000000';
 
-/** Rollup scopes: a group's totals, a group's row per member school, a region (every ancestor gets a copy); g and s are G and S per month. */
-export type RollupScope = 'G' | 'S' | 'R' | 'g' | 's';
+/** Rollup scopes: a group's totals, a group's row per member school, a region (every ancestor gets a copy); g, s and r are G, S and R per month. */
+export type RollupScope = 'G' | 'S' | 'R' | 'g' | 's' | 'r';
+const GROUP_SCOPES = new Set(['G', 'S', 'g', 's']);
 
 export interface RollupDelta {
   scope: RollupScope;
@@ -37,8 +38,9 @@ export class RollupService {
     if (!this.enabled) return;
     if (!tx.inTransaction) throw new Error('rollups are bumped inside the transaction of the record they count');
     const merged = new Map<string, RollupDelta & { scope: string }>();
-    // Group rows are also kept per month (scopes g and s), so a period of whole months reads 30× fewer rows.
-    const monthly = deltas.filter((d) => d.scope !== 'R').map((d) => ({ ...d, scope: d.scope.toLowerCase() as RollupScope, day: d.day.slice(0, 8) + '01' }));
+    // Every row is also kept per month (scopes g, s, r): a period of whole months, or a stock up to a date, reads
+    // month rows and only the edge days.
+    const monthly = deltas.map((d) => ({ ...d, scope: d.scope.toLowerCase() as RollupScope, day: d.day.slice(0, 8) + '01' }));
     for (const d of [...deltas, ...monthly]) {
       if (!d.delta) continue;
       const k = [d.scope, d.scopeId, d.schoolId ?? NO_SCHOOL, d.day, d.metric, d.key ?? ''].join('|');
@@ -46,7 +48,7 @@ export class RollupService {
       merged.set(k, prev ? { ...prev, delta: prev.delta + d.delta } : d);
     }
     if (!merged.size) return;
-    this.touchGroups(tx, [...merged.values()].filter((d) => d.scope !== 'R').map((d) => d.scopeId));
+    this.touchGroups(tx, [...merged.values()].filter((d) => GROUP_SCOPES.has(d.scope)).map((d) => d.scopeId));
     // Sorted so concurrent transactions lock rows in the same order (no deadlocks).
     const rows = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
     await tx.em.query(
