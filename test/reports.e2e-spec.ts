@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { todayInChina } from '../libs/core/src';
+import { Metric, RequestContext, RollupService, todayInChina } from '../libs/core/src';
 import { baseGroupActivity, baseRegionActivity, baseRegionCoverage, rebuildRollups, ReportsService } from '../libs/reporting/src';
 import { codeOf, TestApp } from './support/test-app';
 
@@ -429,6 +429,14 @@ describe('reports: scope, targets, CSV', () => {
     expect(await view()).toBe(before + 1); // rollups not rebuilt yet: still what they say
     await t.db.transaction((em) => rebuildRollups(em));
     expect(await view()).toBe(before);
+
+    // rollups written in a transaction that TransactionService did not open (no end-of-transaction hooks) renew it too
+    const rollups = t.app.get(RollupService);
+    await t.db.transaction(async (em) => {
+      const tx = new RequestContext(em, null);
+      await rollups.bump(tx, await rollups.forGroup(tx, ids.group, { day: today, metric: Metric.ResearchSessions, key: 'LECTURE', delta: 1 }, [ids.lead]));
+    });
+    expect(await view()).toBe(before + 1);
   });
 
   it('exports CSV with a BOM, Chinese headers and the same scope rules', async () => {

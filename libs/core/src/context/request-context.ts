@@ -27,9 +27,13 @@ export class RequestContext {
     this.loaders = loaders ?? new Map();
   }
 
+  /** Whether something (TransactionService) will run beforeCommit and afterCommit for this context's transaction. */
+  commitHooks = false;
+
   /** A copy bound to another EntityManager (a transaction); loaders are shared. */
-  withManager(em: EntityManager): RequestContext {
+  withManager(em: EntityManager, commitHooks = false): RequestContext {
     const ctx = new RequestContext(em, this.principal, this.authProblem, this.loaders);
+    ctx.commitHooks = commitHooks;
     return ctx;
   }
 

@@ -16,7 +16,7 @@ export class TransactionService {
     if (ctx.inTransaction) return work(ctx);
     let tx!: RequestContext;
     const result = await this.dataSource.transaction(async (em) => {
-      tx = ctx.withManager(em);
+      tx = ctx.withManager(em, true);
       const value = await work(tx);
       for (let i = 0; i < tx.beforeCommit.length; i++) await tx.beforeCommit[i]();
       return value;

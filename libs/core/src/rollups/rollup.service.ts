@@ -48,7 +48,7 @@ export class RollupService {
       merged.set(k, prev ? { ...prev, delta: prev.delta + d.delta } : d);
     }
     if (!merged.size) return;
-    this.touchGroups(tx, [...merged.values()].filter((d) => GROUP_SCOPES.has(d.scope)).map((d) => d.scopeId));
+    await this.touchGroups(tx, [...merged.values()].filter((d) => GROUP_SCOPES.has(d.scope)).map((d) => d.scopeId));
     // Sorted so concurrent transactions lock rows in the same order (no deadlocks).
     const rows = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
     await tx.em.query(
@@ -67,8 +67,10 @@ export class RollupService {
     );
   }
 
-  private touchGroups(tx: RequestContext, groupIds: string[]) {
+  private async touchGroups(tx: RequestContext, groupIds: string[]) {
     if (!groupIds.length) return;
+    // a transaction opened some other way: no end-of-transaction hook will run, so renew the revisions now
+    if (!tx.commitHooks) return bumpGroupRevisions(tx.em, groupIds);
     let groups = this.touched.get(tx);
     if (!groups) {
       const set = (groups = new Set());
@@ -109,7 +111,7 @@ export class RollupService {
 export async function bumpGroupRevisions(em: EntityManager, groupIds: string[] | null): Promise<void> {
   await em.query(
     `INSERT INTO group_rollup_revision (group_id, revision)
-     SELECT id, pg_current_xact_id()::text::bigint FROM (${groupIds ? 'SELECT unnest($1::uuid[]) AS id' : 'SELECT id FROM school_group'}) g ORDER BY id
+     SELECT DISTINCT id, pg_current_xact_id()::text::bigint FROM (${groupIds ? 'SELECT unnest($1::uuid[]) AS id' : 'SELECT id FROM school_group'}) g ORDER BY id
      ON CONFLICT (group_id) DO UPDATE SET revision = EXCLUDED.revision`,
     groupIds ? [groupIds] : [],
   );
