@@ -33,6 +33,10 @@ const COUNTERS: [keyof ActivityCounters, string, 'flow' | 'stock'][] = [
 const FLOWS = COUNTERS.filter((c) => c[2] === 'flow').map((c) => c[1]);
 const STOCKS = COUNTERS.filter((c) => c[2] === 'stock').map((c) => c[1]);
 const MAX_PERIOD_DAYS = 3660;
+// $1 the scope id, $2..$3 the period, $4 the flow metrics, $5..$6 its whole months [from, to)
+const FLOW_PARAMS = { id: '$1', from: '$2::date', to: '$3::date', metrics: '$4', fullFrom: '$5::date', fullTo: '$6::date' };
+const GROUP_FLOWS = periodRows('scope, school_id, day, metric, key, value', { monthScopes: "'g','s'", dayScopes: "'G','S'", ...FLOW_PARAMS });
+const REGION_FLOWS = periodRows('metric, key, value', { monthScopes: "'r'", dayScopes: "'R'", ...FLOW_PARAMS });
 
 interface Row {
   scope: string;
@@ -70,6 +74,21 @@ export function wholeMonths(from: string, to: string): [string, string] {
   const start = from === monthStart(from) ? from : nextMonth(from);
   const end = nextMonth(to) === nextMonth(new Date(Date.parse(to) + 86400_000).toISOString().slice(0, 10)) ? monthStart(to) : nextMonth(to);
   return start < end ? [start, end] : [start, start];
+}
+
+/**
+ * The rollup rows of one scope in a period: whole months from the month rows, the days at either edge from the
+ * day rows, as three index ranges. The arguments are SQL (placeholders): with the bounds as constants in each
+ * plan, PostgreSQL does not scan a range that is empty (a period of whole months reads month rows only).
+ */
+function periodRows(columns: string, p: { monthScopes: string; dayScopes: string; id: string; metrics: string; from: string; to: string; fullFrom: string; fullTo: string }) {
+  const rows = (guard: string, scopes: string, range: string) =>
+    `SELECT ${columns} FROM activity_rollup WHERE ${guard} AND scope IN (${scopes}) AND scope_id = ${p.id} AND metric = ANY(${p.metrics}) AND ${range}`;
+  return [
+    rows(`${p.fullFrom} < ${p.fullTo}`, p.monthScopes, `day >= ${p.fullFrom} AND day < ${p.fullTo}`),
+    rows(`${p.from} < ${p.fullFrom}`, p.dayScopes, `day >= ${p.from} AND day < ${p.fullFrom}`),
+    rows(`${p.fullTo} <= ${p.to}`, p.dayScopes, `day >= ${p.fullTo} AND day <= ${p.to}`),
+  ].join(' UNION ALL ');
 }
 
 export function checkPeriod(from: string, to: string) {
@@ -136,10 +155,8 @@ export class ReportsService {
                 coalesce((SELECT revision FROM group_rollup_revision WHERE group_id = $1), 0) AS v
          UNION ALL
          SELECT 'flow', upper(scope), school_id, CASE WHEN upper(scope) = 'S' AND NOT $8 THEN '' ELSE to_char(day, 'YYYY-MM') END,
-                metric, key, sum(value)::bigint FROM activity_rollup
-          WHERE scope_id = $1 AND metric = ANY($4) AND (
-                (scope IN ('g','s') AND day >= $5 AND day < $6)
-             OR (scope IN ('G','S') AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
+                metric, key, sum(value)::bigint
+           FROM (${GROUP_FLOWS}) f
           GROUP BY 2, 3, 4, 5, 6
          UNION ALL
          SELECT 'stock', scope, school_id, to_char(day, 'YYYY-MM'), metric, '', sum(value)::bigint FROM activity_rollup
@@ -266,11 +283,7 @@ export class ReportsService {
     // Whole months from the month rows (r), the days at either edge from day rows (R).
     const [fullFrom, fullTo] = wholeMonths(from, to);
     const flows: { metric: string; key: string; v: number }[] = await ctx.em.query(
-      `SELECT metric, key, sum(value)::bigint AS v FROM activity_rollup
-        WHERE scope_id = $1 AND metric = ANY($4) AND (
-              (scope = 'r' AND day >= $5 AND day < $6)
-           OR (scope = 'R' AND day BETWEEN $2 AND $3 AND (day < $5 OR day >= $6)))
-        GROUP BY 1, 2`,
+      `SELECT metric, key, sum(value)::bigint AS v FROM (${REGION_FLOWS}) f GROUP BY 1, 2`,
       [regionId, from, to, FLOWS, fullFrom, fullTo],
     );
     const flow = (m: string) => flows.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
