@@ -25,13 +25,8 @@ export class GroupFiguresCache<T> {
   }
 
   set(key: string, revision: number, value: T): void {
-    if (this.capacity <= 0) return;
     this.entries.delete(key);
     this.entries.set(key, { revision, value });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

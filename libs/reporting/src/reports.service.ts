@@ -164,9 +164,8 @@ export class ReportsService {
           GROUP BY 2, 3, 4, 5`,
         [groupId, from, to, FLOWS, fullFrom, fullTo, STOCKS, schoolMonths],
       );
-      const read = rows.filter((r): r is Figure => r.kind !== 'revision');
-      this.figures.set(cacheKey, rows.find((r) => r.kind === 'revision')!.v, read);
-      figures = read;
+      figures = rows.filter((r): r is Figure => r.kind !== 'revision');
+      this.figures.set(cacheKey, rows.find((r) => r.kind === 'revision')!.v, figures);
     }
     const flows = figures.filter((r) => r.kind === 'flow');
     const stocks = figures.filter((r) => r.kind === 'stock');

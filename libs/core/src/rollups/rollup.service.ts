@@ -71,15 +71,13 @@ export class RollupService {
     if (!groupIds.length) return;
     // a transaction opened some other way: no end-of-transaction hook will run, so renew the revisions now
     if (!tx.commitHooks) return bumpGroupRevisions(tx.em, groupIds);
-    let groups = this.touched.get(tx);
-    if (!groups) {
-      const set = (groups = new Set());
-      this.touched.set(tx, set);
+    if (!this.touched.has(tx)) {
+      this.touched.set(tx, new Set());
       // Once, at the end of the transaction: the revision row is locked until commit, so writers of one group
       // queue there only for the last moments of their transactions.
-      tx.beforeCommit.push(() => bumpGroupRevisions(tx.em, [...set]));
+      tx.beforeCommit.push(() => bumpGroupRevisions(tx.em, [...this.touched.get(tx)!]));
     }
-    for (const id of groupIds) groups.add(id);
+    for (const id of groupIds) this.touched.get(tx)!.add(id);
   }
 
   /** The ids from the root to `regionId` (inclusive): a region fact is counted in every ancestor. */
