@@ -13,9 +13,15 @@ export interface LiveEvent {
 export class LiveClient {
   readonly events: LiveEvent[] = [];
   readonly presence: any[] = [];
+  /** `auth:ended` notices: the server ended the connection because its sign-in stopped being valid. */
+  readonly ended: { code: string; message: string }[] = [];
+  /** Why the socket disconnected, once it has. */
+  disconnectReason: string | null = null;
   private constructor(readonly socket: Socket) {
     socket.on('session:event', (e: LiveEvent) => this.events.push(e));
     socket.on('session:presence', (p: any) => this.presence.push(p));
+    socket.on('auth:ended', (n: any) => this.ended.push(n));
+    socket.on('disconnect', (reason) => (this.disconnectReason = reason));
   }
 
   static connect(baseUrl: string, token: string): Promise<LiveClient> {

@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { APP_CONFIG, checkQueryLimits, ContextFactory, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
+import { APP_CONFIG, checkQueryLimits, formatGraphQLError, graphqlWsOptions, LiveConnections, type AppConfig } from '../../../libs/core/src';
 
 interface GqlContext {
   req: any;
@@ -37,8 +37,8 @@ const sqlStatsPlugin: any = {
 
 export const graphqlOptions = {
   driver: ApolloDriver,
-  inject: [APP_CONFIG, ContextFactory],
-  useFactory: (config: AppConfig, contexts: ContextFactory): ApolloDriverConfig => ({
+  inject: [APP_CONFIG, LiveConnections],
+  useFactory: (config: AppConfig, connections: LiveConnections): ApolloDriverConfig => ({
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -46,27 +46,9 @@ export const graphqlOptions = {
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    // HTTP: the context the middleware built. graphql-ws: the one onConnect built from connectionParams.
-    context: ({ req, extra }: { req?: any; extra?: any }) => (extra ? { ctx: extra.ctx } : { req, ctx: req.ctx }),
-    subscriptions: {
-      'graphql-ws': {
-        path: '/graphql',
-        // The JWT is checked on every (re)connection: { connectionParams: { authorization: 'Bearer …' } } or { token }.
-        onConnect: async (c: any) => {
-          const params = c.connectionParams ?? {};
-          const raw = params.token ?? params.authorization ?? params.Authorization;
-          const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : undefined;
-          const ctx = await contexts.fromToken(token);
-          if (!ctx.principal) return false;
-          c.extra.ctx = ctx;
-          return true;
-        },
-        // graphql-ws bypasses Apollo's formatError: apply the same mapping (codes, fields, no stack traces).
-        onNext: (_c: unknown, _id: string, _p: unknown, _a: unknown, result: any) =>
-          result?.errors?.length ? { ...result, errors: result.errors.map((e: any) => formatGraphQLError(e.toJSON?.() ?? e, e)) } : result,
-        onError: (_c: unknown, _id: string, _p: unknown, errors: readonly any[]) => errors.map((e) => formatGraphQLError(e.toJSON?.() ?? e, e)),
-      } as any,
-    },
+    // HTTP: the context the middleware built. graphql-ws: its own (graphqlWsOptions), one per operation and event.
+    context: ({ req }: { req?: any }) => ({ req, ctx: req?.ctx }),
+    subscriptions: { 'graphql-ws': graphqlWsOptions(config, connections) as any },
     plugins: [
       queryLimitsPlugin,
       // No HTTP caching of GraphQL responses here; without it Apollo does not wrap every field resolver.

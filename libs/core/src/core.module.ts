@@ -8,6 +8,7 @@ import { TransactionService } from './database/transaction.service';
 import { EventBus } from './events/event-bus';
 import { LiveGateway } from './realtime/live.gateway';
 import { LiveBus } from './realtime/live-bus';
+import { LiveConnections } from './realtime/live-connections';
 import { RollupService } from './rollups/rollup.service';
 import { LabelsResolver } from './graphql/labels.resolver';
 
@@ -29,9 +30,10 @@ export class CoreModule {
         LiveGateway,
         LabelsResolver,
         LiveBus,
+        LiveConnections,
         RollupService,
       ],
-      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus, LiveBus, RollupService],
+      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus, LiveBus, LiveConnections, RollupService],
     };
   }
 }

@@ -27,6 +27,8 @@ export * from './graphql/labels';
 export * from './graphql/json.scalar';
 export * from './realtime/live.gateway';
 export * from './realtime/live-bus';
+export * from './realtime/live-connections';
+export * from './realtime/graphql-ws';
 export * from './realtime/observable-iterator';
 export * from './rollups/rollup.service';
 export * from './rollups/metrics';

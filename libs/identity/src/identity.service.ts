@@ -8,6 +8,8 @@ import {
   conflict,
   forbidden,
   groupedBy,
+  LiveBus,
+  LiveConnections,
   notFound,
   Principal,
   Role,
@@ -34,6 +36,7 @@ export class IdentityService implements PrincipalResolver {
     private readonly tx: TransactionService,
     private readonly access: AccessService,
     private readonly dataSource: DataSource,
+    private readonly bus: LiveBus,
   ) {}
 
   hashPassword(password: string): Promise<string> {
@@ -113,7 +116,9 @@ export class IdentityService implements PrincipalResolver {
         grantedBy: tx.user.userId,
         revokedAt: null,
       });
-      return tx.em.save(grant);
+      const saved = await tx.em.save(grant);
+      LiveConnections.changed(tx, this.bus, user.id);
+      return saved;
     });
   }
 
@@ -129,6 +134,7 @@ export class IdentityService implements PrincipalResolver {
       }
       grant.revokedAt = new Date();
       await tx.em.save(grant);
+      LiveConnections.changed(tx, this.bus, grant.userId);
       return true;
     });
   }

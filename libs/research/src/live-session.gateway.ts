@@ -2,13 +2,16 @@ import { Logger } from '@nestjs/common';
 import { Ack, ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayDisconnect } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { Allow, AppError, AUTHENTICATED, badInput, isUuid, LIVE_NAMESPACE, RequestContext, socketContext } from '../../core/src';
+import { Allow, AppError, AUTHENTICATED, badInput, isUuid, LIVE_NAMESPACE, RequestContext, socketContext, socketUserId } from '../../core/src';
 import { SessionEvent } from './entities/session-event.entity';
 import { SessionEventType } from './enums';
 import { LiveDeliveryService, type Participant, type SessionListener } from './live-delivery.service';
 import { PresenceService } from './presence.service';
 import { ResearchAccess } from './research-access';
 import { ResearchService } from './research.service';
+
+/** Sequence numbers are PostgreSQL integers. */
+const MAX_SEQ = 2 ** 31 - 1;
 
 type AckFn = (response: Record<string, unknown>) => void;
 
@@ -46,7 +49,7 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
     private readonly presence: PresenceService,
   ) {}
 
-  /** A fresh context per message (loaders must not outlive one operation); the principal is the handshake's. */
+  /** A fresh context per message (loaders must not outlive one operation), with the principal LiveGateway checked for this event. */
   private ctx(socket: Socket): RequestContext {
     return new RequestContext(this.dataSource.manager, socketContext(socket).principal);
   }
@@ -77,7 +80,7 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
     return this.run(ack, async () => {
       const sessionId = this.sessionId(body);
       const afterSeq = body?.afterSeq ?? 0;
-      if (!Number.isInteger(afterSeq) || afterSeq < 0) throw badInput('afterSeq', 'afterSeq must be a whole number ≥ 0');
+      if (!Number.isInteger(afterSeq) || afterSeq < 0 || afterSeq > MAX_SEQ) throw badInput('afterSeq', `afterSeq must be a whole number from 0 to ${MAX_SEQ}`);
       const ctx = this.ctx(socket);
       await this.access.require(ctx, sessionId, 'view');
       const sessions = this.joined(socket);
@@ -134,19 +137,19 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
 
   async handleDisconnect(socket: Socket) {
     const sessions: Map<string, SessionListener> | undefined = socket.data.sessions;
-    if (!sessions || !socketContext(socket)) return;
+    if (!sessions || !socketUserId(socket)) return;
     for (const sessionId of [...sessions.keys()]) {
       await this.leaveSession(socket, sessionId).catch((err) => this.logger.warn(`leave on disconnect: ${err.message}`));
     }
   }
 
+  /** Also when the socket's sign-in has ended: leaving needs only who it was. */
   private async leaveSession(socket: Socket, sessionId: string) {
     const sessions = this.joined(socket);
     const listener = sessions.get(sessionId);
     if (!listener) return;
     sessions.delete(sessionId);
     this.delivery.detach(sessionId, listener);
-    const ctx = this.ctx(socket);
-    await this.presence.leave(ctx, sessionId, ctx.user.userId);
+    await this.presence.leave(new RequestContext(this.dataSource.manager, null), sessionId, socketUserId(socket)!);
   }
 }

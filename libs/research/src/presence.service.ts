@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ContextFactory, LiveBus, TransactionService, type RequestContext } from '../../core/src';
 import { SessionEventType } from './enums';
+import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
 
 const HEARTBEAT_MS = 20_000;
@@ -43,6 +44,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     const p = ctx.user;
     await this.tx.run(ctx, async (tx) => {
       await tx.em.query(`SELECT 1 FROM research_session WHERE id = $1 FOR UPDATE`, [sessionId]); // one presence change per session at a time
+      await enforceLiveRateLimit(tx, 'join');
       const [{ others }] = await tx.em.query(
         `SELECT count(*)::int AS others FROM session_presence WHERE session_id = $1 AND user_id = $2 AND last_seen > now() - ${EXPIRY}`,
         [sessionId, p.userId],

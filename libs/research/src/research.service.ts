@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
-  AppError,
   badInput,
   conflict,
-  ErrorCode,
   forbidden,
   groupedBy,
   notFound,
@@ -23,10 +21,10 @@ import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeac
 import { SessionEvent } from './entities/session-event.entity';
 import { ResearchSessionStatus, SessionEventType } from './enums';
 import { ResearchAccess } from './research-access';
+import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
 
 export const MAX_TEXT = 2000;
-export const RATE_LIMIT = { messages: 10, seconds: 10 };
 const MAX_SESSION_HOURS = 12;
 const chinaDayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
@@ -194,7 +192,7 @@ export class ResearchService {
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, sessionId, 'view');
       this.requireStatus(session, [ResearchSessionStatus.LIVE], 'post');
-      await this.rateLimit(tx);
+      await enforceLiveRateLimit(tx, 'text');
       return this.events.append(tx, sessionId, type, { text, name: await this.displayName(tx) });
     });
   }
@@ -203,6 +201,7 @@ export class ResearchService {
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, sessionId, 'view');
       this.requireStatus(session, [ResearchSessionStatus.LIVE], raised ? 'raise a hand' : 'lower a hand');
+      await enforceLiveRateLimit(tx, 'hand');
       return this.events.append(tx, sessionId, raised ? SessionEventType.HAND_RAISED : SessionEventType.HAND_LOWERED, { name: await this.displayName(tx) });
     });
   }
@@ -286,21 +285,5 @@ export class ResearchService {
       [tx.user.userId],
     );
     return row?.name ?? '';
-  }
-
-  /** At most RATE_LIMIT.messages chat messages and notes per user per RATE_LIMIT.seconds, across all instances. */
-  private async rateLimit(tx: RequestContext) {
-    await tx.em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 727100))`, [tx.user.userId]);
-    const [{ n, oldest }] = await tx.em.query(
-      `SELECT count(*)::int AS n, min(at) AS oldest FROM session_event
-        WHERE actor_user_id = $1 AND type IN ('CHAT_MESSAGE','NOTE_POSTED') AND at > now() - make_interval(secs => $2)`,
-      [tx.user.userId, RATE_LIMIT.seconds],
-    );
-    if (n >= RATE_LIMIT.messages) {
-      const retryAfter = Math.max(1, Math.ceil(RATE_LIMIT.seconds - (Date.now() - new Date(oldest).getTime()) / 1000));
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many messages: at most ${RATE_LIMIT.messages} per ${RATE_LIMIT.seconds} s; try again in ${retryAfter} s`, undefined, {
-        retryAfterSeconds: retryAfter,
-      });
-    }
   }
 }

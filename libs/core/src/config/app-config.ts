@@ -19,9 +19,30 @@ export interface AppConfig {
   redisUrl?: string;
   logSql: boolean;
   bodyLimit: string;
+  /** Limits of live connections (socket.io and graphql-ws), per API instance. */
+  live: LiveLimits;
+}
+
+export interface LiveLimits {
+  /** socket.io sockets, and separately graphql-ws connections, one user may hold open. */
+  maxConnectionsPerUser: number;
+  maxSubscriptionsPerConnection: number;
+  maxSubscriptionsPerUser: number;
+  /** How often every open connection's token and roles are checked again (besides the change notices). */
+  recheckSeconds: number;
+  /** Events one socket may send per 10 seconds before it is answered RATE_LIMITED. */
+  socketEventsPer10s: number;
 }
 
 const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret';
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1: ${raw}`);
+  return n;
+}
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -53,6 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL || undefined,
     logSql: flag(env.LOG_SQL, false),
     bodyLimit: env.BODY_LIMIT || '1mb',
+    live: {
+      maxConnectionsPerUser: positiveInt(env, 'LIVE_MAX_CONNECTIONS_PER_USER', 10),
+      maxSubscriptionsPerConnection: positiveInt(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20),
+      maxSubscriptionsPerUser: positiveInt(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_USER', 50),
+      recheckSeconds: positiveInt(env, 'LIVE_RECHECK_SECONDS', 30),
+      socketEventsPer10s: positiveInt(env, 'LIVE_SOCKET_EVENTS_PER_10S', 40),
+    },
   };
 }
 

@@ -37,6 +37,11 @@ export class RequestContext {
     return ctx;
   }
 
+  /** A new context (no transaction, no cached loaders) for the same database, with `principal`: one per live event. */
+  withPrincipal(principal: Principal | null): RequestContext {
+    return new RequestContext(this.em.connection.manager, principal, this.authProblem);
+  }
+
   get inTransaction(): boolean {
     return !!this.em.queryRunner?.isTransactionActive;
   }

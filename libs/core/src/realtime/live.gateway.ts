@@ -1,48 +1,104 @@
-import { Logger } from '@nestjs/common';
-import { WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { Inject, Logger } from '@nestjs/common';
+import { WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { ContextFactory } from '../auth/context.factory';
 import { bearerToken } from '../auth/jwt';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
+import { AppError, ErrorCode } from '../errors/app-error';
+import { LiveConnections, type LiveConnection } from './live-connections';
 
 export const LIVE_NAMESPACE = '/live';
 
-/** The RequestContext of an authenticated socket (set by the handshake check). */
+/**
+ * The RequestContext of the socket's event being handled: built from the token again for every incoming
+ * event (LiveGateway's packet middleware), so it holds the principal as it is now.
+ */
 export const socketContext = (socket: Socket): RequestContext => socket.data.ctx as RequestContext;
+
+/** The user id the socket was opened for (stays known after the token stops being valid, e.g. to leave rooms). */
+export const socketUserId = (socket: Socket): string | undefined => (socket.data.conn as LiveConnection | undefined)?.userId;
+
+const refusal = (err: unknown) => {
+  const known = err instanceof AppError;
+  const e = new Error(known ? err.message : 'Internal server error') as Error & { data?: unknown };
+  e.data = known ? { code: err.code, ...(err.details ?? {}) } : { code: 'INTERNAL_SERVER_ERROR' };
+  return e;
+};
+
+/** Answers a refused event through its ack, when it has one: { ok: false, code, message, ... }. */
+const answer = (packet: unknown[], err: AppError | { code: string; message: string; details?: undefined }) => {
+  const ack = packet.at(-1);
+  if (typeof ack === 'function') ack({ ok: false, code: err.code, message: err.message, ...(err.details ?? {}) });
+};
 
 /**
  * socket.io namespace /live on the HTTP server's port. Every (re)connection must carry a valid JWT in
  * `auth.token` (or an Authorization header); it is checked in the handshake, so a refused client gets
- * `connect_error` with data.code = UNAUTHENTICATED and never joins. Event handlers of bounded contexts
- * (live research sessions) subscribe to this namespace in their own gateways.
+ * `connect_error` with data.code = UNAUTHENTICATED (or RATE_LIMITED past the per-user socket cap) and never
+ * joins. After that, every incoming event is rate-limited per socket and its token checked again (expiry,
+ * token version, current roles): a socket whose token stopped being valid gets `auth:ended` { code, message }
+ * and is disconnected. Event handlers of bounded contexts (live research sessions) subscribe to this
+ * namespace in their own gateways.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true }, maxHttpBufferSize: 64 * 1024 })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('LiveGateway');
-  constructor(private readonly contexts: ContextFactory) {}
+  constructor(
+    private readonly connections: LiveConnections,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   afterInit(nsp: Namespace) {
     nsp.use(async (socket, next) => {
       try {
-        const token = (socket.handshake.auth?.token as string | undefined) ?? bearerToken(socket.handshake.headers.authorization);
-        const ctx = await this.contexts.fromToken(token);
-        if (!ctx.principal) {
-          const err = new Error(ctx.authProblem ?? 'Sign in first: connect with auth { token }') as Error & { data?: unknown };
-          err.data = { code: 'UNAUTHENTICATED' };
-          return next(err);
-        }
+        const raw = socket.handshake.auth?.token;
+        const token = typeof raw === 'string' ? raw : bearerToken(socket.handshake.headers.authorization);
+        const { conn, ctx } = await this.connections.open('socket.io', token, (message) => {
+          socket.emit('auth:ended', { code: ErrorCode.UNAUTHENTICATED, message });
+          setImmediate(() => socket.disconnect(true)); // after the refused event's answer
+        });
+        socket.data.conn = conn;
         socket.data.ctx = ctx;
         next();
       } catch (e) {
-        this.logger.error(`handshake failed: ${(e as Error).message}`);
-        const err = new Error('Internal server error') as Error & { data?: unknown };
-        err.data = { code: 'INTERNAL_SERVER_ERROR' };
-        next(err);
+        if (!(e instanceof AppError)) this.logger.error(`handshake failed: ${(e as Error).message}`);
+        next(refusal(e));
       }
     });
   }
 
   handleConnection(socket: Socket) {
-    socket.emit('ready', { userId: socketContext(socket).user.userId });
+    const conn = socket.data.conn as LiveConnection | undefined;
+    if (!conn) return;
+    if (socket.disconnected) {
+      this.connections.remove(conn); // went away during the handshake
+      return;
+    }
+    const window = { start: Date.now(), count: 0 };
+    socket.use((packet, next) => {
+      const now = Date.now();
+      if (now - window.start >= 10_000) Object.assign(window, { start: now, count: 0 });
+      if (++window.count > this.config.live.socketEventsPer10s) {
+        const retry = Math.max(1, Math.ceil((window.start + 10_000 - now) / 1000));
+        return answer(packet, new AppError(ErrorCode.RATE_LIMITED, `Too many events on this connection: try again in ${retry} s`, undefined, { retryAfterSeconds: retry }));
+      }
+      this.connections.check(conn).then(
+        (ctx) => {
+          socket.data.ctx = ctx;
+          next();
+        },
+        (err) => {
+          if (err instanceof AppError) return answer(packet, err);
+          this.logger.error(`event check failed: ${(err as Error).message}`);
+          answer(packet, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+        },
+      );
+    });
+    socket.emit('ready', { userId: conn.userId });
+  }
+
+  handleDisconnect(socket: Socket) {
+    const conn = socket.data.conn as LiveConnection | undefined;
+    if (conn) this.connections.remove(conn);
   }
 }
