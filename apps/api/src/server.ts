@@ -4,6 +4,7 @@ import express from 'express';
 import { DataSource } from 'typeorm';
 import { AppLogger, createValidationPipe, RequestContextMiddleware, runMigrations, type AppConfig } from '../../../libs/core/src';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-app';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -28,6 +29,7 @@ export async function createApp(opts: CreateAppOptions): Promise<INestApplicatio
   });
   const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
+  serveWebApp(app); // before parsing and tokens: static files need neither
   app.use(express.json({ limit: opts.config.bodyLimit }));
   app.use(bodyErrors);
   const contexts = app.get(RequestContextMiddleware);

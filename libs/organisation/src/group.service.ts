@@ -140,11 +140,11 @@ export class GroupService {
   }
 
   /** Active memberships of a school (its groups). Batched across schools. */
-  membershipsOfSchool(ctx: RequestContext, schoolId: string): Promise<GroupMembership[]> {
+  membershipsOfSchool(ctx: RequestContext, schoolId: string, includeFormer = false): Promise<GroupMembership[]> {
     return groupedBy<GroupMembership>(
       ctx,
-      'membershipsOfSchool',
-      (ids) => ctx.em.find(GroupMembership, { where: { schoolId: In(ids), leftOn: IsNull() }, order: { joinedOn: 'ASC' } }),
+      includeFormer ? 'membershipsOfSchoolAll' : 'membershipsOfSchool',
+      (ids) => ctx.em.find(GroupMembership, { where: { schoolId: In(ids), ...(includeFormer ? {} : { leftOn: IsNull() }) }, order: { joinedOn: 'ASC' } }),
       (m) => m.schoolId,
     ).load(schoolId);
   }

@@ -32,9 +32,9 @@ export class SchoolFieldsResolver {
   campusOf(@Ctx() ctx: RequestContext, @Parent() s: School) {
     return s.campusOfId ? this.schools.load(ctx, s.campusOfId) : null;
   }
-  @ResolveField(() => [GroupMembership], { description: 'Active memberships: the groups this school is in' })
-  memberships(@Ctx() ctx: RequestContext, @Parent() s: School) {
-    return this.groups.membershipsOfSchool(ctx, s.id);
+  @ResolveField(() => [GroupMembership], { description: 'Active memberships: the groups this school is in; with includeFormer, also the groups it left (leftOn set)' })
+  memberships(@Ctx() ctx: RequestContext, @Parent() s: School, @Args('includeFormer', { nullable: true, defaultValue: false }) includeFormer: boolean) {
+    return this.groups.membershipsOfSchool(ctx, s.id, includeFormer);
   }
 }
 

@@ -32,6 +32,12 @@ export class OrganisationResolver {
   }
 
   @Allow(AUTHENTICATED)
+  @Query(() => Region, { nullable: true, description: 'One region of the directory (every signed-in user reads it)' })
+  region(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
+    return this.regionService.load(ctx, id);
+  }
+
+  @Allow(AUTHENTICATED)
   @Query(() => [Region], { description: 'Children of parentId, or the top-level regions' })
   regions(@Ctx() ctx: RequestContext, @IdArg('parentId', { nullable: true }) parentId?: string) {
     return this.regionService.list(ctx, parentId);

@@ -1,0 +1,32 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { auth } from './auth';
+
+/**
+ * The GraphQL client: same origin only (`/graphql`), the session's bearer token on every request, and an
+ * expired or revoked token (UNAUTHENTICATED) ends the session, which sends the user back to sign-in.
+ */
+export function createApolloClient() {
+  const withToken = new SetContextLink((prev) => {
+    const token = auth.token();
+    return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
+  });
+  const endOnUnauthenticated = new ErrorLink(({ error, operation }) => {
+    if (operation.operationName === 'Login') return;
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && auth.token()) auth.signOut('ended');
+  });
+  return new ApolloClient({
+    link: ApolloLink.from([endOnUnauthenticated, withToken, new HttpLink({ uri: '/graphql' })]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // Summaries are keyed by their arguments, not by an id.
+        GroupActivitySummary: { keyFields: false },
+        RegionActivitySummary: { keyFields: false },
+        RegionCoverage: { keyFields: false },
+      },
+    }),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
+}

@@ -1,0 +1,20 @@
+import type { Grant } from './me';
+
+/** Region ids from a region up to the root, from a `region { id parent { id parent { … } } }` selection. */
+export function ancestorsOf(region: { id: string; parent?: unknown } | null | undefined): string[] {
+  const ids: string[] = [];
+  for (let r = region as { id: string; parent?: unknown } | null | undefined; r; r = r.parent as typeof r) ids.push(r.id);
+  return ids;
+}
+
+/**
+ * What the active role may do with a group, as the server decides it (the server checks again): manage its
+ * members (platform admins, region admins above it, its managers); see its activity (those, and school admins).
+ */
+export function groupRights(active: Grant | null, groupId: string, regionAncestors: string[]) {
+  const manage =
+    active?.role === 'PLATFORM_ADMIN' ||
+    (active?.role === 'GROUP_MANAGER' && active.scopeId === groupId) ||
+    (active?.role === 'REGION_ADMIN' && !!active.scopeId && regionAncestors.includes(active.scopeId));
+  return { manage, activity: manage || active?.role === 'SCHOOL_ADMIN' };
+}

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react-swc';
+import { defineConfig } from 'vite';
+
+const api = process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+
+/** The web app: built into dist/web and served by the API at `/`; `npm run dev:web` proxies the API. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        manualChunks(id: string) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/[\\/](echarts|zrender|echarts-for-react)[\\/]/.test(id)) return 'charts';
+          if (/[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/.test(id)) return 'antd';
+          if (/[\\/](react|react-dom|react-router|scheduler)[\\/]/.test(id)) return 'react';
+          if (/[\\/](@apollo|graphql|rxjs|@wry|optimism|zen-observable|tslib)[\\/]/.test(id)) return 'apollo';
+          return undefined;
+        },
+      },
+    },
+  },
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    proxy: {
+      '/graphql': { target: api, ws: true, changeOrigin: true },
+      '/socket.io': { target: api, ws: true, changeOrigin: true },
+      '/reports': { target: api, changeOrigin: true },
+      '/health': { target: api, changeOrigin: true },
+    },
+  },
+});
