@@ -5,9 +5,18 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET in production and warns-by-default elsewhere', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(usingDevJwtSecret(loadConfig({}))).toBe(true);
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret-s3cret' });
-    expect(prod).toMatchObject({ production: true, jwtSecret: 's3cret-s3cret' });
+    const secret = 's3cret-s3cret-s3cret-s3cret-s3cret';
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret });
+    expect(prod).toMatchObject({ production: true, jwtSecret: secret });
     expect(usingDevJwtSecret(prod)).toBe(false);
+  });
+
+  it('refuses a JWT_SECRET shorter than 32 bytes in production, and only there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 bytes .*\(it has 5\)/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) })).toThrow(/at least 32 bytes/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toHaveLength(32);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: '教'.repeat(11) }).production).toBe(true); // 33 bytes in UTF-8
+    expect(loadConfig({ JWT_SECRET: 'short' }).jwtSecret).toBe('short');
   });
 
   it('loads demo data by default only with the embedded database', () => {

@@ -22,6 +22,8 @@ export interface AppConfig {
 }
 
 const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret';
+/** HS256 wants a key at least as long as its 256-bit output. */
+export const MIN_JWT_SECRET_BYTES = 32;
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -33,6 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = nodeEnv === 'production';
   if (production && !env.JWT_SECRET) {
     throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  }
+  const secretBytes = Buffer.byteLength(env.JWT_SECRET ?? '', 'utf8');
+  if (production && secretBytes < MIN_JWT_SECRET_BYTES) {
+    throw new Error(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes when NODE_ENV=production (it has ${secretBytes}): generate one with \`openssl rand -base64 48\``);
   }
   const databaseUrl = env.DATABASE_URL || undefined;
   const port = Number(env.PORT ?? 3000);
