@@ -19,6 +19,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ JWT_SECRET: 'short' }).jwtSecret).toBe('short');
   });
 
+  it('reads the sign-in throttle and hashing settings, with safe defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      trustProxy: false,
+      loginFailureWindowSeconds: 600,
+      loginMaxFailuresPerAccount: 10,
+      loginMaxFailuresPerAddress: 30,
+      passwordHashConcurrency: 2,
+      passwordHashQueue: 32,
+    });
+    const c = loadConfig({ TRUST_PROXY: 'true', LOGIN_FAILURE_WINDOW_SECONDS: '60', LOGIN_MAX_FAILURES_PER_ACCOUNT: '0', PASSWORD_HASH_CONCURRENCY: '1' });
+    expect(c).toMatchObject({ trustProxy: true, loginFailureWindowSeconds: 60, loginMaxFailuresPerAccount: 0, passwordHashConcurrency: 1 });
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ LOGIN_MAX_FAILURES_PER_ADDRESS: 'many' })).toThrow(/LOGIN_MAX_FAILURES_PER_ADDRESS/);
+    expect(() => loadConfig({ LOGIN_FAILURE_WINDOW_SECONDS: '0' })).toThrow(/LOGIN_FAILURE_WINDOW_SECONDS/);
+    expect(() => loadConfig({ PASSWORD_HASH_CONCURRENCY: '0' })).toThrow(/PASSWORD_HASH_CONCURRENCY/);
+  });
+
   it('loads demo data by default only with the embedded database', () => {
     expect(loadConfig({}).demoData).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db' }).demoData).toBe(false);

@@ -19,6 +19,18 @@ export interface AppConfig {
   redisUrl?: string;
   logSql: boolean;
   bodyLimit: string;
+  /** Express's `trust proxy`: whether (and which) X-Forwarded-For hops to believe for the client address. */
+  trustProxy: boolean | number | string;
+  /** Failed sign-ins counted over this many seconds; a lockout never lasts longer. */
+  loginFailureWindowSeconds: number;
+  /** Failed sign-ins per account (email) within the window before RATE_LIMITED; 0 turns the limit off. */
+  loginMaxFailuresPerAccount: number;
+  /** Failed sign-ins per client address within the window before RATE_LIMITED; 0 turns the limit off. */
+  loginMaxFailuresPerAddress: number;
+  /** Password hashes computed at once (each takes a libuv pool thread for a few hundred ms). */
+  passwordHashConcurrency: number;
+  /** Password hashes waiting for a slot; beyond that sign-ins answer RATE_LIMITED (server busy). */
+  passwordHashQueue: number;
 }
 
 const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret';
@@ -28,6 +40,21 @@ export const MIN_JWT_SECRET_BYTES = 32;
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}: ${raw}`);
+  return value;
+}
+
+/** TRUST_PROXY: unset or false (use the socket's address), true, a hop count, or addresses/subnets as Express takes them. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -59,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL || undefined,
     logSql: flag(env.LOG_SQL, false),
     bodyLimit: env.BODY_LIMIT || '1mb',
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    loginFailureWindowSeconds: count(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 600, 1),
+    loginMaxFailuresPerAccount: count(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10),
+    loginMaxFailuresPerAddress: count(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30),
+    passwordHashConcurrency: count(env, 'PASSWORD_HASH_CONCURRENCY', 2, 1),
+    passwordHashQueue: count(env, 'PASSWORD_HASH_QUEUE', 32),
   };
 }
 
