@@ -285,7 +285,8 @@ describe('accounts: token versions, password changes and resets', () => {
   describe('sign-in throttle with the default settings', () => {
     it('answers RATE_LIMITED after 10 wrong passwords for one account, even for the right one', async () => {
       const u = await f.account('TEACHER');
-      for (let i = 0; i < 10; i++) expect(codeOf(await f.login(u.email, `guess-${i}`))).toBe('UNAUTHENTICATED');
+      const guesses = await Promise.all(Array.from({ length: 10 }, (_, i) => f.login(u.email, `guess-${i}`)));
+      expect(guesses.map(codeOf)).toEqual(guesses.map(() => 'UNAUTHENTICATED'));
       const limited = await f.login(u.email.toUpperCase());
       expect(limited.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/for this account/) });
       expect(ext(limited).retryAfterSeconds).toBeGreaterThan(500);
@@ -359,7 +360,8 @@ describe('sign-in throttle across instances', () => {
 
   it('limits failures per client address over many accounts, leaving other addresses alone', async () => {
     const ip = from();
-    for (let i = 0; i < 5; i++) expect(codeOf(await loginOn(i % 2 ? t : sibling, `nobody-${i}@example.cn`, 'guess', ip))).toBe('UNAUTHENTICATED');
+    const guesses = await Promise.all(Array.from({ length: 5 }, (_, i) => loginOn(i % 2 ? t : sibling, `nobody-${i}@example.cn`, 'guess', ip)));
+    expect(guesses.map(codeOf)).toEqual(guesses.map(() => 'UNAUTHENTICATED'));
     const u = await f.account('TEACHER');
     const limited = await loginOn(t, u.email, PASSWORD, ip);
     expect(limited.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/from this address/) });
