@@ -28,6 +28,7 @@ export async function createApp(opts: CreateAppOptions): Promise<INestApplicatio
   });
   const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
+  http.set('trust proxy', opts.config.trustProxy); // req.ip: the sign-in throttle counts failures per client address
   app.use(express.json({ limit: opts.config.bodyLimit }));
   app.use(bodyErrors);
   const contexts = app.get(RequestContextMiddleware);

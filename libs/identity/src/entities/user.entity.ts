@@ -14,6 +14,12 @@ export class User {
   @Field(() => ID, { nullable: true }) @Column({ name: 'teacher_id', type: 'uuid', nullable: true }) teacherId: string | null;
   @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;
+  /** Tokens carry it (claim `ver`); IdentityService.bumpTokenVersion ends every token signed before. */
+  @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
+  /** The password is a one-time code from resetPassword: the user must change it before doing anything else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
+  /** When a one-time code stops working; null for a password the user chose. */
+  @Column({ name: 'password_expires_at', type: 'timestamptz', nullable: true }) passwordExpiresAt: Date | null;
 }
 
 @ObjectType({ description: 'A role held in a scope' })
