@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import express from 'express';
 import { DataSource } from 'typeorm';
-import { AppLogger, createValidationPipe, RequestContextMiddleware, runMigrations, type AppConfig } from '../../../libs/core/src';
+import { AppLogger, createValidationPipe, RequestContextMiddleware, runMigrations, TextSafetyPipe, type AppConfig } from '../../../libs/core/src';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {
@@ -32,7 +32,8 @@ export async function createApp(opts: CreateAppOptions): Promise<INestApplicatio
   app.use(bodyErrors);
   const contexts = app.get(RequestContextMiddleware);
   app.use((req: any, res: any, next: any) => contexts.use(req, res, next));
-  app.useGlobalPipes(createValidationPipe());
+  // Raw input first: text that cannot be stored exactly, then class-validator.
+  app.useGlobalPipes(new TextSafetyPipe(), createValidationPipe());
   await app.init();
   await runMigrations(app.get(DataSource), (m) => (opts.logger === false ? undefined : new Logger('Migrations').log(m)));
   return app;

@@ -3,6 +3,7 @@ export * from './config/app-logger';
 export * from './errors/app-error';
 export * from './errors/format-error';
 export * from './errors/validation';
+export * from './errors/text-safety';
 export * from './errors/http-exception.filter';
 export * from './context/request-context';
 export * from './context/loaders';

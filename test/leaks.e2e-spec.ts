@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LiveClient } from './support/live-client';
+import { codeOf, TestApp, type GqlResult } from './support/test-app';
+
+/**
+ * Input and information leaks (issue 11): text that cannot be stored exactly, loose date-times, subscriptions over
+ * HTTP, unbounded arguments, schema hints in production, hidden objects that answer differently from unknown ones,
+ * other users' role grants, non-string query parameters, and team rights that outlive a transfer.
+ */
+
+const CREATE_SCHOOL = `mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id name } }`;
+const CREATE_TEACHER = `mutation($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }`;
+const SCHEDULE = `mutation($i: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $i) { id startsAt endsAt } }`;
+const CREATE_TEAM = `mutation($i: CreateLessonPrepTeamInput!) { createLessonPrepTeam(input: $i) { id } }`;
+const CREATE_PLAN = `mutation($i: CreateLessonPlanInput!) { createLessonPlan(input: $i) { id version } }`;
+const UPDATE_PLAN = `mutation($id: ID!, $v: Int!, $i: UpdateLessonPlanInput!) { updateLessonPlan(id: $id, expectedVersion: $v, input: $i) { id version } }`;
+const PLAN = `query($id: ID!) { lessonPlan(id: $id) { id version viewerSeesDrafts revisions { version author { id } } } }`;
+const PLANS = `query($f: LessonPlanFilter) { lessonPlans(filter: $f) { totalCount } }`;
+const COMMENT = `mutation($i: CommentOnLessonPlanInput!) { commentOnLessonPlan(input: $i) { id } }`;
+const AUTHOR_ROLES = `query($id: ID!) { lessonPlan(id: $id) { comments { author { id roles { role scopeId } } } } }`;
+const DISSOLVE = `mutation($id: ID!) { dissolveMentoringPair(pairId: $id, reason: "调动") { status } }`;
+const SUGGEST = `query($g: ID!, $a: ID!, $s: String!) { suggestMentors(groupId: $g, apprenticeTeacherId: $a, subject: $s) { score } }`;
+
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+const field = (r: GqlResult) => r.errors?.[0]?.extensions?.field;
+/** BAD_USER_INPUT naming the field, below 500, no stack trace. */
+const expectBadInput = (r: GqlResult, name: string) => {
+  expect(r.status).toBeLessThan(500);
+  expect([name, r.errors?.[0]?.extensions]).toEqual([name, expect.objectContaining({ code: 'BAD_USER_INPUT', field: name })]);
+  expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.(js|ts):\d+/);
+};
+
+describe('input and information leaks', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof world>>;
+  const sockets: LiveClient[] = [];
+
+  async function world() {
+    const city = await t.region({ name: '随州市', level: 'CITY' });
+    const county = await t.region({ name: '随县', level: 'COUNTY', parentId: city.id });
+    const otherCounty = await t.region({ name: '广水市', level: 'COUNTY', parentId: city.id });
+    const lead = await t.school(county.id, { name: '随县实验小学' });
+    const member = await t.school(county.id, { name: '随县万和镇中心小学', locale: 'RURAL' });
+    const member2 = await t.school(county.id, { name: '随县小林镇中心小学', locale: 'RURAL' });
+    const outside = await t.school(county.id, { name: '随县草店镇中心学校' });
+    const group = await t.group(county.id, lead.id, { name: '随县实验小学教联体' });
+    await t.member(group.id, member.id);
+    await t.member(group.id, member2.id);
+    const teacher = async (schoolId: string, name: string) => {
+      const x = await t.teacher(schoolId, { name });
+      const u = await t.user('TEACHER', null, { teacherId: x.id });
+      return { id: x.id, token: u.token, userId: u.id };
+    };
+    return {
+      city,
+      county,
+      lead,
+      member,
+      member2,
+      outside,
+      group,
+      leader: await teacher(lead.id, '刘文静'),
+      preparer: await teacher(member.id, '王海燕'),
+      colleague: await teacher(member.id, '张国强'),
+      member2Teacher: await teacher(member2.id, '李春梅'),
+      outsider: await teacher(outside.id, '吴刚'),
+      platform: await t.user('PLATFORM_ADMIN'),
+      manager: await t.user('GROUP_MANAGER', group.id),
+      countyAdmin: await t.user('REGION_ADMIN', county.id),
+      cityAdmin: await t.user('REGION_ADMIN', city.id),
+      otherCountyAdmin: await t.user('REGION_ADMIN', otherCounty.id),
+      leadAdmin: await t.user('SCHOOL_ADMIN', lead.id),
+      member2Admin: await t.user('SCHOOL_ADMIN', member2.id),
+    };
+  }
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await world();
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await t?.stop();
+  });
+
+  const count = async (table: string) => (await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+  const sessionInput = (over: Record<string, unknown> = {}) => ({
+    groupId: w.group.id,
+    hostSchoolId: w.lead.id,
+    title: '四年级数学联合教研',
+    type: 'JOINT_RESEARCH',
+    mode: 'ONLINE',
+    startsAt: '2027-03-02T01:00:00.000Z',
+    endsAt: '2027-03-02T03:00:00.000Z',
+    invitedSchoolIds: [w.member.id],
+    ...over,
+  });
+  const schoolInput = (over: Record<string, unknown> = {}) => ({ name: '随县新街镇中心小学', regionId: w.county.id, stage: 'PRIMARY', locale: 'TOWNSHIP', studentCount: 400, teacherCount: 30, ...over });
+
+  describe('text that cannot be stored exactly (NUL, lone surrogates)', () => {
+    it('is BAD_USER_INPUT naming the field in every GraphQL argument, and nothing is written', async () => {
+      const before = [await count('school'), await count('teacher'), await count('research_session')];
+      expectBadInput(await t.gql(CREATE_SCHOOL, { i: schoolInput({ name: '随县\u0000小学' }) }, w.platform.token), 'name');
+      expectBadInput(await t.gql(CREATE_SCHOOL, { i: schoolInput({ name: '随县\uD800小学' }) }, w.platform.token), 'name');
+      expectBadInput(await t.gql(CREATE_SCHOOL, { i: schoolInput({ name: '随县\uDC00小学' }) }, w.platform.token), 'name');
+      // inside lists and nested input objects: the path without the argument name and without indices
+      const teacher = { name: '周敏', schoolId: w.lead.id, subjects: ['数学', '语\u0000文'], stage: 'PRIMARY', yearsOfExperience: 3 };
+      expectBadInput(await t.gql(CREATE_TEACHER, { i: teacher }, w.platform.token), 'subjects');
+      expectBadInput(await t.gql(SCHEDULE, { i: sessionInput({ agenda: [{ title: '说课' }, { title: '观\uD83D课' }] }) }, w.manager.token), 'agenda.title');
+      // scalar arguments, an args class (login) and a literal in the query text
+      expectBadInput(await t.gql(`mutation($e: String!) { login(email: $e, password: "password123") { token } }`, { e: 'a\u0000@example.cn' }), 'email');
+      expectBadInput(await t.gql(`{ teachers(filter: { search: "王\\u0000" }) { totalCount } }`, {}, w.platform.token), 'search');
+      expect([await count('school'), await count('teacher'), await count('research_session')]).toEqual(before);
+      // a well-formed pair (an emoji) still round-trips exactly
+      const ok = await t.ok(CREATE_SCHOOL, { i: schoolInput({ name: '随县😀小学' }) }, w.platform.token);
+      expect(ok.createSchool.name).toBe('随县😀小学');
+    });
+
+    it('is refused in live chat and notes (socket.io and GraphQL), with nothing appended to the session', async () => {
+      const s = (await t.ok(SCHEDULE, { i: sessionInput() }, w.manager.token)).scheduleResearchSession;
+      await t.ok(`mutation($id: ID!) { startResearchSession(id: $id) { status } }`, { id: s.id }, w.manager.token);
+      const events = async () => (await t.sql(`SELECT count(*)::int AS n FROM session_event WHERE session_id = $1`, [s.id]))[0].n;
+      const before = await events();
+      const room = await LiveClient.connect(t.url, w.preparer.token);
+      sockets.push(room);
+      expect(await room.request('session:chat', { sessionId: s.id, text: '大家好\u0000' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field: 'text' });
+      expect(await room.request('session:note', { sessionId: s.id, text: '板书\uDFFF' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field: 'text' });
+      expectBadInput(await t.gql(`mutation($id: ID!, $t: String!) { postSessionNote(sessionId: $id, text: $t) { seq } }`, { id: s.id, t: '记录\u0000' }, w.manager.token), 'text');
+      expect(await events()).toBe(before);
+      expect((await room.request('session:chat', { sessionId: s.id, text: '大家好' })).ok).toBe(true);
+    });
+
+    it('is refused in query parameters of the CSV reports', async () => {
+      const res = await fetch(`${t.url}/reports/groups/${w.group.id}/activity.csv?from=2026-01-01%00&to=2026-12-31`, { headers: { authorization: `Bearer ${w.manager.token}` } });
+      expect(res.status).toBe(400);
+      const body: any = await res.json();
+      expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
+      expect(body.errors[0].message).toMatch(/NUL/);
+    });
+  });
+
+});
