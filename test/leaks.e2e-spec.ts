@@ -139,4 +139,22 @@ describe('input and information leaks', () => {
     });
   });
 
+  describe('DateTime arguments', () => {
+    it('are parsed strictly, as variables and as literals, naming the field', async () => {
+      const before = await count('research_session');
+      expectBadInput(await t.gql(SCHEDULE, { i: sessionInput({ startsAt: '2027-02-30T10:00:00Z', endsAt: '2027-03-02T12:00:00Z' }) }, w.manager.token), 'startsAt');
+      expectBadInput(await t.gql(SCHEDULE, { i: sessionInput({ endsAt: '2027-03-02T03:00:00' }) }, w.manager.token), 'endsAt'); // no zone
+      expectBadInput(await t.gql(SCHEDULE, { i: sessionInput({ startsAt: '2027-03-02' }) }, w.manager.token), 'startsAt');
+      expectBadInput(await t.gql(SCHEDULE, { i: sessionInput({ startsAt: '2027-03-02T25:00:00Z' }) }, w.manager.token), 'startsAt');
+      expectBadInput(await t.gql(SCHEDULE, { i: sessionInput({ startsAt: 'March 2, 2027 10:00' }) }, w.manager.token), 'startsAt');
+      const literal = `mutation { scheduleResearchSession(input: { groupId: "${w.group.id}", hostSchoolId: "${w.lead.id}", title: "联合教研", type: JOINT_RESEARCH, mode: ONLINE,
+        invitedSchoolIds: ["${w.member.id}"], startsAt: "2027-02-30T10:00:00Z", endsAt: "2027-03-02T12:00:00Z" }) { id } }`;
+      expectBadInput(await t.gql(literal, {}, w.manager.token), 'startsAt');
+      expect(await count('research_session')).toBe(before);
+      // a zone offset is accepted; the output stays UTC in ISO form
+      const s = (await t.ok(SCHEDULE, { i: sessionInput({ startsAt: '2027-03-02T09:00:00+08:00', endsAt: '2027-03-02T11:30:00.5+08:00' }) }, w.manager.token)).scheduleResearchSession;
+      expect([s.startsAt, s.endsAt]).toEqual(['2027-03-02T01:00:00.000Z', '2027-03-02T03:30:00.500Z']);
+    });
+  });
+
 });

@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { APP_CONFIG, checkQueryLimits, ContextFactory, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
+import { APP_CONFIG, checkQueryLimits, ContextFactory, DateTimeScalar, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
 
 interface GqlContext {
   req: any;
@@ -42,6 +42,8 @@ export const graphqlOptions = {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // a field typed Date without an explicit type gets the strict DateTime too
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,

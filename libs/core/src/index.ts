@@ -21,6 +21,7 @@ export * from './database/sql-stats';
 export * from './database/transaction.service';
 export * from './events/event-bus';
 export * from './graphql/date.scalar';
+export * from './graphql/date-time.scalar';
 export * from './graphql/pagination';
 export * from './graphql/query-limits';
 export * from './graphql/id-arg';
