@@ -157,4 +157,11 @@ describe('input and information leaks', () => {
     });
   });
 
+  it('answers a subscription sent over HTTP with BAD_USER_INPUT pointing to graphql-ws', async () => {
+    const r = await t.gql(`subscription($id: ID!) { lessonPlanEvents(planId: $id) { type } }`, { id: UNKNOWN }, w.preparer.token);
+    expect(r.status).toBeLessThan(500);
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0].message).toMatch(/graphql-ws/);
+  });
+
 });

@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { GraphQLError } from 'graphql';
 import { APP_CONFIG, checkQueryLimits, ContextFactory, DateTimeScalar, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
 
 interface GqlContext {
@@ -8,12 +9,19 @@ interface GqlContext {
   ctx: unknown;
 }
 
-/** Depth, alias and cost limits, checked once the operation is known (variables included). */
+/**
+ * Checked once the operation is known (variables included): depth, alias and cost limits; and no subscriptions,
+ * since Apollo only sees HTTP requests (graphql-ws runs subscriptions itself), where one is a client mistake.
+ */
 // Typed loosely: @apollo/server's CJS and ESM type declarations differ nominally.
 const queryLimitsPlugin: any = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ schema, document, operationName, request }: any) {
+      async didResolveOperation({ schema, document, operationName, request, operation }: any) {
+        if (operation?.operation === 'subscription')
+          throw new GraphQLError('Subscriptions are not served over HTTP: open a graphql-ws WebSocket to /graphql (protocol graphql-transport-ws)', {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
         const error = checkQueryLimits(schema, document, operationName, request.variables ?? {});
         if (error) throw error;
       },
