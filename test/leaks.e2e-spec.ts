@@ -164,4 +164,16 @@ describe('input and information leaks', () => {
     expect(r.errors![0].message).toMatch(/graphql-ws/);
   });
 
+  describe('mentoring', () => {
+    it('bounds the subject of the suggestion queries like every other subject', async () => {
+      const args = { g: w.group.id, a: w.colleague.id };
+      expectBadInput(await t.gql(SUGGEST, { ...args, s: 'x'.repeat(900_000) }, w.manager.token), 'subject');
+      expectBadInput(await t.gql(SUGGEST, { ...args, s: '数'.repeat(21) }, w.manager.token), 'subject');
+      expectBadInput(await t.gql(SUGGEST, { ...args, s: '   ' }, w.manager.token), 'subject');
+      expectBadInput(await t.gql(`query($g: ID!, $s: String) { suggestMentoringPairs(groupId: $g, subject: $s) { score } }`, { g: w.group.id, s: '数'.repeat(21) }, w.manager.token), 'subject');
+      expect(codeOf(await t.gql(SUGGEST, { ...args, s: '数学' }, w.manager.token))).toBe('OK');
+      expect(codeOf(await t.gql(`query($g: ID!) { suggestMentoringPairs(groupId: $g) { score } }`, { g: w.group.id }, w.manager.token))).toBe('OK');
+    });
+  });
+
 });
