@@ -176,4 +176,37 @@ describe('input and information leaks', () => {
     });
   });
 
+  it('keeps "Did you mean" hints outside production', async () => {
+    const r = await t.gql(`{ regions { nme } }`);
+    expect(r.errors?.[0]?.message).toMatch(/Did you mean "name"\?/);
+  });
+});
+
+describe('schema hints in production', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ NODE_ENV: 'production' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('are left out of every error message: unknown fields, arguments, input fields, enum values and types', async () => {
+    const school = { name: '新学校', regionId: UNKNOWN, stage: 'PRIMARY', locale: 'URBAN', studentCount: 1, teacherCount: 1 };
+    const cases: [string, Record<string, unknown>, string?][] = [
+      [`{ regions { nme } }`, {}],
+      [`{ regions(parentIdd: null) { name } }`, {}],
+      [`query($r: Regio) { regions { name } }`, {}],
+      [CREATE_SCHOOL, { i: { ...school, stage: 'PRIMAR' } }, 'stage'],
+      [CREATE_SCHOOL, { i: { ...school, nme: '新学校' } }, 'nme'],
+      [`mutation { createSchool(input: { name: "x", regionId: "${UNKNOWN}", stage: PRIMAR, locale: URBAN, studentCount: 1, teacherCount: 1 }) { id } }`, {}],
+    ];
+    for (const [query, vars, name] of cases) {
+      const r = await t.gql(query, vars);
+      const e = r.errors?.[0];
+      expect([query, e?.message]).toEqual([query, expect.not.stringMatching(/Did you mean/)]);
+      expect(e?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+      if (name) expect(e?.extensions?.field).toBe(name);
+    }
+  });
 });

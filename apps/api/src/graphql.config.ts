@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { APP_CONFIG, checkQueryLimits, ContextFactory, DateTimeScalar, formatGraphQLError, type AppConfig } from '../../../libs/core/src';
 
 interface GqlContext {
@@ -43,6 +43,10 @@ const sqlStatsPlugin: any = {
   },
 };
 
+/** The one error mapper with this server's options: "Did you mean …" hints map the schema, so not in production. */
+const errorFormatter = (config: AppConfig) => (formatted: GraphQLFormattedError, error: unknown) =>
+  formatGraphQLError(formatted, error, { schemaHints: !config.production });
+
 export const graphqlOptions = {
   driver: ApolloDriver,
   inject: [APP_CONFIG, ContextFactory],
@@ -55,7 +59,7 @@ export const graphqlOptions = {
     playground: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGraphQLError,
+    formatError: errorFormatter(config),
     // HTTP: the context the middleware built. graphql-ws: the one onConnect built from connectionParams.
     context: ({ req, extra }: { req?: any; extra?: any }) => (extra ? { ctx: extra.ctx } : { req, ctx: req.ctx }),
     subscriptions: {
@@ -73,8 +77,8 @@ export const graphqlOptions = {
         },
         // graphql-ws bypasses Apollo's formatError: apply the same mapping (codes, fields, no stack traces).
         onNext: (_c: unknown, _id: string, _p: unknown, _a: unknown, result: any) =>
-          result?.errors?.length ? { ...result, errors: result.errors.map((e: any) => formatGraphQLError(e.toJSON?.() ?? e, e)) } : result,
-        onError: (_c: unknown, _id: string, _p: unknown, errors: readonly any[]) => errors.map((e) => formatGraphQLError(e.toJSON?.() ?? e, e)),
+          result?.errors?.length ? { ...result, errors: result.errors.map((e: any) => errorFormatter(config)(e.toJSON?.() ?? e, e)) } : result,
+        onError: (_c: unknown, _id: string, _p: unknown, errors: readonly any[]) => errors.map((e) => errorFormatter(config)(e.toJSON?.() ?? e, e)),
       } as any,
     },
     plugins: [
