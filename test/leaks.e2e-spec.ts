@@ -165,6 +165,16 @@ describe('input and information leaks', () => {
   });
 
   describe('mentoring', () => {
+    let pairId: string;
+    beforeAll(async () => {
+      const r = await t.ok(
+        `mutation($i: RequestMentorshipInput!) { requestMentorship(input: $i) { id } }`,
+        { i: { groupId: w.group.id, mentorTeacherId: w.leader.id, apprenticeTeacherId: w.colleague.id, subject: '数学' } },
+        w.manager.token,
+      );
+      pairId = r.requestMentorship.id;
+    });
+
     it('bounds the subject of the suggestion queries like every other subject', async () => {
       const args = { g: w.group.id, a: w.colleague.id };
       expectBadInput(await t.gql(SUGGEST, { ...args, s: 'x'.repeat(900_000) }, w.manager.token), 'subject');
@@ -173,6 +183,19 @@ describe('input and information leaks', () => {
       expectBadInput(await t.gql(`query($g: ID!, $s: String) { suggestMentoringPairs(groupId: $g, subject: $s) { score } }`, { g: w.group.id, s: '数'.repeat(21) }, w.manager.token), 'subject');
       expect(codeOf(await t.gql(SUGGEST, { ...args, s: '数学' }, w.manager.token))).toBe('OK');
       expect(codeOf(await t.gql(`query($g: ID!) { suggestMentoringPairs(groupId: $g) { score } }`, { g: w.group.id }, w.manager.token))).toBe('OK');
+    });
+
+    it('answers a pair the caller cannot see exactly like an unknown id, and changes nothing', async () => {
+      const unknown = await t.gql(DISSOLVE, { id: UNKNOWN }, w.manager.token);
+      expect(codeOf(unknown)).toBe('NOT_FOUND');
+      const shape = (r: GqlResult, id: string) => [codeOf(r), r.errors?.[0]?.message.replace(id, '<id>')];
+      for (const who of [w.outsider, w.preparer, w.member2Teacher]) {
+        // not a side, not a manager, not an admin of either side's school: the pair is not theirs to know about
+        expect(shape(await t.gql(DISSOLVE, { id: pairId }, who.token), pairId)).toEqual(shape(unknown, UNKNOWN));
+        expect(codeOf(await t.gql(`mutation($id: ID!) { respondToMentorship(pairId: $id, accept: true) { status } }`, { id: pairId }, who.token))).toBe('NOT_FOUND');
+      }
+      expect(codeOf(await t.gql(`mutation($id: ID!) { respondToMentorship(pairId: $id, accept: true) { status } }`, { id: pairId }, w.colleague.token))).toBe('FORBIDDEN'); // a side: the mentor answers
+      expect((await t.sql(`SELECT status FROM mentoring_pair WHERE id = $1`, [pairId]))[0].status).toBe('PROPOSED');
     });
   });
 
