@@ -199,6 +199,60 @@ describe('input and information leaks', () => {
     });
   });
 
+  describe('lesson preparation', () => {
+    let teamId: string;
+    let publishedId: string;
+    let draftId: string;
+
+    beforeAll(async () => {
+      teamId = (
+        await t.ok(
+          CREATE_TEAM,
+          { i: { groupId: w.group.id, name: '四年级数学集体备课组', subject: '数学', grade: '四年级', leaderTeacherId: w.leader.id, memberTeacherIds: [w.preparer.id, w.colleague.id, w.member2Teacher.id] } },
+          w.manager.token,
+        )
+      ).createLessonPrepTeam.id;
+      publishedId = (await t.ok(CREATE_PLAN, { i: { teamId, title: '三角形的认识', content: '一、导入' } }, w.preparer.token)).createLessonPlan.id;
+      await t.ok(`mutation($id: ID!) { submitLessonPlanForReview(id: $id) { status } }`, { id: publishedId }, w.preparer.token);
+      await t.ok(`mutation($id: ID!) { reviewLessonPlan(id: $id, approve: true) { status } }`, { id: publishedId }, w.leader.token);
+      await t.ok(`mutation($id: ID!) { publishLessonPlan(id: $id) { status } }`, { id: publishedId }, w.leader.token);
+      draftId = (await t.ok(CREATE_PLAN, { i: { teamId, title: '平行四边形', content: '草稿' } }, w.preparer.token)).createLessonPlan.id;
+    });
+
+    describe("other users' role grants", () => {
+      const rolesSeenBy = async (token: string) => {
+        const d = await t.ok(AUTHOR_ROLES, { id: publishedId }, token);
+        return Object.fromEntries(d.lessonPlan.comments.map((c: any) => [c.author.id, c.author.roles.map((g: any) => g.role).sort()]));
+      };
+
+      it('are shown to the user, platform admins and admins whose scope covers the grant; an empty list to others', async () => {
+        await t.ok(COMMENT, { i: { planId: publishedId, version: 1, text: '导入可以用三角板' } }, w.leader.token);
+        await t.ok(COMMENT, { i: { planId: publishedId, version: 1, text: '下周集体研讨' } }, w.manager.token);
+        const all = { [w.leader.userId]: ['TEACHER'], [w.manager.id]: ['GROUP_MANAGER'] };
+        const none = { [w.leader.userId]: [], [w.manager.id]: [] };
+        expect(await rolesSeenBy(w.platform.token)).toEqual(all);
+        expect(await rolesSeenBy(w.countyAdmin.token)).toEqual(all); // the teacher's school and the group lie in the county
+        expect(await rolesSeenBy(w.cityAdmin.token)).toEqual(all); // and in the city above it
+        expect(await rolesSeenBy(w.leadAdmin.token)).toEqual({ [w.leader.userId]: ['TEACHER'], [w.manager.id]: [] }); // a teacher of their school
+        expect(await rolesSeenBy(w.member2Admin.token)).toEqual(none); // another member school
+        expect(await rolesSeenBy(w.leader.token)).toEqual({ [w.leader.userId]: ['TEACHER'], [w.manager.id]: [] }); // their own only
+        expect(await rolesSeenBy(w.manager.token)).toEqual({ [w.leader.userId]: [], [w.manager.id]: ['GROUP_MANAGER'] }); // a group manager: their own only
+        expect(await rolesSeenBy(w.preparer.token)).toEqual(none);
+        expect((await t.ok(`{ me { roles { role } } }`, {}, w.preparer.token)).me.roles).toEqual([{ role: 'TEACHER' }]);
+      });
+
+      it('are read in one batch for all the authors of a list', async () => {
+        const statements = async () => (await t.gql(AUTHOR_ROLES, { id: publishedId }, w.countyAdmin.token)).extensions!.sqlStatements;
+        const two = await statements();
+        await t.ok(COMMENT, { i: { planId: publishedId, version: 1, text: '同意' } }, w.countyAdmin.token);
+        await t.ok(COMMENT, { i: { planId: publishedId, version: 1, text: '已阅' } }, w.cityAdmin.token);
+        expect((await t.ok(AUTHOR_ROLES, { id: publishedId }, w.countyAdmin.token)).lessonPlan.comments).toHaveLength(4);
+        expect(await statements()).toBe(two);
+      });
+    });
+
+  });
+
   it('keeps "Did you mean" hints outside production', async () => {
     const r = await t.gql(`{ regions { nme } }`);
     expect(r.errors?.[0]?.message).toMatch(/Did you mean "name"\?/);
