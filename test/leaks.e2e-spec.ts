@@ -253,6 +253,20 @@ describe('input and information leaks', () => {
 
   });
 
+  describe('query parameters of plain HTTP routes', () => {
+    const get = (path: string) => fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${w.countyAdmin.token}` } });
+    it('are single strings: an object or a repeated key is 400 BAD_USER_INPUT naming the parameter', async () => {
+      for (const query of ['asOf[$gt]=1', 'asOf=2026-06-30&asOf=2026-07-01', 'asOf[]=2026-06-30']) {
+        const res = await get(`/reports/regions/${w.county.id}/coverage.csv?${query}`);
+        expect([query, res.status]).toEqual([query, 400]);
+        expect(((await res.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'asOf' });
+      }
+      const from = await get(`/reports/regions/${w.county.id}/activity.csv?from[$gte]=2026-01-01&to=2026-12-31`);
+      expect([from.status, ((await from.json()) as any).errors[0].extensions.field]).toEqual([400, 'from']);
+      expect((await get(`/reports/regions/${w.county.id}/coverage.csv?asOf=2026-06-30`)).status).toBe(200);
+    });
+  });
+
   it('keeps "Did you mean" hints outside production', async () => {
     const r = await t.gql(`{ regions { nme } }`);
     expect(r.errors?.[0]?.message).toMatch(/Did you mean "name"\?/);

@@ -4,6 +4,7 @@ export * from './errors/app-error';
 export * from './errors/format-error';
 export * from './errors/validation';
 export * from './errors/text-safety';
+export * from './errors/query-params';
 export * from './errors/http-exception.filter';
 export * from './context/request-context';
 export * from './context/loaders';
