@@ -251,6 +251,50 @@ describe('input and information leaks', () => {
       });
     });
 
+    describe('team rights follow the teacher’s current school', () => {
+      const canRead = async (id: string, token: string) => !!(await t.gql(PLAN, { id }, token)).data?.lessonPlan?.viewerSeesDrafts;
+      const teamPlans = async (token: string) => (await t.ok(PLANS, { f: { teamId } }, token)).lessonPlans.totalCount;
+      const version = async (id: string) => (await t.sql(`SELECT version FROM lesson_plan WHERE id = $1`, [id]))[0].version as number;
+
+      it('end when a member is transferred out of the group; history is kept', async () => {
+        expect(await canRead(draftId, w.preparer.token)).toBe(true);
+        await t.ok(`mutation($id: ID!, $to: ID!) { transferTeacher(teacherId: $id, toSchoolId: $to) { id } }`, { id: w.preparer.id, to: w.outside.id }, w.countyAdmin.token);
+
+        expect(await canRead(draftId, w.preparer.token)).toBe(false);
+        expect(await teamPlans(w.preparer.token)).toBe(0);
+        expect(codeOf(await t.gql(UPDATE_PLAN, { id: draftId, v: 1, i: { content: '调走后修改' } }, w.preparer.token))).toBe('FORBIDDEN');
+        expect(codeOf(await t.gql(CREATE_PLAN, { i: { teamId, title: '调走后新建', content: '……' } }, w.preparer.token))).toBe('FORBIDDEN');
+        const named = await t.gql(CREATE_PLAN, { i: { teamId, title: '主备是调走的老师', content: '……', mainPreparerTeacherId: w.preparer.id } }, w.colleague.token);
+        expect([codeOf(named), field(named)]).toEqual(['BAD_USER_INPUT', 'mainPreparerTeacherId']);
+        expect(await version(draftId)).toBe(1);
+        expect(await count('lesson_plan')).toBe(2);
+
+        // a member still at a member school keeps working, and sees the history
+        expect(await canRead(draftId, w.colleague.token)).toBe(true);
+        expect((await t.ok(UPDATE_PLAN, { id: draftId, v: 1, i: { content: '草稿（修改）' } }, w.colleague.token)).updateLessonPlan.version).toBe(2);
+        const plan = (await t.ok(PLAN, { id: draftId }, w.colleague.token)).lessonPlan;
+        expect(plan.revisions.map((r: any) => [r.version, r.author.id])).toEqual([
+          [1, w.preparer.id],
+          [2, w.colleague.id],
+        ]);
+        const team = await t.ok(`query($id: ID!) { lessonPrepTeam(id: $id) { memberships { teacherId } } }`, { id: teamId }, w.colleague.token);
+        expect(team.lessonPrepTeam.memberships.map((m: any) => m.teacherId)).toContain(w.preparer.id);
+        expect(codeOf(await t.gql(CREATE_PLAN, { i: { teamId, title: '多边形的面积', content: '……' } }, w.colleague.token))).toBe('OK');
+      });
+
+      it('end when the member’s school leaves the group', async () => {
+        expect(await canRead(draftId, w.member2Teacher.token)).toBe(true);
+        await t.ok(`mutation($g: ID!, $s: ID!) { removeGroupMember(groupId: $g, schoolId: $s) { id } }`, { g: w.group.id, s: w.member2.id }, w.manager.token);
+        const plans = await count('lesson_plan');
+        expect(await canRead(draftId, w.member2Teacher.token)).toBe(false);
+        expect(await teamPlans(w.member2Teacher.token)).toBe(0);
+        expect(codeOf(await t.gql(UPDATE_PLAN, { id: draftId, v: 2, i: { content: '退出后修改' } }, w.member2Teacher.token))).toBe('FORBIDDEN');
+        expect(codeOf(await t.gql(CREATE_PLAN, { i: { teamId, title: '退出后新建', content: '……' } }, w.member2Teacher.token))).toBe('FORBIDDEN');
+        expect([await version(draftId), await count('lesson_plan')]).toEqual([2, plans]);
+        expect(await canRead(draftId, w.colleague.token)).toBe(true);
+        expect(await teamPlans(w.colleague.token)).toBe(3);
+      });
+    });
   });
 
   describe('query parameters of plain HTTP routes', () => {
