@@ -4,6 +4,7 @@ import { Teacher, TeacherService } from '../../organisation/src';
 import { AuthPayload, ChangePasswordArgs, CreateUserInput, GrantRoleInput, PasswordReset } from './dto/user.input';
 import { RoleGrant, User } from './entities/user.entity';
 import { IdentityService } from './identity.service';
+import { visibleGrants } from './grant-visibility';
 import { LoginArgs } from './dto/login.args';
 
 @Resolver(() => User)
@@ -75,9 +76,9 @@ export class IdentityResolver {
     return null;
   }
 
-  @ResolveField(() => [RoleGrant], { description: 'Active role grants' })
+  @ResolveField(() => [RoleGrant], { description: 'Active role grants: shown to the user, platform admins and admins whose scope covers the grant; empty to others' })
   roles(@Ctx() ctx: RequestContext, @Parent() user: User) {
-    return this.identity.grantsOf(ctx, user.id);
+    return visibleGrants(ctx, user.id);
   }
 
   @ResolveField(() => Teacher, { nullable: true })

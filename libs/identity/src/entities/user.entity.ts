@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '../../../core/src';
+import { DateTimeScalar, Role } from '../../../core/src';
 
 /** A login. The password hash has no @Field: it is never part of the API. */
 @ObjectType()
@@ -12,7 +12,7 @@ export class User {
   @Column({ name: 'password_hash', type: 'varchar', length: 200, select: false }) passwordHash: string;
   @Field() @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName: string;
   @Field(() => ID, { nullable: true }) @Column({ name: 'teacher_id', type: 'uuid', nullable: true }) teacherId: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;
   /** Tokens carry it (claim `ver`); IdentityService.bumpTokenVersion ends every token signed before. */
   @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
@@ -32,6 +32,6 @@ export class RoleGrant {
   @Column({ name: 'scope_id', type: 'uuid', nullable: true })
   scopeId: string | null;
   @Column({ name: 'granted_by', type: 'uuid', nullable: true }) grantedBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
 }
