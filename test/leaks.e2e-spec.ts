@@ -225,7 +225,7 @@ describe('input and information leaks', () => {
 
         expect(await canRead(draftId, w.preparer.token)).toBe(false);
         expect(await teamPlans(w.preparer.token)).toBe(0);
-        expect(codeOf(await t.gql(UPDATE_PLAN, { id: draftId, v: 1, i: { content: '调走后修改' } }, w.preparer.token))).toBe('FORBIDDEN');
+        expect(codeOf(await t.gql(UPDATE_PLAN, { id: draftId, v: 1, i: { content: '调走后修改' } }, w.preparer.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
         expect(codeOf(await t.gql(CREATE_PLAN, { i: { teamId, title: '调走后新建', content: '……' } }, w.preparer.token))).toBe('FORBIDDEN');
         const named = await t.gql(CREATE_PLAN, { i: { teamId, title: '主备是调走的老师', content: '……', mainPreparerTeacherId: w.preparer.id } }, w.colleague.token);
         expect([codeOf(named), field(named)]).toEqual(['BAD_USER_INPUT', 'mainPreparerTeacherId']);
@@ -251,7 +251,7 @@ describe('input and information leaks', () => {
         const plans = await count('lesson_plan');
         expect(await canRead(draftId, w.reader.token)).toBe(false);
         expect(await teamPlans(w.reader.token)).toBe(0);
-        expect(codeOf(await t.gql(UPDATE_PLAN, { id: draftId, v: 2, i: { content: '退出后修改' } }, w.reader.token))).toBe('FORBIDDEN');
+        expect(codeOf(await t.gql(UPDATE_PLAN, { id: draftId, v: 2, i: { content: '退出后修改' } }, w.reader.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
         expect(codeOf(await t.gql(CREATE_PLAN, { i: { teamId, title: '退出后新建', content: '……' } }, w.reader.token))).toBe('FORBIDDEN');
         expect([await version(draftId), await count('lesson_plan')]).toEqual([2, plans]);
         expect(await canRead(draftId, w.colleague.token)).toBe(true);

@@ -4,6 +4,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import {
   APP_CONFIG,
   AppError,
+  ErrorCode,
   badInput,
   byId,
   conflict,
@@ -246,7 +247,10 @@ export class IdentityService implements PrincipalResolver {
       const grant = await tx.em.findOne(RoleGrant, { where: { id: grantId }, lock: { mode: 'pessimistic_write' } });
       if (!grant || grant.revokedAt) throw notFound('Role grant', grantId);
       const user = await tx.em.findOneByOrFail(User, { id: grant.userId });
-      await this.requireAuthorityOver(tx, grant.role, grant.scopeId, user);
+      // A grant outside the caller's scope is not theirs to see (User.roles hides it): answer like an unknown id.
+      await this.requireAuthorityOver(tx, grant.role, grant.scopeId, user).catch((err) => {
+        throw err instanceof AppError && err.code === ErrorCode.FORBIDDEN ? notFound('Role grant', grantId) : err;
+      });
       if (grant.role === Role.PLATFORM_ADMIN) {
         const [{ n }] = await tx.em.query(`SELECT count(*)::int AS n FROM role_grant WHERE role = 'PLATFORM_ADMIN' AND revoked_at IS NULL`);
         if (n <= 1) throw conflict('This is the last platform admin; grant another one first');

@@ -86,7 +86,8 @@ export class LessonPlansService {
 
   async get(ctx: RequestContext, id: string): Promise<PlanView | null> {
     if (!(await ctx.em.existsBy(LessonPlan, { id }))) return null;
-    const a = await this.access.requirePlan(ctx, id, 'read');
+    const a = await this.access.plan(ctx, id);
+    if (!a.read) return null; // hidden answers like unknown
     return (await this.views(ctx, [a.plan], new Map([[id, a]])))[0];
   }
 
@@ -468,9 +469,10 @@ export class LessonPlansService {
     return this.tx.run(ctx, async (tx) => {
       const comment = await tx.em.findOne(LessonPlanComment, { where: { id: commentId }, lock: { mode: 'pessimistic_write' } });
       if (!comment) throw notFound('Comment', commentId);
-      const a = await this.access.requirePlan(tx, comment.planId, 'read');
+      const a = await this.access.plan(tx, comment.planId);
+      if (!a.read) throw notFound('Comment', commentId); // a hidden plan's comment: like an unknown id
       const onPublished = await tx.em.existsBy(LessonPlanRevision, { planId: comment.planId, version: comment.version, publishedAt: Not(IsNull()) });
-      if (!a.drafts && !onPublished) throw forbidden('This comment is not open to you');
+      if (!a.drafts && !onPublished) throw notFound('Comment', commentId); // a draft's comment is hidden: like an unknown id
       if (comment.parentId) throw badInput('commentId', 'Resolve the thread’s first comment');
       if (comment.authorUserId !== tx.user.userId && !a.member && !a.reviewer && !a.owner)
         throw forbidden('The author, a member of the team or its reviewer resolves a comment');

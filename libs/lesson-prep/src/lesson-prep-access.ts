@@ -113,7 +113,9 @@ export class LessonPrepAccess {
 
   async requirePlan(ctx: RequestContext, planId: string, need: 'read' | 'drafts', opts: { lock?: boolean } = {}): Promise<PlanAccess> {
     const a = await this.plan(ctx, planId, opts);
-    if (!a[need]) throw forbidden(need === 'drafts' ? 'Only the preparation team works on this plan' : 'This lesson plan is not open to you');
+    // A plan the caller cannot read answers exactly like an unknown id: its existence is not told.
+    if (!a.read) throw notFound('Lesson plan', planId);
+    if (!a[need]) throw forbidden('Only the preparation team works on this plan');
     return a;
   }
 
