@@ -20,7 +20,7 @@ const WRITES = Number(process.env.BENCH_WRITES ?? 400);
 // pool settle first (after 200 sequential ones, the first query measured still ran ~2× slower at p99 than the
 // same query a minute later)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
-const SECRET = 'bench-dashboards-secret';
+const SECRET = 'bench-dashboards-secret-at-least-32-bytes';
 
 async function main() {
   const config = loadConfig({ ...process.env, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: '0' });

@@ -28,7 +28,7 @@ async function main() {
     url = pg.url;
     stopPg = () => pg.stop();
   }
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench-secret', DATABASE_URL: url, PORT: '0' });
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench-directory-secret-at-least-32-bytes', DATABASE_URL: url, PORT: '0' });
   const app = await createApp({ config, databaseUrl: url, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;

@@ -18,7 +18,7 @@ const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 200);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 20); // 0.5 msg/s each: well inside the 10 per 10 s per-user limit
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const SECRET = 'bench-live-secret';
+const SECRET = 'bench-live-secret-at-least-32-bytes-long';
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -97,6 +97,11 @@ describe('development mode', () => {
     expect(page.headers.get('content-type')).toMatch(/html/);
     expect(await page.text()).toMatch(/apollo/i);
   });
+
+  it('keeps "Did you mean" schema hints in error messages', async () => {
+    const r = await t.gql(`{ regions { nme } }`);
+    expect(r.errors?.[0]?.message).toMatch(/Did you mean "name"\?/);
+  });
 });
 
 describe('production mode', () => {
@@ -115,5 +120,25 @@ describe('production mode', () => {
     expect(page.headers.get('content-type')).not.toMatch(/html/);
     const labels = await t.gql(`{ labels { value } }`);
     expect(labels.extensions?.sqlStatements).toBeUndefined();
+  });
+
+  it('leaves schema hints ("Did you mean …") out of every error message: unknown fields, arguments, input fields, enum values, types', async () => {
+    const create = `mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`;
+    const school = { name: '新学校', regionId: '00000000-0000-4000-8000-000000000000', stage: 'PRIMARY', locale: 'URBAN', studentCount: 1, teacherCount: 1 };
+    const cases: [string, Record<string, unknown>, string?][] = [
+      [`{ regions { nme } }`, {}],
+      [`{ regions(parentIdd: null) { name } }`, {}],
+      [`query($r: Regio) { regions { name } }`, {}],
+      [create, { i: { ...school, stage: 'PRIMAR' } }, 'stage'],
+      [create, { i: { ...school, nme: '新学校' } }, 'nme'],
+      [`mutation { createSchool(input: { name: "x", regionId: "00000000-0000-4000-8000-000000000000", stage: PRIMAR, locale: URBAN, studentCount: 1, teacherCount: 1 }) { id } }`, {}],
+    ];
+    for (const [query, vars, name] of cases) {
+      const r = await t.gql(query, vars);
+      const e = r.errors?.[0];
+      expect([query, e?.message]).toEqual([query, expect.not.stringMatching(/Did you mean/)]);
+      expect(e?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+      if (name) expect(e?.extensions?.field).toBe(name);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { todayInChina } from '../libs/core/src';
+import { consortiumWorld, type ConsortiumWorld } from './support/consortium-world';
 import { LiveClient, type LiveEvent } from './support/live-client';
 import { codeOf, TestApp, type GqlResult } from './support/test-app';
 
@@ -40,58 +41,13 @@ const field = (r: GqlResult) => r.errors?.[0]?.extensions?.field;
 
 describe('collective lesson preparation (集体备课)', () => {
   let t: TestApp;
-  let w: Awaited<ReturnType<typeof world>>;
+  let w: ConsortiumWorld;
   const sockets: LiveClient[] = [];
   const wsClients: Client[] = [];
 
-  /** A county with a consortium (lead + two member schools), an outside school, a sibling county, and the users around them. */
-  async function world() {
-    const city = await t.region({ name: '随州市', level: 'CITY' });
-    const county = await t.region({ name: '随县', level: 'COUNTY', parentId: city.id });
-    const otherCounty = await t.region({ name: '广水市', level: 'COUNTY', parentId: city.id });
-    const lead = await t.school(county.id, { name: '随县实验小学' });
-    const member = await t.school(county.id, { name: '随县万和镇中心小学', locale: 'RURAL' });
-    const member2 = await t.school(county.id, { name: '随县小林镇中心小学', locale: 'RURAL' });
-    const outside = await t.school(county.id, { name: '随县草店镇中心学校' });
-    const far = await t.school(otherCounty.id, { name: '广水市实验小学' });
-    const group = await t.group(county.id, lead.id, { name: '随县实验小学教联体' });
-    await t.member(group.id, member.id);
-    await t.member(group.id, member2.id);
-    const otherGroup = await t.group(otherCounty.id, far.id, { name: '广水市实验小学教育集团', kind: 'EDUCATION_GROUP' });
-    const teacher = async (schoolId: string, name: string) => {
-      const x = await t.teacher(schoolId, { name });
-      const u = await t.user('TEACHER', null, { teacherId: x.id });
-      return { id: x.id, token: u.token, userId: u.id };
-    };
-    return {
-      city,
-      county,
-      lead,
-      member,
-      member2,
-      outside,
-      far,
-      group,
-      otherGroup,
-      leader: await teacher(lead.id, '刘文静'),
-      preparer: await teacher(member.id, '王海燕'),
-      colleague: await teacher(member.id, '张国强'),
-      reader: await teacher(member2.id, '李春梅'),
-      outsider: await teacher(outside.id, '吴刚'),
-      farTeacher: await teacher(far.id, '赵丽'),
-      manager: await t.user('GROUP_MANAGER', group.id),
-      otherManager: await t.user('GROUP_MANAGER', otherGroup.id),
-      countyAdmin: await t.user('REGION_ADMIN', county.id),
-      cityAdmin: await t.user('REGION_ADMIN', city.id),
-      otherCountyAdmin: await t.user('REGION_ADMIN', otherCounty.id),
-      member2Admin: await t.user('SCHOOL_ADMIN', member2.id),
-      outsideAdmin: await t.user('SCHOOL_ADMIN', outside.id),
-    };
-  }
-
   beforeAll(async () => {
     t = await TestApp.start();
-    w = await world();
+    w = await consortiumWorld(t);
   });
   afterAll(async () => {
     sockets.forEach((s) => s.close());
@@ -206,7 +162,7 @@ describe('collective lesson preparation (集体备课)', () => {
       const same = await t.gql(UPDATE_PLAN, { id: planId, v: 2, i: { content: CONTENT_V2 } }, w.preparer.token);
       expect([codeOf(same), field(same)]).toEqual(['BAD_USER_INPUT', 'input']);
       expect(codeOf(await t.gql(UPDATE_PLAN, { id: planId, v: 2, i: { title: 'x'.repeat(201) } }, w.preparer.token))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await t.gql(UPDATE_PLAN, { id: planId, v: 2, i: { title: '改' } }, w.reader.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(UPDATE_PLAN, { id: planId, v: 2, i: { title: '改' } }, w.reader.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
       const [row] = await t.sql(`SELECT version, title FROM lesson_plan WHERE id = $1`, [planId]);
       expect(row).toEqual({ version: 2, title: '分数的意义' });
       expect(await count('lesson_plan_revision')).toBe(2);
@@ -240,7 +196,7 @@ describe('collective lesson preparation (集体备课)', () => {
       expect(backwards.contentDiff).toContain('+一、复习导入');
       const missing = await t.gql(DIFF, { id: planId, a: 1, b: 9 }, w.preparer.token);
       expect([codeOf(missing), field(missing)]).toEqual(['BAD_USER_INPUT', 'toVersion']);
-      expect(codeOf(await t.gql(DIFF, { id: planId, a: 1, b: 2 }, w.reader.token))).toBe('FORBIDDEN'); // drafts: the team only
+      expect(codeOf(await t.gql(DIFF, { id: planId, a: 1, b: 2 }, w.reader.token))).toBe('NOT_FOUND'); // drafts: the team only; hidden, like an unknown id
     });
   });
 
@@ -265,11 +221,11 @@ describe('collective lesson preparation (集体备课)', () => {
         const r = await t.gql(COMMENT, { i: input }, w.preparer.token);
         expect([codeOf(r), field(r), (input as any).text]).toEqual(['BAD_USER_INPUT', f, (input as any).text]);
       }
-      expect(codeOf(await t.gql(COMMENT, { i: { planId, version: 2, text: '路过' } }, w.reader.token))).toBe('FORBIDDEN'); // drafts: team only
+      expect(codeOf(await t.gql(COMMENT, { i: { planId, version: 2, text: '路过' } }, w.reader.token))).toBe('NOT_FOUND'); // drafts: team only; hidden, like an unknown id
       expect(await count('lesson_plan_comment')).toBe(3);
 
       expect(codeOf(await t.gql(RESOLVE, { id: reply.id }, w.leader.token))).toBe('BAD_USER_INPUT'); // a thread resolves at its first comment
-      expect(codeOf(await t.gql(RESOLVE, { id: anchored.id }, w.outsider.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(RESOLVE, { id: anchored.id }, w.outsider.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
       expect((await t.ok(RESOLVE, { id: anchored.id }, w.preparer.token)).resolveLessonPlanComment.resolved).toBe(true);
       expect(codeOf(await t.gql(RESOLVE, { id: anchored.id }, w.preparer.token))).toBe('CONFLICT');
 
@@ -286,7 +242,7 @@ describe('collective lesson preparation (集体备课)', () => {
   describe('review and publication', () => {
     it('goes DRAFT → IN_REVIEW → (returned with a note) → APPROVED → PUBLISHED, each step by whom it belongs to', async () => {
       expect(codeOf(await t.gql(PUBLISH, { id: planId }, w.leader.token))).toBe('CONFLICT'); // not approved
-      expect(codeOf(await t.gql(SUBMIT, { id: planId }, w.reader.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(SUBMIT, { id: planId }, w.reader.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
       expect((await t.ok(SUBMIT, { id: planId }, w.preparer.token)).submitLessonPlanForReview.status).toBe('IN_REVIEW');
       expect(codeOf(await t.gql(UPDATE_PLAN, { id: planId, v: 3, i: { title: '审核中改' } }, w.preparer.token))).toBe('CONFLICT'); // frozen in review
       expect(codeOf(await t.gql(REVIEW, { id: planId, ok: true }, w.preparer.token))).toBe('FORBIDDEN'); // not the leader nor the reviewer
@@ -327,20 +283,20 @@ describe('collective lesson preparation (集体备课)', () => {
         expect(p.comments).toEqual([]); // the team's comments were on drafts
       }
       for (const token of [w.outsider.token, w.outsideAdmin.token, w.otherManager.token, w.otherCountyAdmin.token, w.farTeacher.token])
-        expect(codeOf(await t.gql(PLAN, { id: planId }, token))).toBe('FORBIDDEN');
+        expect(await t.gql(PLAN, { id: planId }, token)).toMatchObject({ data: { lessonPlan: null } }); // hidden: answered like an unknown id
       expect(codeOf(await t.gql(DIFF, { id: planId, a: 4, b: 5 }, w.reader.token))).toBe('BAD_USER_INPUT'); // version 5 is not published
       expect((await t.ok(PLANS, { f: {} }, w.outsider.token)).lessonPlans.totalCount).toBe(0);
       expect((await t.ok(PLANS, { f: {} }, w.reader.token)).lessonPlans.edges.map((e: any) => [e.node.id, e.node.version])).toEqual([[planId, 4]]);
 
       // a draft nobody published stays with the team
       const draft = (await t.ok(CREATE_PLAN, { i: { teamId, title: '分数的基本性质', content: '草稿' } }, w.preparer.token)).createLessonPlan;
-      expect(codeOf(await t.gql(PLAN, { id: draft.id }, w.reader.token))).toBe('FORBIDDEN');
-      expect(codeOf(await t.gql(PLAN, { id: draft.id }, w.manager.token))).toBe('FORBIDDEN');
+      expect((await t.ok(PLAN, { id: draft.id }, w.reader.token)).lessonPlan).toBeNull(); // hidden: answered like an unknown id
+      expect((await t.ok(PLAN, { id: draft.id }, w.manager.token)).lessonPlan).toBeNull();
       expect((await t.ok(PLANS, { f: { teamId } }, w.reader.token)).lessonPlans.totalCount).toBe(1);
       expect((await t.ok(PLANS, { f: { teamId } }, w.colleague.token)).lessonPlans.totalCount).toBe(2);
       // a former member no longer sees the drafts
       await t.ok(REMOVE_MEMBER, { team: teamId, t: w.colleague.id }, w.leader.token);
-      expect(codeOf(await t.gql(PLAN, { id: draft.id }, w.colleague.token))).toBe('FORBIDDEN');
+      expect((await t.ok(PLAN, { id: draft.id }, w.colleague.token)).lessonPlan).toBeNull(); // hidden: answered like an unknown id
       expect((await t.ok(PLAN, { id: planId }, w.colleague.token)).lessonPlan.version).toBe(4);
     });
   });
@@ -348,15 +304,15 @@ describe('collective lesson preparation (集体备课)', () => {
   describe('personal adaptations (二次备课)', () => {
     let adaptationId: string;
     it('copy a published version for one teacher, and tell when the team publishes a newer one', async () => {
-      expect(codeOf(await t.gql(ADAPT, { id: planId }, w.outsider.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(ADAPT, { id: planId }, w.outsider.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
       expect(codeOf(await t.gql(ADAPT, { id: planId }, w.manager.token))).toBe('FORBIDDEN'); // teachers adapt
       const a = (await t.ok(ADAPT, { id: planId }, w.reader.token)).adaptLessonPlan;
       adaptationId = a.id;
       expect(a).toMatchObject({ kind: 'ADAPTATION', version: 1, ownerTeacherId: w.reader.id, content: CONTENT_V2 + '\n板书：分数的意义', adaptedFrom: { plan: { id: planId }, version: 4, hasNewerVersion: false, latestPublishedVersion: 4 } });
       expect(codeOf(await t.gql(ADAPT, { id: planId }, w.reader.token))).toBe('CONFLICT'); // one each
       await t.ok(UPDATE_PLAN, { id: adaptationId, v: 1, i: { content: CONTENT_V2 + '\n结合本班学生：用学校菜园分地引入' } }, w.reader.token);
-      expect(codeOf(await t.gql(PLAN, { id: adaptationId }, w.preparer.token))).toBe('FORBIDDEN'); // the owner's only
-      expect(codeOf(await t.gql(PLAN, { id: adaptationId }, w.manager.token))).toBe('FORBIDDEN');
+      expect((await t.ok(PLAN, { id: adaptationId }, w.preparer.token)).lessonPlan).toBeNull(); // the owner's only; hidden like an unknown id
+      expect((await t.ok(PLAN, { id: adaptationId }, w.manager.token)).lessonPlan).toBeNull();
       expect(codeOf(await t.gql(SUBMIT, { id: adaptationId }, w.reader.token))).toBe('BAD_USER_INPUT'); // adaptations are not reviewed
 
       // the team publishes version 6
@@ -375,7 +331,7 @@ describe('collective lesson preparation (集体备课)', () => {
     it('records adoptions (同上课) by a teacher of a member school, listed per plan and per school', async () => {
       const today = todayInChina();
       const input = { planId, schoolId: w.member2.id, teacherId: w.reader.id, taughtOn: today, className: '五(2)班', reflection: '学生对单位“1”理解较好，分月饼情境效果明显' };
-      expect(codeOf(await t.gql(ADOPT, { i: input }, w.outsider.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(ADOPT, { i: input }, w.outsider.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
       const wrongSchool = await t.gql(ADOPT, { i: { ...input, schoolId: w.outside.id } }, w.reader.token);
       expect([codeOf(wrongSchool), field(wrongSchool)]).toEqual(['BAD_USER_INPUT', 'schoolId']);
       const wrongTeacher = await t.gql(ADOPT, { i: { ...input, teacherId: w.preparer.id } }, w.reader.token);
@@ -385,7 +341,7 @@ describe('collective lesson preparation (集体备课)', () => {
       const beforePublished = await t.gql(ADOPT, { i: { ...input, taughtOn: '2020-01-01' } }, w.reader.token);
       expect([codeOf(beforePublished), field(beforePublished)]).toEqual(['BAD_USER_INPUT', 'taughtOn']);
       const draftOnly = (await t.sql(`SELECT id FROM lesson_plan WHERE published_version IS NULL AND kind = 'TEAM'`))[0].id;
-      expect(codeOf(await t.gql(ADOPT, { i: { ...input, planId: draftOnly } }, w.reader.token))).toBe('FORBIDDEN'); // a draft is not readable to them
+      expect(codeOf(await t.gql(ADOPT, { i: { ...input, planId: draftOnly } }, w.reader.token))).toBe('NOT_FOUND'); // a draft is not readable to them: hidden, like an unknown id
       expect(await count('lesson_plan_adoption')).toBe(0);
 
       const viaAdaptation = (await t.ok(ADOPT, { i: { ...input, planId: adaptationId } }, w.reader.token)).recordLessonPlanAdoption;
@@ -516,7 +472,7 @@ describe('collective lesson preparation (集体备课)', () => {
 
       const outsider = subscribe(w.outsider.token, planId);
       await until(() => outsider.errors.length > 0, 'the refusal');
-      expect(JSON.stringify(outsider.errors)).toContain('FORBIDDEN');
+      expect(JSON.stringify(outsider.errors)).toContain('NOT_FOUND'); // hidden: answered like an unknown id
     });
 
     it('stops sending draft events to a member who left the team (access is checked per event)', async () => {

@@ -72,8 +72,8 @@ describe('live sessions over socket.io and graphql-ws', () => {
     const id = await liveSession();
     const outsider = await connect(w.outsideUser.token);
     const r = await outsider.request('session:join', { sessionId: id, afterSeq: 0 });
-    expect(r).toEqual({ ok: false, code: 'FORBIDDEN', message: expect.any(String) });
-    expect((await outsider.request('session:chat', { sessionId: id, text: 'hi' })).code).toBe('FORBIDDEN');
+    expect(r).toEqual({ ok: false, code: 'NOT_FOUND', message: expect.any(String) }); // hidden: answered like an unknown id
+    expect((await outsider.request('session:chat', { sessionId: id, text: 'hi' })).code).toBe('NOT_FOUND');
     const bad = await outsider.request('session:join', { sessionId: 'nope', afterSeq: 0 });
     expect(bad).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field: 'sessionId' });
     const big = await (await connect(w.memberUser.token)).request('session:chat', { sessionId: id, text: 'x'.repeat(2001) });
@@ -156,7 +156,7 @@ describe('live sessions over socket.io and graphql-ws', () => {
       outsider.subscribe({ query: `subscription($id: ID!) { researchSessionEvents(sessionId: $id) { seq } }`, variables: { id } }, { next: resolve, error: resolve, complete: () => resolve('complete') });
     });
     await outsider.dispose();
-    expect(JSON.stringify(refused)).toContain('FORBIDDEN');
+    expect(JSON.stringify(refused)).toContain('NOT_FOUND'); // hidden: answered like an unknown id
 
     const anonymous = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer garbage' }, retryAttempts: 0 });
     const closed = await new Promise<any>((resolve) => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
-import { AccessGuard, ALLOW_KEY } from '../libs/core/src';
+import { AccessGuard, ALLOW_KEY, BEFORE_PASSWORD_CHANGE_KEY } from '../libs/core/src';
 import { SCHEMA_FILE } from '../apps/api/src/schema-sdl';
 import { TestApp } from './support/test-app';
 
@@ -13,6 +13,9 @@ import { TestApp } from './support/test-app';
  */
 const EXPECTED: Record<string, string> = {
   'Mutation.addGroupMember': 'REGION_ADMIN,GROUP_MANAGER',
+  'Mutation.changePassword': 'AUTHENTICATED',
+  'Mutation.logout': 'AUTHENTICATED',
+  'Mutation.resetPassword': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.advanceSessionAgenda': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.cancelResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.checkInResearchSession': 'TEACHER',
@@ -96,6 +99,9 @@ const EXPECTED: Record<string, string> = {
   'socket.session:note': 'AUTHENTICATED',
 };
 
+/** What a user signed in with a one-time code (resetPassword) may reach before choosing a password. */
+const BEFORE_PASSWORD_CHANGE = ['Mutation.changePassword', 'Mutation.logout', 'Query.me'];
+
 describe('operation permissions and the published schema', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -107,6 +113,7 @@ describe('operation permissions and the published schema', () => {
 
   it('declares who may call every operation, exactly as reviewed', () => {
     const found: Record<string, string> = {};
+    const beforePasswordChange: string[] = [];
     for (const module of t.app.get(ModulesContainer).values()) {
       for (const wrapper of [...module.providers.values(), ...module.controllers.values()]) {
         const proto = wrapper.metatype && (wrapper.metatype as any).prototype;
@@ -130,10 +137,12 @@ describe('operation permissions and the published schema', () => {
           if (!['Query', 'Mutation', 'Subscription'].includes(type)) continue;
           const name = Reflect.getMetadata('graphql:resolver_name', fn) ?? method;
           found[`${type}.${name}`] = allow;
+          if (Reflect.getMetadata(BEFORE_PASSWORD_CHANGE_KEY, fn)) beforePasswordChange.push(`${type}.${name}`);
         }
       }
     }
     expect(found).toEqual(EXPECTED);
+    expect(beforePasswordChange.sort()).toEqual(BEFORE_PASSWORD_CHANGE);
     // and every root field of the served schema is one of them
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean);

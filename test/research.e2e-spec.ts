@@ -61,7 +61,7 @@ describe('joint research sessions', () => {
     const a = await t.ok(CHECK_IN, { id: s.id }, w.memberUser.token);
     expect(a.checkInResearchSession).toMatchObject({ teacher: { id: w.memberTeacher.id }, school: { id: w.member.id } });
     expect(codeOf(await t.gql(CHECK_IN, { id: s.id }, w.memberUser.token))).toBe('CONFLICT'); // once per session
-    expect(codeOf(await t.gql(CHECK_IN, { id: s.id }, w.outsideUser.token))).toBe('FORBIDDEN'); // not invited
+    expect(codeOf(await t.gql(CHECK_IN, { id: s.id }, w.outsideUser.token))).toBe('NOT_FOUND'); // not invited: the session is hidden, like an unknown id
     await t.ok(CHECK_IN, { id: s.id }, w.leadUser.token);
 
     const ended = await t.ok(END, { id: s.id, m: '一、说课；二、观课；三、评课。形成共识：……' }, w.manager.token);
@@ -102,8 +102,13 @@ describe('joint research sessions', () => {
     const after = (await t.ok(`query($id: ID!) { researchSession(id: $id) { events(afterSeq: 3) { seq } } }`, { id: s.id }, w.leadUser.token)).researchSession;
     expect(after.events).toEqual([{ seq: 4 }, { seq: 5 }]);
 
-    expect(codeOf(await t.gql(q, { id: s.id }, w.outsideUser.token))).toBe('FORBIDDEN');
-    expect(codeOf(await t.gql(q, { id: s.id }, w.outsideAdmin.token))).toBe('FORBIDDEN');
+    // hidden from outsiders exactly like an unknown id: null, no error
+    const unknown = await t.gql(q, { id: '00000000-0000-4000-8000-000000000000' }, w.outsideUser.token);
+    for (const token of [w.outsideUser.token, w.outsideAdmin.token]) {
+      const r = await t.gql(q, { id: s.id }, token);
+      expect([codeOf(r), r.data]).toEqual(['OK', { researchSession: null }]);
+      expect([r.data, r.errors]).toEqual([unknown.data, unknown.errors]);
+    }
     const list = `query($f: ResearchSessionFilter) { researchSessions(filter: $f, first: 100) { totalCount edges { node { id } } } }`;
     expect((await t.ok(list, {}, w.outsideUser.token)).researchSessions.totalCount).toBe(0);
     const mine = (await t.ok(list, { f: { groupId: w.group.id, status: 'ENDED' } }, w.memberUser.token)).researchSessions;
@@ -127,6 +132,6 @@ describe('joint research sessions', () => {
     await t.ok(NOTE, { id: s.id, t: '另一位老师' }, w.leadUser.token); // per user
     const [{ n }] = await t.sql(`SELECT count(*)::int n FROM session_event WHERE session_id = $1 AND type = 'NOTE_POSTED'`, [s.id]);
     expect(n).toBe(11);
-    expect(codeOf(await t.gql(NOTE, { id: s.id, t: '旁听' }, w.outsideUser.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(NOTE, { id: s.id, t: '旁听' }, w.outsideUser.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
   });
 });

@@ -64,10 +64,10 @@ export class TestApp {
     await admin.end();
   }
 
-  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GqlResult<T>> {
+  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string | null, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as Record<string, unknown>;

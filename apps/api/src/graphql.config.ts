@@ -1,19 +1,27 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { APP_CONFIG, checkQueryLimits, formatGraphQLError, graphqlWsOptions, LiveConnections, type AppConfig } from '../../../libs/core/src';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, type AppConfig } from '../../../libs/core/src';
 
 interface GqlContext {
   req: any;
   ctx: unknown;
 }
 
-/** Depth, alias and cost limits, checked once the operation is known (variables included). */
+/**
+ * Checked once the operation is known (variables included): depth, alias and cost limits; and no subscriptions,
+ * since Apollo only sees HTTP requests (graphql-ws runs subscriptions itself), where one is a client mistake.
+ */
 // Typed loosely: @apollo/server's CJS and ESM type declarations differ nominally.
 const queryLimitsPlugin: any = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ schema, document, operationName, request }: any) {
+      async didResolveOperation({ schema, document, operationName, request, operation }: any) {
+        if (operation?.operation === 'subscription')
+          throw new GraphQLError('Subscriptions are not served over HTTP: open a graphql-ws WebSocket to /graphql (protocol graphql-transport-ws)', {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
         const error = checkQueryLimits(schema, document, operationName, request.variables ?? {});
         if (error) throw error;
       },
@@ -35,6 +43,10 @@ const sqlStatsPlugin: any = {
   },
 };
 
+/** The one error mapper with this server's options: "Did you mean …" hints map the schema, so not in production. */
+const errorFormatter = (config: AppConfig) => (formatted: GraphQLFormattedError, error: unknown) =>
+  formatGraphQLError(formatted, error, { schemaHints: !config.production });
+
 export const graphqlOptions = {
   driver: ApolloDriver,
   inject: [APP_CONFIG, LiveConnections],
@@ -42,10 +54,12 @@ export const graphqlOptions = {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // a field typed Date without an explicit type gets the strict DateTime too
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGraphQLError,
+    formatError: errorFormatter(config),
     // HTTP: the context the middleware built. graphql-ws: its own (graphqlWsOptions), one per operation and event.
     context: ({ req }: { req?: any }) => ({ req, ctx: req?.ctx }),
     subscriptions: { 'graphql-ws': graphqlWsOptions(config, connections) as any },

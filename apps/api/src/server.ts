@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import express from 'express';
 import { DataSource } from 'typeorm';
-import { AppLogger, createValidationPipe, RequestContextMiddleware, runMigrations, type AppConfig } from '../../../libs/core/src';
+import { AppLogger, createValidationPipe, QueryParamPipe, RequestContextMiddleware, runMigrations, TextSafetyPipe, type AppConfig } from '../../../libs/core/src';
 import { AppModule } from './app.module';
 import { serveWebApp } from './web-app';
 
@@ -29,12 +29,16 @@ export async function createApp(opts: CreateAppOptions): Promise<INestApplicatio
   });
   const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
+  http.set('trust proxy', opts.config.trustProxy); // req.ip: the sign-in throttle counts failures per client address
+  // ?a[b]=1 becomes { a: { b: '1' } } (not a key "a[b]" beside a missing "a"), so QueryParamPipe can refuse it by name.
+  http.set('query parser', 'extended');
   serveWebApp(app); // before parsing and tokens: static files need neither
   app.use(express.json({ limit: opts.config.bodyLimit }));
   app.use(bodyErrors);
   const contexts = app.get(RequestContextMiddleware);
   app.use((req: any, res: any, next: any) => contexts.use(req, res, next));
-  app.useGlobalPipes(createValidationPipe());
+  // Raw input first: text that cannot be stored exactly, then query parameter shapes, then class-validator.
+  app.useGlobalPipes(new TextSafetyPipe(), new QueryParamPipe(), createValidationPipe());
   await app.init();
   await runMigrations(app.get(DataSource), (m) => (opts.logger === false ? undefined : new Logger('Migrations').log(m)));
   return app;

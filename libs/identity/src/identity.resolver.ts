@@ -1,9 +1,10 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, IdArg, PUBLIC, Role, type RequestContext } from '../../core/src';
+import { Allow, AllowBeforePasswordChange, AUTHENTICATED, Ctx, IdArg, PUBLIC, Role, type RequestContext } from '../../core/src';
 import { Teacher, TeacherService } from '../../organisation/src';
-import { AuthPayload, CreateUserInput, GrantRoleInput } from './dto/user.input';
+import { AuthPayload, ChangePasswordArgs, CreateUserInput, GrantRoleInput, PasswordReset } from './dto/user.input';
 import { RoleGrant, User } from './entities/user.entity';
 import { IdentityService } from './identity.service';
+import { visibleGrants } from './grant-visibility';
 import { LoginArgs } from './dto/login.args';
 
 @Resolver(() => User)
@@ -11,9 +12,36 @@ export class IdentityResolver {
   constructor(private readonly identity: IdentityService, private readonly teachers: TeacherService) {}
 
   @Allow(PUBLIC)
-  @Mutation(() => AuthPayload, { description: 'Password login; returns a bearer token (JWT, HS256)' })
+  @Mutation(() => AuthPayload, {
+    description: 'Password login; returns a bearer token (JWT, HS256). Failed attempts are throttled per account and per client address (RATE_LIMITED with extensions.retryAfterSeconds)',
+  })
   login(@Ctx() ctx: RequestContext, @Args() args: LoginArgs) {
     return this.identity.login(ctx, args.email, args.password);
+  }
+
+  @Allow(AUTHENTICATED)
+  @AllowBeforePasswordChange()
+  @Mutation(() => AuthPayload, {
+    description: "Sets the caller's password (currentPassword: the one in use or a one-time code). Every other token of the user ends; the answer carries a fresh one",
+  })
+  changePassword(@Ctx() ctx: RequestContext, @Args() args: ChangePasswordArgs) {
+    return this.identity.changePassword(ctx, args.currentPassword, args.newPassword);
+  }
+
+  @Allow(AUTHENTICATED)
+  @AllowBeforePasswordChange()
+  @Mutation(() => Boolean, { description: "Ends this token, and with it every other token of the user (all their devices sign in again)" })
+  logout(@Ctx() ctx: RequestContext) {
+    return this.identity.logout(ctx);
+  }
+
+  @Allow(Role.REGION_ADMIN, Role.SCHOOL_ADMIN)
+  @Mutation(() => PasswordReset, {
+    description:
+      "Replaces a user's password with a one-time code (valid 72 h) and ends their tokens; signing in with it allows only changePassword. Within the caller's scope: a school admin for its school's teachers, a region admin over the account's school and roles; NOT_FOUND otherwise",
+  })
+  resetPassword(@Ctx() ctx: RequestContext, @IdArg('userId') userId: string) {
+    return this.identity.resetPassword(ctx, userId);
   }
 
   @Allow(Role.REGION_ADMIN, Role.SCHOOL_ADMIN)
@@ -35,6 +63,7 @@ export class IdentityResolver {
   }
 
   @Allow(AUTHENTICATED)
+  @AllowBeforePasswordChange()
   @Query(() => User, { description: 'The signed-in user with their roles' })
   me(@Ctx() ctx: RequestContext) {
     return this.identity.me(ctx);
@@ -47,9 +76,9 @@ export class IdentityResolver {
     return null;
   }
 
-  @ResolveField(() => [RoleGrant], { description: 'Active role grants' })
+  @ResolveField(() => [RoleGrant], { description: 'Active role grants: shown to the user, platform admins and admins whose scope covers the grant; empty to others' })
   roles(@Ctx() ctx: RequestContext, @Parent() user: User) {
-    return this.identity.grantsOf(ctx, user.id);
+    return visibleGrants(ctx, user.id);
   }
 
   @ResolveField(() => Teacher, { nullable: true })

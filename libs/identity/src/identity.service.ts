@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import {
   APP_CONFIG,
+  AppError,
+  ErrorCode,
   badInput,
   byId,
   conflict,
@@ -22,54 +24,172 @@ import {
   preparedQuery,
 } from '../../core/src';
 import { AccessService, Teacher } from '../../organisation/src';
-import { CreateUserInput, GrantRoleInput } from './dto/user.input';
+import { AuthPayload, CreateUserInput, GrantRoleInput, PasswordReset } from './dto/user.input';
 import { RoleGrant, User } from './entities/user.entity';
-import { hashPassword, verifyPassword } from './password';
+import { LoginThrottle } from './login-throttle';
+import { hashPassword, needsRehash, oneTimeCode, PasswordHasher } from './password';
 
 // Verifying against this when the email is unknown keeps both answers equally slow (no account probing).
 let dummyHash: Promise<string> | undefined;
 
+/** How long a one-time code from resetPassword works. */
+export const RESET_CODE_TTL_HOURS = 72;
+
+type PasswordRow = Pick<User, 'id' | 'email' | 'passwordHash' | 'mustChangePassword' | 'passwordExpiresAt'>;
+
 @Injectable()
 export class IdentityService implements PrincipalResolver {
+  /** Every password hash and check goes through here: off the event loop, a few at a time (PASSWORD_HASH_*). */
+  readonly hasher: PasswordHasher;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionService,
     private readonly access: AccessService,
     private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottle,
     private readonly bus: LiveBus,
-  ) {}
-
-  hashPassword(password: string): Promise<string> {
-    return hashPassword(password);
+  ) {
+    this.hasher = new PasswordHasher(config.passwordHashConcurrency, config.passwordHashQueue);
   }
 
-  async login(ctx: RequestContext, email: string, password: string) {
-    const user = await ctx.em
-      .createQueryBuilder(User, 'u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
-    dummyHash ??= this.hashPassword(randomUUID());
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-    if (!user || !ok) throw unauthenticated('Email or password is wrong');
+  hashPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  async login(ctx: RequestContext, email: string, password: string): Promise<AuthPayload> {
+    const user = await this.checkPassword(ctx, email, password, () =>
+      ctx.em
+        .createQueryBuilder(User, 'u')
+        .addSelect('u.passwordHash')
+        .where('lower(u.email) = lower(:email)', { email })
+        .getOne(),
+    );
+    if (!user) throw unauthenticated('Email or password is wrong');
     await ctx.em.update(User, { id: user.id }, { lastLoginAt: new Date() });
-    const token = signToken(this.config.jwtSecret, user.id, this.config.jwtTtlSeconds);
-    return { token, expiresAt: new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString(), user };
+    return this.signedIn(user, user.tokenVersion);
+  }
+
+  /**
+   * Throttled password check (LoginThrottle, before any hashing): the user when `password` is theirs, null when the
+   * account is unknown or the password wrong (recorded as a failure), UNAUTHENTICATED for a one-time code past its
+   * expiry. A right legacy hash is rewritten in the current format.
+   */
+  private async checkPassword<T extends PasswordRow>(ctx: RequestContext, email: string, password: string, find: () => Promise<T | null>): Promise<T | null> {
+    const attempt = await this.throttle.begin(email, ctx.clientAddress);
+    let ok: boolean;
+    let user: T | null;
+    try {
+      user = await find();
+      ok = await this.hasher.verify(password, user?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID()))));
+    } catch (err) {
+      await this.throttle.abandon(attempt); // never checked (server busy): not a failure
+      throw err;
+    }
+    if (!user || !ok) return null;
+    if (user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt.getTime() <= Date.now()) {
+      throw unauthenticated('This one-time code has expired: ask an admin for a new one');
+    }
+    await this.throttle.succeeded(attempt);
+    if (needsRehash(user.passwordHash)) {
+      const upgraded = await this.hasher.hash(password).catch((err) => {
+        if (err instanceof AppError) return null; // server busy: upgrade at a later sign-in
+        throw err;
+      });
+      if (upgraded) await ctx.em.update(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: upgraded });
+    }
+    return user;
+  }
+
+  private signedIn(user: User, tokenVersion: number): AuthPayload {
+    const token = signToken(this.config.jwtSecret, user.id, this.config.jwtTtlSeconds, tokenVersion);
+    const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString();
+    return { token, expiresAt, user, mustChangePassword: user.mustChangePassword };
+  }
+
+  /**
+   * The one way to end a user's tokens: every token signed with an older version is refused from the next request
+   * on. Call it inside the transaction of the change that calls for it (logout, password change or reset, role
+   * change), so both happen or neither. Returns the new version.
+   */
+  async bumpTokenVersion(tx: RequestContext, userId: string): Promise<number> {
+    if (!tx.inTransaction) throw new Error('bumpTokenVersion must run in the transaction of the change that ends the tokens');
+    const [rows] = await tx.em.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version`, [userId]);
+    if (!rows?.length) throw notFound('User', userId);
+    LiveConnections.changed(tx, this.bus, userId); // open live connections of the user end, on every instance
+    return rows[0].token_version;
+  }
+
+  /** Ends every token of the caller (there is one version per user, not one per token). */
+  async logout(ctx: RequestContext): Promise<boolean> {
+    await this.tx.run(ctx, (tx) => this.bumpTokenVersion(tx, tx.user.userId));
+    return true;
+  }
+
+  /**
+   * The caller's new password; `currentPassword` is the password in use or the one-time code. Every other token of
+   * the user ends; the answer carries a fresh one.
+   */
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<AuthPayload> {
+    const userId = ctx.user.userId;
+    if (newPassword === currentPassword) throw badInput('newPassword', 'The new password must differ from the current one');
+    const user = await this.checkPassword(ctx, ctx.user.email, currentPassword, () =>
+      ctx.em.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne(),
+    );
+    if (!user) throw unauthenticated('The current password is wrong');
+    const passwordHash = await this.hashPassword(newPassword);
+    return this.tx.run(ctx, async (tx) => {
+      const changed = await tx.em.update(User, { id: userId, passwordHash: user.passwordHash }, { passwordHash, mustChangePassword: false, passwordExpiresAt: null });
+      if (!changed.affected) throw conflict('The password was changed or reset meanwhile: sign in again');
+      const version = await this.bumpTokenVersion(tx, userId);
+      return this.signedIn(await tx.em.findOneByOrFail(User, { id: userId }), version);
+    });
+  }
+
+  /**
+   * A one-time code replaces the user's password at once (valid RESET_CODE_TTL_HOURS, stored only as a hash) and
+   * their tokens end. Signing in with it allows nothing but changePassword. Callers outside their scope get
+   * NOT_FOUND, exactly like an unknown id: resetting a password hands over the account, so no hint either way.
+   */
+  async resetPassword(ctx: RequestContext, userId: string): Promise<PasswordReset> {
+    const result = await this.tx.run(ctx, async (tx) => {
+      const user = await tx.em.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User', userId);
+      await this.requireAuthorityOverAccount(tx, user).catch((err) => {
+        throw err instanceof AppError ? notFound('User', userId) : err;
+      });
+      const code = oneTimeCode();
+      const passwordExpiresAt = new Date(Date.now() + RESET_CODE_TTL_HOURS * 3600_000);
+      await tx.em.update(User, { id: user.id }, { passwordHash: await this.hashPassword(code), mustChangePassword: true, passwordExpiresAt });
+      await this.bumpTokenVersion(tx, user.id);
+      return { code, expiresAt: passwordExpiresAt.toISOString(), user: Object.assign(user, { mustChangePassword: true, passwordExpiresAt }) };
+    });
+    await this.throttle.clearAccount(result.user.email); // a user locked out by someone guessing can use the code at once
+    return result;
   }
 
   /** PrincipalResolver: one query per request for the user and their active grants (prepared: it runs on every request). */
   async resolve(userId: string): Promise<Principal | null> {
-    const rows = await preparedQuery<{ email: string; teacher_id: string | null; id: string | null; role: Role | null; scope_id: string | null }>(
+    const rows = await preparedQuery<{
+      email: string;
+      teacher_id: string | null;
+      token_version: number;
+      must_change_password: boolean;
+      id: string | null;
+      role: Role | null;
+      scope_id: string | null;
+    }>(
       this.dataSource.manager,
       'principal',
-      `SELECT u.email, u.teacher_id, g.id, g.role, g.scope_id
+      `SELECT u.email, u.teacher_id, u.token_version, u.must_change_password, g.id, g.role, g.scope_id
          FROM app_user u LEFT JOIN role_grant g ON g.user_id = u.id AND g.revoked_at IS NULL
         WHERE u.id = $1`,
       [userId],
     );
     if (!rows.length) return null;
     const grants = rows.filter((r) => r.id).map((r) => ({ id: r.id!, role: r.role!, scopeId: r.scope_id }));
-    return new Principal(userId, rows[0].email, rows[0].teacher_id, grants);
+    const [u] = rows;
+    return new Principal(userId, u.email, u.teacher_id, grants, u.token_version, u.must_change_password);
   }
 
   async createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
@@ -116,9 +236,9 @@ export class IdentityService implements PrincipalResolver {
         grantedBy: tx.user.userId,
         revokedAt: null,
       });
-      const saved = await tx.em.save(grant);
-      LiveConnections.changed(tx, this.bus, user.id);
-      return saved;
+      await tx.em.save(grant);
+      await this.bumpTokenVersion(tx, user.id); // the user signs in again to act with the new role
+      return grant;
     });
   }
 
@@ -127,14 +247,17 @@ export class IdentityService implements PrincipalResolver {
       const grant = await tx.em.findOne(RoleGrant, { where: { id: grantId }, lock: { mode: 'pessimistic_write' } });
       if (!grant || grant.revokedAt) throw notFound('Role grant', grantId);
       const user = await tx.em.findOneByOrFail(User, { id: grant.userId });
-      await this.requireAuthorityOver(tx, grant.role, grant.scopeId, user);
+      // A grant outside the caller's scope is not theirs to see (User.roles hides it): answer like an unknown id.
+      await this.requireAuthorityOver(tx, grant.role, grant.scopeId, user).catch((err) => {
+        throw err instanceof AppError && err.code === ErrorCode.FORBIDDEN ? notFound('Role grant', grantId) : err;
+      });
       if (grant.role === Role.PLATFORM_ADMIN) {
         const [{ n }] = await tx.em.query(`SELECT count(*)::int AS n FROM role_grant WHERE role = 'PLATFORM_ADMIN' AND revoked_at IS NULL`);
         if (n <= 1) throw conflict('This is the last platform admin; grant another one first');
       }
       grant.revokedAt = new Date();
       await tx.em.save(grant);
-      LiveConnections.changed(tx, this.bus, grant.userId);
+      await this.bumpTokenVersion(tx, user.id);
       return true;
     });
   }
@@ -157,6 +280,22 @@ export class IdentityService implements PrincipalResolver {
     const user = await ctx.em.findOneBy(User, { id: ctx.user.userId });
     if (!user) throw unauthenticated('The account of this token no longer exists');
     return user;
+  }
+
+  /**
+   * Who may act for an account (reset its password): someone with authority over everything the account can do,
+   * i.e. over its teacher's school ('staff': school and region admins above it) and over each of its active grants
+   * as if handing them out. An account with neither (no teacher, no role) is left to platform admins.
+   */
+  private async requireAuthorityOverAccount(ctx: RequestContext, user: User) {
+    if (ctx.user.isPlatformAdmin) return;
+    const grants = await ctx.em.findBy(RoleGrant, { userId: user.id, revokedAt: IsNull() });
+    if (!user.teacherId && !grants.length) throw forbidden('Only a platform admin acts for an account without teacher or role');
+    if (user.teacherId) {
+      const teacher = await ctx.em.findOneByOrFail(Teacher, { id: user.teacherId });
+      await this.access.requireSchools(ctx, 'staff', [teacher.schoolId]);
+    }
+    for (const g of grants) await this.requireAuthorityOver(ctx, g.role, g.scopeId, user);
   }
 
   /** Who may hand out (or take back) a role: the scope of the role must lie inside the caller's own. */

@@ -3,6 +3,7 @@ import { RoleGrant, User } from './entities/user.entity';
 export * from './entities/user.entity';
 export * from './identity.service';
 export * from './password';
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './dto/user.input';
 export * from './identity.module';
 
 export const IDENTITY_ENTITIES = [User, RoleGrant];

@@ -22,7 +22,7 @@ import {
 import { CommentOnLessonPlanInput, CreateLessonPlanInput, LessonPlanAdoptionFilter, LessonPlanFilter, RecordAdoptionInput, UpdateLessonPlanInput } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanAdoption, LessonPlanComment, LessonPlanRevision, type PlanContent } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind, LessonPlanSection, LessonPlanStatus } from './enums';
-import { LessonPrepAccess, type PlanAccess } from './lesson-prep-access';
+import { activeMemberSql, LessonPrepAccess, type PlanAccess } from './lesson-prep-access';
 import { changedFields, lineCount, lineDiff, PLAN_FIELDS, unified } from './plan-diff';
 import { PlanEventsService } from './plan-events.service';
 import { documentTerms, likePatterns, queryTerms } from './search-terms';
@@ -86,7 +86,8 @@ export class LessonPlansService {
 
   async get(ctx: RequestContext, id: string): Promise<PlanView | null> {
     if (!(await ctx.em.existsBy(LessonPlan, { id }))) return null;
-    const a = await this.access.requirePlan(ctx, id, 'read');
+    const a = await this.access.plan(ctx, id);
+    if (!a.read) return null; // hidden answers like unknown
     return (await this.views(ctx, [a.plan], new Map([[id, a]])))[0];
   }
 
@@ -166,9 +167,8 @@ export class LessonPlansService {
       if (input.subject && input.subject !== team.subject) throw badInput('subject', `The team prepares ${team.subject}`);
       if (input.grade && input.grade !== team.grade) throw badInput('grade', `The team prepares ${team.grade}`);
       const preparer = input.mainPreparerTeacherId ?? tx.user.teacherId!;
-      const isMember = await tx.em.query(`SELECT 1 FROM lesson_prep_team_member WHERE team_id = $1 AND teacher_id = $2 AND left_at IS NULL`, [team.id, preparer]);
-      if (!isMember.length) throw badInput('mainPreparerTeacherId', 'The main preparer (主备) is an active member of the team');
-      const [{ school_id }] = await tx.em.query(`SELECT school_id FROM teacher WHERE id = $1`, [preparer]);
+      const [main] = await tx.em.query(`SELECT t.school_id FROM teacher t WHERE t.id = $1 AND ${activeMemberSql('t.id', '$2', '$3')}`, [preparer, team.id, team.groupId]);
+      if (!main) throw badInput('mainPreparerTeacherId', 'The main preparer (主备) is an active member of the team, teaching at a member school of the group');
       const content: PlanContent = {
         title: input.title,
         unit: input.unit ?? null,
@@ -183,7 +183,7 @@ export class LessonPlansService {
           groupId: team.groupId,
           kind: LessonPlanKind.TEAM,
           teamId: team.id,
-          schoolId: school_id,
+          schoolId: main.school_id,
           mainPreparerTeacherId: preparer,
           subject: team.subject,
           grade: team.grade,
@@ -469,9 +469,10 @@ export class LessonPlansService {
     return this.tx.run(ctx, async (tx) => {
       const comment = await tx.em.findOne(LessonPlanComment, { where: { id: commentId }, lock: { mode: 'pessimistic_write' } });
       if (!comment) throw notFound('Comment', commentId);
-      const a = await this.access.requirePlan(tx, comment.planId, 'read');
+      const a = await this.access.plan(tx, comment.planId);
+      if (!a.read) throw notFound('Comment', commentId); // a hidden plan's comment: like an unknown id
       const onPublished = await tx.em.existsBy(LessonPlanRevision, { planId: comment.planId, version: comment.version, publishedAt: Not(IsNull()) });
-      if (!a.drafts && !onPublished) throw forbidden('This comment is not open to you');
+      if (!a.drafts && !onPublished) throw notFound('Comment', commentId); // a draft's comment is hidden: like an unknown id
       if (comment.parentId) throw badInput('commentId', 'Resolve the thread’s first comment');
       if (comment.authorUserId !== tx.user.userId && !a.member && !a.reviewer && !a.owner)
         throw forbidden('The author, a member of the team or its reviewer resolves a comment');

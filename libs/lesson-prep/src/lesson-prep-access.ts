@@ -30,11 +30,23 @@ export interface PlanAccess {
   read: boolean;
 }
 
-/** Facts about the caller in relation to teams (alias t) and groups, as SQL columns. Params: $2 teacher, $3 regions, $4 groups, $5 schools. */
+/**
+ * SQL: the teacher teaches now at an active member school of the group. Team rights (member, leader, reviewer) follow
+ * the teacher's current school: a transfer out of the group, or the school leaving it, ends them; the membership rows
+ * and the versions they wrote stay.
+ */
+const teachesInGroup = (teacher: string, group: string) =>
+  `EXISTS (SELECT 1 FROM teacher ct JOIN group_membership cm ON cm.school_id = ct.school_id AND cm.left_on IS NULL WHERE ct.id = ${teacher} AND cm.group_id = ${group})`;
+
+/** SQL: the teacher is an active member of the team (of that group): a membership not ended, at a member school now. */
+export const activeMemberSql = (teacher: string, team: string, group: string) =>
+  `(EXISTS (SELECT 1 FROM lesson_prep_team_member m WHERE m.team_id = ${team} AND m.teacher_id = ${teacher} AND m.left_at IS NULL) AND ${teachesInGroup(teacher, group)})`;
+
+/** Facts about the caller in relation to teams (alias t) and groups (alias g), as SQL columns. Params: $2 teacher, $3 regions, $4 groups, $5 schools. */
 const RELATION = `
-  coalesce((SELECT true FROM lesson_prep_team_member m WHERE m.team_id = t.id AND m.teacher_id = $2::uuid AND m.left_at IS NULL), false) AS member,
-  coalesce(t.leader_teacher_id = $2::uuid, false) AS leader,
-  coalesce(t.reviewer_teacher_id = $2::uuid, false) AS reviewer,
+  coalesce(${activeMemberSql('$2::uuid', 't.id', 'g.id')}, false) AS member,
+  coalesce(t.leader_teacher_id = $2::uuid AND ${teachesInGroup('$2::uuid', 'g.id')}, false) AS leader,
+  coalesce(t.reviewer_teacher_id = $2::uuid AND ${teachesInGroup('$2::uuid', 'g.id')}, false) AS reviewer,
   (r.path && $3::uuid[] OR g.id = ANY($4::uuid[])) AS manager,
   EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = g.id AND gm.left_on IS NULL
            AND (gm.school_id = ANY($5::uuid[]) OR gm.school_id = (SELECT school_id FROM teacher WHERE id = $2::uuid))) AS in_group`;
@@ -101,15 +113,17 @@ export class LessonPrepAccess {
 
   async requirePlan(ctx: RequestContext, planId: string, need: 'read' | 'drafts', opts: { lock?: boolean } = {}): Promise<PlanAccess> {
     const a = await this.plan(ctx, planId, opts);
-    if (!a[need]) throw forbidden(need === 'drafts' ? 'Only the preparation team works on this plan' : 'This lesson plan is not open to you');
+    // A plan the caller cannot read answers exactly like an unknown id: its existence is not told.
+    if (!a.read) throw notFound('Lesson plan', planId);
+    if (!a[need]) throw forbidden('Only the preparation team works on this plan');
     return a;
   }
 
   /** SQL condition (alias p) and named params: plans whose drafts the caller sees. */
   draftsCondition(ctx: RequestContext) {
     return {
-      sql: `((p.kind = 'TEAM' AND (EXISTS (SELECT 1 FROM lesson_prep_team_member m WHERE m.team_id = p.team_id AND m.teacher_id = :me AND m.left_at IS NULL)
-                 OR EXISTS (SELECT 1 FROM lesson_prep_team rt WHERE rt.id = p.team_id AND rt.reviewer_teacher_id = :me)))
+      sql: `((p.kind = 'TEAM' AND (${activeMemberSql(':me', 'p.team_id', 'p.group_id')}
+                 OR (EXISTS (SELECT 1 FROM lesson_prep_team rt WHERE rt.id = p.team_id AND rt.reviewer_teacher_id = :me) AND ${teachesInGroup(':me', 'p.group_id')})))
              OR (p.kind = 'ADAPTATION' AND p.owner_teacher_id = :me))`,
       params: { me: ctx.user.teacherId ?? NOBODY },
     };

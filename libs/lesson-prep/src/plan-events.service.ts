@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { filter, type Observable } from 'rxjs';
-import { LiveBus, type RequestContext } from '../../core/src';
+import { DateTimeScalar, LiveBus, type RequestContext } from '../../core/src';
 import { SessionEventsService, SessionEventType } from '../../research/src';
 import { LessonPlan } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind, LessonPlanStatus } from './enums';
@@ -16,7 +16,7 @@ export class LessonPlanEvent {
   @Field(() => LessonPlanStatus) status: LessonPlanStatus;
   @Field(() => ID, { nullable: true }) commentId: string | null;
   @Field(() => ID, { nullable: true }) actorUserId: string | null;
-  @Field(() => GraphQLISODateTime) at: Date;
+  @Field(() => DateTimeScalar) at: Date;
   /** visible to readers of the published version (not only the team) */
   published: boolean;
 }

@@ -138,10 +138,10 @@ export class TeamsService {
     const p = ctx.user;
     const qb = ctx.em.createQueryBuilder(LessonPrepTeam, 't');
     if (!p.isPlatformAdmin) {
+      // managers, and everyone of an active member school: members and reviewers among them (team rights follow the school)
       qb.where(
         `(t.group_id = ANY(:groups::uuid[])
           OR EXISTS (SELECT 1 FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = t.group_id AND r.path && :regions::uuid[])
-          OR EXISTS (SELECT 1 FROM lesson_prep_team_member m WHERE m.team_id = t.id AND m.teacher_id = :me AND m.left_at IS NULL)
           OR EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = t.group_id AND gm.left_on IS NULL
                       AND (gm.school_id = ANY(:schools::uuid[]) OR gm.school_id = (SELECT school_id FROM teacher WHERE id = :me))))`,
         { groups: p.groupIds, regions: p.regionIds, schools: p.schoolIds, me: p.teacherId ?? '00000000-0000-0000-0000-000000000000' },

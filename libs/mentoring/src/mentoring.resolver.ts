@@ -1,7 +1,14 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, AUTHENTICATED, Ctx, IdArg, PageArgs, Role, type RequestContext } from '../../core/src';
 import { SchoolGroup, Teacher, TeacherService } from '../../organisation/src';
-import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFilter, RequestMentorshipInput } from './dto/mentoring.input';
+import {
+  EvaluateMentoringPairInput,
+  LogMentoringActivityInput,
+  MentoringPairFilter,
+  MentorSuggestionArgs,
+  PairSuggestionArgs,
+  RequestMentorshipInput,
+} from './dto/mentoring.input';
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 import { MentoringService } from './mentoring.service';
 import { MentoringPairConnection } from './models';
@@ -69,7 +76,7 @@ export class MentoringResolver {
     @Ctx() ctx: RequestContext,
     @IdArg('groupId') groupId: string,
     @IdArg('apprenticeTeacherId') apprenticeTeacherId: string,
-    @Args('subject') subject: string,
+    @Args() { subject }: MentorSuggestionArgs,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 10 }) first: number,
   ) {
     return this.suggestions.suggestMentors(ctx, groupId, apprenticeTeacherId, subject, first);
@@ -77,7 +84,7 @@ export class MentoringResolver {
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
   @Query(() => [PairSuggestion], { description: 'The optimal set of pairs for the group (maximum total score within capacities); creates nothing' })
-  suggestMentoringPairs(@Ctx() ctx: RequestContext, @IdArg('groupId') groupId: string, @Args('subject', { nullable: true }) subject?: string) {
+  suggestMentoringPairs(@Ctx() ctx: RequestContext, @IdArg('groupId') groupId: string, @Args() { subject }: PairSuggestionArgs) {
     return this.suggestions.suggestPairs(ctx, groupId, subject);
   }
 

@@ -63,7 +63,8 @@ export class MentoringService {
     const pair = await tx.em.findOne(MentoringPair, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!pair) throw notFound('Mentoring pair', id);
     const access = await this.pairAccess(tx, pair);
-    if (!access.view) throw forbidden('This mentoring pair is outside your scope');
+    // a pair the caller cannot see answers like an unknown id: no telling that it exists
+    if (!access.view) throw notFound('Mentoring pair', id);
     return { pair, access };
   }
 

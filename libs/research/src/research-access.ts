@@ -58,7 +58,9 @@ export class ResearchAccess {
 
   async require(ctx: RequestContext, sessionId: string, need: 'view' | 'manage'): Promise<SessionAccess> {
     const a = await this.of(ctx, sessionId);
-    if (!a[need]) throw forbidden(need === 'manage' ? 'Only the group managers and the host school run this session' : 'This session is not open to you');
+    // A session the caller cannot see answers exactly like an unknown id: its existence is not told.
+    if (!a.view) throw notFound('Research session', sessionId);
+    if (!a[need]) throw forbidden('Only the group managers and the host school run this session');
     return a;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
+  assertSafeText,
   badInput,
   conflict,
   forbidden,
@@ -188,6 +189,7 @@ export class ResearchService {
   /** Notes and chat: participants of a live session, size- and rate-limited per user across instances. */
   postText(ctx: RequestContext, sessionId: string, type: SessionEventType.NOTE_POSTED | SessionEventType.CHAT_MESSAGE, text: string): Promise<SessionEvent> {
     if (typeof text !== 'string' || !text.trim()) throw badInput('text', 'text must not be empty');
+    assertSafeText(text, 'text'); // socket.io text reaches no global pipe
     if (text.length > MAX_TEXT) throw badInput('text', `text is at most ${MAX_TEXT} characters`);
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, sessionId, 'view');
@@ -208,8 +210,7 @@ export class ResearchService {
 
   async get(ctx: RequestContext, id: string): Promise<ResearchSession | null> {
     const session = await ctx.em.findOneBy(ResearchSession, { id });
-    if (!session) return null;
-    await this.access.require(ctx, id, 'view');
+    if (!session || !(await this.access.of(ctx, id)).view) return null; // hidden answers like unknown
     return session;
   }
 

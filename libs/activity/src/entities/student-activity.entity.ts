@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '../../../core/src';
 import { StudentActivityType } from '../enums';
 
 /** 学生活动: a joint activity for students of several member schools of a group. */
@@ -15,7 +15,7 @@ export class StudentActivity {
   @Field(() => DateScalar) @Column({ name: 'held_on', type: 'date' }) heldOn: string;
   @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 2000, nullable: true }) description: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
 /** A school taking part in a student activity. */

@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DateScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '../../../core/src';
 import { ExchangeKind } from '../enums';
 
 /** 交流轮岗 / 走教送教 / 支教: a teacher of one member school works at another for [startsOn, endsOn]. */
@@ -19,6 +19,6 @@ export class TeacherExchange {
   endsOn: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => GraphQLISODateTime) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,9 +1,9 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { forbidden } from '../errors/app-error';
+import { AppError, ErrorCode, forbidden } from '../errors/app-error';
 import { RequestContext } from '../context/request-context';
-import { ALLOW_KEY, AUTHENTICATED, PUBLIC, type Allowance } from './decorators';
+import { ALLOW_KEY, AUTHENTICATED, BEFORE_PASSWORD_CHANGE_KEY, PUBLIC, type Allowance } from './decorators';
 import { Role } from './principal';
 
 export function contextOf(context: ExecutionContext): RequestContext {
@@ -14,7 +14,8 @@ export function contextOf(context: ExecutionContext): RequestContext {
 
 /**
  * Deny by default (STYLE habit 2): a handler must declare who may call it with @Allow(...) or @Public().
- * Roles here are a coarse gate; services then check the scope of every id they touch.
+ * Roles here are a coarse gate; services then check the scope of every id they touch. A user signed in with a
+ * one-time code reaches only the handlers marked @AllowBeforePasswordChange() (public ones stay public).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -31,6 +32,11 @@ export class AccessGuard implements CanActivate {
     const ctx = contextOf(context);
     if (!ctx) throw forbidden();
     const user = ctx.user; // UNAUTHENTICATED when missing
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE_KEY, [context.getHandler(), context.getClass()])) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Choose a new password first (changePassword with the one-time code as currentPassword)', undefined, {
+        reason: 'PASSWORD_CHANGE_REQUIRED',
+      });
+    }
     if (who.includes(AUTHENTICATED) || user.isPlatformAdmin) return true;
     if (user.hasRole(...(who.filter((w) => w !== AUTHENTICATED && w !== PUBLIC) as Role[]))) return true;
     throw forbidden(`This operation needs one of the roles ${who.join(', ')}`);

@@ -29,17 +29,27 @@ export class ContextFactory {
 
   async fromToken(token: string | null | undefined): Promise<RequestContext> {
     if (!token) return new RequestContext(this.dataSource.manager, null, null);
-    const userId = verifyToken(this.config.jwtSecret, token);
-    if (!userId) return new RequestContext(this.dataSource.manager, null, 'The token is invalid or has expired: sign in again');
-    const principal = await this.principals.resolve(userId);
+    const claims = verifyToken(this.config.jwtSecret, token);
+    if (!claims) return new RequestContext(this.dataSource.manager, null, 'The token is invalid or has expired: sign in again');
+    const principal = await this.principals.resolve(claims.userId);
     if (!principal) return new RequestContext(this.dataSource.manager, null, 'The account of this token no longer exists');
-    return new RequestContext(this.dataSource.manager, principal, null);
+    // Logout, a password change or reset and role changes bump the user's version: older tokens end at once.
+    if (principal.tokenVersion !== claims.version) return new RequestContext(this.dataSource.manager, null, 'This sign-in has ended: sign in again');
+    const ctx = new RequestContext(this.dataSource.manager, principal, null);
+    ctx.tokenExpiresAt = claims.expiresAt;
+    return ctx;
   }
 
   /** A context for trusted internal work (seeding, CLI): no principal, so services must not be scope-checked through it. */
   system(): RequestContext {
     return new RequestContext(this.dataSource.manager, null, null);
   }
+}
+
+/** req.ip honours Express's `trust proxy` (TRUST_PROXY); IPv4-mapped IPv6 is shown as plain IPv4. */
+export function clientAddress(req: { ip?: string; socket?: { remoteAddress?: string } }): string | undefined {
+  const address = req.ip ?? req.socket?.remoteAddress;
+  return address?.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
 /** Attaches req.ctx to every HTTP request (GraphQL included) and starts the per-request SQL statement count. */
@@ -50,6 +60,7 @@ export class RequestContextMiddleware implements NestMiddleware {
   async use(req: any, _res: any, next: (err?: unknown) => void) {
     try {
       req.ctx = await this.contexts.fromToken(bearerToken(req.headers?.authorization));
+      req.ctx.clientAddress = clientAddress(req);
     } catch (err) {
       return next(err);
     }

@@ -16,6 +16,13 @@ export type Allowance = Role | typeof AUTHENTICATED | typeof PUBLIC;
 export const Allow = (...who: Allowance[]) => SetMetadata(ALLOW_KEY, who);
 export const Public = () => Allow(PUBLIC);
 
+export const BEFORE_PASSWORD_CHANGE_KEY = 'sg:before-password-change';
+/**
+ * Marks one of the few handlers a user signed in with a one-time code (resetPassword) may call before choosing a
+ * password (me, logout, changePassword); the global guard refuses every other one with reason PASSWORD_CHANGE_REQUIRED.
+ */
+export const AllowBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);
+
 /** The RequestContext of this request (GraphQL or HTTP). */
 export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().ctx;

@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { isUuid } from '../graphql/id-arg';
 
 const ALGORITHM = 'HS256' as const;
 
@@ -11,16 +12,31 @@ const keyOf = (secret: string) => {
   return key;
 };
 
-export function signToken(secret: string, userId: string, ttlSeconds: number): string {
-  return jwt.sign({}, keyOf(secret), { algorithm: ALGORITHM, subject: userId, expiresIn: ttlSeconds });
+/** What a valid token says. */
+export interface TokenClaims {
+  userId: string;
+  /** The user's token version when it was signed (claim `ver`; a token without it counts as 0). */
+  version: number;
+  /** When it expires (claim `exp`), epoch milliseconds. */
+  expiresAt: number;
 }
 
-/** Returns the user id, or null for any invalid, expired or wrongly-signed token. The algorithm is pinned. */
-export function verifyToken(secret: string, token: string): string | null {
+/** `version` is the user's current token version: bumping it ends every token signed before. */
+export function signToken(secret: string, userId: string, ttlSeconds: number, version = 0): string {
+  return jwt.sign({ ver: version }, keyOf(secret), { algorithm: ALGORITHM, subject: userId, expiresIn: ttlSeconds });
+}
+
+/**
+ * The claims, or null for any invalid, expired or wrongly-signed token, and for a correctly signed one whose
+ * subject is not a user id (UUID) or whose version is not a count. The algorithm is pinned.
+ */
+export function verifyToken(secret: string, token: string): TokenClaims | null {
   try {
     const payload = jwt.verify(token, keyOf(secret), { algorithms: [ALGORITHM] });
-    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
-    return payload.sub;
+    if (typeof payload === 'string' || !isUuid(payload.sub) || typeof payload.exp !== 'number') return null;
+    const version = payload.ver ?? 0;
+    if (!Number.isSafeInteger(version) || version < 0) return null;
+    return { userId: payload.sub, version, expiresAt: payload.exp * 1000 };
   } catch {
     return null;
   }

@@ -26,6 +26,10 @@ export class Principal {
     readonly email: string,
     readonly teacherId: string | null,
     readonly grants: Grant[],
+    /** The user's current token version: a token signed with another one has ended (logout, password change, role change). */
+    readonly tokenVersion = 0,
+    /** Signed in with a one-time code from resetPassword: only me, logout and changePassword until the password is changed. */
+    readonly mustChangePassword = false,
   ) {}
 
   get isPlatformAdmin(): boolean {

@@ -19,6 +19,18 @@ export interface AppConfig {
   redisUrl?: string;
   logSql: boolean;
   bodyLimit: string;
+  /** Express's `trust proxy`: whether (and which) X-Forwarded-For hops to believe for the client address. */
+  trustProxy: boolean | number | string;
+  /** Failed sign-ins counted over this many seconds; a lockout never lasts longer. */
+  loginFailureWindowSeconds: number;
+  /** Failed sign-ins per account (email) within the window before RATE_LIMITED; 0 turns the limit off. */
+  loginMaxFailuresPerAccount: number;
+  /** Failed sign-ins per client address within the window before RATE_LIMITED; 0 turns the limit off. */
+  loginMaxFailuresPerAddress: number;
+  /** Password hashes computed at once (each takes a libuv pool thread for a few hundred ms). */
+  passwordHashConcurrency: number;
+  /** Password hashes waiting for a slot; beyond that sign-ins answer RATE_LIMITED (server busy). */
+  passwordHashQueue: number;
   /** Limits of live connections (socket.io and graphql-ws), per API instance. */
   live: LiveLimits;
 }
@@ -35,18 +47,27 @@ export interface LiveLimits {
 }
 
 const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret';
-
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1: ${raw}`);
-  return n;
-}
+/** HS256 wants a key at least as long as its 256-bit output. */
+export const MIN_JWT_SECRET_BYTES = 32;
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}: ${raw}`);
+  return value;
+}
+
+/** TRUST_PROXY: unset or false (use the socket's address), true, a hop count, or addresses/subnets as Express takes them. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -54,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = nodeEnv === 'production';
   if (production && !env.JWT_SECRET) {
     throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  }
+  const secretBytes = Buffer.byteLength(env.JWT_SECRET ?? '', 'utf8');
+  if (production && secretBytes < MIN_JWT_SECRET_BYTES) {
+    throw new Error(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes when NODE_ENV=production (it has ${secretBytes}): generate one with \`openssl rand -base64 48\``);
   }
   const databaseUrl = env.DATABASE_URL || undefined;
   const port = Number(env.PORT ?? 3000);
@@ -75,12 +100,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: flag(env.LOG_SQL, false),
     bodyLimit: env.BODY_LIMIT || '1mb',
     live: {
-      maxConnectionsPerUser: positiveInt(env, 'LIVE_MAX_CONNECTIONS_PER_USER', 10),
-      maxSubscriptionsPerConnection: positiveInt(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20),
-      maxSubscriptionsPerUser: positiveInt(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_USER', 50),
-      recheckSeconds: positiveInt(env, 'LIVE_RECHECK_SECONDS', 30),
-      socketEventsPer10s: positiveInt(env, 'LIVE_SOCKET_EVENTS_PER_10S', 40),
+      maxConnectionsPerUser: count(env, 'LIVE_MAX_CONNECTIONS_PER_USER', 10, 1),
+      maxSubscriptionsPerConnection: count(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
+      maxSubscriptionsPerUser: count(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_USER', 50, 1),
+      recheckSeconds: count(env, 'LIVE_RECHECK_SECONDS', 30, 1),
+      socketEventsPer10s: count(env, 'LIVE_SOCKET_EVENTS_PER_10S', 40, 1),
     },
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    loginFailureWindowSeconds: count(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 600, 1),
+    loginMaxFailuresPerAccount: count(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10),
+    loginMaxFailuresPerAddress: count(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30),
+    passwordHashConcurrency: count(env, 'PASSWORD_HASH_CONCURRENCY', 2, 1),
+    passwordHashQueue: count(env, 'PASSWORD_HASH_QUEUE', 32),
   };
 }
 

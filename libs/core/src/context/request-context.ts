@@ -30,16 +30,27 @@ export class RequestContext {
   /** Whether something (TransactionService) will run beforeCommit and afterCommit for this context's transaction. */
   commitHooks = false;
 
+  /** The caller's network address (HTTP: req.ip, which honours TRUST_PROXY); unset for internal work. */
+  clientAddress?: string;
+
+  /** When the presented token expires (epoch ms): live connections refuse to go on past it. */
+  tokenExpiresAt?: number;
+
   /** A copy bound to another EntityManager (a transaction); loaders are shared. */
   withManager(em: EntityManager, commitHooks = false): RequestContext {
     const ctx = new RequestContext(em, this.principal, this.authProblem, this.loaders);
     ctx.commitHooks = commitHooks;
+    ctx.clientAddress = this.clientAddress;
+    ctx.tokenExpiresAt = this.tokenExpiresAt;
     return ctx;
   }
 
   /** A new context (no transaction, no cached loaders) for the same database, with `principal`: one per live event. */
   withPrincipal(principal: Principal | null): RequestContext {
-    return new RequestContext(this.em.connection.manager, principal, this.authProblem);
+    const ctx = new RequestContext(this.em.connection.manager, principal, this.authProblem);
+    ctx.clientAddress = this.clientAddress;
+    ctx.tokenExpiresAt = this.tokenExpiresAt;
+    return ctx;
   }
 
   get inTransaction(): boolean {

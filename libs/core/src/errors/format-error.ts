@@ -38,16 +38,25 @@ function fieldFromMessage(message: string): string | undefined {
   return argument?.[1];
 }
 
+/** graphql-js suggestions ("Did you mean "name"?", "Did you mean the enum value …?"): they map the schema for whoever probes it. */
+const SCHEMA_HINT = /\s*Did you mean [^?]*\?/g;
+
+export interface FormatErrorOptions {
+  /** Keep "Did you mean …" suggestions in messages (development); false in production, where introspection is off too. */
+  schemaHints?: boolean;
+}
+
 /**
  * The one place errors become GraphQL errors (STYLE habit 7): extensions.code is one of DESIGN §3's codes,
  * BAD_USER_INPUT carries the field, no stack trace ever leaves, and unexpected failures say only
  * "Internal server error" (the detail goes to the server log).
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, opts: FormatErrorOptions = {}): GraphQLFormattedError {
   // Duck-typed: graphql can be loaded twice (CommonJS and ESM copies), so instanceof is unreliable.
   const gqlError = error && typeof error === 'object' && 'positions' in error ? (error as GraphQLError) : undefined;
   const original = gqlError?.originalError ?? error;
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const message = opts.schemaHints === false ? formatted.message.replace(SCHEMA_HINT, '') : formatted.message;
+  const base = { message, locations: formatted.locations, path: formatted.path };
 
   const appError = original instanceof AppError ? original : fromPostgres(original);
   if (appError) {

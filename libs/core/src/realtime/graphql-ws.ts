@@ -38,7 +38,7 @@ const asCode = (e: any, code: string) => {
   return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { ...(e.extensions ?? {}), code } });
 };
 
-const format = (errors: readonly any[], code: string) => errors.map((e) => asCode(e, code)).map((e) => formatGraphQLError(e.toJSON?.() ?? e, e));
+const format = (errors: readonly any[], code: string, schemaHints: boolean) => errors.map((e) => asCode(e, code)).map((e) => formatGraphQLError(e.toJSON?.() ?? e, e, { schemaHints }));
 
 /**
  * A subscription's event stream where every event is executed with a fresh RequestContext (loaders do not
@@ -89,6 +89,7 @@ function perEvent(source: AsyncIterable<unknown>, args: ExecutionArgs, connectio
  */
 export function graphqlWsOptions(config: AppConfig, connections: LiveConnections) {
   const rules = config.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
+  const schemaHints = !config.production; // "Did you mean …" maps the schema
   return {
     path: '/graphql',
     // { connectionParams: { authorization: 'Bearer …' } } or { token }
@@ -155,7 +156,7 @@ export function graphqlWsOptions(config: AppConfig, connections: LiveConnections
       }
     },
     // graphql-ws bypasses Apollo's formatError: apply the same mapping (codes, fields, no stack traces).
-    onNext: (_c: unknown, _id: string, _p: unknown, _a: unknown, result: any) => (result?.errors?.length ? { ...result, errors: format(result.errors, 'BAD_USER_INPUT') } : result),
-    onError: (_c: unknown, _id: string, _p: unknown, errors: readonly any[]) => format(errors, 'GRAPHQL_VALIDATION_FAILED'),
+    onNext: (_c: unknown, _id: string, _p: unknown, _a: unknown, result: any) => (result?.errors?.length ? { ...result, errors: format(result.errors, 'BAD_USER_INPUT', schemaHints) } : result),
+    onError: (_c: unknown, _id: string, _p: unknown, errors: readonly any[]) => format(errors, 'GRAPHQL_VALIDATION_FAILED', schemaHints),
   };
 }

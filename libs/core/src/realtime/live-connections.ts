@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import jwt from 'jsonwebtoken';
 import type { Subscription } from 'rxjs';
 import { ContextFactory } from '../auth/context.factory';
 import type { Principal } from '../auth/principal';
@@ -29,11 +28,6 @@ export interface LiveConnection {
   /** Ends the connection, telling the client why (UNAUTHENTICATED). */
   close(message: string): void;
 }
-
-const tokenExpiry = (token: string): number => {
-  const payload = jwt.decode(token);
-  return payload && typeof payload === 'object' && typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
-};
 
 /**
  * Every live connection of this instance, so that live connections keep no stale power:
@@ -95,7 +89,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
         limit: 'connections',
       });
     }
-    const conn: LiveConnection = { kind, userId: principal.userId, token: token!, expiresAt: tokenExpiry(token!), principal, subscriptions: 0, close };
+    const conn: LiveConnection = { kind, userId: principal.userId, token: token!, expiresAt: ctx.tokenExpiresAt ?? 0, principal, subscriptions: 0, close };
     this.add(conn);
     return { conn, ctx };
   }

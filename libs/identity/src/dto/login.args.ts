@@ -1,8 +1,9 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from './user.input';
 
 @ArgsType()
 export class LoginArgs {
   @Field() @IsString() @IsNotEmpty() @MaxLength(254) email: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(128) password: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH) password: string;
 }

@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '../../../core/src';
+import { DateTimeScalar, Role } from '../../../core/src';
 
 /** A login. The password hash has no @Field: it is never part of the API. */
 @ObjectType()
@@ -12,8 +12,14 @@ export class User {
   @Column({ name: 'password_hash', type: 'varchar', length: 200, select: false }) passwordHash: string;
   @Field() @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName: string;
   @Field(() => ID, { nullable: true }) @Column({ name: 'teacher_id', type: 'uuid', nullable: true }) teacherId: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;
+  /** Tokens carry it (claim `ver`); IdentityService.bumpTokenVersion ends every token signed before. */
+  @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
+  /** The password is a one-time code from resetPassword: the user must change it before doing anything else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
+  /** When a one-time code stops working; null for a password the user chose. */
+  @Column({ name: 'password_expires_at', type: 'timestamptz', nullable: true }) passwordExpiresAt: Date | null;
 }
 
 @ObjectType({ description: 'A role held in a scope' })
@@ -26,6 +32,6 @@ export class RoleGrant {
   @Column({ name: 'scope_id', type: 'uuid', nullable: true })
   scopeId: string | null;
   @Column({ name: 'granted_by', type: 'uuid', nullable: true }) grantedBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
 }

@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DateScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '../../../core/src';
 import { LessonPlanKind, LessonPlanSection, LessonPlanStatus } from '../enums';
 
 /** 集体备课团队: teachers of the group's member schools, one subject and grade, a leader. */
@@ -17,7 +17,7 @@ export class LessonPrepTeam {
   @Column({ name: 'reviewer_teacher_id', type: 'uuid', nullable: true })
   reviewerTeacherId: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
@@ -28,8 +28,8 @@ export class LessonPrepTeamMember {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Field(() => ID) @Column({ name: 'team_id', type: 'uuid' }) teamId: string;
   @Field(() => ID) @Column({ name: 'teacher_id', type: 'uuid' }) teacherId: string;
-  @Field(() => GraphQLISODateTime) @Column({ name: 'joined_at', type: 'timestamptz', default: () => 'now()' }) joinedAt: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'left_at', type: 'timestamptz', nullable: true }) leftAt: Date | null;
+  @Field(() => DateTimeScalar) @Column({ name: 'joined_at', type: 'timestamptz', default: () => 'now()' }) joinedAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'left_at', type: 'timestamptz', nullable: true }) leftAt: Date | null;
   @Column({ name: 'added_by', type: 'uuid', nullable: true }) addedBy: string | null;
   @Column({ name: 'removed_by', type: 'uuid', nullable: true }) removedBy: string | null;
 }
@@ -79,15 +79,15 @@ export class LessonPlan implements PlanContent {
   @Field(() => Int, { nullable: true, description: 'The version teachers of the group read' })
   @Column({ name: 'published_version', type: 'int', nullable: true })
   publishedVersion: number | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'first_published_at', type: 'timestamptz', nullable: true }) firstPublishedAt: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'first_published_at', type: 'timestamptz', nullable: true }) firstPublishedAt: Date | null;
   @Field(() => String, { nullable: true, description: 'The reviewer’s note (why it was returned, or on approval)' })
   @Column({ name: 'review_note', type: 'varchar', length: 2000, nullable: true })
   reviewNote: string | null;
   @Column({ name: 'reviewed_by', type: 'uuid', nullable: true }) reviewedBy: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => GraphQLISODateTime) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
 /** Every version of a plan, in full. */
@@ -105,8 +105,8 @@ export class LessonPlanRevision implements PlanContent {
   @Field(() => String, { nullable: true, description: 'What changed, in the author’s words' }) @Column({ type: 'varchar', length: 500, nullable: true }) note: string | null;
   @Column({ name: 'author_user_id', type: 'uuid', nullable: true }) authorUserId: string | null;
   @Column({ name: 'author_teacher_id', type: 'uuid', nullable: true }) authorTeacherId: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When this version was published' })
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When this version was published' })
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
   @Column({ name: 'search_vector', type: 'tsvector', select: false }) searchVector: string;
@@ -130,8 +130,8 @@ export class LessonPlanComment {
   @Field() @Column({ type: 'varchar', length: 2000 }) text: string;
   @Column({ name: 'author_user_id', type: 'uuid' }) authorUserId: string;
   @Column({ name: 'author_teacher_id', type: 'uuid', nullable: true }) authorTeacherId: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ name: 'resolved_by', type: 'uuid', nullable: true }) resolvedBy: string | null;
 }
 
@@ -152,5 +152,5 @@ export class LessonPlanAdoption {
   @Field({ description: 'e.g. 五(2)班; empty when not given' }) @Column({ name: 'class_name', type: 'varchar', length: 50, default: '' }) className: string;
   @Field(() => String, { nullable: true, description: '教后反思' }) @Column({ type: 'text', nullable: true }) reflection: string | null;
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../../organisation/src/dto/is-calendar-date';
@@ -49,4 +49,15 @@ export class MentoringPairFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() groupId?: string;
   @Field(() => ID, { nullable: true, description: 'Pairs where this teacher is mentor or apprentice' }) @IsOptional() @IsUUID() teacherId?: string;
   @Field(() => MentoringStatus, { nullable: true }) @IsOptional() @IsEnum(MentoringStatus) status?: MentoringStatus;
+}
+
+/** The subject of the suggestion queries, bounded like every other subject (arguments, so validated as a class). */
+@ArgsType()
+export class MentorSuggestionArgs {
+  @Field() @Text(20) subject: string;
+}
+
+@ArgsType()
+export class PairSuggestionArgs {
+  @Field({ nullable: true }) @IsOptional() @Text(20) subject?: string;
 }

@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DateScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '../../../core/src';
 import { MentoringActivityKind, MentoringProposer, MentoringStatus } from '../enums';
 
 /** 师徒结对: a mentor and an apprentice of one group, for one subject. */
@@ -22,7 +22,7 @@ export class MentoringPair {
   @Field(() => DateScalar, { nullable: true }) @Column({ name: 'ended_on', type: 'date', nullable: true }) endedOn: string | null;
   @Field(() => String, { nullable: true, description: 'Final evaluation (COMPLETED)' }) @Column({ type: 'text', nullable: true }) evaluation: string | null;
   @Field(() => String, { nullable: true, description: 'Why it was dissolved (DISSOLVED)' }) @Column({ name: 'dissolve_reason', type: 'varchar', length: 1000, nullable: true }) dissolveReason: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
@@ -38,7 +38,7 @@ export class MentoringActivity {
   /** exposed through a field resolver: null for anyone but the mentor and the apprentice */
   @Column({ type: 'text', nullable: true }) notes: string | null;
   @Field(() => ID) @Column({ name: 'logged_by_teacher_id', type: 'uuid' }) loggedByTeacherId: string;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
 @ObjectType()
@@ -57,5 +57,5 @@ export class MentoringEvaluation {
   @Field(() => [GoalScore]) @Column({ type: 'jsonb' }) scores: GoalScore[];
   @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 2000, nullable: true }) comment: string | null;
   @Column({ name: 'evaluated_by', type: 'uuid', nullable: true }) evaluatedBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../core/src';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { RegionLevel } from '../enums';
 
@@ -13,5 +14,5 @@ export class Region {
   @Field(() => String, { nullable: true, description: '行政区划代码, e.g. 421300' }) @Column({ type: 'varchar', length: 20, nullable: true }) code: string | null;
   /** Ids from the root down to this region (inclusive): subtree checks are `path && ARRAY[...]`. */
   @Column({ type: 'uuid', array: true }) path: string[];
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

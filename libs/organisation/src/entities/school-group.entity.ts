@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '../../../core/src';
 import { ConsortiumMode, GroupKind, GroupLevel, GroupStatus } from '../enums';
 
 /** 办学共同体: an education group, county consortium, alliance, school district or community. */
@@ -19,5 +19,5 @@ export class SchoolGroup {
   @Field(() => Int, { description: 'How many active apprentices a mentor may have in this group (default 3)' })
   @Column({ name: 'mentor_capacity', type: 'int', default: 3 })
   mentorCapacity: number;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../core/src';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { SchoolLocale, SchoolStage } from '../enums';
 
@@ -14,6 +15,6 @@ export class School {
   @Field(() => Int) @Column({ name: 'student_count', type: 'int' }) studentCount: number;
   @Field(() => Int) @Column({ name: 'teacher_count', type: 'int' }) teacherCount: number;
   @Field(() => ID, { nullable: true }) @Column({ name: 'campus_of_id', type: 'uuid', nullable: true }) campusOfId: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => GraphQLISODateTime) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

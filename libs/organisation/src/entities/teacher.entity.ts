@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DateScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '../../../core/src';
 import { SchoolStage, TeacherHonour, TeacherTitle } from '../enums';
 
 /** A teacher's profile at one school at a time; transfers keep history in teacher_assignment. */
@@ -18,8 +18,8 @@ export class Teacher {
   /** Contact data: resolved through TeacherFieldsResolver, null outside the caller's scope. */
   @Column({ type: 'varchar', length: 254, nullable: true }) email: string | null;
   @Column({ type: 'varchar', length: 30, nullable: true }) phone: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => GraphQLISODateTime) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
 /** Which school a teacher worked at, and when (调动 history). */

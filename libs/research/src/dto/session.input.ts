@@ -1,7 +1,7 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DateScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '../../../core/src';
 import { Text } from '../../../organisation/src/dto/common';
 import { ResearchSessionStatus, ResearchSessionType, SessionMode } from '../enums';
 
@@ -20,8 +20,8 @@ export class ScheduleResearchSessionInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) topic?: string;
   @Field(() => ResearchSessionType) @IsEnum(ResearchSessionType) type: ResearchSessionType;
   @Field(() => SessionMode) @IsEnum(SessionMode) mode: SessionMode;
-  @Field(() => GraphQLISODateTime) @IsDate() startsAt: Date;
-  @Field(() => GraphQLISODateTime) @IsDate() endsAt: Date;
+  @Field(() => DateTimeScalar) @IsDate() startsAt: Date;
+  @Field(() => DateTimeScalar) @IsDate() endsAt: Date;
   @Field(() => [ID], { description: 'Active member schools of the group; the host school is always invited' })
   @IsArray()
   @ArrayMaxSize(200)

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../core/src';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ResearchSessionStatus, ResearchSessionType, SessionMode } from '../enums';
 
@@ -21,8 +22,8 @@ export class ResearchSession {
   @Field(() => ResearchSessionType) @Column({ type: 'varchar', length: 30 }) type: ResearchSessionType;
   @Field(() => SessionMode) @Column({ type: 'varchar', length: 10 }) mode: SessionMode;
   @Field(() => ResearchSessionStatus) @Column({ type: 'varchar', length: 10 }) status: ResearchSessionStatus;
-  @Field(() => GraphQLISODateTime) @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt: Date;
-  @Field(() => GraphQLISODateTime) @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt: Date;
+  @Field(() => DateTimeScalar) @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt: Date;
+  @Field(() => DateTimeScalar) @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt: Date;
   @Field(() => [AgendaItem]) @Column({ type: 'jsonb', default: () => "'[]'" }) agenda: AgendaItem[];
   @Field(() => Int, { nullable: true, description: 'Index of the agenda item under way, while live' })
   @Column({ name: 'agenda_index', type: 'int', nullable: true })
@@ -32,13 +33,13 @@ export class ResearchSession {
   lessonPlanIds: string[];
   @Field(() => String, { nullable: true, description: '会议纪要, set when the session ends' }) @Column({ type: 'text', nullable: true }) minutes: string | null;
   @Field(() => String, { nullable: true }) @Column({ name: 'cancel_reason', type: 'varchar', length: 1000, nullable: true }) cancelReason: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   /** The last event sequence number handed out: events are numbered 1, 2, 3... per session, without gaps. */
   @Field(() => Int, { description: 'Sequence number of the latest live event' }) @Column({ name: 'last_seq', type: 'int', default: 0 }) lastSeq: number;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
-  @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
@@ -64,5 +65,5 @@ export class Attendance {
   @Field(() => ID) @Column({ name: 'session_id', type: 'uuid' }) sessionId: string;
   @Field(() => ID) @Column({ name: 'teacher_id', type: 'uuid' }) teacherId: string;
   @Field(() => ID, { description: 'The school the teacher checked in for' }) @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
-  @Field(() => GraphQLISODateTime) @Column({ name: 'checked_in_at', type: 'timestamptz', default: () => 'now()' }) checkedInAt: Date;
+  @Field(() => DateTimeScalar) @Column({ name: 'checked_in_at', type: 'timestamptz', default: () => 'now()' }) checkedInAt: Date;
 }

@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { JSONScalar } from '../../../core/src';
+import { DateTimeScalar, JSONScalar } from '../../../core/src';
 import { SessionEventType } from '../enums';
 
 /** A live event: stored first (numbered per session, no gaps), then delivered. */
@@ -15,5 +15,5 @@ export class SessionEvent {
   @Field(() => JSONScalar, { description: 'Type-specific data, e.g. { text } for chat and notes, { name } for presence' })
   @Column({ type: 'jsonb', default: () => "'{}'" })
   payload: Record<string, unknown>;
-  @Field(() => GraphQLISODateTime) @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
+  @Field(() => DateTimeScalar) @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
 }

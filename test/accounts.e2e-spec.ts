@@ -1,0 +1,443 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import bcrypt from 'bcryptjs';
+import jwt from 'jsonwebtoken';
+import { ContextFactory, signToken } from '../libs/core/src';
+import { IdentityService } from '../libs/identity/src';
+import { codeOf, TestApp, TEST_JWT_SECRET, type GqlResult } from './support/test-app';
+
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt mustChangePassword user { id } } }`;
+const CHANGE = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token expiresAt mustChangePassword user { id } } }`;
+const RESET = `mutation($id: ID!) { resetPassword(userId: $id) { code expiresAt user { id } } }`;
+const LOGOUT = `mutation { logout }`;
+const ME = `{ me { id } }`;
+const SCHOOLS = `{ schools { totalCount } }`;
+const PASSWORD = 'correct-horse-电池';
+const ENDED = 'This sign-in has ended: sign in again';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ext = (r: GqlResult) => r.errors?.[0]?.extensions ?? {};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Factories for accounts that sign in with a password (t.user's accounts have none). */
+function accounts(t: () => TestApp) {
+  let hash: string;
+  return {
+    async prepare() {
+      hash = await t().app.get(IdentityService).hashPassword(PASSWORD);
+    },
+    async account(role?: string, scopeId?: string | null, o: { teacherId?: string } = {}) {
+      const email = `a-${randomUUID().slice(0, 8)}@example.cn`;
+      const u = await t().user(role, scopeId, { ...o, email });
+      await t().sql(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [u.id, hash]);
+      return { ...u, email };
+    },
+    login(email: string, password = PASSWORD, headers: Record<string, string> = {}) {
+      return t().gql(LOGIN, { e: email, p: password }, null, headers);
+    },
+  };
+}
+
+describe('accounts: token versions, password changes and resets', () => {
+  let t: TestApp;
+  const f = accounts(() => t);
+  const w: Record<string, { id: string; token: string; email: string }> = {};
+  const p = {} as { school: { id: string }; otherSchool: { id: string }; group: { id: string } };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    await f.prepare();
+    const county = await t.region({ name: '随县', level: 'COUNTY' });
+    const other = await t.region({ name: '广水市', level: 'COUNTY' });
+    p.school = await t.school(county.id, { name: '随县实验小学' });
+    p.otherSchool = await t.school(other.id, { name: '广水市实验小学' });
+    p.group = await t.group(other.id, p.otherSchool.id);
+    const teacher = await t.teacher(p.school.id, { name: '刘芳' });
+    const managerTeacher = await t.teacher(p.school.id, { name: '王强' });
+    w.platform = await f.account('PLATFORM_ADMIN');
+    w.regionAdmin = await f.account('REGION_ADMIN', county.id);
+    w.otherRegionAdmin = await f.account('REGION_ADMIN', other.id);
+    w.schoolAdmin = await f.account('SCHOOL_ADMIN', p.school.id);
+    w.otherSchoolAdmin = await f.account('SCHOOL_ADMIN', p.otherSchool.id);
+    w.teacher = await f.account('TEACHER', null, { teacherId: teacher.id });
+    // a teacher of the school who also manages a group in another county: more than the school admin may hand out
+    w.manager = await f.account('TEACHER', null, { teacherId: managerTeacher.id });
+    await t.sql(`INSERT INTO role_grant (user_id, role, scope_id) VALUES ($1, 'GROUP_MANAGER', $2)`, [w.manager.id, p.group.id]);
+    w.plain = await f.account();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+  // Each test starts with no recorded failures, so the per-address count of 127.0.0.1 never carries over.
+  afterEach(async () => {
+    await t.sql(`DELETE FROM login_failure`);
+  });
+
+  /** A token as login would sign it now (current version). */
+  const freshToken = async (userId: string) => {
+    const [{ token_version }] = await t.sql(`SELECT token_version FROM app_user WHERE id = $1`, [userId]);
+    return signToken(TEST_JWT_SECRET, userId, 3600, token_version);
+  };
+  const resetAs = async (adminToken: string, userId: string) => (await t.ok(RESET, { id: userId }, adminToken)).resetPassword;
+
+  describe('token versions', () => {
+    it('counts a token without a version claim as version 0, and refuses another version with a clear message', async () => {
+      const u = await t.user('TEACHER');
+      const noClaim = jwt.sign({}, TEST_JWT_SECRET, { algorithm: 'HS256', subject: u.id, expiresIn: 60 });
+      expect((await t.ok(ME, {}, noClaim)).me.id).toBe(u.id);
+      expect((await t.ok(ME, {}, u.token)).me.id).toBe(u.id);
+      const wrongVersion = await t.gql(ME, {}, signToken(TEST_JWT_SECRET, u.id, 60, 3));
+      expect(ext(wrongVersion).code).toBe('UNAUTHENTICATED');
+      expect(wrongVersion.errors?.[0].message).toBe(ENDED);
+    });
+
+    it('treats a correctly signed token whose subject is not a user id as invalid (UNAUTHENTICATED, not a 500)', async () => {
+      for (const subject of ['not-a-uuid', "1' OR '1'='1", '12345']) {
+        const r = await t.gql(ME, {}, jwt.sign({}, TEST_JWT_SECRET, { algorithm: 'HS256', subject, expiresIn: 60 }));
+        expect(r.status).toBeLessThan(500);
+        expect(codeOf(r)).toBe('UNAUTHENTICATED');
+        expect(r.errors?.[0].message).toMatch(/invalid or has expired/);
+      }
+      const badVersion = jwt.sign({ ver: 'x' }, TEST_JWT_SECRET, { algorithm: 'HS256', subject: w.plain.id, expiresIn: 60 });
+      expect(codeOf(await t.gql(ME, {}, badVersion))).toBe('UNAUTHENTICATED');
+    });
+
+    it('signs the version into login tokens and exposes the expiry on the context (ContextFactory.fromToken)', async () => {
+      const { login } = await t.ok(LOGIN, { e: w.plain.email, p: PASSWORD });
+      const claims = jwt.decode(login.token) as { sub: string; ver: number; exp: number };
+      expect(claims).toMatchObject({ sub: w.plain.id, ver: 0 });
+      const ctx = await t.app.get(ContextFactory).fromToken(login.token);
+      expect(ctx.principal?.userId).toBe(w.plain.id);
+      expect(ctx.tokenExpiresAt).toBe(claims.exp * 1000);
+      expect(Math.abs(ctx.tokenExpiresAt! - Date.parse(login.expiresAt))).toBeLessThan(2000);
+    });
+
+    it('logout ends this token and every other token of the user; signing in again works', async () => {
+      const u = await f.account('TEACHER');
+      const a = (await t.ok(LOGIN, { e: u.email, p: PASSWORD })).login.token;
+      const b = (await t.ok(LOGIN, { e: u.email, p: PASSWORD })).login.token;
+      expect((await t.ok(LOGOUT, {}, a)).logout).toBe(true);
+      for (const token of [a, b, u.token]) {
+        const r = await t.gql(ME, {}, token);
+        expect(ext(r).code).toBe('UNAUTHENTICATED');
+        expect(r.errors?.[0].message).toBe(ENDED);
+      }
+      expect(codeOf(await t.gql(LOGOUT, {}, a))).toBe('UNAUTHENTICATED');
+      const again = (await t.ok(LOGIN, { e: u.email, p: PASSWORD })).login.token;
+      expect((await t.ok(ME, {}, again)).me.id).toBe(u.id);
+    });
+
+    it('grantRole and revokeRole end the tokens of the user whose roles changed; a refused change ends nothing', async () => {
+      const teacher = await t.teacher(p.school.id);
+      const u = await t.user('TEACHER', null, { teacherId: teacher.id });
+      const grant = await t.ok(`mutation($i: GrantRoleInput!) { grantRole(input: $i) { id } }`, { i: { userId: u.id, role: 'SCHOOL_ADMIN', scopeId: p.school.id } }, w.regionAdmin.token);
+      expect(await t.gql(ME, {}, u.token)).toMatchObject({ errors: [{ message: ENDED, extensions: { code: 'UNAUTHENTICATED' } }] });
+      const afterGrant = await freshToken(u.id);
+      expect((await t.ok(ME, {}, afterGrant)).me.id).toBe(u.id);
+
+      const again = await t.gql(`mutation($i: GrantRoleInput!) { grantRole(input: $i) { id } }`, { i: { userId: u.id, role: 'SCHOOL_ADMIN', scopeId: p.school.id } }, w.regionAdmin.token);
+      expect(codeOf(again)).toBe('CONFLICT');
+      expect((await t.ok(ME, {}, afterGrant)).me.id).toBe(u.id); // the refused grant bumped nothing (same transaction)
+      expect(codeOf(await t.gql(`mutation($id: ID!) { revokeRole(grantId: $id) }`, { id: grant.grantRole.id }, w.otherRegionAdmin.token))).toBe('NOT_FOUND'); // outside their scope: hidden, like an unknown id
+      expect((await t.ok(ME, {}, afterGrant)).me.id).toBe(u.id);
+
+      await t.ok(`mutation($id: ID!) { revokeRole(grantId: $id) }`, { id: grant.grantRole.id }, w.regionAdmin.token);
+      expect((await t.gql(ME, {}, afterGrant)).errors?.[0].message).toBe(ENDED);
+      expect((await t.ok(ME, {}, await freshToken(u.id))).me.id).toBe(u.id);
+      expect((await t.ok(ME, {}, w.regionAdmin.token)).me.id).toBe(w.regionAdmin.id); // the admin's own tokens go on
+    });
+  });
+
+  describe('changePassword', () => {
+    it('refuses a wrong current password (UNAUTHENTICATED) and a new password outside the rules (BAD_USER_INPUT newPassword)', async () => {
+      const u = await f.account('TEACHER');
+      const wrong = await t.gql(CHANGE, { c: 'not-my-password', n: 'a-new-password' }, u.token);
+      expect(ext(wrong).code).toBe('UNAUTHENTICATED');
+      expect(wrong.errors?.[0].message).toMatch(/current password is wrong/);
+      for (const n of ['short', 'x'.repeat(129), PASSWORD]) {
+        expect(ext(await t.gql(CHANGE, { c: PASSWORD, n }, u.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+      }
+      expect(codeOf(await t.gql(CHANGE, { c: PASSWORD, n: 'a-new-password' }))).toBe('UNAUTHENTICATED');
+      expect((await t.ok(ME, {}, u.token)).me.id).toBe(u.id); // nothing changed: the token still works
+      expect(codeOf(await f.login(u.email))).toBe('OK');
+    });
+
+    it('sets the password, ends every other token and answers a fresh one', async () => {
+      const u = await f.account('TEACHER');
+      const other = (await t.ok(LOGIN, { e: u.email, p: PASSWORD })).login.token;
+      const { changePassword } = await t.ok(CHANGE, { c: PASSWORD, n: '新的密码-new-pass' }, u.token);
+      expect(changePassword).toMatchObject({ mustChangePassword: false, user: { id: u.id }, expiresAt: expect.any(String) });
+      expect((await t.ok(ME, {}, changePassword.token)).me.id).toBe(u.id);
+      for (const token of [u.token, other]) expect((await t.gql(ME, {}, token)).errors?.[0].message).toBe(ENDED);
+      expect(codeOf(await f.login(u.email))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await f.login(u.email, '新的密码-new-pass'))).toBe('OK');
+    });
+
+    it('counts wrong current passwords toward the sign-in throttle', async () => {
+      const u = await f.account('TEACHER');
+      const guesses = await Promise.all(Array.from({ length: 10 }, (_, i) => t.gql(CHANGE, { c: `guess-${i}`, n: 'a-new-password' }, u.token)));
+      expect(guesses.map(codeOf)).toEqual(guesses.map(() => 'UNAUTHENTICATED'));
+      const limited = await t.gql(CHANGE, { c: PASSWORD, n: 'a-new-password' }, u.token);
+      expect(ext(limited)).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(codeOf(await f.login(u.email))).toBe('RATE_LIMITED'); // the same account
+    });
+  });
+
+  describe('resetPassword', () => {
+    it('gives a school admin a one-time code for a teacher of its school: old password and tokens end at once', async () => {
+      const u = await f.account('TEACHER', null, { teacherId: (await t.teacher(p.school.id)).id });
+      const reset = await resetAs(w.schoolAdmin.token, u.id);
+      expect(reset.code).toMatch(/^[2-9A-HJKMNP-Z]{10,}$/); // no 0/O, 1/I/l
+      expect(Math.abs(Date.parse(reset.expiresAt) - (Date.now() + 72 * 3600_000))).toBeLessThan(60_000);
+      const [row] = await t.sql(`SELECT password_hash, must_change_password FROM app_user WHERE id = $1`, [u.id]);
+      expect(row.password_hash).not.toContain(reset.code); // only a hash is kept
+      expect(row.must_change_password).toBe(true);
+      expect(codeOf(await f.login(u.email))).toBe('UNAUTHENTICATED');
+      expect((await t.gql(ME, {}, u.token)).errors?.[0].message).toBe(ENDED);
+      expect((await resetAs(w.schoolAdmin.token, u.id)).code).not.toBe(reset.code); // random each time
+    });
+
+    it('signs in with the code for changePassword only (FORBIDDEN PASSWORD_CHANGE_REQUIRED elsewhere); then the code stops working', async () => {
+      const u = await f.account('SCHOOL_ADMIN', p.school.id);
+      const { code } = await resetAs(w.regionAdmin.token, u.id);
+      const { login } = await t.ok(LOGIN, { e: u.email, p: code });
+      expect(login.mustChangePassword).toBe(true);
+      for (const [query, vars] of [
+        [SCHOOLS, {}],
+        [RESET, { id: w.teacher.id }],
+        [`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { email: 'x@example.cn', password: 'password123', displayName: '新' } }],
+      ] as const) {
+        const r = await t.gql(query, vars, login.token);
+        expect(ext(r)).toMatchObject({ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' });
+      }
+      expect((await t.ok(`{ me { id roles { role } } }`, {}, login.token)).me.id).toBe(u.id);
+      expect((await t.ok(`{ labels { value } }`, {}, login.token)).labels.length).toBeGreaterThan(0); // public stays public
+
+      const { changePassword } = await t.ok(CHANGE, { c: code, n: 'my-own-password' }, login.token);
+      expect(changePassword.mustChangePassword).toBe(false);
+      expect((await t.ok(SCHOOLS, {}, changePassword.token)).schools.totalCount).toBeGreaterThan(0);
+      expect((await t.gql(SCHOOLS, {}, login.token)).errors?.[0].message).toBe(ENDED);
+      expect(codeOf(await f.login(u.email, code))).toBe('UNAUTHENTICATED');
+      expect((await t.ok(LOGIN, { e: u.email, p: 'my-own-password' })).login.mustChangePassword).toBe(false);
+    });
+
+    it('lets a user signed in with a code log out', async () => {
+      const u = await f.account('TEACHER', null, { teacherId: (await t.teacher(p.school.id)).id });
+      const { code } = await resetAs(w.schoolAdmin.token, u.id);
+      const { login } = await t.ok(LOGIN, { e: u.email, p: code });
+      expect((await t.ok(LOGOUT, {}, login.token)).logout).toBe(true);
+      expect((await t.gql(ME, {}, login.token)).errors?.[0].message).toBe(ENDED);
+    });
+
+    it('answers NOT_FOUND outside the caller’s scope, exactly like an unknown id, and changes nothing', async () => {
+      const unknown = randomUUID();
+      const missing = await t.gql(RESET, { id: unknown }, w.schoolAdmin.token);
+      expect(missing.errors?.[0]).toMatchObject({ message: `User ${unknown} not found`, extensions: { code: 'NOT_FOUND' } });
+      const refusals: [string, { id: string }][] = [
+        [w.otherSchoolAdmin.token, w.teacher], // another school's admin
+        [w.otherRegionAdmin.token, w.teacher], // another county's bureau
+        [w.schoolAdmin.token, w.regionAdmin], // a school admin over a region admin
+        [w.schoolAdmin.token, w.manager], // its teacher, but also a group manager elsewhere
+        [w.regionAdmin.token, w.manager], // the school is in the county, the group is not
+        [w.regionAdmin.token, w.plain], // no teacher, no role: platform admins only
+        [w.regionAdmin.token, w.platform],
+      ];
+      const before = await t.sql(`SELECT id, password_hash, token_version FROM app_user ORDER BY id`);
+      for (const [token, target] of refusals) {
+        const r = await t.gql(RESET, { id: target.id }, token);
+        expect(r.errors?.[0]).toMatchObject({ message: `User ${target.id} not found`, extensions: { code: 'NOT_FOUND' } });
+        expect(Object.keys(r.errors![0].extensions!)).toEqual(Object.keys(missing.errors![0].extensions!));
+      }
+      expect(codeOf(await t.gql(RESET, { id: w.plain.id }, w.teacher.token))).toBe('FORBIDDEN'); // no admin role at all
+      expect(await t.sql(`SELECT id, password_hash, token_version FROM app_user ORDER BY id`)).toEqual(before);
+      expect(codeOf(await f.login(w.teacher.email))).toBe('OK');
+    });
+
+    it('lets region admins reset accounts in their subtree and platform admins any', async () => {
+      const inCounty = await f.account('TEACHER', null, { teacherId: (await t.teacher(p.school.id)).id });
+      const countyAdmin = await f.account('SCHOOL_ADMIN', p.school.id);
+      const plain = await f.account();
+      expect((await resetAs(w.regionAdmin.token, inCounty.id)).user.id).toBe(inCounty.id);
+      expect((await resetAs(w.regionAdmin.token, countyAdmin.id)).user.id).toBe(countyAdmin.id);
+      expect((await resetAs(w.platform.token, plain.id)).user.id).toBe(plain.id);
+    });
+
+    it('lets a one-time code expire after 72 hours', async () => {
+      const u = await f.account('TEACHER', null, { teacherId: (await t.teacher(p.school.id)).id });
+      const { code } = await resetAs(w.schoolAdmin.token, u.id);
+      const { login } = await t.ok(LOGIN, { e: u.email, p: code });
+      await t.sql(`UPDATE app_user SET password_expires_at = now() - interval '1 second' WHERE id = $1`, [u.id]);
+      const late = await f.login(u.email, code);
+      expect(ext(late).code).toBe('UNAUTHENTICATED');
+      expect(late.errors?.[0].message).toMatch(/expired/);
+      expect(ext(await t.gql(CHANGE, { c: code, n: 'my-own-password' }, login.token)).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('clears the failures an attacker left on the account, so the code works at once', async () => {
+      const u = await f.account('TEACHER', null, { teacherId: (await t.teacher(p.school.id)).id });
+      await Promise.all(Array.from({ length: 10 }, (_, i) => f.login(u.email, `guess-${i}`)));
+      expect(codeOf(await f.login(u.email))).toBe('RATE_LIMITED');
+      const { code } = await resetAs(w.schoolAdmin.token, u.id);
+      expect(codeOf(await f.login(u.email, code))).toBe('OK');
+    });
+  });
+
+  describe('sign-in throttle with the default settings', () => {
+    it('answers RATE_LIMITED after 10 wrong passwords for one account, even for the right one', async () => {
+      const u = await f.account('TEACHER');
+      const guesses = await Promise.all(Array.from({ length: 10 }, (_, i) => f.login(u.email, `guess-${i}`)));
+      expect(guesses.map(codeOf)).toEqual(guesses.map(() => 'UNAUTHENTICATED'));
+      const limited = await f.login(u.email.toUpperCase());
+      expect(limited.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/for this account/) });
+      expect(ext(limited).retryAfterSeconds).toBeGreaterThan(500);
+      expect(ext(limited).retryAfterSeconds).toBeLessThanOrEqual(600);
+      expect(codeOf(await f.login(w.plain.email))).toBe('OK'); // other accounts from the same address go on
+    });
+
+    it('counts the socket address, not X-Forwarded-For, unless TRUST_PROXY says so', async () => {
+      await f.login(w.plain.email, 'wrong-password', { 'x-forwarded-for': '198.51.100.9' });
+      expect(await t.sql(`SELECT address FROM login_failure`)).toEqual([{ address: '127.0.0.1' }]);
+    });
+
+    it('verifies legacy bcrypt hashes and rewrites them in the new format at sign-in', async () => {
+      const u = await f.account('TEACHER');
+      const prehash = createHash('sha256').update(PASSWORD, 'utf8').digest('base64');
+      await t.sql(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [u.id, await bcrypt.hash(prehash, 4)]);
+      expect(codeOf(await f.login(u.email))).toBe('OK');
+      const [row] = await t.sql(`SELECT password_hash FROM app_user WHERE id = $1`, [u.id]);
+      expect(row.password_hash).toMatch(/^\$scrypt\$/);
+      expect(codeOf(await f.login(u.email))).toBe('OK');
+      expect(codeOf(await f.login(u.email, 'wrong-password'))).toBe('UNAUTHENTICATED');
+    });
+  });
+});
+
+describe('sign-in throttle across instances', () => {
+  const WINDOW = 5;
+  const env = { LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW), LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '5', TRUST_PROXY: 'true' };
+  let t: TestApp;
+  let sibling: TestApp;
+  const f = accounts(() => t);
+  let address = 0;
+  /** Each test signs in from its own client address (X-Forwarded-For, trusted here). */
+  const from = () => ({ 'x-forwarded-for': `203.0.113.${++address}` });
+  const loginOn = (app: TestApp, email: string, password: string, headers: Record<string, string>) => app.gql(LOGIN, { e: email, p: password }, null, headers);
+
+  beforeAll(async () => {
+    t = await TestApp.start(env);
+    sibling = await t.startSibling(env);
+    await f.prepare();
+  });
+  afterAll(async () => {
+    await sibling?.stop();
+    await t?.stop();
+  });
+
+  it('shares the count between instances, refuses before hashing, and ends the lockout after the window however long it is hammered', async () => {
+    const u = await f.account('TEACHER');
+    const ip = from();
+    expect(codeOf(await loginOn(t, u.email, 'guess-1', ip))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await loginOn(sibling, u.email, 'guess-2', ip))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await loginOn(t, u.email, 'guess-3', ip))).toBe('UNAUTHENTICATED');
+    const hashed = t.app.get(IdentityService).hasher.computed + sibling.app.get(IdentityService).hasher.computed;
+    const limited = await loginOn(sibling, u.email, PASSWORD, ip);
+    expect(ext(limited)).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(ext(limited).retryAfterSeconds).toBeLessThanOrEqual(WINDOW);
+    for (let i = 0; i < 5; i++) expect(codeOf(await loginOn(i % 2 ? t : sibling, u.email, PASSWORD, from()))).toBe('RATE_LIMITED');
+    expect(t.app.get(IdentityService).hasher.computed + sibling.app.get(IdentityService).hasher.computed).toBe(hashed); // no hash computed
+    await sleep(ext(limited).retryAfterSeconds * 1000 + 100);
+    expect(codeOf(await loginOn(t, u.email, PASSWORD, ip))).toBe('OK');
+  });
+
+  it('forgets the account’s failures after a successful sign-in', async () => {
+    const u = await f.account('TEACHER');
+    const ip = from();
+    for (const app of [t, sibling]) expect(codeOf(await loginOn(app, u.email, 'guess', ip))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await loginOn(sibling, u.email, PASSWORD, ip))).toBe('OK');
+    for (const app of [t, sibling]) expect(codeOf(await loginOn(app, u.email, 'guess', ip))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await loginOn(t, u.email, PASSWORD, ip))).toBe('OK');
+  });
+
+  it('limits failures per client address over many accounts, leaving other addresses alone', async () => {
+    const ip = from();
+    const guesses = await Promise.all(Array.from({ length: 5 }, (_, i) => loginOn(i % 2 ? t : sibling, `nobody-${i}@example.cn`, 'guess', ip)));
+    expect(guesses.map(codeOf)).toEqual(guesses.map(() => 'UNAUTHENTICATED'));
+    const u = await f.account('TEACHER');
+    const limited = await loginOn(t, u.email, PASSWORD, ip);
+    expect(limited.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/from this address/) });
+    expect(codeOf(await loginOn(sibling, u.email, PASSWORD, from()))).toBe('OK');
+    const [row] = await t.sql(`SELECT count(*)::int n FROM login_failure WHERE address = $1`, [ip['x-forwarded-for']]);
+    expect(row.n).toBe(5);
+  });
+
+  it('prunes failures older than the window as attempts come in', async () => {
+    await t.sql(`INSERT INTO login_failure (account_key, address, at) SELECT md5(i::text) || md5(i::text), '192.0.2.1', now() - interval '1 hour' FROM generate_series(1, 30) i`);
+    await loginOn(t, 'nobody@example.cn', 'guess', from());
+    const [row] = await t.sql(`SELECT count(*)::int n FROM login_failure WHERE at < now() - interval '1 minute'`);
+    expect(row.n).toBe(0);
+  });
+});
+
+describe('password hashing under load', () => {
+  let t: TestApp;
+  const f = accounts(() => t);
+  beforeAll(async () => {
+    t = await TestApp.start({ LOGIN_MAX_FAILURES_PER_ADDRESS: '100' });
+    await f.prepare();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('keeps a cheap query fast while 16 wrong sign-ins hash', async () => {
+    const users = await Promise.all(Array.from({ length: 16 }, () => f.account('TEACHER')));
+    const started = performance.now();
+    expect(codeOf(await f.login(users[0].email, 'a-first-guess'))).toBe('UNAUTHENTICATED');
+    const oneLogin = performance.now() - started; // about one hash
+
+    const latencies: number[] = [];
+    let storming = true;
+    const storm = Promise.all(users.map((u) => f.login(u.email, 'wrong-guess'))).finally(() => (storming = false));
+    const stormStarted = performance.now();
+    while (storming) {
+      const t0 = performance.now();
+      expect((await t.ok(`{ __typename }`)).__typename).toBe('Query');
+      latencies.push(performance.now() - t0);
+      await sleep(10);
+    }
+    const results = await storm;
+    const stormMs = performance.now() - stormStarted;
+    expect(results.map(codeOf)).toEqual(users.map(() => 'UNAUTHENTICATED'));
+    expect(stormMs).toBeGreaterThan(oneLogin * 3); // the hashes queued: the samples were taken while they ran
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
+    // bcryptjs on the event loop: p50 ≈ several hashes. Off the loop: a few ms, far below one hash even on a busy machine.
+    if (process.env.TEST_LOGS) console.log({ oneLogin, stormMs, samples: latencies.length, p50: median(latencies), max: Math.max(...latencies) });
+    expect(median(latencies)).toBeLessThan(oneLogin / 3);
+  });
+});
+
+describe('password hashing queue', () => {
+  let t: TestApp;
+  const f = accounts(() => t);
+  beforeAll(async () => {
+    t = await TestApp.start({ PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE: '1', LOGIN_MAX_FAILURES_PER_ADDRESS: '100' });
+    await f.prepare();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('answers RATE_LIMITED "server busy" past its bounded queue, and does not count those as failures', async () => {
+    const users = await Promise.all(Array.from({ length: 6 }, () => f.account('TEACHER')));
+    const results = await Promise.all(users.map((u) => f.login(u.email, 'wrong-guess')));
+    const busy = results.filter((r) => codeOf(r) === 'RATE_LIMITED');
+    expect(busy.length).toBeGreaterThan(0);
+    for (const r of busy) {
+      expect(r.errors?.[0].message).toMatch(/busy/);
+      expect(ext(r).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+    const wrong = results.filter((r) => codeOf(r) === 'UNAUTHENTICATED');
+    expect(wrong.length + busy.length).toBe(users.length);
+    expect((await t.sql(`SELECT count(*)::int n FROM login_failure`))[0].n).toBe(wrong.length);
+  });
+});
