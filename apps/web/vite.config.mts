@@ -18,7 +18,6 @@ export default defineConfig({
         manualChunks(id: string) {
           if (!id.includes('node_modules')) return undefined;
           if (/[\\/](echarts|zrender|echarts-for-react)[\\/]/.test(id)) return 'charts';
-          if (/[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/.test(id)) return 'antd';
           if (/[\\/](react|react-dom|react-router|scheduler)[\\/]/.test(id)) return 'react';
           if (/[\\/](@apollo|graphql|rxjs|@wry|optimism|zen-observable|tslib)[\\/]/.test(id)) return 'apollo';
           return undefined;

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Screenshots of the pages land here (git-ignored): look at them before calling a page done. */
+export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
+
+/**
+ * Headless Chromium from the npm package @sparticuz/chromium (nothing from apt, nothing downloaded at run time),
+ * driven by playwright-core.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+}
+
+/** What a page did that a test must see: requests to other origins (refused), console errors, page errors. */
+export interface PageWatch {
+  page: Page;
+  context: BrowserContext;
+  foreignRequests: string[];
+  consoleErrors: string[];
+  /** Waits for every chart on the page to finish drawing (so screenshots show final bars). */
+  chartsDrawn(): Promise<void>;
+  shot(name: string): Promise<string>;
+}
+
+/** A fresh browser context on `baseUrl` (zh-CN, 1366×900): any request to another origin is aborted and recorded. */
+export async function openPage(browser: Browser, baseUrl: string, opts: { locale?: string; storage?: Record<string, string> } = {}): Promise<PageWatch> {
+  const context = await browser.newContext({ locale: opts.locale ?? 'zh-CN', viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Shanghai' });
+  const origin = new URL(baseUrl).origin;
+  const foreignRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  if (opts.storage) {
+    await context.addInitScript((entries) => {
+      for (const [k, v] of Object.entries(entries)) window.localStorage.setItem(k, v);
+    }, opts.storage);
+  }
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    page,
+    context,
+    foreignRequests,
+    consoleErrors,
+    async chartsDrawn() {
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-rendered]')].every((e) => e.getAttribute('data-rendered') === 'true'), null, { timeout: 15000 });
+    },
+    async shot(name: string) {
+      const file = path.join(SCREENSHOTS, `${name}.png`);
+      // font slices load on demand (unicode-range): wait until nothing is loading, twice (a slice can start late)
+      for (let i = 0; i < 2; i++) {
+        await page.waitForLoadState('networkidle');
+        await page.evaluate(() => document.fonts.ready);
+      }
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+  };
+}
+
+/** Signs in through the sign-in page as a person would. */
+export async function signIn(w: PageWatch, baseUrl: string, email: string, password: string) {
+  await w.page.goto(`${baseUrl}/login`);
+  await w.page.getByLabel(/邮箱|Email/).fill(email);
+  await w.page.getByLabel(/密码|Password/).fill(password);
+  await w.page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await w.page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15000 });
+}
