@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { sqlStats } from '../database/sql-stats';
+import { downloadLinkRequest, verifyDownloadLink } from './download-link';
 import { bearerToken, verifyToken } from './jwt';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './principal';
 
@@ -25,6 +26,13 @@ export class ContextFactory {
   /** SQL statement counts per request are a development aid (extensions.sqlStatements). */
   get countSql(): boolean {
     return !this.config.production;
+  }
+
+  /** A signed download link instead of a bearer token (download-link.ts): its user, with their roles as they are now. */
+  async fromDownloadLink(url: string): Promise<RequestContext> {
+    const userId = verifyDownloadLink(this.config.jwtSecret, url);
+    const principal = userId ? await this.principals.resolve(userId) : null;
+    return new RequestContext(this.dataSource.manager, principal, principal ? null : 'The download link is invalid, has expired or is not for this address: ask for a new one');
   }
 
   async fromToken(token: string | null | undefined): Promise<RequestContext> {
@@ -49,7 +57,8 @@ export class RequestContextMiddleware implements NestMiddleware {
 
   async use(req: any, _res: any, next: (err?: unknown) => void) {
     try {
-      req.ctx = await this.contexts.fromToken(bearerToken(req.headers?.authorization));
+      const link = downloadLinkRequest(req);
+      req.ctx = link ? await this.contexts.fromDownloadLink(link) : await this.contexts.fromToken(bearerToken(req.headers?.authorization));
     } catch (err) {
       return next(err);
     }
