@@ -51,6 +51,8 @@ const EXPECTED: Record<string, string> = {
   'Query.suggestMentors': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',
   'Query.regionActivitySummary': 'REGION_ADMIN',
   'Query.regionCoverage': 'REGION_ADMIN',
+  'Query.regionCoverageTrend': 'REGION_ADMIN',
+  'Query.regionBreakdown': 'REGION_ADMIN',
   'Query.regions': 'AUTHENTICATED',
   'Query.researchSession': 'AUTHENTICATED',
   'Query.researchSessions': 'AUTHENTICATED',

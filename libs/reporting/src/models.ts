@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../core/src';
-import { School, SchoolConnection } from '../../organisation/src';
+import { Region, School, SchoolConnection } from '../../organisation/src';
 
 @ObjectType({ description: 'A count per enum value' })
 export class TypeCount {
@@ -90,4 +90,52 @@ export class RegionActivitySummary {
   @Field(() => [TypeCount]) exchangesByKind: TypeCount[];
   @Field(() => Int, { description: 'Team lesson plans first published in the period (集体备课)' }) lessonPlansPublished: number;
   @Field(() => Int, { description: 'Lessons taught from them in the period (同上课)' }) lessonPlanAdoptions: number;
+}
+
+@ObjectType({ description: 'Coverage of a region subtree at the end of one month (the last month ends at asOf)' })
+export class CoverageTrendPoint {
+  @Field({ description: 'YYYY-MM' }) month: string;
+  @Field(() => DateScalar, { description: "The month's last day, or asOf in asOf's month: the figures equal regionCoverage(asOf: this day)" }) asOf: string;
+  @Field(() => Int) compulsorySchools: number;
+  @Field(() => Int) coveredSchools: number;
+  @Field(() => Float, { description: 'coveredSchools / compulsorySchools' }) ratio: number;
+  @Field(() => Int) compulsoryStudents: number;
+  @Field(() => Int) studentsCovered: number;
+  @Field(() => Int, { description: 'Active consortia founded on or before that day' }) consortia: number;
+  @Field(() => CoverageTarget, { nullable: true, description: "The target in force for that day's year (set on the region or the nearest ancestor)" }) target: CoverageTarget | null;
+  @Field(() => Float, { nullable: true, description: 'target.ratio − ratio (positive: still to go)' }) gap: number | null;
+}
+
+@ObjectType({ description: "A region subtree's consortium coverage month by month, oldest first" })
+export class RegionCoverageTrend {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => [CoverageTrendPoint]) points: CoverageTrendPoint[];
+}
+
+@ObjectType({ description: 'The coverage (on asOf) and activity (in [from, to]) of one child region, as regionCoverage and regionActivitySummary give them' })
+export class RegionBreakdownRow {
+  @Field(() => Region) region: Region;
+  @Field(() => Int) compulsorySchools: number;
+  @Field(() => Int) coveredSchools: number;
+  @Field(() => Float) ratio: number;
+  @Field(() => Int) compulsoryStudents: number;
+  @Field(() => Int) studentsCovered: number;
+  @Field(() => CoverageTarget, { nullable: true, description: "The target for asOf's year" }) target: CoverageTarget | null;
+  @Field(() => Float, { nullable: true }) gap: number | null;
+  @Field(() => Int, { description: 'Active consortia founded on or before asOf' }) consortia: number;
+  @Field(() => Int) researchSessions: number;
+  @Field(() => Int) teacherParticipations: number;
+  @Field(() => Int, { description: 'Mentoring pairs ACTIVE on `to`' }) mentoringPairsActive: number;
+  @Field(() => Int) teacherExchanges: number;
+  @Field(() => Int) exchangedTeachers: number;
+}
+
+@ObjectType({ description: 'One row per child region (a city: its counties; a province: its cities), in the order of their region codes' })
+export class RegionBreakdown {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) from: string;
+  @Field(() => DateScalar) to: string;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => [RegionBreakdownRow]) rows: RegionBreakdownRow[];
 }

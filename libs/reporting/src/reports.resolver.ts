@@ -1,8 +1,8 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
 import { School, SchoolConnection, SchoolService } from '../../organisation/src';
-import { CoverageTarget, GroupActivitySummary, RegionActivitySummary, RegionCoverage, SchoolActivityCount } from './models';
-import { ReportsService } from './reports.service';
+import { CoverageTarget, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
+import { DEFAULT_TREND_MONTHS, ReportsService } from './reports.service';
 
 @Resolver()
 export class ReportsResolver {
@@ -34,6 +34,29 @@ export class ReportsResolver {
     @Args('to', { type: () => DateScalar }) to: string,
   ) {
     return this.reports.regionActivitySummary(ctx, regionId, from, to);
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Query(() => RegionCoverageTrend, { description: 'regionCoverage at each of the last `months` month-ends up to asOf (default today; at most 60), oldest first' })
+  regionCoverageTrend(
+    @Ctx() ctx: RequestContext,
+    @IdArg('regionId') regionId: string,
+    @Args('months', { type: () => Int, defaultValue: DEFAULT_TREND_MONTHS }) months: number,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ) {
+    return this.reports.regionCoverageTrend(ctx, regionId, months, asOf ?? todayInChina());
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Query(() => RegionBreakdown, { description: 'For each child region (a city: its counties): coverage on asOf (default today) and activity in [from, to]' })
+  regionBreakdown(
+    @Ctx() ctx: RequestContext,
+    @IdArg('regionId') regionId: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ) {
+    return this.reports.regionBreakdown(ctx, regionId, from, to, asOf ?? todayInChina());
   }
 
   @Allow(Role.REGION_ADMIN)
