@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../../organisation/src';
-import { ReportsCsvController } from './reports-csv.controller';
+import { ReportsDownloadController } from './reports-download.controller';
 import { RegionCoverageFieldsResolver, ReportsResolver, SchoolActivityFieldsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
 
 @Module({
   imports: [OrganisationModule],
-  controllers: [ReportsCsvController],
+  controllers: [ReportsDownloadController],
   providers: [ReportsService, ReportsResolver, RegionCoverageFieldsResolver, SchoolActivityFieldsResolver],
   exports: [ReportsService],
 })
