@@ -53,20 +53,25 @@ export class CoverageTarget {
   @Field(() => Float) ratio: number;
 }
 
-@ObjectType({ description: 'Consortium coverage of compulsory schools in a region subtree on a day' })
-export class RegionCoverage {
-  @Field(() => ID) regionId: string;
-  @Field(() => DateScalar) asOf: string;
+/** The coverage figures of a region subtree on a day: regionCoverage, each month of its trend, each row of a breakdown. */
+@ObjectType({ isAbstract: true })
+export class CoverageFigures {
   @Field(() => Int) compulsorySchools: number;
   @Field(() => Int, { description: 'Compulsory schools in an active consortium (县域教联体) on asOf' }) coveredSchools: number;
   @Field(() => Float, { description: 'coveredSchools / compulsorySchools' }) ratio: number;
   @Field(() => Int) compulsoryStudents: number;
   @Field(() => Int) studentsCovered: number;
   @Field(() => Int, { description: 'Active consortia founded on or before asOf' }) consortia: number;
-  @Field(() => [TypeCount]) consortiaByMode: TypeCount[];
-  @Field(() => [TypeCount]) consortiaByLevel: TypeCount[];
   @Field(() => CoverageTarget, { nullable: true, description: "The target for asOf's year, set on this region or the nearest ancestor" }) target: CoverageTarget | null;
   @Field(() => Float, { nullable: true, description: 'target.ratio − ratio (positive: still to go)' }) gap: number | null;
+}
+
+@ObjectType({ description: 'Consortium coverage of compulsory schools in a region subtree on a day' })
+export class RegionCoverage extends CoverageFigures {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => [TypeCount]) consortiaByMode: TypeCount[];
+  @Field(() => [TypeCount]) consortiaByLevel: TypeCount[];
   @Field(() => SchoolConnection, { description: 'Compulsory schools not in a consortium on asOf' }) uncoveredSchools: unknown;
 }
 
@@ -93,17 +98,9 @@ export class RegionActivitySummary {
 }
 
 @ObjectType({ description: 'Coverage of a region subtree at the end of one month (the last month ends at asOf)' })
-export class CoverageTrendPoint {
+export class CoverageTrendPoint extends CoverageFigures {
   @Field({ description: 'YYYY-MM' }) month: string;
   @Field(() => DateScalar, { description: "The month's last day, or asOf in asOf's month: the figures equal regionCoverage(asOf: this day)" }) asOf: string;
-  @Field(() => Int) compulsorySchools: number;
-  @Field(() => Int) coveredSchools: number;
-  @Field(() => Float, { description: 'coveredSchools / compulsorySchools' }) ratio: number;
-  @Field(() => Int) compulsoryStudents: number;
-  @Field(() => Int) studentsCovered: number;
-  @Field(() => Int, { description: 'Active consortia founded on or before that day' }) consortia: number;
-  @Field(() => CoverageTarget, { nullable: true, description: "The target in force for that day's year (set on the region or the nearest ancestor)" }) target: CoverageTarget | null;
-  @Field(() => Float, { nullable: true, description: 'target.ratio − ratio (positive: still to go)' }) gap: number | null;
 }
 
 @ObjectType({ description: "A region subtree's consortium coverage month by month, oldest first" })
@@ -114,16 +111,8 @@ export class RegionCoverageTrend {
 }
 
 @ObjectType({ description: 'The coverage (on asOf) and activity (in [from, to]) of one child region, as regionCoverage and regionActivitySummary give them' })
-export class RegionBreakdownRow {
+export class RegionBreakdownRow extends CoverageFigures {
   @Field(() => Region) region: Region;
-  @Field(() => Int) compulsorySchools: number;
-  @Field(() => Int) coveredSchools: number;
-  @Field(() => Float) ratio: number;
-  @Field(() => Int) compulsoryStudents: number;
-  @Field(() => Int) studentsCovered: number;
-  @Field(() => CoverageTarget, { nullable: true, description: "The target for asOf's year" }) target: CoverageTarget | null;
-  @Field(() => Float, { nullable: true }) gap: number | null;
-  @Field(() => Int, { description: 'Active consortia founded on or before asOf' }) consortia: number;
   @Field(() => Int) researchSessions: number;
   @Field(() => Int) teacherParticipations: number;
   @Field(() => Int, { description: 'Mentoring pairs ACTIVE on `to`' }) mentoringPairsActive: number;

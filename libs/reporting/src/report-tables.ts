@@ -1,6 +1,6 @@
 import { labelOf } from '../../core/src';
 import type { School } from '../../organisation/src';
-import type { ActivityCounters, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend } from './models';
+import type { ActivityCounters, CoverageFigures, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend } from './models';
 
 /**
  * The downloadable tables, each defined once: the CSV and the Excel writers (csv.ts, xlsx.ts) both render these.
@@ -170,6 +170,18 @@ export function regionActivityReport(s: RegionActivitySummary): Report {
   };
 }
 
+/** The coverage figures as columns (trend, breakdown); `on` dates the ratio's header. */
+const coverageColumns = <R extends CoverageFigures>(on = ''): Column<R>[] => [
+  count(H.compulsorySchools, (r) => r.compulsorySchools),
+  count(H.coveredSchools, (r) => r.coveredSchools),
+  ratio(on ? `${H.ratio} (${on})` : H.ratio, (r) => r.ratio),
+  count(H.compulsoryStudents, (r) => r.compulsoryStudents),
+  count(H.studentsCovered, (r) => r.studentsCovered),
+  count(H.consortia, (r) => r.consortia),
+  ratio(H.target, (r) => r.target?.ratio),
+  ratio(H.gap, (r) => r.gap),
+];
+
 type Point = RegionCoverageTrend['points'][number];
 export function trendReport(t: RegionCoverageTrend): Report {
   return {
@@ -180,14 +192,7 @@ export function trendReport(t: RegionCoverageTrend): Report {
         columns: [
           text<Point>(H.month, (p) => p.month),
           text<Point>(H.asOf, (p) => p.asOf),
-          count<Point>(H.compulsorySchools, (p) => p.compulsorySchools),
-          count<Point>(H.coveredSchools, (p) => p.coveredSchools),
-          ratio<Point>(H.ratio, (p) => p.ratio),
-          count<Point>(H.compulsoryStudents, (p) => p.compulsoryStudents),
-          count<Point>(H.studentsCovered, (p) => p.studentsCovered),
-          count<Point>(H.consortia, (p) => p.consortia),
-          ratio<Point>(H.target, (p) => p.target?.ratio),
-          ratio<Point>(H.gap, (p) => p.gap),
+          ...coverageColumns<Point>(),
         ],
         rows: t.points,
       },
@@ -205,13 +210,7 @@ export function breakdownReport(b: RegionBreakdown): Report {
         columns: [
           text<Row>(H.region, (r) => r.region.name),
           text<Row>(H.level, (r) => labelOf('RegionLevel', r.region.level)),
-          ratio<Row>(`${H.ratio} (${b.asOf})`, (r) => r.ratio),
-          count<Row>(H.coveredSchools, (r) => r.coveredSchools),
-          count<Row>(H.compulsorySchools, (r) => r.compulsorySchools),
-          count<Row>(H.studentsCovered, (r) => r.studentsCovered),
-          ratio<Row>(H.target, (r) => r.target?.ratio),
-          ratio<Row>(H.gap, (r) => r.gap),
-          count<Row>(H.consortia, (r) => r.consortia),
+          ...coverageColumns<Row>(b.asOf),
           count<Row>(H.researchSessions, (r) => r.researchSessions),
           count<Row>(H.teacherParticipations, (r) => r.teacherParticipations),
           count<Row>(H.mentoringPairsActive, (r) => r.mentoringPairsActive),
