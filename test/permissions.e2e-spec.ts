@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string> = {
   'Mutation.postSessionNote': 'AUTHENTICATED',
   'Mutation.scheduleResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.setCoverageTarget': 'REGION_ADMIN',
+  'Mutation.createDownloadLink': 'AUTHENTICATED',
   'Mutation.startResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.createRegion': 'REGION_ADMIN',
   'Mutation.createSchool': 'REGION_ADMIN',
@@ -88,7 +89,7 @@ const EXPECTED: Record<string, string> = {
   'Query.lessonPrepTeams': 'AUTHENTICATED',
   'Subscription.lessonPlanEvents': 'AUTHENTICATED',
   'GET /health': 'PUBLIC',
-  // each report as .csv and .xlsx
+  // each report as .csv and .xlsx; also opened with a signed download link (createDownloadLink), under the same roles
   'GET /reports/groups/:groupId/activity.:format': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'GET /reports/regions/:regionId/activity.:format': 'REGION_ADMIN',
   'GET /reports/regions/:regionId/coverage.:format': 'REGION_ADMIN',

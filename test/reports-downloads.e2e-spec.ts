@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { todayInChina } from '../libs/core/src';
+import { signDownloadLink, signToken, todayInChina } from '../libs/core/src';
 import { rebuildRollups } from '../libs/reporting/src';
-import { TestApp } from './support/test-app';
+import { codeOf, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
 /** RFC 4180, as the server writes it: the BOM dropped, sections (tables) split at blank lines. */
 function csvTables(text: string): string[][][] {
@@ -41,13 +41,17 @@ const cellsOf = (ws: ExcelJS.Worksheet) =>
 const asCsv = (c: ExcelJS.Cell) =>
   c.value === null || c.value === undefined ? '' : c.numFmt === '0.0%' ? (c.value as number).toFixed(4) : typeof c.value === 'string' && /^[=+\-@]/.test(c.value) ? `'${c.value}` : String(c.value);
 
-describe('report downloads: CSV and Excel', () => {
+describe('report downloads: CSV and Excel, and signed links a browser can follow', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
   const users: Record<string, { id: string; token: string }> = {};
   const today = todayInChina();
   const year = today.slice(0, 4);
   const get = (path: string, token?: string) => fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const link = async (path: string, token: string) => {
+    const r = await t.gql(`mutation($p: String!) { createDownloadLink(path: $p) { url expiresAt } }`, { p: path }, token);
+    return r.data?.createDownloadLink ?? r.errors![0];
+  };
   const FORMULAS = ['=HYPERLINK("http://evil.example","点我")', '-2+3', '@SUM(1)', '+1'];
 
   beforeAll(async () => {
@@ -163,5 +167,134 @@ describe('report downloads: CSV and Excel', () => {
     await expectError(await get(`/reports/regions/${ids.city}/breakdown.xlsx?from=${year}-01-01&to=${today}`, users.a.token), 403, { code: 'FORBIDDEN' });
     await expectError(await get(`/reports/groups/${ids.group}/activity.xlsx?from=${year}-01-01&to=${today}`, users.b.token), 403, { code: 'FORBIDDEN' });
     expect((await get(`/reports/regions/${ids.a}/trend.xlsx`)).status).toBe(401);
+  });
+
+  it('makes a link for exactly one report path and query, which works without a header, for that user, for five minutes', async () => {
+    const path = `/reports/regions/${ids.a}/coverage.xlsx?asOf=${today}`;
+    const made = await link(path, users.a.token);
+    expect(made.url.startsWith(`${path}&dl=`)).toBe(true);
+    expect(Date.parse(made.expiresAt) - Date.now()).toBeGreaterThan(290_000);
+    expect(Date.parse(made.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
+    const signature = new URL(made.url, t.url).searchParams.get('dl')!;
+
+    const res = await get(made.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).not.toContain(signature);
+    const wb = await workbookOf(res);
+    const all = wb.worksheets.flatMap((ws) => cellsOf(ws).flat().map((c) => String(c.value ?? '')));
+    expect(all).toContain('义务教育学校 Compulsory schools');
+    expect(all.some((v) => v.includes(signature) || v.includes('dl='))).toBe(false);
+    const viaToken = cellsOf((await workbookOf(await get(path, users.a.token))).worksheets[0]).map((r) => r.map((c) => c.value));
+    expect(cellsOf(wb.worksheets[0]).map((r) => r.map((c) => c.value))).toEqual(viaToken);
+
+    // a CSV link: the same, and the signature is nowhere in the file
+    const csvPath = `/reports/regions/${ids.a}/trend.csv?months=3&asOf=${today}`;
+    const csvLink = await link(csvPath, users.a.token);
+    const csv = await get(csvLink.url);
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toBe(await (await get(csvPath, users.a.token)).text());
+    expect(text).not.toContain(new URL(csvLink.url, t.url).searchParams.get('dl')!);
+    expect(csvTables(text)[0]).toHaveLength(4);
+    // a path without a query gets one
+    expect((await link(`/reports/regions/${ids.a}/trend.xlsx`, users.a.token)).url).toMatch(/\/trend\.xlsx\?dl=[\w-]+\.[\w-]+$/);
+
+    // any other path, query or format with that signature: UNAUTHENTICATED
+    const other = (p: string) => get(`${p}${p.includes('?') ? '&' : '?'}dl=${signature}`);
+    for (const p of [
+      `/reports/regions/${ids.a}/coverage.csv?asOf=${today}`,
+      `/reports/regions/${ids.b}/coverage.xlsx?asOf=${today}`,
+      `/reports/regions/${ids.a}/coverage.xlsx?asOf=2026-01-01`,
+      `/reports/regions/${ids.a}/coverage.xlsx`,
+      `/reports/regions/${ids.a}/coverage.xlsx?asOf=${today}&asOf=${today}`,
+      `/reports/regions/${ids.a}/trend.xlsx?asOf=${today}`,
+    ]) {
+      const r = await other(p);
+      expect([p, r.status]).toEqual([p, 401]);
+      expect(((await r.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    expect((await get(`${path}&months=3&dl=${signature}`)).status).toBe(401);
+    expect((await get(`${made.url}&dl=${signature}`)).status).toBe(401); // two signatures
+  });
+
+  it('refuses expired, tampered and foreign links, and links outside /reports; a link is not a token nor a token a link', async () => {
+    const path = `/reports/regions/${ids.a}/trend.xlsx?months=2`;
+    const sign = (o: { now?: number } = {}, secret = TEST_JWT_SECRET, user = users.a.id) => signDownloadLink(secret, user, path, o).url;
+    expect((await get(sign({ now: Date.now() - 240_000 }))).status).toBe(200); // four minutes old: still good
+    expect((await get(sign({ now: Date.now() - 301_000 }))).status).toBe(401); // five minutes and a second: expired
+    expect((await get(sign({}, 'another-secret-xxxxxxxxxxxxxxxx'))).status).toBe(401);
+    expect((await get(sign({}, TEST_JWT_SECRET, '00000000-0000-4000-8000-000000000000'))).status).toBe(401); // no such user
+
+    const good = sign();
+    const [payload, mac] = new URL(good, t.url).searchParams.get('dl')!.split('.');
+    const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
+    const withDl = (dl: string) => `${path}&dl=${dl}`;
+    // another user's id in the payload, the signature kept
+    const other = Buffer.from(payload, 'base64url');
+    Buffer.from(users.city.id.replace(/-/g, ''), 'hex').copy(other);
+    for (const dl of [`${flip(payload, 3)}.${mac}`, `${payload}.${flip(mac, 5)}`, `${other.toString('base64url')}.${mac}`, `${payload}.${mac}.x`, payload, '', 'x.y']) {
+      const r = await get(withDl(dl));
+      expect([dl, r.status]).toEqual([dl, 401]);
+    }
+    // a later expiry written into the payload breaks the signature
+    const later = Buffer.from(payload, 'base64url');
+    later.writeUInt32BE(later.readUInt32BE(16) + 3600, 16);
+    expect((await get(withDl(`${later.toString('base64url')}.${mac}`))).status).toBe(401);
+
+    // a bearer token is not a link, a link is not a bearer token
+    expect((await get(withDl(users.a.token))).status).toBe(401);
+    expect((await get(path, new URL(good, t.url).searchParams.get('dl')!)).status).toBe(401);
+    expect(codeOf(await t.gql(`{ me { id } }`, {}, new URL(good, t.url).searchParams.get('dl')!))).toBe('UNAUTHENTICATED');
+    // nor is a link accepted anywhere but a report path
+    const gql = await fetch(`${t.url}/graphql?dl=${new URL(good, t.url).searchParams.get('dl')}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    expect(codeOf({ status: gql.status, ...((await gql.json()) as any) })).toBe('UNAUTHENTICATED');
+    // with an Authorization header the header decides (here: a user outside the region's scope)
+    expect((await fetch(`${t.url}${good}`, { headers: { authorization: `Bearer ${users.b.token}` } })).status).toBe(403);
+    expect((await fetch(`${t.url}${good}`, { headers: { authorization: `Bearer ${signToken('wrong-secret-xxxxxxxxxxxxxxxxxxxx', users.a.id, 60)}` } })).status).toBe(401);
+  });
+
+  it("opens with the user's roles as they are now: another region's report is refused, and a revoked role no longer opens", async () => {
+    // a link for a report outside the user's scope is made (any signed-in user may ask) but does not open
+    const foreign = await link(`/reports/regions/${ids.b}/coverage.csv`, users.a.token);
+    expect((await get(foreign.url)).status).toBe(403);
+    const teacher = await t.user('TEACHER', null, { teacherId: (await t.teacher((await t.school(ids.a)).id)).id });
+    expect((await get((await link(`/reports/regions/${ids.a}/coverage.csv`, teacher.token)).url)).status).toBe(403);
+
+    const county = await t.user('REGION_ADMIN', ids.a);
+    const made = await link(`/reports/regions/${ids.a}/breakdown.xlsx?from=${year}-01-01&to=${today}`, county.token);
+    expect((await get(made.url)).status).toBe(200);
+    const [grant] = await t.sql(`SELECT id FROM role_grant WHERE user_id = $1`, [county.id]);
+    expect(await t.ok(`mutation($g: ID!) { revokeRole(grantId: $g) }`, { g: grant.id }, users.city.token)).toEqual({ revokeRole: true });
+    const after = await get(made.url);
+    expect(after.status).toBe(403);
+    expect(((await after.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+    // and a deleted account's link is no longer a sign-in at all
+    await t.sql(`DELETE FROM role_grant WHERE user_id = $1`, [county.id]);
+    await t.sql(`DELETE FROM app_user WHERE id = $1`, [county.id]);
+    expect((await get(made.url)).status).toBe(401);
+  });
+
+  it('makes links only for report paths with their own parameters, for signed-in users', async () => {
+    const a = ids.a;
+    for (const p of [
+      '/graphql',
+      `http://evil.example/reports/regions/${a}/coverage.csv`,
+      `//evil.example/reports/regions/${a}/coverage.csv`,
+      `/reports/regions/${a}/coverage.pdf`,
+      `/reports/regions/not-an-id/coverage.csv`,
+      `/reports/regions/${a}/coverage.csv?foo=1`,
+      `/reports/regions/${a}/coverage.csv?asOf=${today}&asOf=${today}`,
+      `/reports/regions/${a}/coverage.csv?dl=abc`,
+      `/reports/regions/${a}/../../graphql`,
+      `/reports/regions/${a}/coverage.csv#top`,
+      `/reports/regions/${a}/trend.csv?from=${today}`,
+      `/reports/regions/${a}/unknown.csv`,
+      '',
+    ]) {
+      const e = await link(p, users.a.token);
+      expect([p, e.extensions]).toEqual([p, { code: 'BAD_USER_INPUT', field: 'path' }]);
+    }
+    expect((await link(`/reports/groups/${ids.group}/activity.csv?from=${year}-01-01&to=${today}`, users.manager.token)).url).toContain('&dl=');
+    expect(codeOf(await t.gql(`mutation { createDownloadLink(path: "/reports/regions/${a}/coverage.csv") { url } }`))).toBe('UNAUTHENTICATED');
   });
 });

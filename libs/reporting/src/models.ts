@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../core/src';
 import { Region, School, SchoolConnection } from '../../organisation/src';
 
@@ -127,4 +127,10 @@ export class RegionBreakdown {
   @Field(() => DateScalar) to: string;
   @Field(() => DateScalar) asOf: string;
   @Field(() => [RegionBreakdownRow]) rows: RegionBreakdownRow[];
+}
+
+@ObjectType({ description: 'A report path a browser may open without an Authorization header, for a few minutes' })
+export class DownloadLink {
+  @Field({ description: 'The path and query asked for, with a `dl` signature added (relative to this server)' }) url: string;
+  @Field(() => GraphQLISODateTime) expiresAt: Date;
 }

@@ -34,7 +34,7 @@ async function send(res: any, format: ReportFormat, report: Report) {
 
 /**
  * The dashboards as downloads, CSV (UTF-8 with BOM) or Excel, each table defined once (report-tables.ts); the same
- * bearer token and scope rules as GraphQL.
+ * bearer token (or a signed download link: createDownloadLink) and scope rules as GraphQL.
  */
 @Controller('reports')
 export class ReportsDownloadController {

@@ -1,12 +1,13 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
+import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
 import { School, SchoolConnection, SchoolService } from '../../organisation/src';
-import { CoverageTarget, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
+import { CoverageTarget, DownloadLink, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
+import { DownloadLinkService } from './download-link.service';
 import { DEFAULT_TREND_MONTHS, ReportsService } from './reports.service';
 
 @Resolver()
 export class ReportsResolver {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(private readonly reports: ReportsService, private readonly links: DownloadLinkService) {}
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Query(() => GroupActivitySummary, { description: "A group's activity counters in [from, to], per member school and per month" })
@@ -68,6 +69,14 @@ export class ReportsResolver {
     @Args('ratio', { type: () => Float }) ratio: number,
   ) {
     return this.reports.setCoverageTarget(ctx, regionId, year, ratio);
+  }
+
+  @Allow(AUTHENTICATED)
+  @Mutation(() => DownloadLink, {
+    description: 'A link a browser may open without an Authorization header: `path` (a report download below /reports, with its query) plus a `dl` signature, for you only, for 5 minutes; it opens with your roles as they are then',
+  })
+  createDownloadLink(@Ctx() ctx: RequestContext, @Args('path') path: string) {
+    return this.links.create(ctx, path);
   }
 }
 
