@@ -10,6 +10,7 @@ export * from './context/request-context';
 export * from './context/loaders';
 export * from './auth/principal';
 export * from './auth/jwt';
+export * from './auth/download-link';
 export * from './auth/decorators';
 export * from './auth/access.guard';
 export * from './auth/context.factory';

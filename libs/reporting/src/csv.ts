@@ -1,3 +1,5 @@
+import { tableCells, type CellValue, type Report } from './report-tables';
+
 /** RFC 4180 CSV, UTF-8 with BOM (spreadsheet programs then show Chinese correctly), CRLF line ends. */
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
   const cell = (v: string | number | null | undefined) => {
@@ -6,4 +8,15 @@ export function toCsv(rows: (string | number | null | undefined)[][]): string {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A report's tables one after the other, a blank line between; ratios as fractions with four decimals. */
+export function reportToCsv(report: Report): string {
+  const rows: CellValue[][] = [];
+  report.tables.forEach((table, i) => {
+    if (i) rows.push([]);
+    rows.push(table.columns.map((c) => c.header));
+    for (const cells of tableCells(table)) rows.push(cells.map(({ value, kind }) => (kind === 'ratio' && typeof value === 'number' ? value.toFixed(4) : value)));
+  });
+  return toCsv(rows);
 }

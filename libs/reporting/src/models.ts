@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar } from '../../core/src';
-import { School, SchoolConnection } from '../../organisation/src';
+import { DateScalar, DateTimeScalar } from '../../core/src';
+import { Region, School, SchoolConnection } from '../../organisation/src';
 
 @ObjectType({ description: 'A count per enum value' })
 export class TypeCount {
@@ -53,20 +53,25 @@ export class CoverageTarget {
   @Field(() => Float) ratio: number;
 }
 
-@ObjectType({ description: 'Consortium coverage of compulsory schools in a region subtree on a day' })
-export class RegionCoverage {
-  @Field(() => ID) regionId: string;
-  @Field(() => DateScalar) asOf: string;
+/** The coverage figures of a region subtree on a day: regionCoverage, each month of its trend, each row of a breakdown. */
+@ObjectType({ isAbstract: true })
+export class CoverageFigures {
   @Field(() => Int) compulsorySchools: number;
   @Field(() => Int, { description: 'Compulsory schools in an active consortium (县域教联体) on asOf' }) coveredSchools: number;
   @Field(() => Float, { description: 'coveredSchools / compulsorySchools' }) ratio: number;
   @Field(() => Int) compulsoryStudents: number;
   @Field(() => Int) studentsCovered: number;
   @Field(() => Int, { description: 'Active consortia founded on or before asOf' }) consortia: number;
-  @Field(() => [TypeCount]) consortiaByMode: TypeCount[];
-  @Field(() => [TypeCount]) consortiaByLevel: TypeCount[];
   @Field(() => CoverageTarget, { nullable: true, description: "The target for asOf's year, set on this region or the nearest ancestor" }) target: CoverageTarget | null;
   @Field(() => Float, { nullable: true, description: 'target.ratio − ratio (positive: still to go)' }) gap: number | null;
+}
+
+@ObjectType({ description: 'Consortium coverage of compulsory schools in a region subtree on a day' })
+export class RegionCoverage extends CoverageFigures {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => [TypeCount]) consortiaByMode: TypeCount[];
+  @Field(() => [TypeCount]) consortiaByLevel: TypeCount[];
   @Field(() => SchoolConnection, { description: 'Compulsory schools not in a consortium on asOf' }) uncoveredSchools: unknown;
 }
 
@@ -90,4 +95,42 @@ export class RegionActivitySummary {
   @Field(() => [TypeCount]) exchangesByKind: TypeCount[];
   @Field(() => Int, { description: 'Team lesson plans first published in the period (集体备课)' }) lessonPlansPublished: number;
   @Field(() => Int, { description: 'Lessons taught from them in the period (同上课)' }) lessonPlanAdoptions: number;
+}
+
+@ObjectType({ description: 'Coverage of a region subtree at the end of one month (the last month ends at asOf)' })
+export class CoverageTrendPoint extends CoverageFigures {
+  @Field({ description: 'YYYY-MM' }) month: string;
+  @Field(() => DateScalar, { description: "The month's last day, or asOf in asOf's month: the figures equal regionCoverage(asOf: this day)" }) asOf: string;
+}
+
+@ObjectType({ description: "A region subtree's consortium coverage month by month, oldest first" })
+export class RegionCoverageTrend {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => [CoverageTrendPoint]) points: CoverageTrendPoint[];
+}
+
+@ObjectType({ description: 'The coverage (on asOf) and activity (in [from, to]) of one child region, as regionCoverage and regionActivitySummary give them' })
+export class RegionBreakdownRow extends CoverageFigures {
+  @Field(() => Region) region: Region;
+  @Field(() => Int) researchSessions: number;
+  @Field(() => Int) teacherParticipations: number;
+  @Field(() => Int, { description: 'Mentoring pairs ACTIVE on `to`' }) mentoringPairsActive: number;
+  @Field(() => Int) teacherExchanges: number;
+  @Field(() => Int) exchangedTeachers: number;
+}
+
+@ObjectType({ description: 'One row per child region (a city: its counties; a province: its cities), in the order of their region codes' })
+export class RegionBreakdown {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) from: string;
+  @Field(() => DateScalar) to: string;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => [RegionBreakdownRow]) rows: RegionBreakdownRow[];
+}
+
+@ObjectType({ description: 'A report path a browser may open without an Authorization header, for a few minutes' })
+export class DownloadLink {
+  @Field({ description: 'The path and query asked for, with a `dl` signature added (relative to this server)' }) url: string;
+  @Field(() => DateTimeScalar) expiresAt: Date;
 }

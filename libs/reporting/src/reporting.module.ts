@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../../organisation/src';
-import { ReportsCsvController } from './reports-csv.controller';
+import { DownloadLinkService } from './download-link.service';
+import { ReportsDownloadController } from './reports-download.controller';
 import { RegionCoverageFieldsResolver, ReportsResolver, SchoolActivityFieldsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
 
 @Module({
   imports: [OrganisationModule],
-  controllers: [ReportsCsvController],
-  providers: [ReportsService, ReportsResolver, RegionCoverageFieldsResolver, SchoolActivityFieldsResolver],
+  controllers: [ReportsDownloadController],
+  providers: [ReportsService, DownloadLinkService, ReportsResolver, RegionCoverageFieldsResolver, SchoolActivityFieldsResolver],
   exports: [ReportsService],
 })
 export class ReportingModule {}

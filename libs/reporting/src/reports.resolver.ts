@@ -1,12 +1,13 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
+import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
 import { School, SchoolConnection, SchoolService } from '../../organisation/src';
-import { CoverageTarget, GroupActivitySummary, RegionActivitySummary, RegionCoverage, SchoolActivityCount } from './models';
-import { ReportsService } from './reports.service';
+import { CoverageTarget, DownloadLink, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
+import { DownloadLinkService } from './download-link.service';
+import { DEFAULT_TREND_MONTHS, ReportsService } from './reports.service';
 
 @Resolver()
 export class ReportsResolver {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(private readonly reports: ReportsService, private readonly links: DownloadLinkService) {}
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Query(() => GroupActivitySummary, { description: "A group's activity counters in [from, to], per member school and per month" })
@@ -37,6 +38,29 @@ export class ReportsResolver {
   }
 
   @Allow(Role.REGION_ADMIN)
+  @Query(() => RegionCoverageTrend, { description: 'regionCoverage at each of the last `months` month-ends up to asOf (default today; at most 60), oldest first' })
+  regionCoverageTrend(
+    @Ctx() ctx: RequestContext,
+    @IdArg('regionId') regionId: string,
+    @Args('months', { type: () => Int, defaultValue: DEFAULT_TREND_MONTHS }) months: number,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ) {
+    return this.reports.regionCoverageTrend(ctx, regionId, months, asOf ?? todayInChina());
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Query(() => RegionBreakdown, { description: 'For each child region (a city: its counties): coverage on asOf (default today) and activity in [from, to]' })
+  regionBreakdown(
+    @Ctx() ctx: RequestContext,
+    @IdArg('regionId') regionId: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ) {
+    return this.reports.regionBreakdown(ctx, regionId, from, to, asOf ?? todayInChina());
+  }
+
+  @Allow(Role.REGION_ADMIN)
   @Mutation(() => CoverageTarget, { description: 'Share of compulsory schools to be in a consortium by the end of `year` (e.g. 0.7); applies to the subtree' })
   setCoverageTarget(
     @Ctx() ctx: RequestContext,
@@ -45,6 +69,14 @@ export class ReportsResolver {
     @Args('ratio', { type: () => Float }) ratio: number,
   ) {
     return this.reports.setCoverageTarget(ctx, regionId, year, ratio);
+  }
+
+  @Allow(AUTHENTICATED)
+  @Mutation(() => DownloadLink, {
+    description: 'A link a browser may open without an Authorization header: `path` (a report download below /reports, with its query) plus a `dl` signature, for you only, for 5 minutes; it opens with your roles as they are then',
+  })
+  createDownloadLink(@Ctx() ctx: RequestContext, @Args('path') path: string) {
+    return this.links.create(ctx, path);
   }
 }
 

@@ -12,9 +12,20 @@ import {
   type RequestContext,
   preparedQuery,
 } from '../../core/src';
-import { AccessService, COMPULSORY_STAGES, School } from '../../organisation/src';
+import { AccessService, COMPULSORY_STAGES, Region, School } from '../../organisation/src';
 import { GroupFiguresCache } from './group-figures-cache';
-import { ActivityCounters, GroupActivitySummary, RegionActivitySummary, RegionCoverage, TypeCount, type CoverageTarget } from './models';
+import {
+  ActivityCounters,
+  CoverageTrendPoint,
+  GroupActivitySummary,
+  RegionActivitySummary,
+  RegionBreakdown,
+  RegionBreakdownRow,
+  RegionCoverage,
+  RegionCoverageTrend,
+  TypeCount,
+  type CoverageTarget,
+} from './models';
 
 /** Counter field → rollup metric; stocks are read as of the period's last day. */
 const COUNTERS: [keyof ActivityCounters, string, 'flow' | 'stock'][] = [
@@ -37,6 +48,14 @@ const MAX_PERIOD_DAYS = 3660;
 const FLOW_PARAMS = { id: '$1', from: '$2::date', to: '$3::date', metrics: '$4', fullFrom: '$5::date', fullTo: '$6::date' };
 const GROUP_FLOWS = periodRows('scope, school_id, day, metric, key, value', { monthScopes: "'g','s'", dayScopes: "'G','S'", ...FLOW_PARAMS });
 const REGION_FLOWS = periodRows('metric, key, value', { monthScopes: "'r'", dayScopes: "'R'", ...FLOW_PARAMS });
+// the same for a set of regions ($1 an array of ids)
+const REGIONS_FLOWS = periodRows('scope_id, metric, value', { monthScopes: "'r'", dayScopes: "'R'", ...FLOW_PARAMS, id: 'ANY($1::uuid[])' });
+/** A region stock on a day: month rows (r) before the day's month, day rows (R) in it up to the day. */
+const regionStock = (monthStart: string, day: string) => `((scope = 'r' AND day < ${monthStart}) OR (scope = 'R' AND day >= ${monthStart} AND day <= ${day}))`;
+/** The stocks a coverage figure is made of (coverageOf). */
+const COVERAGE_STOCKS = [Metric.CompulsorySchools, Metric.CompulsoryStudents, Metric.CoveredSchools, Metric.CoveredStudents, Metric.Consortia];
+export const MAX_TREND_MONTHS = 60;
+export const DEFAULT_TREND_MONTHS = 24;
 
 interface Row {
   scope: string;
@@ -89,6 +108,37 @@ function periodRows(columns: string, p: { monthScopes: string; dayScopes: string
     rows(`${p.from} < ${p.fullFrom}`, p.dayScopes, `day >= ${p.from} AND day < ${p.fullFrom}`),
     rows(`${p.fullTo} <= ${p.to}`, p.dayScopes, `day >= ${p.fullTo} AND day <= ${p.to}`),
   ].join(' UNION ALL ');
+}
+
+const monthStartOf = (day: string) => day.slice(0, 8) + '01';
+
+/** Coverage of a region from its stock totals, the one formula regionCoverage, its trend and the breakdown use. */
+function coverageOf(total: (metric: string) => number, target: CoverageTarget | null) {
+  const compulsorySchools = total(Metric.CompulsorySchools);
+  const coveredSchools = total(Metric.CoveredSchools);
+  const ratio = compulsorySchools ? coveredSchools / compulsorySchools : 0;
+  return {
+    compulsorySchools,
+    coveredSchools,
+    ratio,
+    compulsoryStudents: total(Metric.CompulsoryStudents),
+    studentsCovered: total(Metric.CoveredStudents),
+    consortia: total(Metric.Consortia),
+    target,
+    gap: target ? target.ratio - ratio : null,
+  };
+}
+
+/** The last `count` month-ends up to asOf, oldest first; asOf's own month ends at asOf. */
+export function monthEnds(asOf: string, count: number): { month: string; day: string }[] {
+  const [y, m] = asOf.slice(0, 7).split('-').map(Number);
+  const first = y * 12 + (m - 1) - (count - 1);
+  const start = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}-01`;
+  return months(start, asOf).map((month) => {
+    const [yy, mm] = month.split('-').map(Number);
+    const last = new Date(Date.UTC(yy, mm, 0)).toISOString().slice(0, 10);
+    return { month, day: last < asOf ? last : asOf };
+  });
 }
 
 export function checkPeriod(from: string, to: string) {
@@ -215,7 +265,7 @@ export class ReportsService {
          FROM region WHERE id = $1
        UNION ALL
        SELECT 'stock', metric, key, sum(value)::bigint, NULL, NULL, NULL FROM activity_rollup
-        WHERE scope_id = $1 AND metric = ANY($3) AND ((scope = 'r' AND day < $6) OR (scope = 'R' AND day >= $6 AND day <= $2)) GROUP BY 2, 3
+        WHERE scope_id = $1 AND metric = ANY($3) AND ${regionStock('$6', '$2')} GROUP BY 2, 3
        UNION ALL
        (SELECT 'target', '', '', 0, NULL, t.region_id, t.ratio FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $5
          WHERE r.id = $1 ORDER BY array_position(r.path, t.region_id) DESC LIMIT 1)`,
@@ -235,32 +285,91 @@ export class ReportsService {
 
   async regionCoverage(ctx: RequestContext, regionId: string, asOf = todayInChina()): Promise<RegionCoverage> {
     if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
-    const s = await this.regionFacts(ctx, regionId, asOf, [
-      Metric.CompulsorySchools,
-      Metric.CompulsoryStudents,
-      Metric.CoveredSchools,
-      Metric.CoveredStudents,
-      Metric.Consortia,
-      Metric.ConsortiaByLevel,
-    ], Number(asOf.slice(0, 4)));
-    const compulsorySchools = s.total(Metric.CompulsorySchools);
-    const coveredSchools = s.total(Metric.CoveredSchools);
-    const ratio = compulsorySchools ? coveredSchools / compulsorySchools : 0;
-    const target = s.target;
+    const s = await this.regionFacts(ctx, regionId, asOf, [...COVERAGE_STOCKS, Metric.ConsortiaByLevel], Number(asOf.slice(0, 4)));
     return Object.assign(new RegionCoverage(), {
       regionId,
       asOf,
-      compulsorySchools,
-      coveredSchools,
-      ratio,
-      compulsoryStudents: s.total(Metric.CompulsoryStudents),
-      studentsCovered: s.total(Metric.CoveredStudents),
-      consortia: s.total(Metric.Consortia),
+      ...coverageOf(s.total, s.target),
       consortiaByMode: s.keyed(Metric.Consortia),
       consortiaByLevel: s.keyed(Metric.ConsortiaByLevel),
-      target,
-      gap: target ? target.ratio - ratio : null,
     });
+  }
+
+  /**
+   * regionCoverage at each of the last `months` month-ends, from one read of the region's month rows (and the day
+   * rows of asOf's month): each month's stock is the running total of the month rows up to it.
+   */
+  async regionCoverageTrend(ctx: RequestContext, regionId: string, months: number, asOf = todayInChina()): Promise<RegionCoverageTrend> {
+    if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
+    if (!Number.isInteger(months) || months < 1 || months > MAX_TREND_MONTHS) throw badInput('months', `months is a whole number from 1 to ${MAX_TREND_MONTHS}`);
+    await this.access.requireRegions(ctx, [regionId]);
+    const ends = monthEnds(asOf, months);
+    const years = [...new Set(ends.map((e) => Number(e.day.slice(0, 4))))];
+    const rows: { kind: 'stock' | 'target'; month: string; metric: string; v: number; year: number; target_region: string; ratio: number }[] = await ctx.em.query(
+      // months before the first point come back as one row per metric, dated in the first point's month
+      `SELECT 'stock' AS kind, to_char(greatest(day, $5::date), 'YYYY-MM') AS month, metric, sum(value)::bigint AS v,
+              NULL::int AS year, NULL::uuid AS target_region, NULL::float8 AS ratio
+         FROM activity_rollup WHERE scope_id = $1 AND metric = ANY($3) AND ${regionStock('$4::date', '$2::date')} GROUP BY 2, 3
+       UNION ALL
+       (SELECT DISTINCT ON (t.year) 'target', NULL, NULL, 0, t.year, t.region_id, t.ratio
+          FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = ANY($6::int[])
+         WHERE r.id = $1 ORDER BY t.year, array_position(r.path, t.region_id) DESC)`,
+      [regionId, asOf, COVERAGE_STOCKS, monthStartOf(asOf), `${ends[0].month}-01`, years],
+    );
+    const targets = new Map(rows.filter((r) => r.kind === 'target').map((r) => [r.year, { regionId: r.target_region, year: r.year, ratio: r.ratio }]));
+    const running = new Map<string, number>();
+    const points = ends.map(({ month, day }) => {
+      for (const r of rows) if (r.kind === 'stock' && r.month === month) running.set(r.metric, (running.get(r.metric) ?? 0) + r.v);
+      const point: CoverageTrendPoint = { month, asOf: day, ...coverageOf((m) => running.get(m) ?? 0, targets.get(Number(day.slice(0, 4))) ?? null) };
+      return point;
+    });
+    return Object.assign(new RegionCoverageTrend(), { regionId, asOf, points });
+  }
+
+  /**
+   * regionCoverage (on asOf) and regionActivitySummary (in [from, to]) of every child region, read together: the
+   * scope check, the children, then one statement for all their stocks, flows and targets.
+   */
+  async regionBreakdown(ctx: RequestContext, regionId: string, from: string, to: string, asOf = todayInChina()): Promise<RegionBreakdown> {
+    checkPeriod(from, to);
+    if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
+    await this.access.requireRegions(ctx, [regionId]);
+    // in the order of their codes (行政区划代码), as official tables list them
+    const children = await ctx.em.find(Region, { where: { parentId: regionId }, order: { code: { direction: 'ASC', nulls: 'LAST' }, name: 'ASC', id: 'ASC' } });
+    const breakdown = Object.assign(new RegionBreakdown(), { regionId, from, to, asOf, rows: [] as RegionBreakdownRow[] });
+    if (!children.length) return breakdown;
+    const [fullFrom, fullTo] = wholeMonths(from, to);
+    const flows = [Metric.ResearchSessions, Metric.TeacherParticipations, Metric.TeacherExchanges, Metric.ExchangedTeachers];
+    const rows: { kind: 'stock' | 'flow' | 'target'; region_id: string; metric: string; v: number; target_region: string; ratio: number }[] = await ctx.em.query(
+      `SELECT 'stock' AS kind, scope_id AS region_id, metric, sum(value)::bigint AS v, NULL::uuid AS target_region, NULL::float8 AS ratio
+         FROM activity_rollup WHERE scope_id = ANY($1::uuid[]) AND metric = ANY($7) AND ${regionStock('$9::date', '$8::date')} GROUP BY 2, 3
+       UNION ALL
+       SELECT 'stock', scope_id, metric, sum(value)::bigint, NULL, NULL
+         FROM activity_rollup WHERE scope_id = ANY($1::uuid[]) AND metric = $10 AND ${regionStock('$11::date', '$3::date')} GROUP BY 2, 3
+       UNION ALL
+       SELECT 'flow', scope_id, metric, sum(value)::bigint, NULL, NULL FROM (${REGIONS_FLOWS}) f GROUP BY 2, 3
+       UNION ALL
+       (SELECT DISTINCT ON (r.id) 'target', r.id, '', 0, t.region_id, t.ratio
+          FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $12
+         WHERE r.id = ANY($1::uuid[]) ORDER BY r.id, array_position(r.path, t.region_id) DESC)`,
+      [children.map((c) => c.id), from, to, flows, fullFrom, fullTo, COVERAGE_STOCKS, asOf, monthStartOf(asOf), Metric.MentoringActive, monthStartOf(to), Number(asOf.slice(0, 4))],
+    );
+    const year = Number(asOf.slice(0, 4));
+    breakdown.rows = children.map((region) => {
+      const mine = rows.filter((r) => r.region_id === region.id);
+      const total = (kind: 'stock' | 'flow', metric: string) => mine.filter((r) => r.kind === kind && r.metric === metric).reduce((a, r) => a + r.v, 0);
+      const t = mine.find((r) => r.kind === 'target');
+      return Object.assign(new RegionBreakdownRow(), {
+        region,
+        ...coverageOf((m) => total('stock', m), t ? { regionId: t.target_region, year, ratio: t.ratio } : null),
+        researchSessions: total('flow', Metric.ResearchSessions),
+        teacherParticipations: total('flow', Metric.TeacherParticipations),
+        mentoringPairsActive: total('stock', Metric.MentoringActive),
+        teacherExchanges: total('flow', Metric.TeacherExchanges),
+        exchangedTeachers: total('flow', Metric.ExchangedTeachers),
+      });
+    });
+    return breakdown;
   }
 
   /** Compulsory schools of the subtree outside any active consortium on asOf: a list, paginated. */

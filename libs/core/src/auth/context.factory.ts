@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { sqlStats } from '../database/sql-stats';
+import { downloadLinkRequest, verifyDownloadLink } from './download-link';
 import { bearerToken, verifyToken } from './jwt';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './principal';
 
@@ -25,6 +26,15 @@ export class ContextFactory {
   /** SQL statement counts per request are a development aid (extensions.sqlStatements). */
   get countSql(): boolean {
     return !this.config.production;
+  }
+
+  /** A signed download link instead of a bearer token (download-link.ts): its user, with their roles as they are now. */
+  async fromDownloadLink(url: string): Promise<RequestContext> {
+    const link = verifyDownloadLink(this.config.jwtSecret, url);
+    const found = link ? await this.principals.resolve(link.userId) : null;
+    // a link ends with the user's tokens (logout, password change or reset, role change)
+    const principal = found && found.tokenVersion === link!.version ? found : null;
+    return new RequestContext(this.dataSource.manager, principal, principal ? null : 'The download link is invalid, has expired or is not for this address: ask for a new one');
   }
 
   async fromToken(token: string | null | undefined): Promise<RequestContext> {
@@ -59,7 +69,8 @@ export class RequestContextMiddleware implements NestMiddleware {
 
   async use(req: any, _res: any, next: (err?: unknown) => void) {
     try {
-      req.ctx = await this.contexts.fromToken(bearerToken(req.headers?.authorization));
+      const link = downloadLinkRequest(req);
+      req.ctx = link ? await this.contexts.fromDownloadLink(link) : await this.contexts.fromToken(bearerToken(req.headers?.authorization));
       req.ctx.clientAddress = clientAddress(req);
     } catch (err) {
       return next(err);

@@ -1,0 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, signDownloadLink, type AppConfig, type RequestContext } from '../../core/src';
+import { DownloadLink } from './models';
+import { reportPathOf } from './report-routes';
+
+/** Signed links to report downloads (the scheme: libs/core download-link.ts; verified where request contexts are built). */
+@Injectable()
+export class DownloadLinkService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  create(ctx: RequestContext, path: string): DownloadLink {
+    const { userId, tokenVersion } = ctx.user;
+    return Object.assign(new DownloadLink(), signDownloadLink(this.config.jwtSecret, userId, tokenVersion, reportPathOf(path)));
+  }
+}

@@ -1,0 +1,45 @@
+import { badInput, DOWNLOAD_LINK_PARAM, DOWNLOAD_LINK_PREFIX } from '../../core/src';
+
+export const REPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * Every report download, below /reports (the controller's routes use these paths), with the query parameters
+ * each accepts: a download link may be made for exactly these.
+ */
+export const REPORT_ROUTES = {
+  groupActivity: { path: 'groups/:groupId/activity.:format', query: ['from', 'to'] },
+  coverage: { path: 'regions/:regionId/coverage.:format', query: ['asOf'] },
+  regionActivity: { path: 'regions/:regionId/activity.:format', query: ['from', 'to'] },
+  trend: { path: 'regions/:regionId/trend.:format', query: ['months', 'asOf'] },
+  breakdown: { path: 'regions/:regionId/breakdown.:format', query: ['from', 'to', 'asOf'] },
+} as const;
+
+const MATCHERS = Object.values(REPORT_ROUTES).map((r) => ({
+  query: r.query as readonly string[],
+  re: new RegExp(
+    '^' +
+      (DOWNLOAD_LINK_PREFIX + r.path)
+        .replace(/\./g, '\\.')
+        .replace(/:format/, `(?:${REPORT_FORMATS.join('|')})`)
+        .replace(/:\w+Id/g, '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}') +
+      '$',
+  ),
+}));
+
+const EXAMPLE = '/reports/regions/<regionId>/coverage.xlsx?asOf=2026-06-30';
+
+/** A report path with its query, as a browser will send it back; BAD_USER_INPUT (field path) for anything else. */
+export function reportPathOf(input: string): string {
+  if (typeof input !== 'string' || input.length > 2000 || !input.startsWith(DOWNLOAD_LINK_PREFIX) || /[\s#\\]/.test(input)) {
+    throw badInput('path', `path is a report path with its query, e.g. ${EXAMPLE}`);
+  }
+  const base = 'http://link.invalid';
+  const url = new URL(input, base);
+  const route = url.origin === base ? MATCHERS.find((m) => m.re.test(url.pathname)) : undefined;
+  if (!route) throw badInput('path', `path is not a report download (e.g. ${EXAMPLE})`);
+  const names = [...url.searchParams.keys()];
+  const bad = names.find((n, i) => n === DOWNLOAD_LINK_PARAM || !route.query.includes(n) || names.indexOf(n) !== i);
+  if (bad !== undefined) throw badInput('path', `This report takes the parameters ${route.query.join(', ')}, each at most once (not "${bad}")`);
+  return url.pathname + url.search;
+}

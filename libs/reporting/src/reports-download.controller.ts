@@ -1,0 +1,91 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Allow, badInput, Ctx, isUuid, notFound, Role, todayInChina, type RequestContext } from '../../core/src';
+import { SchoolService, type School } from '../../organisation/src';
+import { reportToCsv } from './csv';
+import { REPORT_FORMATS, REPORT_ROUTES, type ReportFormat } from './report-routes';
+import { breakdownReport, coverageReport, groupActivityReport, regionActivityReport, trendReport, type Report } from './report-tables';
+import { DEFAULT_TREND_MONTHS, MAX_TREND_MONTHS, ReportsService } from './reports.service';
+import { reportToXlsx } from './xlsx';
+
+const id = (name: string, v: string) => {
+  if (!isUuid(v)) throw badInput(name, `${name} must be an id (UUID)`);
+  return v.toLowerCase();
+};
+const required = (name: string, v: string | undefined) => {
+  if (!v) throw badInput(name, `${name} is required (YYYY-MM-DD)`);
+  return v;
+};
+const formatOf = (format: string): ReportFormat => {
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw notFound(`Report format .${format}`);
+  return format as ReportFormat;
+};
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+async function send(res: any, format: ReportFormat, report: Report) {
+  const body = format === 'csv' ? reportToCsv(report) : await reportToXlsx(report);
+  res.setHeader('content-type', CONTENT_TYPES[format]);
+  res.setHeader('content-disposition', `attachment; filename="${report.filename}.${format}"`);
+  res.setHeader('cache-control', 'private, no-store');
+  res.send(body);
+}
+
+/**
+ * The dashboards as downloads, CSV (UTF-8 with BOM) or Excel, each table defined once (report-tables.ts); the same
+ * bearer token (or a signed download link: createDownloadLink) and scope rules as GraphQL.
+ */
+@Controller('reports')
+export class ReportsDownloadController {
+  constructor(private readonly reports: ReportsService, private readonly schools: SchoolService) {}
+
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
+  @Get(REPORT_ROUTES.groupActivity.path)
+  async groupActivity(@Ctx() ctx: RequestContext, @Param('groupId') groupId: string, @Param('format') format: string, @Query('from') from: string, @Query('to') to: string, @Res() res: any) {
+    const f = formatOf(format);
+    const s = await this.reports.groupActivitySummary(ctx, id('groupId', groupId), required('from', from), required('to', to));
+    const names = new Map((await Promise.all(s.bySchool.map((b) => this.schools.load(ctx, b.schoolId)))).map((x) => [x!.id, x!.name]));
+    await send(res, f, groupActivityReport(s, names));
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Get(REPORT_ROUTES.coverage.path)
+  async coverage(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('asOf') asOf: string | undefined, @Res() res: any) {
+    const f = formatOf(format);
+    const c = await this.reports.regionCoverage(ctx, id('regionId', regionId), asOf || todayInChina());
+    const uncovered: School[] = [];
+    for (let after: string | undefined; ; ) {
+      const page = await this.reports.uncoveredSchools(ctx, c.regionId, c.asOf, { first: 100, after });
+      uncovered.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor!;
+    }
+    await send(res, f, coverageReport(c, uncovered));
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Get(REPORT_ROUTES.regionActivity.path)
+  async regionActivity(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('from') from: string, @Query('to') to: string, @Res() res: any) {
+    const f = formatOf(format);
+    const s = await this.reports.regionActivitySummary(ctx, id('regionId', regionId), required('from', from), required('to', to));
+    await send(res, f, regionActivityReport(s));
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Get(REPORT_ROUTES.trend.path)
+  async trend(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('months') months: string | undefined, @Query('asOf') asOf: string | undefined, @Res() res: any) {
+    const f = formatOf(format);
+    if (months !== undefined && !/^\d{1,3}$/.test(months)) throw badInput('months', `months is a whole number from 1 to ${MAX_TREND_MONTHS}`);
+    const t = await this.reports.regionCoverageTrend(ctx, id('regionId', regionId), months === undefined ? DEFAULT_TREND_MONTHS : Number(months), asOf || todayInChina());
+    await send(res, f, trendReport(t));
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Get(REPORT_ROUTES.breakdown.path)
+  async breakdown(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('from') from: string, @Query('to') to: string, @Query('asOf') asOf: string | undefined, @Res() res: any) {
+    const f = formatOf(format);
+    const b = await this.reports.regionBreakdown(ctx, id('regionId', regionId), required('from', from), required('to', to), asOf || todayInChina());
+    await send(res, f, breakdownReport(b));
+  }
+}
