@@ -64,6 +64,15 @@ describe('web app: sign-in and the managers’ pages', () => {
     await w.chartsDrawn();
     await w.shot('region-county');
 
+    // the uncovered schools are searchable by part of the name, as the API answers
+    const term = '三里岗';
+    const expected = (await t.ok(`query($r: ID!, $s: String) { regionCoverage(regionId: $r) { uncoveredSchools(first: 20, search: $s) { totalCount edges { node { name } } } } }`, { r: county, s: term }, tokens.bureau)).regionCoverage.uncoveredSchools;
+    expect(expected.totalCount).toBeGreaterThan(0);
+    expect(expected.edges.every((e: any) => e.node.name.includes(term))).toBe(true);
+    await w.page.getByRole('searchbox', { name: '搜索' }).last().fill(term);
+    await w.page.getByRole('searchbox', { name: '搜索' }).last().press('Enter');
+    await w.page.getByText(`尚未纳入教联体的学校 (${expected.totalCount})`).waitFor();
+
     // deep link reload keeps the page
     await w.page.reload();
     await w.page.getByTestId('coverage-ratio').waitFor();
@@ -110,8 +119,26 @@ describe('web app: sign-in and the managers’ pages', () => {
     await signIn(city, t.url, `city@${DOMAIN}`, DEMO_PASSWORD);
     await city.page.waitForURL(`${t.url}/regions/${await scopeOf('city', 'REGION_ADMIN')}`);
     await city.page.getByTestId('coverage-ratio').waitFor();
+    // one row per county, each with its coverage as regionCoverage gives it
+    const cityId = await scopeOf('city', 'REGION_ADMIN');
+    const counties = (await t.ok(`query($r: ID) { regions(parentId: $r) { id name } }`, { r: cityId }, tokens.city)).regions;
+    const rows = city.page.getByTestId('region-breakdown').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(counties.length);
+    for (const county of counties) {
+      const c = (await t.ok(`query($r: ID!) { regionCoverage(regionId: $r) { ratio } }`, { r: county.id }, tokens.city)).regionCoverage;
+      await expect(rows.filter({ hasText: county.name }).first().textContent()).resolves.toContain(pct(c.ratio));
+    }
     await city.chartsDrawn();
     await city.shot('region-city');
+
+    // a report downloads from a plain click (a signed link: no header needed), as Excel
+    const download = city.page.waitForEvent('download');
+    await city.page.getByRole('button', { name: '下载 Excel' }).first().click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await (await import('node:fs/promises')).readFile((await file.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip: an xlsx workbook
 
     const school = await open();
     await signIn(school, t.url, `school@${DOMAIN}`, DEMO_PASSWORD);
@@ -146,6 +173,20 @@ describe('web app: sign-in and the managers’ pages', () => {
     await w.page.goto(`${t.url}/`);
     await w.page.waitForURL(`${t.url}/login`);
     await w.page.getByText('登录已失效，请重新登录。').waitFor();
+  });
+
+  it('lets a user with several roles switch between them', async () => {
+    const managerId = (await t.ok(`{ me { id } }`, {}, tokens.manager ?? (await login('manager')))).me.id;
+    const schoolId = await scopeOf('school', 'SCHOOL_ADMIN');
+    await t.sql(`INSERT INTO role_grant (user_id, role, scope_id) VALUES ($1, 'SCHOOL_ADMIN', $2)`, [managerId, schoolId]);
+    const w = await open();
+    await signIn(w, t.url, `manager@${DOMAIN}`, DEMO_PASSWORD);
+    await w.page.waitForURL(/\/groups\//);
+    await w.page.getByRole('combobox', { name: '当前身份' }).click();
+    await w.page.locator('.ant-select-item-option', { hasText: '学校管理员' }).click();
+    await w.page.waitForURL(`${t.url}/schools/${schoolId}`);
+    await w.page.getByRole('heading', { name: '随县炎帝学校' }).waitFor();
+    await w.shot('role-switch');
   });
 
   it('switches to English and remembers it', async () => {

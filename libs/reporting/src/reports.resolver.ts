@@ -1,5 +1,5 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
+import { Allow, AUTHENTICATED, badInput, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
 import { School, SchoolConnection, SchoolService } from '../../organisation/src';
 import { CoverageTarget, DownloadLink, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
 import { DownloadLinkService } from './download-link.service';
@@ -83,9 +83,15 @@ export class ReportsResolver {
 @Resolver(() => RegionCoverage)
 export class RegionCoverageFieldsResolver {
   constructor(private readonly reports: ReportsService) {}
-  @ResolveField(() => SchoolConnection)
-  uncoveredSchools(@Ctx() ctx: RequestContext, @Parent() c: RegionCoverage, @Args() page: PageArgs) {
-    return this.reports.uncoveredSchools(ctx, c.regionId, c.asOf, page);
+  @ResolveField(() => SchoolConnection, { description: 'Compulsory schools not in a consortium on asOf, by name; `search` matches part of the name' })
+  uncoveredSchools(
+    @Ctx() ctx: RequestContext,
+    @Parent() c: RegionCoverage,
+    @Args() page: PageArgs,
+    @Args('search', { type: () => String, nullable: true }) search?: string | null,
+  ) {
+    if (search && search.length > 100) throw badInput('search', 'search is at most 100 characters');
+    return this.reports.uncoveredSchools(ctx, c.regionId, c.asOf, page, search?.trim() || undefined);
   }
 }
 

@@ -12,7 +12,7 @@ import {
   type RequestContext,
   preparedQuery,
 } from '../../core/src';
-import { AccessService, COMPULSORY_STAGES, Region, School } from '../../organisation/src';
+import { AccessService, COMPULSORY_STAGES, escapeLike, Region, School } from '../../organisation/src';
 import { GroupFiguresCache } from './group-figures-cache';
 import {
   ActivityCounters,
@@ -373,7 +373,7 @@ export class ReportsService {
   }
 
   /** Compulsory schools of the subtree outside any active consortium on asOf: a list, paginated. */
-  uncoveredSchools(ctx: RequestContext, regionId: string, asOf: string, page: PageArgs) {
+  uncoveredSchools(ctx: RequestContext, regionId: string, asOf: string, page: PageArgs, search?: string) {
     const qb = ctx.em
       .createQueryBuilder(School, 's')
       .innerJoin('region', 'r', 'r.id = s.region_id AND r.path @> ARRAY[:regionId]::uuid[]', { regionId })
@@ -382,6 +382,7 @@ export class ReportsService {
         `NOT EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND m.group_kind = 'CONSORTIUM' AND m.joined_on <= :asOf AND (m.left_on IS NULL OR m.left_on > :asOf))`,
         { asOf },
       );
+    if (search) qb.andWhere(`s.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(search)}%` });
     return paginate(qb, page, { columns: ['s.name', 's.id'], values: (x) => [x.name, x.id] });
   }
 

@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { LazyChart } from '../../features/charts/LazyChart';
 import { GROUP_METRICS, metricKey, type GroupMetric } from '../../features/common/metrics';
 import { PeriodPicker, thisYear, type Period } from '../../features/common/PeriodPicker';
+import { DownloadButtons } from '../../features/common/DownloadButtons';
 import { ProblemResult } from '../../features/common/ProblemResult';
 import { graphql } from '../../gql';
 import type { GroupActivityQuery } from '../../gql/graphql';
@@ -42,7 +43,7 @@ export function GroupActivity({ groupId }: { groupId: string }) {
   const { data, error, loading } = useQuery(SUMMARY, { variables: { id: groupId, ...period } });
   const s = data?.groupActivitySummary;
   return (
-    <Card title={t('group.activity')} extra={<PeriodPicker value={period} onChange={setPeriod} />} loading={loading && !s}>
+    <Card title={t('group.activity')} extra={<span style={{ display: 'flex', gap: 8 }}><PeriodPicker value={period} onChange={setPeriod} /><DownloadButtons path={`/reports/groups/${groupId}/activity`} query={{ ...period }} /></span>} loading={loading && !s}>
       {error ? <ProblemResult error={error} /> : null}
       {s ? (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>

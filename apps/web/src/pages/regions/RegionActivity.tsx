@@ -5,6 +5,7 @@ import { number } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { metricKey } from '../../features/common/metrics';
 import { PeriodPicker, thisYear, type Period } from '../../features/common/PeriodPicker';
+import { DownloadButtons } from '../../features/common/DownloadButtons';
 import { ProblemResult } from '../../features/common/ProblemResult';
 import { graphql } from '../../gql';
 
@@ -38,7 +39,7 @@ export function RegionActivity({ regionId }: { regionId: string }) {
   const { data, error, loading } = useQuery(ACTIVITY, { variables: { id: regionId, ...period } });
   const s = data?.regionActivitySummary;
   return (
-    <Card title={t('region.activity')} extra={<PeriodPicker value={period} onChange={setPeriod} />} loading={loading && !s}>
+    <Card title={t('region.activity')} extra={<span style={{ display: 'flex', gap: 8 }}><PeriodPicker value={period} onChange={setPeriod} /><DownloadButtons path={`/reports/regions/${regionId}/activity`} query={{ ...period }} /></span>} loading={loading && !s}>
       {error ? <ProblemResult error={error} /> : null}
       {s ? (
         <Row gutter={[16, 16]} data-testid="region-counters">

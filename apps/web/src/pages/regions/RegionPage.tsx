@@ -9,10 +9,13 @@ import { useMe } from '../../app/me';
 import { ancestorsOf } from '../../app/scope';
 import { LazyChart } from '../../features/charts/LazyChart';
 import { Loading } from '../../features/common/Loading';
+import { DownloadButtons } from '../../features/common/DownloadButtons';
 import { ProblemResult } from '../../features/common/ProblemResult';
 import { useLabels } from '../../features/common/useLabels';
 import { graphql } from '../../gql';
+import { CoverageTrend } from './CoverageTrend';
 import { RegionActivity } from './RegionActivity';
+import { RegionBreakdown } from './RegionBreakdown';
 import { SetTargetButton } from './SetTargetButton';
 import { UncoveredSchools } from './UncoveredSchools';
 
@@ -71,6 +74,7 @@ export default function RegionPage() {
           {r.parent ? <Link to={`/regions/${r.parent.id}`}>‹ {r.parent.name}</Link> : null}
         </div>
         <Space>
+          <DownloadButtons path={`/reports/regions/${r.id}/coverage`} query={{ asOf }} />
           <span>{t('common.asOf')}</span>
           <DatePicker aria-label={t('common.asOf')} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
         </Space>
@@ -114,6 +118,8 @@ export default function RegionPage() {
           <Card title={`${t('region.consortia')} · ${t('region.byLevel')}`}>{bars(t('region.byLevel'), c.consortiaByLevel, 'GroupLevel')}</Card>
         </Col>
       </Row>
+      <CoverageTrend regionId={r.id} asOf={c.asOf} />
+      <RegionBreakdown regionId={r.id} asOf={c.asOf} />
       <RegionActivity regionId={r.id} />
       <UncoveredSchools regionId={r.id} asOf={c.asOf} canAdd={canEdit} onAdded={() => void refetch()} />
     </Space>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Form, Modal, Select, Table } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { messageKeyOf, problemOf } from '../../app/errors';
@@ -10,9 +10,9 @@ import { useLabels } from '../../features/common/useLabels';
 import { graphql } from '../../gql';
 
 const UNCOVERED = graphql(`
-  query UncoveredSchools($id: ID!, $asOf: Date, $after: String) {
+  query UncoveredSchools($id: ID!, $asOf: Date, $after: String, $search: String) {
     regionCoverage(regionId: $id, asOf: $asOf) {
-      uncoveredSchools(first: 20, after: $after) {
+      uncoveredSchools(first: 20, after: $after, search: $search) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges { node { id name stage locale studentCount region { id name } } }
@@ -39,7 +39,8 @@ export function UncoveredSchools({ regionId, asOf, canAdd, onAdded }: { regionId
   const label = useLabels();
   const { message } = App.useApp();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const { data, error, loading, refetch } = useQuery(UNCOVERED, { variables: { id: regionId, asOf, after: cursors.at(-1) ?? null } });
+  const [name, setName] = useState('');
+  const { data, error, loading, refetch } = useQuery(UNCOVERED, { variables: { id: regionId, asOf, after: cursors.at(-1) ?? null, search: name || null } });
   const [target, setTarget] = useState<{ id: string; name: string; regionId: string } | null>(null);
   const [search, setSearch] = useState('');
   const consortia = useQuery(CONSORTIA, { variables: { regionId: target?.regionId ?? regionId, search: search || null }, skip: !target });
@@ -48,7 +49,10 @@ export function UncoveredSchools({ regionId, asOf, canAdd, onAdded }: { regionId
   const page = data?.regionCoverage.uncoveredSchools;
   type Row = NonNullable<typeof page>['edges'][number]['node'];
   return (
-    <Card title={`${t('region.uncovered')}${page ? ` (${number(page.totalCount, lang)})` : ''}`}>
+    <Card
+      title={`${t('region.uncovered')}${page ? ` (${number(page.totalCount, lang)})` : ''}`}
+      extra={<Input.Search allowClear aria-label={t('common.search')} placeholder={t('common.search')} onSearch={(v) => (setName(v.trim()), setCursors([null]))} style={{ width: 240 }} />}
+    >
       {error ? <ProblemResult error={error} /> : null}
       <Table<Row>
         rowKey="id"

@@ -100,7 +100,7 @@ export default function SchoolPage() {
           locale={{ emptyText: t('common.none') }}
           pagination={false}
           columns={[
-            { title: t('school.name'), dataIndex: 'name', key: 'name' },
+            { title: t('school.teacherName'), dataIndex: 'name', key: 'name' },
             { title: t('school.subjects'), key: 'subjects', render: (_: unknown, r) => r.subjects.join('、') },
             { title: t('school.title'), key: 'title', render: (_: unknown, r) => label('TeacherTitle', r.title) },
             { title: t('school.honours'), key: 'honours', render: (_: unknown, r) => r.honours.map((h) => <Tag key={h}>{label('TeacherHonour', h)}</Tag>) },
