@@ -13,17 +13,6 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
-    rollupOptions: {
-      output: {
-        manualChunks(id: string) {
-          if (!id.includes('node_modules')) return undefined;
-          if (/[\\/](echarts|zrender|echarts-for-react)[\\/]/.test(id)) return 'charts';
-          if (/[\\/](react|react-dom|react-router|scheduler)[\\/]/.test(id)) return 'react';
-          if (/[\\/](@apollo|graphql|rxjs|@wry|optimism|zen-observable|tslib)[\\/]/.test(id)) return 'apollo';
-          return undefined;
-        },
-      },
-    },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),

@@ -11,7 +11,7 @@ export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
  * driven by playwright-core.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  return playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args.filter((a) => a !== '--single-process'), headless: true });
 }
 
 /** What a page did that a test must see: requests to other origins (refused), console errors, page errors. */
@@ -38,7 +38,7 @@ export async function openPage(browser: Browser, baseUrl: string, opts: { locale
   });
   if (opts.storage) {
     await context.addInitScript((entries) => {
-      for (const [k, v] of Object.entries(entries)) window.localStorage.setItem(k, v);
+      for (const [k, v] of Object.entries(entries)) (globalThis as any).localStorage.setItem(k, v);
     }, opts.storage);
   }
   const page = await context.newPage();
@@ -54,14 +54,14 @@ export async function openPage(browser: Browser, baseUrl: string, opts: { locale
     foreignRequests,
     consoleErrors,
     async chartsDrawn() {
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-rendered]')].every((e) => e.getAttribute('data-rendered') === 'true'), null, { timeout: 15000 });
+      await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('[data-rendered]')].every((e: any) => e.getAttribute('data-rendered') === 'true'), null, { timeout: 15000 });
     },
     async shot(name: string) {
       const file = path.join(SCREENSHOTS, `${name}.png`);
       // font slices load on demand (unicode-range): wait until nothing is loading, twice (a slice can start late)
       for (let i = 0; i < 2; i++) {
         await page.waitForLoadState('networkidle');
-        await page.evaluate(() => document.fonts.ready);
+        await page.evaluate(() => (globalThis as any).document.fonts.ready);
       }
       await page.screenshot({ path: file, fullPage: true });
       return file;

@@ -168,7 +168,7 @@ describe('web app: sign-in and the managers’ pages', () => {
     await w.page.getByText(/找不到这项内容/).waitFor();
 
     // the token ends elsewhere (logout on another device): the next request sends the user to sign in
-    const token = await w.page.evaluate(() => JSON.parse(sessionStorage.getItem('sg.session') ?? '{}').token);
+    const token = await w.page.evaluate(() => JSON.parse((globalThis as any).sessionStorage.getItem('sg.session') ?? '{}').token);
     await t.ok(`mutation { logout }`, {}, token);
     await w.page.goto(`${t.url}/`);
     await w.page.waitForURL(`${t.url}/login`);

@@ -21,7 +21,7 @@ function RoleOption({ grant }: { grant: Grant }) {
 }
 
 /** The frame of every signed-in page: the app name, navigation for the active role, role switch, language, sign-out. */
-export function Shell({ children }: { children: ReactNode }) {
+export default function Shell({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const { me, grants, active, loading, error, refetch } = useMe();
   const navigate = useNavigate();
