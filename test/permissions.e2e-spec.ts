@@ -57,6 +57,7 @@ const EXPECTED: Record<string, string> = {
   'Query.regionCoverage': 'REGION_ADMIN',
   'Query.regionCoverageTrend': 'REGION_ADMIN',
   'Query.regionBreakdown': 'REGION_ADMIN',
+  'Query.region': 'AUTHENTICATED',
   'Query.regions': 'AUTHENTICATED',
   'Query.researchSession': 'AUTHENTICATED',
   'Query.researchSessions': 'AUTHENTICATED',
