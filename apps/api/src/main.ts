@@ -72,6 +72,7 @@ async function main() {
     for (const a of DEMO_ACCOUNTS) logger.log(`  ${a.email.padEnd(32)} ${a.role.padEnd(15)} ${a.scope}`);
   }
   const base = `http://localhost:${config.port}`;
+  logger.log(`Web app:   ${base}/ (sign in with a demo account above)`);
   logger.log(`GraphQL:   ${base}/graphql${config.production ? '' : ' (open it in a browser for the Apollo landing page)'}`);
   logger.log(`socket.io: ${base} (namespace /live)`);
   logger.log(`Health:    ${base}/health`);
