@@ -73,6 +73,17 @@ describe('web app: sign-in and the managers’ pages', () => {
     await w.page.getByRole('searchbox', { name: '搜索' }).last().press('Enter');
     await w.page.getByText(`尚未纳入教联体的学校 (${expected.totalCount})`).waitFor();
 
+    // the bureau sets this year's target: the page shows it and the gap, as the API computes them
+    await w.page.getByRole('button', { name: '设定年度目标' }).click();
+    const dialog = w.page.getByRole('dialog');
+    await dialog.getByLabel('目标覆盖率（%）').fill('72.5');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await w.page.getByText('目标已保存').waitFor();
+    const withTarget = (await t.ok(`query($r: ID!) { regionCoverage(regionId: $r) { target { year ratio } gap } }`, { r: county }, tokens.bureau)).regionCoverage;
+    expect(withTarget.target).toEqual({ year: Number(today().slice(0, 4)), ratio: 0.725 });
+    await expect(w.page.getByTestId('coverage-target').textContent()).resolves.toContain('72.5%');
+    await expect(w.page.getByTestId('coverage-gap').textContent()).resolves.toContain(pct(withTarget.gap));
+
     // deep link reload keeps the page
     await w.page.reload();
     await w.page.getByTestId('coverage-ratio').waitFor();
@@ -112,6 +123,15 @@ describe('web app: sign-in and the managers’ pages', () => {
     const after = (await t.ok(`query($g: ID!) { schoolGroup(id: $g) { members { school { id } } } }`, { g: groupId }, tokens.manager)).schoolGroup.members;
     expect(after.map((m: any) => m.school.id)).toContain(school.id);
     await w.shot('group-member-added');
+
+    // and leaves again: it moves to the former members, history kept
+    const row = w.page.locator('tr', { hasText: school.name }).first();
+    await row.getByRole('button', { name: '移出' }).click();
+    await w.page.locator('.ant-popconfirm').getByRole('button', { name: '移出' }).click();
+    await w.page.getByText(`已退出的成员校`).waitFor();
+    await w.page.getByText(`成员校 (${before})`).waitFor();
+    const left = (await t.ok(`query($g: ID!) { schoolGroup(id: $g) { members(includeFormer: true) { leftOn school { id } } } }`, { g: groupId }, tokens.manager)).schoolGroup.members;
+    expect(left.find((m: any) => m.school.id === school.id)?.leftOn).toBe(today());
   });
 
   it('takes each role home: the city, a school admin, a teacher, the platform admin', async () => {
