@@ -20,6 +20,8 @@ export interface PageWatch {
   context: BrowserContext;
   foreignRequests: string[];
   consoleErrors: string[];
+  /** Screenshots whose page was wider than the window (a layout that overflows sideways). */
+  overflows: string[];
   /** Waits for every chart on the page to finish drawing (so screenshots show final bars). */
   chartsDrawn(): Promise<void>;
   shot(name: string): Promise<string>;
@@ -43,6 +45,7 @@ export async function openPage(browser: Browser, baseUrl: string, opts: { locale
   }
   const page = await context.newPage();
   const consoleErrors: string[] = [];
+  const overflows: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
@@ -53,6 +56,7 @@ export async function openPage(browser: Browser, baseUrl: string, opts: { locale
     context,
     foreignRequests,
     consoleErrors,
+    overflows,
     async chartsDrawn() {
       await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('[data-rendered]')].every((e: any) => e.getAttribute('data-rendered') === 'true'), null, { timeout: 15000 });
     },
@@ -63,6 +67,8 @@ export async function openPage(browser: Browser, baseUrl: string, opts: { locale
         await page.waitForLoadState('networkidle');
         await page.evaluate(() => (globalThis as any).document.fonts.ready);
       }
+      const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth > (globalThis as any).innerWidth + 1);
+      if (wide) overflows.push(name);
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },

@@ -220,8 +220,9 @@ describe('web app: sign-in and the managers’ pages', () => {
     await w.shot('group-en');
   });
 
-  it('made no request to another origin and logged no console error', () => {
+  it('made no request to another origin, logged no console error, and no page overflowed sideways', () => {
     expect(pages.length).toBeGreaterThan(5);
+    expect(pages.flatMap((p) => p.overflows)).toEqual([]);
     expect(pages.flatMap((p) => p.foreignRequests)).toEqual([]);
     expect(pages.flatMap((p) => p.consoleErrors)).toEqual([]);
   });

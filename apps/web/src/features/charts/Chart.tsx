@@ -1,6 +1,6 @@
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import type { EChartsCoreOption } from 'echarts/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { echarts } from './echarts';
 
 /**
@@ -9,6 +9,8 @@ import { echarts } from './echarts';
  */
 export default function Chart({ option, height = 280, label }: { option: EChartsCoreOption; height?: number; label: string }) {
   const [rendered, setRendered] = useState(false);
+  const key = JSON.stringify(option); // new data: drawing starts again (functions such as formatters do not count)
+  useEffect(() => setRendered(false), [key]);
   return (
     <div role="img" aria-label={label} data-rendered={rendered}>
       <ReactEChartsCore

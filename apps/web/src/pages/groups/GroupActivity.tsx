@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Col, Row, Segmented, Space, Statistic, Table } from 'antd';
+import { Card, Col, Row, Select, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { month, number } from '../../app/format';
@@ -55,7 +55,7 @@ export function GroupActivity({ groupId }: { groupId: string }) {
             ))}
           </Row>
           <div>
-            <Segmented size="small" value={metric} onChange={(v) => setMetric(v as GroupMetric)} options={GROUP_METRICS.map((m) => ({ value: m, label: t(metricKey(m)) }))} style={{ flexWrap: 'wrap' }} />
+            <Select aria-label={t('group.byMonth')} value={metric} onChange={(v) => setMetric(v)} options={GROUP_METRICS.map((m) => ({ value: m, label: t(metricKey(m)) }))} style={{ minWidth: 220 }} />
             <LazyChart
               label={`${t('group.byMonth')} · ${t(metricKey(metric))}`}
               option={{
@@ -71,11 +71,11 @@ export function GroupActivity({ groupId }: { groupId: string }) {
             rowKey={(r) => r.school.id}
             size="small"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             title={() => t('group.bySchool')}
             dataSource={s.bySchool}
             columns={[
-              { title: t('group.school'), key: 'school', fixed: 'left', render: (_: unknown, r: SchoolRow) => <Link to={`/schools/${r.school.id}`}>{r.school.name}</Link> },
+              { title: t('group.school'), key: 'school', fixed: 'left', width: 220, render: (_: unknown, r: SchoolRow) => <Link to={`/schools/${r.school.id}`}>{r.school.name}</Link> },
               ...GROUP_METRICS.map((m) => ({ title: t(metricKey(m)), key: m, align: 'right' as const, sorter: (a: SchoolRow, b: SchoolRow) => a[m] - b[m], render: (_: unknown, r: SchoolRow) => number(r[m], lang) })),
             ]}
           />
