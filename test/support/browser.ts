@@ -28,7 +28,7 @@ export interface PageWatch {
 }
 
 /** A fresh browser context on `baseUrl` (zh-CN, 1366×900): any request to another origin is aborted and recorded. */
-export async function openPage(browser: Browser, baseUrl: string, opts: { locale?: string; storage?: Record<string, string> } = {}): Promise<PageWatch> {
+export async function openPage(browser: Browser, baseUrl: string, opts: { locale?: string; storage?: Record<string, string>; token?: string } = {}): Promise<PageWatch> {
   const context = await browser.newContext({ locale: opts.locale ?? 'zh-CN', viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Shanghai' });
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
@@ -42,6 +42,12 @@ export async function openPage(browser: Browser, baseUrl: string, opts: { locale
     await context.addInitScript((entries) => {
       for (const [k, v] of Object.entries(entries)) (globalThis as any).localStorage.setItem(k, v);
     }, opts.storage);
+  }
+  if (opts.token) {
+    // signed in already (a test user without a password): the session the sign-in page would store
+    await context.addInitScript((token) => {
+      (globalThis as any).sessionStorage.setItem('sg.session', JSON.stringify({ token, expiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+    }, opts.token);
   }
   const page = await context.newPage();
   const consoleErrors: string[] = [];

@@ -19,6 +19,8 @@ const pages = {
   region: () => import('../pages/regions/RegionPage'),
   group: () => import('../pages/groups/GroupPage'),
   school: () => import('../pages/schools/SchoolPage'),
+  sessions: () => import('../pages/sessions/SessionsPage'),
+  session: () => import('../pages/sessions/SessionPage'),
 };
 const Shell = lazy(pages.shell);
 const NotFoundPage = lazy(() => import('../features/common/NotFoundPage'));
@@ -27,6 +29,8 @@ const HomePage = lazy(pages.home);
 const RegionPage = lazy(pages.region);
 const GroupPage = lazy(pages.group);
 const SchoolPage = lazy(pages.school);
+const SessionsPage = lazy(pages.sessions);
+const SessionPage = lazy(pages.session);
 
 /**
  * With a session, fetch the frame, the signed-in user and the page the address (or the role's home) needs at
@@ -36,7 +40,7 @@ function prefetch(client: ReturnType<typeof createApolloClient>) {
   if (!auth.token()) return;
   void pages.shell();
   const first = location.pathname.split('/')[1];
-  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school };
+  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session };
   void (byPath[first] ?? pages.home)();
   void client.query({ query: ME }).then(({ data }) => {
     const home = data ? homePath(data.me.roles[0] ?? null, data.me) : null;
@@ -66,6 +70,8 @@ function Localized() {
             <Route path="/regions/:id" element={<SignedIn><RegionPage /></SignedIn>} />
             <Route path="/groups/:id" element={<SignedIn><GroupPage /></SignedIn>} />
             <Route path="/schools/:id" element={<SignedIn><SchoolPage /></SignedIn>} />
+            <Route path="/sessions" element={<SignedIn><SessionsPage /></SignedIn>} />
+            <Route path="/sessions/:id" element={<SignedIn><SessionPage /></SignedIn>} />
             <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
           </Routes>
         </Suspense>

@@ -37,6 +37,13 @@ type Documents = {
     "\n  mutation JoinConsortium($input: AddGroupMemberInput!) {\n    addGroupMember(input: $input) { id }\n  }\n": typeof types.JoinConsortiumDocument,
     "\n  query SchoolPage($id: ID!) {\n    school(id: $id) {\n      id\n      name\n      stage\n      locale\n      studentCount\n      teacherCount\n      region { id name }\n      campusOf { id name }\n      memberships(includeFormer: true) { id role pairing joinedOn leftOn group { id name kind mode } }\n    }\n  }\n": typeof types.SchoolPageDocument,
     "\n  query SchoolTeachers($id: ID!, $search: String, $after: String) {\n    teachers(first: 20, after: $after, filter: { schoolId: $id, search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name subjects title yearsOfExperience email phone honours } }\n    }\n  }\n": typeof types.SchoolTeachersDocument,
+    "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n    }\n  }\n": typeof types.SessionPageDocument,
+    "mutation StartSession($id: ID!) { startResearchSession(id: $id) { id status agendaIndex } }": typeof types.StartSessionDocument,
+    "mutation AdvanceAgenda($id: ID!) { advanceSessionAgenda(id: $id) { id agendaIndex } }": typeof types.AdvanceAgendaDocument,
+    "mutation EndSession($id: ID!, $minutes: String) { endResearchSession(id: $id, minutes: $minutes) { id status minutes } }": typeof types.EndSessionDocument,
+    "mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }": typeof types.CancelSessionDocument,
+    "mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }": typeof types.CheckInDocument,
+    "\n  query Sessions($status: ResearchSessionStatus, $after: String) {\n    researchSessions(first: 20, after: $after, filter: { status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n": typeof types.SessionsDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      teacher { id name school { id name } }\n      roles { id role scopeId }\n    }\n  }\n": types.MeDocument,
@@ -62,6 +69,13 @@ const documents: Documents = {
     "\n  mutation JoinConsortium($input: AddGroupMemberInput!) {\n    addGroupMember(input: $input) { id }\n  }\n": types.JoinConsortiumDocument,
     "\n  query SchoolPage($id: ID!) {\n    school(id: $id) {\n      id\n      name\n      stage\n      locale\n      studentCount\n      teacherCount\n      region { id name }\n      campusOf { id name }\n      memberships(includeFormer: true) { id role pairing joinedOn leftOn group { id name kind mode } }\n    }\n  }\n": types.SchoolPageDocument,
     "\n  query SchoolTeachers($id: ID!, $search: String, $after: String) {\n    teachers(first: 20, after: $after, filter: { schoolId: $id, search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name subjects title yearsOfExperience email phone honours } }\n    }\n  }\n": types.SchoolTeachersDocument,
+    "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n    }\n  }\n": types.SessionPageDocument,
+    "mutation StartSession($id: ID!) { startResearchSession(id: $id) { id status agendaIndex } }": types.StartSessionDocument,
+    "mutation AdvanceAgenda($id: ID!) { advanceSessionAgenda(id: $id) { id agendaIndex } }": types.AdvanceAgendaDocument,
+    "mutation EndSession($id: ID!, $minutes: String) { endResearchSession(id: $id, minutes: $minutes) { id status minutes } }": types.EndSessionDocument,
+    "mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }": types.CancelSessionDocument,
+    "mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }": types.CheckInDocument,
+    "\n  query Sessions($status: ResearchSessionStatus, $after: String) {\n    researchSessions(first: 20, after: $after, filter: { status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n": types.SessionsDocument,
 };
 
 /**
@@ -170,6 +184,34 @@ export function graphql(source: "\n  query SchoolPage($id: ID!) {\n    school(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SchoolTeachers($id: ID!, $search: String, $after: String) {\n    teachers(first: 20, after: $after, filter: { schoolId: $id, search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name subjects title yearsOfExperience email phone honours } }\n    }\n  }\n"): (typeof documents)["\n  query SchoolTeachers($id: ID!, $search: String, $after: String) {\n    teachers(first: 20, after: $after, filter: { schoolId: $id, search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name subjects title yearsOfExperience email phone honours } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n    }\n  }\n"): (typeof documents)["\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartSession($id: ID!) { startResearchSession(id: $id) { id status agendaIndex } }"): (typeof documents)["mutation StartSession($id: ID!) { startResearchSession(id: $id) { id status agendaIndex } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AdvanceAgenda($id: ID!) { advanceSessionAgenda(id: $id) { id agendaIndex } }"): (typeof documents)["mutation AdvanceAgenda($id: ID!) { advanceSessionAgenda(id: $id) { id agendaIndex } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EndSession($id: ID!, $minutes: String) { endResearchSession(id: $id, minutes: $minutes) { id status minutes } }"): (typeof documents)["mutation EndSession($id: ID!, $minutes: String) { endResearchSession(id: $id, minutes: $minutes) { id status minutes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }"): (typeof documents)["mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }"): (typeof documents)["mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sessions($status: ResearchSessionStatus, $after: String) {\n    researchSessions(first: 20, after: $after, filter: { status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query Sessions($status: ResearchSessionStatus, $after: String) {\n    researchSessions(first: 20, after: $after, filter: { status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,145 @@
+import { Alert, App, Badge, Button, Card, Col, Input, List, Row, Space, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages';
+import { useLiveRoom, type LiveAnswer, type LiveEvent } from './useLiveRoom';
+
+const MAX_TEXT = 2000;
+const CHANGES = new Set(['SESSION_ENDED', 'SESSION_CANCELLED', 'AGENDA_ADVANCED', 'CHECKED_IN']);
+
+/** One line of the room's feed, said for people. */
+function line(e: LiveEvent, t: (k: MessageKey, v?: Record<string, string | number>) => string): { who?: string; text: string; kind: string } {
+  const name = String(e.payload.name ?? '');
+  switch (e.type) {
+    case 'CHAT_MESSAGE':
+      return { who: name, text: String(e.payload.text ?? ''), kind: 'chat' };
+    case 'NOTE_POSTED':
+      return { who: name, text: String(e.payload.text ?? ''), kind: 'note' };
+    case 'PARTICIPANT_JOINED':
+      return { text: t('session.joined', { name }), kind: 'system' };
+    case 'PARTICIPANT_LEFT':
+      return { text: t('session.left', { name }), kind: 'system' };
+    case 'HAND_RAISED':
+      return { text: t('session.raised', { name }), kind: 'hand' };
+    case 'HAND_LOWERED':
+      return { text: t('session.lowered', { name }), kind: 'system' };
+    case 'CHECKED_IN':
+      return { text: t('session.checkedInEvent', { name }), kind: 'system' };
+    case 'AGENDA_ADVANCED':
+      return { text: t('session.agendaEvent', { title: String(e.payload.title ?? '') }), kind: 'agenda' };
+    case 'SESSION_STARTED':
+      return { text: t('session.started'), kind: 'agenda' };
+    case 'SESSION_ENDED':
+      return { text: t('session.ended'), kind: 'agenda' };
+    case 'SESSION_CANCELLED':
+      return { text: t('session.cancelledEvent'), kind: 'agenda' };
+    default:
+      return { text: e.type, kind: 'system' };
+  }
+}
+
+/**
+ * The live room of a LIVE session: who is in the room, the feed (chat, notes, hands, agenda, check-ins) as it
+ * happens on any instance, and the connection state; refusals (rate limits, permissions, oversized text) are
+ * said in the user's language next to the input, and what was typed is kept.
+ */
+export function LiveRoom({ sessionId, onChange }: { sessionId: string; onChange?: (e: LiveEvent) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { events, participants, status, send } = useLiveRoom(sessionId, true);
+  const [chat, setChat] = useState('');
+  const [note, setNote] = useState('');
+  const [hand, setHand] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const said = (r: LiveAnswer) => {
+    if (r.ok) return true;
+    const key = (r.code === 'BAD_USER_INPUT' && r.field === 'text' ? 'session.textTooLong' : `error.${r.code ?? 'INTERNAL_SERVER_ERROR'}`) as MessageKey;
+    setProblem(t(key, { seconds: r.retryAfterSeconds ?? 1 }));
+    return false;
+  };
+  const submit = async (kind: 'session:chat' | 'session:note', text: string, clear: () => void) => {
+    if (!text.trim()) return;
+    if (text.length > MAX_TEXT) return setProblem(t('session.textTooLong'));
+    setProblem(null);
+    if (said(await send(kind, { text }))) clear();
+  };
+  const last = events.at(-1);
+  const feedBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = feedBox.current; // follow the newest event
+    if (box) box.scrollTop = box.scrollHeight;
+  }, [last?.seq]);
+  // the session's own facts (agenda item, status, check-ins) change with these: let the page re-read them
+  useEffect(() => {
+    if (last && onChange && CHANGES.has(last.type)) onChange(last);
+  }, [last?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <Card
+      title={t('session.room')}
+      extra={
+        <span data-testid="live-status" data-status={status}>
+          <Badge status={status === 'live' ? 'success' : status === 'offline' ? 'error' : 'processing'} text={t(status === 'live' ? 'session.live' : status === 'offline' ? 'session.offline' : 'session.connecting')} />
+        </span>
+      }
+    >
+      {status === 'offline' ? <Alert type="warning" showIcon title={t('session.offline')} style={{ marginBottom: 12 }} role="status" /> : null}
+      <Row gutter={16}>
+        <Col xs={24} md={16}>
+          <div ref={feedBox} style={{ height: 360, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }}>
+          <List
+            data-testid="live-feed"
+            size="small"
+            dataSource={events}
+            locale={{ emptyText: t('session.empty') }}
+            renderItem={(e) => {
+              const l = line(e, t);
+              return (
+                <List.Item data-seq={e.seq} data-type={e.type}>
+                  <Typography.Text type={l.kind === 'system' ? 'secondary' : undefined}>
+                    {l.who ? <strong>{l.who}：</strong> : null}
+                    {l.kind === 'note' ? <Tag color="purple">{t('session.note')}</Tag> : null}
+                    {l.kind === 'hand' ? '✋ ' : null}
+                    {l.text}
+                  </Typography.Text>
+                </List.Item>
+              );
+            }}
+          />
+          </div>
+          {problem ? <Alert type="error" showIcon title={problem} role="alert" closable={{ onClose: () => setProblem(null) }} style={{ marginTop: 8 }} /> : null}
+          <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+            <Input aria-label={t('session.chat')} placeholder={t('session.chat')} value={chat} onChange={(e) => setChat(e.target.value)} onPressEnter={() => void submit('session:chat', chat, () => setChat(''))} disabled={status !== 'live'} />
+            <Button type="primary" onClick={() => void submit('session:chat', chat, () => setChat(''))} disabled={status !== 'live'}>
+              {t('session.send')}
+            </Button>
+          </Space.Compact>
+          <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+            <Input aria-label={t('session.note')} placeholder={t('session.note')} value={note} onChange={(e) => setNote(e.target.value)} onPressEnter={() => void submit('session:note', note, () => setNote(''))} disabled={status !== 'live'} />
+            <Button onClick={() => void submit('session:note', note, () => setNote(''))} disabled={status !== 'live'}>
+              {t('session.sendNote')}
+            </Button>
+          </Space.Compact>
+        </Col>
+        <Col xs={24} md={8}>
+          <Typography.Title level={5}>
+            {t('session.participants')} ({participants.length})
+          </Typography.Title>
+          <List size="small" dataSource={participants} renderItem={(p) => <List.Item>{p.name}</List.Item>} data-testid="participants" />
+          <Button
+            style={{ marginTop: 8 }}
+            disabled={status !== 'live'}
+            onClick={async () => {
+              const r = await send('session:hand', { raised: !hand });
+              if (said(r)) {
+                setHand(!hand);
+                message.success(t(hand ? 'session.lowerHand' : 'session.hand'));
+              }
+            }}
+          >
+            {t(hand ? 'session.lowerHand' : 'session.hand')}
+          </Button>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
