@@ -133,6 +133,12 @@ describe('access rules: require(id) succeeds exactly for the ids the list return
     await t?.stop();
   });
 
+  const listed = (field: string) => async (token: string) => ids((await t.ok(`{ ${field}(first: 100) { edges { node { id } } } }`, {}, token))[field]);
+  const opens = (field: string) => async (token: string, id: string) => {
+    const r = await t.gql(`query($id: ID!) { ${field}(id: $id) { id } }`, { id }, token);
+    return codeOf(r) === 'OK' && !!r.data?.[field];
+  };
+
   const compare = async (list: (token: string) => Promise<string[]>, single: (token: string, id: string) => Promise<boolean>, all: string[], skip: string[] = []) => {
     const seen: Record<string, { list: string[]; single: string[] }> = {};
     for (const [who, token] of principals) {
@@ -146,41 +152,20 @@ describe('access rules: require(id) succeeds exactly for the ids the list return
   };
 
   it('lesson preparation teams: lessonPrepTeams lists exactly the teams lessonPrepTeam(id) opens', async () => {
-    const seen = await compare(
-      async (token) => ids((await t.ok(`{ lessonPrepTeams(first: 100) { edges { node { id } } } }`, {}, token)).lessonPrepTeams),
-      async (token, id) => {
-        const r = await t.gql(`query($id: ID!) { lessonPrepTeam(id: $id) { id } }`, { id }, token);
-        return codeOf(r) === 'OK' && !!r.data?.lessonPrepTeam;
-      },
-      teams,
-    );
+    const seen = await compare(listed('lessonPrepTeams'), opens('lessonPrepTeam'), teams);
     expect(seen['named reviewer'].list).toEqual([teams[0]]);
     expect(seen['transferred teacher'].list).toEqual([]);
     expect(seen['teacher of a school that left'].list).toEqual([]);
   });
 
   it('lesson plans: lessonPlans lists exactly the plans lessonPlan(id) shows', async () => {
-    const seen = await compare(
-      async (token) => ids((await t.ok(`{ lessonPlans(first: 100) { edges { node { id } } } }`, {}, token)).lessonPlans),
-      async (token, id) => {
-        const r = await t.gql(`query($id: ID!) { lessonPlan(id: $id) { id } }`, { id }, token);
-        return codeOf(r) === 'OK' && !!r.data?.lessonPlan;
-      },
-      plans,
-    );
+    const seen = await compare(listed('lessonPlans'), opens('lessonPlan'), plans);
     expect(seen['named reviewer'].list).toEqual([plans[0], plans[1]].sort()); // the draft too
     expect(seen['teacher of the group'].list).toEqual([plans[0]]); // the published one only
   });
 
   it('research sessions: researchSessions lists exactly the sessions researchSession(id) shows', async () => {
-    const seen = await compare(
-      async (token) => ids((await t.ok(`{ researchSessions(first: 100) { edges { node { id } } } }`, {}, token)).researchSessions),
-      async (token, id) => {
-        const r = await t.gql(`query($id: ID!) { researchSession(id: $id) { id } }`, { id }, token);
-        return codeOf(r) === 'OK' && !!r.data?.researchSession;
-      },
-      sessions,
-    );
+    const seen = await compare(listed('researchSessions'), opens('researchSession'), sessions);
     expect(seen['named reviewer'].list).toEqual([sessions[1], sessions[2]].sort()); // by name, and through the host school
     expect(seen['member school admin'].list).toEqual([sessions[2]]);
   });
@@ -188,7 +173,7 @@ describe('access rules: require(id) succeeds exactly for the ids the list return
   // Pair mutations are for teachers, region admins and group managers (@Allow): platform and school admins only list.
   it('mentoring pairs: mentoringPairs lists exactly the pairs a pair mutation finds (others answer NOT_FOUND)', async () => {
     const seen = await compare(
-      async (token) => ids((await t.ok(`{ mentoringPairs(first: 100) { edges { node { id } } } }`, {}, token)).mentoringPairs),
+      listed('mentoringPairs'),
       async (token, id) => {
         const code = codeOf(await t.gql(EVALUATE, { id }, token));
         expect(['CONFLICT', 'FORBIDDEN', 'NOT_FOUND']).toContain(code); // the pairs are DISSOLVED: nothing changes
@@ -200,6 +185,6 @@ describe('access rules: require(id) succeeds exactly for the ids the list return
     expect(seen['transferred teacher'].list).toEqual([pairs[1]]); // still one side of the pair
     expect(seen['county admin'].list).toEqual(pairs.slice(0, 3).sort());
     const schoolAdmin = principals.find(([who]) => who === 'member school admin')![1];
-    expect(ids((await t.ok(`{ mentoringPairs(first: 100) { edges { node { id } } } }`, {}, schoolAdmin)).mentoringPairs)).toEqual([pairs[2]]);
+    expect(await listed('mentoringPairs')(schoolAdmin)).toEqual([pairs[2]]);
   });
 });
