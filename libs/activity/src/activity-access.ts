@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, forbidden, notFound, type RequestContext } from '../../core/src';
-import { GroupStatus } from '../../organisation/src';
+import { GroupStatus, managesGroupSql } from '../../organisation/src';
 
 export interface Condition {
   sql: string;
@@ -22,8 +22,8 @@ export class ActivityAccess {
     const p = tx.user;
     const [row] = await tx.em.query(
       `SELECT g.region_id, g.status,
-              (r.path && $2::uuid[] OR g.id = ANY($3::uuid[]) OR $4::uuid = ANY($5::uuid[])) AS allowed
-         FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
+              (${managesGroupSql('g.id', '$2::uuid[]', '$3::uuid[]')} OR $4::uuid = ANY($5::uuid[])) AS allowed
+         FROM school_group g WHERE g.id = $1`,
       [groupId, p.regionIds, p.groupIds, schoolId, p.schoolIds],
     );
     if (!row) throw notFound('School group', groupId);
@@ -38,8 +38,7 @@ export class ActivityAccess {
   }
 
   private managedGroup(alias: string) {
-    return `(EXISTS (SELECT 1 FROM school_group sg JOIN region sr ON sr.id = sg.region_id WHERE sg.id = ${alias}.group_id AND sr.path && :_regionIds::uuid[])
-             OR ${alias}.group_id = ANY(:_groupIds::uuid[]))`;
+    return managesGroupSql(`${alias}.group_id`, ':_regionIds::uuid[]', ':_groupIds::uuid[]');
   }
 
   /** SQL condition (alias `e`) for exchanges the caller may see. */

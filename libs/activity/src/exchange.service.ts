@@ -11,7 +11,7 @@ import {
   type RequestContext,
   type RollupDelta,
 } from '../../core/src';
-import { Teacher } from '../../organisation/src';
+import { AccessService, Teacher } from '../../organisation/src';
 import { ActivityAccess } from './activity-access';
 import { RecordTeacherExchangeInput, TeacherExchangeFilter } from './dto/exchange.input';
 import { TeacherExchange } from './entities/teacher-exchange.entity';
@@ -30,6 +30,7 @@ export class ExchangeService {
   constructor(
     private readonly tx: TransactionService,
     private readonly access: ActivityAccess,
+    private readonly orgAccess: AccessService,
     private readonly rollups: RollupService,
   ) {}
 
@@ -42,11 +43,7 @@ export class ExchangeService {
     if (input.fromSchoolId === input.toSchoolId) throw badInput('toSchoolId', 'The teacher goes to another school: toSchoolId must differ from fromSchoolId');
     return this.tx.run(ctx, async (tx) => {
       const { regionId } = await this.access.requireManager(tx, input.groupId, input.fromSchoolId, MANAGE);
-      const members: { school_id: string }[] = await tx.em.query(
-        `SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL AND school_id = ANY($2::uuid[])`,
-        [input.groupId, [input.fromSchoolId, input.toSchoolId]],
-      );
-      const memberIds = new Set(members.map((m) => m.school_id));
+      const memberIds = await this.orgAccess.activeMemberSchools(tx, input.groupId, [input.fromSchoolId, input.toSchoolId]);
       for (const field of ['fromSchoolId', 'toSchoolId'] as const) {
         if (!memberIds.has(input[field])) throw badInput(field, `School ${input[field]} is not an active member of the group`);
       }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, notFound, TransactionService, type RequestContext } from '../../core/src';
-import { AccessService } from '../../organisation/src';
+import { AccessService, activeMemberSchoolSql } from '../../organisation/src';
 import { DEFAULT_ROTATION_QUOTA, ExchangeKind, RotationQuotaSource } from './enums';
 import { GroupRotation, RotationQuota } from './models';
 
@@ -29,8 +29,7 @@ export class RotationService {
     await this.access.requireGroups(ctx, 'members', [groupId]);
     const [from, to] = [`${year}-01-01`, `${year}-12-31`];
     const [row] = await ctx.em.query(
-      `SELECT (SELECT count(*) FROM teacher t WHERE t.school_id IN
-                 (SELECT m.school_id FROM group_membership m WHERE m.group_id = $1 AND m.left_on IS NULL))::int AS eligible,
+      `SELECT (SELECT count(*) FROM teacher t WHERE ${activeMemberSchoolSql('t.school_id', '$1')})::int AS eligible,
               count(DISTINCT e.teacher_id)::int AS rotated,
               count(DISTINCT e.teacher_id) FILTER (WHERE 'BACKBONE' = ANY(t.honours))::int AS backbone
          FROM teacher_exchange e JOIN teacher t ON t.id = e.teacher_id

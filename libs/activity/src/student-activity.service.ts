@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '../../organisation/src';
 import { In } from 'typeorm';
 import { badInput, Metric, paginate, RollupService, TransactionService, type PageArgs, type RequestContext, type RollupDelta } from '../../core/src';
 import { ActivityAccess } from './activity-access';
@@ -15,6 +16,7 @@ export class StudentActivityService {
   constructor(
     private readonly tx: TransactionService,
     private readonly access: ActivityAccess,
+    private readonly orgAccess: AccessService,
     private readonly rollups: RollupService,
   ) {}
 
@@ -23,11 +25,7 @@ export class StudentActivityService {
     const schoolIds = [...new Set(input.schoolIds.map((id) => id.toLowerCase()))];
     return this.tx.run(ctx, async (tx) => {
       const { regionId } = await this.access.requireManager(tx, input.groupId, null, "Only the group's managers and the region admins above it record its student activities");
-      const members: { school_id: string }[] = await tx.em.query(
-        `SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL AND school_id = ANY($2::uuid[])`,
-        [input.groupId, schoolIds],
-      );
-      const memberIds = new Set(members.map((m) => m.school_id));
+      const memberIds = await this.orgAccess.activeMemberSchools(tx, input.groupId, schoolIds);
       const outsider = schoolIds.find((id) => !memberIds.has(id));
       if (outsider) throw badInput('schoolIds', `School ${outsider} is not an active member of the group`);
       const activity = await tx.em.save(

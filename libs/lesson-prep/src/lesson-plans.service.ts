@@ -26,7 +26,6 @@ import { activeMemberSql, LessonPrepAccess, type PlanAccess } from './lesson-pre
 import { changedFields, lineCount, lineDiff, PLAN_FIELDS, unified } from './plan-diff';
 import { PlanEventsService } from './plan-events.service';
 import { documentTerms, likePatterns, queryTerms } from './search-terms';
-import { groupTeachers } from './teams.service';
 
 /** A plan as one caller sees it: the team sees the current version; everyone else the published one. */
 export type PlanView = LessonPlan & { viewerSeesDrafts: boolean };
@@ -331,7 +330,7 @@ export class LessonPlansService {
       if (source.publishedVersion === null) throw badInput('planId', 'Only published plans are adapted (二次备课)');
       if (source.status === LessonPlanStatus.ARCHIVED) throw conflict('The plan is archived');
       const me = tx.user.teacherId;
-      const mySchool = me ? (await groupTeachers(tx, source.groupId, [me])).get(me) : undefined;
+      const mySchool = me ? (await this.groups.groupTeachers(tx, source.groupId, [me])).get(me)?.schoolId : undefined;
       if (!me || !mySchool) throw forbidden('Teachers of the group’s member schools adapt its plans');
       const existing = await tx.em.findOneBy(LessonPlan, { sourcePlanId: source.id, ownerTeacherId: me, kind: LessonPlanKind.ADAPTATION, status: Not(LessonPlanStatus.ARCHIVED) });
       if (existing) throw conflict('You already have an adaptation of this plan', { adaptationId: existing.id });
@@ -522,8 +521,7 @@ export class LessonPlansService {
       }
       if (source.publishedVersion === null || !source.firstPublishedAt) throw badInput('planId', 'Only published plans are taught and recorded');
       if (input.taughtOn < chinaDay(source.firstPublishedAt)) throw badInput('taughtOn', `The plan was published on ${chinaDay(source.firstPublishedAt)}`);
-      const [school] = await tx.em.query(`SELECT 1 FROM group_membership WHERE group_id = $1 AND school_id = $2 AND left_on IS NULL`, [source.groupId, input.schoolId]);
-      if (!school) throw badInput('schoolId', 'The school is not an active member of the plan’s group');
+      if (!(await this.groups.activeMemberSchools(tx, source.groupId, [input.schoolId])).has(input.schoolId)) throw badInput('schoolId', 'The school is not an active member of the plan’s group');
       // a teacher of the school, or one on an exchange there that day (交流轮岗, 支教, 走教)
       const [teacher] = await tx.em.query(
         `SELECT 1 FROM teacher t WHERE t.id = $1 AND (t.school_id = $2 OR EXISTS (

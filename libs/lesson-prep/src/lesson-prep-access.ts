@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { forbidden, notFound, type RequestContext } from '../../core/src';
+import { managesGroupSql, NO_TEACHER, ofMemberSchoolSql, teachesInGroupSql } from '../../organisation/src';
 import { LessonPlan, LessonPrepTeam } from './entities/lesson-prep.entity';
 import { LessonPlanKind } from './enums';
-
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export interface TeamAccess {
   team: LessonPrepTeam;
@@ -13,7 +12,7 @@ export interface TeamAccess {
   reviewer: boolean;
   /** platform admins, region admins above the group, its group managers */
   manager: boolean;
-  /** sees the team: managers, members, teachers and school admins of the group's active member schools */
+  /** sees the team: managers, members, the named reviewer, teachers and school admins of the group's active member schools */
   view: boolean;
 }
 
@@ -30,26 +29,50 @@ export interface PlanAccess {
   read: boolean;
 }
 
+/** The placeholders holding the caller's teacher, regions (admin of), groups (manager of), schools (admin of), platform admin. */
+interface Slots {
+  admin: string;
+  teacher: string;
+  regions: string;
+  groups: string;
+  schools: string;
+}
+const POSITIONAL: Slots = { admin: '$6::boolean', teacher: '$2::uuid', regions: '$3::uuid[]', groups: '$4::uuid[]', schools: '$5::uuid[]' };
+const NAMED: Slots = { admin: ':admin::boolean', teacher: ':me::uuid', regions: ':regions::uuid[]', groups: ':groups::uuid[]', schools: ':schools::uuid[]' };
+
 /**
- * SQL: the teacher teaches now at an active member school of the group. Team rights (member, leader, reviewer) follow
- * the teacher's current school: a transfer out of the group, or the school leaving it, ends them; the membership rows
- * and the versions they wrote stay.
+ * SQL: the teacher is an active member of the team (of that group): a membership not ended, at a member school now.
+ * Team rights (member, leader, reviewer) follow the teacher's current school: a transfer out of the group, or the
+ * school leaving it, ends them; the membership rows and the versions they wrote stay.
  */
-const teachesInGroup = (teacher: string, group: string) =>
-  `EXISTS (SELECT 1 FROM teacher ct JOIN group_membership cm ON cm.school_id = ct.school_id AND cm.left_on IS NULL WHERE ct.id = ${teacher} AND cm.group_id = ${group})`;
-
-/** SQL: the teacher is an active member of the team (of that group): a membership not ended, at a member school now. */
 export const activeMemberSql = (teacher: string, team: string, group: string) =>
-  `(EXISTS (SELECT 1 FROM lesson_prep_team_member m WHERE m.team_id = ${team} AND m.teacher_id = ${teacher} AND m.left_at IS NULL) AND ${teachesInGroup(teacher, group)})`;
+  `(EXISTS (SELECT 1 FROM lesson_prep_team_member m WHERE m.team_id = ${team} AND m.teacher_id = ${teacher} AND m.left_at IS NULL) AND ${teachesInGroupSql(teacher, group)})`;
 
-/** Facts about the caller in relation to teams (alias t) and groups (alias g), as SQL columns. Params: $2 teacher, $3 regions, $4 groups, $5 schools. */
+// The rules, each once, on a team row `t` (alias) of group `g` (expression) and, for plans, a plan row `p`.
+const memberSql = (s: Slots, t: string, g: string) => activeMemberSql(s.teacher, `${t}.id`, g);
+const leaderSql = (s: Slots, t: string, g: string) => `(${t}.leader_teacher_id = ${s.teacher} AND ${teachesInGroupSql(s.teacher, g)})`;
+const reviewerSql = (s: Slots, t: string, g: string) => `(${t}.reviewer_teacher_id = ${s.teacher} AND ${teachesInGroupSql(s.teacher, g)})`;
+const managerSql = (s: Slots, g: string) => managesGroupSql(g, s.regions, s.groups);
+const inGroupSql = (s: Slots, g: string) => ofMemberSchoolSql(g, s.schools, s.teacher);
+/** sees the team: managers, members, the named reviewer, teachers and school admins of the group's active member schools */
+const teamViewSql = (s: Slots, t: string, g: string) =>
+  `(${s.admin} OR ${managerSql(s, g)} OR ${memberSql(s, t, g)} OR ${reviewerSql(s, t, g)} OR ${inGroupSql(s, g)})`;
+/** sees a plan's drafts: the team of a team plan (active members, the named reviewer), the owner of an adaptation */
+const planDraftsSql = (s: Slots) =>
+  `((p.kind = 'TEAM' AND (${activeMemberSql(s.teacher, 'p.team_id', 'p.group_id')}
+       OR EXISTS (SELECT 1 FROM lesson_prep_team rt WHERE rt.id = p.team_id AND ${reviewerSql(s, 'rt', 'p.group_id')})))
+    OR (p.kind = 'ADAPTATION' AND p.owner_teacher_id = ${s.teacher}))`;
+/** reads a plan (at least its published version): the above, and for a published team plan everyone of the group */
+const planReadSql = (s: Slots) =>
+  `(${planDraftsSql(s)} OR (p.kind = 'TEAM' AND p.published_version IS NOT NULL AND (${s.admin} OR ${managerSql(s, 'p.group_id')} OR ${inGroupSql(s, 'p.group_id')})))`;
+
+/** Facts about the caller in relation to a team (alias t) of group t.group_id, as SQL columns. */
 const RELATION = `
-  coalesce(${activeMemberSql('$2::uuid', 't.id', 'g.id')}, false) AS member,
-  coalesce(t.leader_teacher_id = $2::uuid AND ${teachesInGroup('$2::uuid', 'g.id')}, false) AS leader,
-  coalesce(t.reviewer_teacher_id = $2::uuid AND ${teachesInGroup('$2::uuid', 'g.id')}, false) AS reviewer,
-  (r.path && $3::uuid[] OR g.id = ANY($4::uuid[])) AS manager,
-  EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = g.id AND gm.left_on IS NULL
-           AND (gm.school_id = ANY($5::uuid[]) OR gm.school_id = (SELECT school_id FROM teacher WHERE id = $2::uuid))) AS in_group`;
+  coalesce(${memberSql(POSITIONAL, 't', 'g.id')}, false) AS member,
+  coalesce(${leaderSql(POSITIONAL, 't', 'g.id')}, false) AS leader,
+  coalesce(${reviewerSql(POSITIONAL, 't', 'g.id')}, false) AS reviewer,
+  ${managerSql(POSITIONAL, 'g.id')} AS manager,
+  coalesce(${teamViewSql(POSITIONAL, 't', 'g.id')}, false) AS view`;
 
 /**
  * Who may see and do what with lesson preparation (issue: lesson preparation):
@@ -62,18 +85,23 @@ const RELATION = `
 export class LessonPrepAccess {
   private params(ctx: RequestContext) {
     const p = ctx.user;
-    return [p.teacherId ?? null, p.regionIds, p.groupIds, p.schoolIds];
+    return [p.teacherId ?? NO_TEACHER, p.regionIds, p.groupIds, p.schoolIds, p.isPlatformAdmin];
+  }
+
+  private named(ctx: RequestContext) {
+    const p = ctx.user;
+    return { me: p.teacherId ?? NO_TEACHER, regions: p.regionIds, groups: p.groupIds, schools: p.schoolIds, admin: p.isPlatformAdmin };
   }
 
   async team(ctx: RequestContext, teamId: string): Promise<TeamAccess> {
-    const [row] = await ctx.em.query(
-      `SELECT t.id, ${RELATION} FROM lesson_prep_team t JOIN school_group g ON g.id = t.group_id JOIN region r ON r.id = g.region_id WHERE t.id = $1`,
-      [teamId, ...this.params(ctx)],
-    );
+    const [row] = await ctx.em.query(`SELECT t.id, ${RELATION} FROM lesson_prep_team t JOIN school_group g ON g.id = t.group_id WHERE t.id = $1`, [
+      teamId,
+      ...this.params(ctx),
+    ]);
     if (!row) throw notFound('Lesson preparation team', teamId);
     const team = await ctx.em.findOneByOrFail(LessonPrepTeam, { id: teamId });
     const manager = ctx.user.isPlatformAdmin || row.manager;
-    return { team, member: row.member, leader: row.leader, reviewer: row.reviewer, manager, view: manager || row.member || row.reviewer || row.in_group };
+    return { team, member: row.member, leader: row.leader, reviewer: row.reviewer, manager, view: row.view };
   }
 
   async requireTeam(ctx: RequestContext, teamId: string, need: 'view' | 'lead'): Promise<TeamAccess> {
@@ -83,12 +111,17 @@ export class LessonPrepAccess {
     return a;
   }
 
+  /** SQL condition (alias t) and named params: teams the caller sees (the rule behind `requireTeam(id, 'view')`). */
+  teamsCondition(ctx: RequestContext) {
+    return { sql: teamViewSql(NAMED, 't', 't.group_id'), params: this.named(ctx) };
+  }
+
   /** Access to several plans at once (lists, loaders). */
   async plans(ctx: RequestContext, plans: LessonPlan[]): Promise<Map<string, PlanAccess>> {
     if (!plans.length) return new Map();
     const rows: any[] = await ctx.em.query(
-      `SELECT p.id, ${RELATION} FROM lesson_plan p LEFT JOIN lesson_prep_team t ON t.id = p.team_id
-         JOIN school_group g ON g.id = p.group_id JOIN region r ON r.id = g.region_id WHERE p.id = ANY($1::uuid[])`,
+      `SELECT p.id, ${RELATION}, ${planDraftsSql(POSITIONAL)} AS drafts, ${planReadSql(POSITIONAL)} AS read
+         FROM lesson_plan p LEFT JOIN lesson_prep_team t ON t.id = p.team_id JOIN school_group g ON g.id = p.group_id WHERE p.id = ANY($1::uuid[])`,
       [plans.map((p) => p.id), ...this.params(ctx)],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -98,9 +131,7 @@ export class LessonPrepAccess {
         const r = byId.get(plan.id);
         const manager = ctx.user.isPlatformAdmin || r.manager;
         const owner = plan.kind === LessonPlanKind.ADAPTATION && !!me && plan.ownerTeacherId === me;
-        const drafts = plan.kind === LessonPlanKind.TEAM ? r.member || r.reviewer : owner;
-        const read = drafts || (plan.kind === LessonPlanKind.TEAM && plan.publishedVersion !== null && (manager || r.in_group));
-        return [plan.id, { plan, member: r.member, leader: r.leader, reviewer: r.reviewer, owner, manager, drafts, read }];
+        return [plan.id, { plan, member: r.member, leader: r.leader, reviewer: r.reviewer, owner, manager, drafts: !!r.drafts, read: !!r.read }];
       }),
     );
   }
@@ -121,27 +152,11 @@ export class LessonPrepAccess {
 
   /** SQL condition (alias p) and named params: plans whose drafts the caller sees. */
   draftsCondition(ctx: RequestContext) {
-    return {
-      sql: `((p.kind = 'TEAM' AND (${activeMemberSql(':me', 'p.team_id', 'p.group_id')}
-                 OR (EXISTS (SELECT 1 FROM lesson_prep_team rt WHERE rt.id = p.team_id AND rt.reviewer_teacher_id = :me) AND ${teachesInGroup(':me', 'p.group_id')})))
-             OR (p.kind = 'ADAPTATION' AND p.owner_teacher_id = :me))`,
-      params: { me: ctx.user.teacherId ?? NOBODY },
-    };
+    return { sql: planDraftsSql(NAMED), params: this.named(ctx) };
   }
 
   /** SQL condition (alias p) and named params: plans the caller may read (at least their published version). */
   readCondition(ctx: RequestContext) {
-    const p = ctx.user;
-    const drafts = this.draftsCondition(ctx);
-    const group = p.isPlatformAdmin
-      ? 'TRUE'
-      : `(p.group_id = ANY(:groups::uuid[])
-          OR EXISTS (SELECT 1 FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = p.group_id AND r.path && :regions::uuid[])
-          OR EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = p.group_id AND gm.left_on IS NULL
-                      AND (gm.school_id = ANY(:schools::uuid[]) OR gm.school_id = (SELECT school_id FROM teacher WHERE id = :me))))`;
-    return {
-      sql: `(${drafts.sql} OR (p.kind = 'TEAM' AND p.published_version IS NOT NULL AND ${group}))`,
-      params: { ...drafts.params, groups: p.groupIds, regions: p.regionIds, schools: p.schoolIds },
-    };
+    return { sql: planReadSql(NAMED), params: this.named(ctx) };
   }
 }

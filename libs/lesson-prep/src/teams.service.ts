@@ -19,16 +19,6 @@ import { CreateLessonPrepTeamInput, LessonPrepTeamFilter, UpdateLessonPrepTeamIn
 import { LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
 import { LessonPrepAccess } from './lesson-prep-access';
 
-/** The teachers among `ids` who teach at an active member school of the group, with their school. */
-export async function groupTeachers(tx: RequestContext, groupId: string, ids: string[]): Promise<Map<string, string>> {
-  const rows: { id: string; school_id: string }[] = await tx.em.query(
-    `SELECT t.id, t.school_id FROM teacher t JOIN group_membership m ON m.school_id = t.school_id AND m.group_id = $1 AND m.left_on IS NULL
-      WHERE t.id = ANY($2::uuid[])`,
-    [groupId, [...new Set(ids)]],
-  );
-  return new Map(rows.map((r) => [r.id, r.school_id]));
-}
-
 /** 集体备课团队: created by the group's managers; the leader or a manager adds and removes members (history kept). */
 @Injectable()
 export class TeamsService {
@@ -40,7 +30,7 @@ export class TeamsService {
   ) {}
 
   private async requireInGroup(tx: RequestContext, groupId: string, field: string, ids: string[]) {
-    const found = await groupTeachers(tx, groupId, ids);
+    const found = await this.access.groupTeachers(tx, groupId, ids);
     const outsider = ids.findIndex((id) => !found.has(id));
     if (outsider >= 0) {
       const path = field.endsWith('Ids') ? `${field}.${outsider}` : field;
@@ -135,18 +125,10 @@ export class TeamsService {
   }
 
   async list(ctx: RequestContext, filter: LessonPrepTeamFilter = {}, page: PageArgs) {
-    const p = ctx.user;
     const qb = ctx.em.createQueryBuilder(LessonPrepTeam, 't');
-    if (!p.isPlatformAdmin) {
-      // managers, and everyone of an active member school: members and reviewers among them (team rights follow the school)
-      qb.where(
-        `(t.group_id = ANY(:groups::uuid[])
-          OR EXISTS (SELECT 1 FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = t.group_id AND r.path && :regions::uuid[])
-          OR EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = t.group_id AND gm.left_on IS NULL
-                      AND (gm.school_id = ANY(:schools::uuid[]) OR gm.school_id = (SELECT school_id FROM teacher WHERE id = :me))))`,
-        { groups: p.groupIds, regions: p.regionIds, schools: p.schoolIds, me: p.teacherId ?? '00000000-0000-0000-0000-000000000000' },
-      );
-    }
+    // the rule behind requireTeam(id, 'view'), from the same definition
+    const scope = this.prepAccess.teamsCondition(ctx);
+    qb.where(scope.sql, scope.params);
     if (filter.groupId) qb.andWhere('t.group_id = :groupId', { groupId: filter.groupId });
     if (filter.subject) qb.andWhere('t.subject = :subject', { subject: filter.subject });
     if (filter.grade) qb.andWhere('t.grade = :grade', { grade: filter.grade });

@@ -15,12 +15,26 @@ import {
   type RequestContext,
   type RollupDelta,
 } from '../../core/src';
-import { AccessService, SchoolGroup, Teacher } from '../../organisation/src';
+import { AccessService, managesGroupSql, NO_TEACHER, SchoolGroup, Teacher } from '../../organisation/src';
 import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFilter, RequestMentorshipInput } from './dto/mentoring.input';
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 import { MentoringProposer, MentoringStatus } from './enums';
 
 const plusYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`.replace(/-02-29$/, '-02-28');
+
+/** The placeholders holding the caller's platform admin flag, regions (admin of), groups (manager of), schools (admin of), teacher. */
+interface Slots {
+  admin: string;
+  regions: string;
+  groups: string;
+  schools: string;
+  teacher: string;
+}
+
+/** Sees the pair (alias mp): the group's managers and region admins above it, the two teachers, their schools' admins. */
+const pairViewSql = (s: Slots) =>
+  `(${s.admin} OR ${managesGroupSql('mp.group_id', s.regions, s.groups)} OR mp.mentor_teacher_id = ${s.teacher} OR mp.apprentice_teacher_id = ${s.teacher}
+    OR EXISTS (SELECT 1 FROM teacher _pt WHERE _pt.id IN (mp.mentor_teacher_id, mp.apprentice_teacher_id) AND _pt.school_id = ANY(${s.schools})))`;
 
 interface PairAccess {
   manager: boolean;
@@ -47,16 +61,23 @@ export class MentoringService {
     return this.access.managesGroup(ctx, groupId);
   }
 
+  private scope(ctx: RequestContext) {
+    const p = ctx.user;
+    return { admin: p.isPlatformAdmin, regions: p.regionIds, groups: p.groupIds, schools: p.schoolIds, me: p.teacherId ?? NO_TEACHER };
+  }
+
+  /** The caller's access to the pair, from the same rule as the list filter (one query). */
   private async pairAccess(ctx: RequestContext, pair: MentoringPair): Promise<PairAccess> {
     const p = ctx.user;
-    const manager = await this.isManager(ctx, pair.groupId);
+    const s = this.scope(ctx);
+    const [row] = await ctx.em.query(
+      `SELECT ${managesGroupSql('mp.group_id', '$3::uuid[]', '$4::uuid[]')} AS manager,
+              ${pairViewSql({ admin: '$2::boolean', regions: '$3::uuid[]', groups: '$4::uuid[]', schools: '$5::uuid[]', teacher: '$6::uuid' })} AS view
+         FROM mentoring_pair mp WHERE mp.id = $1`,
+      [pair.id, s.admin, s.regions, s.groups, s.schools, s.me],
+    );
     const side = p.teacherId === pair.mentorTeacherId ? 'MENTOR' : p.teacherId === pair.apprenticeTeacherId ? 'APPRENTICE' : null;
-    let schoolAdmin = false;
-    if (!manager && !side && p.schoolIds.length) {
-      const rows = await ctx.em.query(`SELECT 1 FROM teacher WHERE id = ANY($1::uuid[]) AND school_id = ANY($2::uuid[])`, [[pair.mentorTeacherId, pair.apprenticeTeacherId], p.schoolIds]);
-      schoolAdmin = rows.length > 0;
-    }
-    return { manager, side, view: manager || !!side || schoolAdmin };
+    return { manager: p.isPlatformAdmin || row.manager, side, view: row.view };
   }
 
   private async lockedPair(tx: RequestContext, id: string): Promise<{ pair: MentoringPair; access: PairAccess }> {
@@ -73,13 +94,8 @@ export class MentoringService {
   }
 
   /** Teachers at active member schools of the group, with the school's role and pairing. */
-  private async members(ctx: RequestContext, groupId: string, teacherIds: string[]) {
-    const rows: { id: string; role: string; pairing: string | null }[] = await ctx.em.query(
-      `SELECT t.id, m.role, m.pairing FROM teacher t JOIN group_membership m ON m.school_id = t.school_id AND m.group_id = $1 AND m.left_on IS NULL
-        WHERE t.id = ANY($2::uuid[])`,
-      [groupId, teacherIds],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
+  private members(ctx: RequestContext, groupId: string, teacherIds: string[]) {
+    return this.access.groupTeachers(ctx, groupId, teacherIds);
   }
 
   async request(ctx: RequestContext, input: RequestMentorshipInput): Promise<MentoringPair> {
@@ -242,16 +258,8 @@ export class MentoringService {
   }
 
   async list(ctx: RequestContext, filter: MentoringPairFilter = {}, page: PageArgs) {
-    const p = ctx.user;
     const qb = ctx.em.createQueryBuilder(MentoringPair, 'mp');
-    if (!p.isPlatformAdmin) {
-      qb.where(
-        `(EXISTS (SELECT 1 FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = mp.group_id AND r.path && :regions::uuid[])
-          OR mp.group_id = ANY(:groups::uuid[]) OR mp.mentor_teacher_id = :me OR mp.apprentice_teacher_id = :me
-          OR EXISTS (SELECT 1 FROM teacher t WHERE t.id IN (mp.mentor_teacher_id, mp.apprentice_teacher_id) AND t.school_id = ANY(:schools::uuid[])))`,
-        { regions: p.regionIds, groups: p.groupIds, me: p.teacherId ?? '00000000-0000-0000-0000-000000000000', schools: p.schoolIds },
-      );
-    }
+    qb.where(pairViewSql({ admin: ':admin::boolean', regions: ':regions::uuid[]', groups: ':groups::uuid[]', schools: ':schools::uuid[]', teacher: ':me::uuid' }), this.scope(ctx));
     if (filter.groupId) qb.andWhere('mp.group_id = :groupId', { groupId: filter.groupId });
     if (filter.teacherId) qb.andWhere('(mp.mentor_teacher_id = :t OR mp.apprentice_teacher_id = :t)', { t: filter.teacherId });
     if (filter.status) qb.andWhere('mp.status = :status', { status: filter.status });

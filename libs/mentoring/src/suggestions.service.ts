@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { forbidden, notFound, type RequestContext } from '../../core/src';
-import { Teacher } from '../../organisation/src';
+import { activeMembershipSql, Teacher } from '../../organisation/src';
 import { optimalAssignment, type Edge } from './assignment';
 import { MentoringService } from './mentoring.service';
 import { isApprentice, scoreMentor, type MembershipFacts, type TeacherFacts } from './scoring';
@@ -37,7 +37,7 @@ export class SuggestionsService {
   private async candidates(ctx: RequestContext, groupId: string): Promise<Candidate[]> {
     const rows: any[] = await ctx.em.query(
       `SELECT t.*, m.role, m.pairing, g.mentor_capacity - (SELECT count(*)::int FROM mentoring_pair p WHERE p.group_id = g.id AND p.mentor_teacher_id = t.id AND p.status = 'ACTIVE') AS free
-         FROM school_group g JOIN group_membership m ON m.group_id = g.id AND m.left_on IS NULL JOIN teacher t ON t.school_id = m.school_id
+         FROM school_group g JOIN group_membership m ON m.group_id = g.id AND ${activeMembershipSql('m')} JOIN teacher t ON t.school_id = m.school_id
         WHERE g.id = $1 ORDER BY t.name, t.id`,
       [groupId],
     );

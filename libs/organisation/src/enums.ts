@@ -90,5 +90,8 @@ registerLabelledEnums(
   LABELS,
 );
 
-/** Compulsory education (义务教育) is every stage but SENIOR. */
-export const COMPULSORY_STAGES = Object.values(SchoolStage).filter((s) => s !== SchoolStage.SENIOR);
+/** Compulsory education (义务教育) is every stage but SENIOR: the one definition, in JS and as SQL. */
+export const isCompulsoryStage = (stage: SchoolStage) => stage !== SchoolStage.SENIOR;
+export const COMPULSORY_STAGES = Object.values(SchoolStage).filter(isCompulsoryStage);
+/** SQL: the school's stage (a column expression) is a compulsory one. */
+export const compulsoryStageSql = (stage: string) => `${stage} IN (${COMPULSORY_STAGES.map((s) => `'${s}'`).join(', ')})`;

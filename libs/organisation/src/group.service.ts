@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { activeMemberSchoolSql, activeMembershipSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
 import {
   badInput,
@@ -113,7 +114,7 @@ export class GroupService {
     if (filter.kind) qb.andWhere('g.kind = :kind', { kind: filter.kind });
     if (filter.mode) qb.andWhere('g.mode = :mode', { mode: filter.mode });
     if (filter.schoolId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM group_membership m WHERE m.group_id = g.id AND m.school_id = :schoolId AND m.left_on IS NULL)', {
+      qb.andWhere(activeMemberSchoolSql(':schoolId::uuid', 'g.id'), {
         schoolId: filter.schoolId,
       });
     }
@@ -182,7 +183,7 @@ export class GroupService {
     if (group.kind === GroupKind.CONSORTIUM) {
       const rows: { id: string; name: string }[] = await ctx.em.query(
         `SELECT g.id, g.name FROM group_membership m JOIN school_group g ON g.id = m.group_id
-          WHERE m.school_id = $1 AND m.left_on IS NULL AND m.group_kind = 'CONSORTIUM'`,
+          WHERE m.school_id = $1 AND ${activeMembershipSql('m')} AND m.group_kind = 'CONSORTIUM'`,
         [schoolId],
       );
       if (rows.length) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Metric, RollupService, type RequestContext, type RollupDelta } from '../../core/src';
-import { GroupKind, SchoolStage } from './enums';
+import { GroupKind, isCompulsoryStage, SchoolStage } from './enums';
 import type { SchoolGroup } from './entities/school-group.entity';
 
 interface SchoolFacts {
@@ -10,7 +10,7 @@ interface SchoolFacts {
   studentCount: number;
 }
 
-const compulsory = (s: SchoolFacts) => s.stage !== SchoolStage.SENIOR;
+const compulsory = (s: SchoolFacts) => isCompulsoryStage(s.stage);
 
 /** Compulsory totals describe the schools as they are now: they are dated at the start of the records. */
 export const RECORDS_START = '2000-01-01';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { activeMemberSchoolSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
 import { badInput, EventBus, notFound, paginate, todayInChina, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
 import { AccessService } from './access.service';
@@ -64,7 +65,7 @@ export class TeacherService {
     const qb = ctx.em.createQueryBuilder(Teacher, 't');
     if (filter.schoolId) qb.andWhere('t.school_id = :schoolId', { schoolId: filter.schoolId });
     if (filter.groupId) {
-      qb.andWhere('t.school_id IN (SELECT m.school_id FROM group_membership m WHERE m.group_id = :groupId AND m.left_on IS NULL)', {
+      qb.andWhere(activeMemberSchoolSql('t.school_id', ':groupId::uuid'), {
         groupId: filter.groupId,
       });
     }

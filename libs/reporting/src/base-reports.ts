@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { chinaDaySql } from '../../core/src';
+import { compulsoryStageSql } from '../../organisation/src';
 
 /**
  * The same figures as ReportsService, computed straight from the base tables. Not used by the API: the
@@ -61,7 +62,7 @@ export async function baseRegionCoverage(em: EntityManager, regionId: string, as
        SELECT s.*, EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND m.group_kind = 'CONSORTIUM'
                              AND m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on > $2)) AS covered
          FROM school s JOIN region r ON r.id = s.region_id
-        WHERE r.path @> ARRAY[$1]::uuid[] AND s.stage <> 'SENIOR')
+        WHERE r.path @> ARRAY[$1]::uuid[] AND ${compulsoryStageSql('s.stage')})
      SELECT count(*)::int AS "compulsorySchools", coalesce(sum(student_count), 0)::int AS "compulsoryStudents",
             count(*) FILTER (WHERE covered)::int AS "coveredSchools", coalesce(sum(student_count) FILTER (WHERE covered), 0)::int AS "studentsCovered"
        FROM s`,

@@ -12,7 +12,7 @@ import {
   type RequestContext,
   preparedQuery,
 } from '../../core/src';
-import { AccessService, COMPULSORY_STAGES, escapeLike, Region, School } from '../../organisation/src';
+import { AccessService, COMPULSORY_STAGES, escapeLike, inRegionsSql, managesGroupSql, Region, School } from '../../organisation/src';
 import { GroupFiguresCache } from './group-figures-cache';
 import {
   ActivityCounters,
@@ -181,8 +181,8 @@ export class ReportsService {
        UNION ALL
        SELECT 'view', (SELECT m.school_id FROM group_membership m WHERE m.group_id = g.id AND m.school_id = ANY($6::uuid[]) ORDER BY m.left_on NULLS FIRST LIMIT 1),
               coalesce((SELECT v.revision FROM group_rollup_revision v WHERE v.group_id = g.id), 0),
-              (r.path && $4::uuid[] OR g.id = ANY($5::uuid[]))::int
-         FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = $1`,
+              ${managesGroupSql('g.id', '$4::uuid[]', '$5::uuid[]')}::int
+         FROM school_group g WHERE g.id = $1`,
       [groupId, from, to, p.regionIds, p.groupIds, p.schoolIds],
     );
     // Its managers and the region admins above it see everything, its member schools' admins their own row.
@@ -261,7 +261,7 @@ export class ReportsService {
     const rows = await preparedQuery<{ kind: 'region' | 'stock' | 'target'; metric: string; key: string; v: number; allowed: boolean; target_region: string; ratio: number }>(
       ctx.em,
       'region_facts',
-      `SELECT 'region' AS kind, '' AS metric, '' AS key, 0::bigint AS v, path && $4::uuid[] AS allowed, NULL::uuid AS target_region, NULL::float8 AS ratio
+      `SELECT 'region' AS kind, '' AS metric, '' AS key, 0::bigint AS v, ${inRegionsSql('region.id', '$4::uuid[]')} AS allowed, NULL::uuid AS target_region, NULL::float8 AS ratio
          FROM region WHERE id = $1
        UNION ALL
        SELECT 'stock', metric, key, sum(value)::bigint, NULL, NULL, NULL FROM activity_rollup

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { bumpGroupRevisions, chinaDaySql, Metric, NO_SCHOOL } from '../../core/src';
-import { RECORDS_START } from '../../organisation/src';
+import { compulsoryStageSql, RECORDS_START } from '../../organisation/src';
 
 /**
  * Recomputes every rollup from the base tables (after a bulk load such as the demo data or seed:scale, or
@@ -50,7 +50,7 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
      SELECT 'R', anc, '${NO_SCHOOL}', DATE '${RECORDS_START}', m.metric, '', sum(CASE WHEN m.metric = '${Metric.CompulsorySchools}' THEN 1 ELSE s.student_count END)
        FROM school s JOIN region r ON r.id = s.region_id, unnest(r.path) AS anc,
             (VALUES ('${Metric.CompulsorySchools}'), ('${Metric.CompulsoryStudents}')) AS m(metric)
-      WHERE s.stage <> 'SENIOR' GROUP BY 2, 4, 5 ${upsert}`,
+      WHERE ${compulsoryStageSql('s.stage')} GROUP BY 2, 4, 5 ${upsert}`,
     // coverage: +1 on joining a consortium, −1 on leaving
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
      SELECT 'R', anc, '${NO_SCHOOL}', e.day, m.metric, '', sum(e.sign * CASE WHEN m.metric = '${Metric.CoveredSchools}' THEN 1 ELSE s.student_count END)
@@ -58,7 +58,7 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
              UNION ALL SELECT school_id, left_on, -1 FROM group_membership WHERE group_kind = 'CONSORTIUM' AND left_on IS NOT NULL) e
        JOIN school s ON s.id = e.school_id JOIN region r ON r.id = s.region_id, unnest(r.path) AS anc,
             (VALUES ('${Metric.CoveredSchools}'), ('${Metric.CoveredStudents}')) AS m(metric)
-      WHERE s.stage <> 'SENIOR' GROUP BY 2, 4, 5 ${upsert}`,
+      WHERE ${compulsoryStageSql('s.stage')} GROUP BY 2, 4, 5 ${upsert}`,
   ];
   // teacher exchanges (key = kind) and exchanged teachers, on the day they start: group, to-school, every ancestor region
   const exchangeMetrics = `(VALUES ('${Metric.TeacherExchanges}'), ('${Metric.ExchangedTeachers}')) AS m(metric)`;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { forbidden, notFound, type RequestContext } from '../../core/src';
+import { managesGroupSql } from '../../organisation/src';
 
 export interface SessionAccess {
   /** schedule, start, end, cancel, advance the agenda */
@@ -11,6 +12,33 @@ export interface SessionAccess {
   /** the school the caller's teacher works at now */
   teacherSchoolId: string | null;
 }
+
+/** The session rules as SQL on alias `rs`; the placeholders hold the caller's regions, groups, schools (admin of) and teacher. */
+interface Slots {
+  regions: string;
+  groups: string;
+  schools: string;
+  teacher: string;
+}
+
+/** manage: region admins above the group, the group's managers, the host school's admins. */
+const manageSql = (s: Slots) => `(${managesGroupSql('rs.group_id', s.regions, s.groups)} OR rs.host_school_id = ANY(${s.schools}))`;
+
+/** invited: the caller's teacher profile, through its current school or by name. */
+const invitedSql = (s: Slots) =>
+  `(EXISTS (SELECT 1 FROM research_session_school x WHERE x.session_id = rs.id AND x.school_id = (SELECT t.school_id FROM teacher t WHERE t.id = ${s.teacher}))
+    OR EXISTS (SELECT 1 FROM research_session_teacher y WHERE y.session_id = rs.id AND y.teacher_id = ${s.teacher}))`;
+
+/** view: the above, and the admins of an invited school. The one definition behind `of` and the list filter. */
+const viewSql = (s: Slots) =>
+  `(${manageSql(s)} OR ${invitedSql(s)} OR EXISTS (SELECT 1 FROM research_session_school x WHERE x.session_id = rs.id AND x.school_id = ANY(${s.schools})))`;
+
+const slots = (offset: number): Slots => ({
+  regions: `$${offset}::uuid[]`,
+  groups: `$${offset + 1}::uuid[]`,
+  schools: `$${offset + 2}::uuid[]`,
+  teacher: `$${offset + 3}::uuid`,
+});
 
 /**
  * Who may do what with a research session, in one query:
@@ -24,36 +52,22 @@ export class ResearchAccess {
   viewableCondition(ctx: RequestContext, offset: number): { sql: string; params: unknown[] } {
     const p = ctx.user;
     if (p.isPlatformAdmin) return { sql: 'TRUE', params: [] };
-    const [a, b, c, d] = [offset, offset + 1, offset + 2, offset + 3];
-    return {
-      sql: `(EXISTS (SELECT 1 FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = rs.group_id AND r.path && $${a}::uuid[])
-          OR rs.group_id = ANY($${b}::uuid[]) OR rs.host_school_id = ANY($${c}::uuid[])
-          OR EXISTS (SELECT 1 FROM research_session_school x WHERE x.session_id = rs.id
-                       AND (x.school_id = ANY($${c}::uuid[]) OR x.school_id = (SELECT t.school_id FROM teacher t WHERE t.id = $${d}::uuid)))
-          OR EXISTS (SELECT 1 FROM research_session_teacher y WHERE y.session_id = rs.id AND y.teacher_id = $${d}::uuid))`,
-      params: [p.regionIds, p.groupIds, p.schoolIds, p.teacherId],
-    };
+    return { sql: viewSql(slots(offset)), params: [p.regionIds, p.groupIds, p.schoolIds, p.teacherId] };
   }
 
   async of(ctx: RequestContext, sessionId: string): Promise<SessionAccess & { groupId: string }> {
     const p = ctx.user;
+    const s = slots(2);
     const rows: any[] = await ctx.em.query(
-      `SELECT rs.group_id,
-              (EXISTS (SELECT 1 FROM school_group g JOIN region r ON r.id = g.region_id WHERE g.id = rs.group_id AND r.path && $2::uuid[])
-               OR rs.group_id = ANY($3::uuid[]) OR rs.host_school_id = ANY($4::uuid[])) AS manage,
-              EXISTS (SELECT 1 FROM research_session_school x WHERE x.session_id = rs.id AND x.school_id = ANY($4::uuid[])) AS school_admin,
-              t.school_id AS teacher_school_id,
-              (t.id IS NOT NULL AND (
-                 EXISTS (SELECT 1 FROM research_session_school x WHERE x.session_id = rs.id AND x.school_id = t.school_id)
-                 OR EXISTS (SELECT 1 FROM research_session_teacher y WHERE y.session_id = rs.id AND y.teacher_id = t.id))) AS invited
-         FROM research_session rs LEFT JOIN teacher t ON t.id = $5::uuid
-        WHERE rs.id = $1`,
+      `SELECT rs.group_id, ${manageSql(s)} AS manage, ${viewSql(s)} AS view, coalesce(${invitedSql(s)}, false) AS invited,
+              (SELECT t.school_id FROM teacher t WHERE t.id = $5::uuid) AS teacher_school_id
+         FROM research_session rs WHERE rs.id = $1`,
       [sessionId, p.regionIds, p.groupIds, p.schoolIds, p.teacherId],
     );
     if (!rows.length) throw notFound('Research session', sessionId);
     const r = rows[0];
     const manage = p.isPlatformAdmin || r.manage;
-    return { groupId: r.group_id, manage, invited: r.invited, view: manage || r.invited || r.school_admin, teacherSchoolId: r.teacher_school_id };
+    return { groupId: r.group_id, manage, invited: r.invited, view: p.isPlatformAdmin || r.view, teacherSchoolId: r.teacher_school_id };
   }
 
   async require(ctx: RequestContext, sessionId: string, need: 'view' | 'manage'): Promise<SessionAccess> {

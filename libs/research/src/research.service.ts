@@ -16,7 +16,7 @@ import {
   type RequestContext,
   type RollupDelta,
 } from '../../core/src';
-import { GroupStatus, SchoolGroup, Teacher } from '../../organisation/src';
+import { AccessService, GroupStatus, managesGroupSql, SchoolGroup, Teacher } from '../../organisation/src';
 import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
 import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';
@@ -34,6 +34,7 @@ export class ResearchService {
   constructor(
     private readonly tx: TransactionService,
     private readonly access: ResearchAccess,
+    private readonly orgAccess: AccessService,
     private readonly events: SessionEventsService,
     private readonly rollups: RollupService,
   ) {}
@@ -47,26 +48,18 @@ export class ResearchService {
       if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
       const p = tx.user;
       const [{ allowed }] = await tx.em.query(
-        `SELECT ($1 OR EXISTS (SELECT 1 FROM region r WHERE r.id = $2 AND r.path && $3::uuid[]) OR $4 = ANY($5::uuid[]) OR $6 = ANY($7::uuid[])) AS allowed`,
-        [p.isPlatformAdmin, group.regionId, p.regionIds, group.id, p.groupIds, input.hostSchoolId, p.schoolIds],
+        `SELECT ($1 OR ${managesGroupSql('$2::uuid', '$3::uuid[]', '$4::uuid[]')} OR $5::uuid = ANY($6::uuid[])) AS allowed`,
+        [p.isPlatformAdmin, group.id, p.regionIds, p.groupIds, input.hostSchoolId, p.schoolIds],
       );
       if (!allowed) throw forbidden("Only the group's managers and the host school's admins schedule its sessions");
       const schoolIds = [...new Set([input.hostSchoolId, ...input.invitedSchoolIds])];
-      const members: { school_id: string }[] = await tx.em.query(
-        `SELECT school_id FROM group_membership WHERE group_id = $1 AND left_on IS NULL AND school_id = ANY($2::uuid[])`,
-        [group.id, schoolIds],
-      );
-      const memberIds = new Set(members.map((m) => m.school_id));
+      const memberIds = await this.orgAccess.activeMemberSchools(tx, group.id, schoolIds);
       if (!memberIds.has(input.hostSchoolId)) throw badInput('hostSchoolId', 'The host school must be an active member of the group');
       const outsider = schoolIds.find((id) => !memberIds.has(id));
       if (outsider) throw badInput('invitedSchoolIds', `School ${outsider} is not an active member of the group`);
       const teacherIds = [...new Set(input.invitedTeacherIds ?? [])];
       if (teacherIds.length) {
-        const ok: { id: string }[] = await tx.em.query(
-          `SELECT t.id FROM teacher t JOIN group_membership m ON m.school_id = t.school_id AND m.group_id = $1 AND m.left_on IS NULL WHERE t.id = ANY($2::uuid[])`,
-          [group.id, teacherIds],
-        );
-        const okIds = new Set(ok.map((r) => r.id));
+        const okIds = await this.orgAccess.groupTeachers(tx, group.id, teacherIds);
         const bad = teacherIds.find((id) => !okIds.has(id));
         if (bad) throw badInput('invitedTeacherIds', `Teacher ${bad} does not teach at a member school of the group`);
       }
