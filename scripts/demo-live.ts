@@ -1,13 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/seed-demo';
+import { serverAddress } from './server-address';
 
 /**
- * npm run demo:live — against a running server (npm start; API_URL, default http://localhost:3000):
+ * npm run demo:live — against a running server (npm start; API_URL, else PORT and HOST as the server reads them):
  * the demo group manager schedules and starts a joint research session, two demo teachers join over
  * socket.io, check in, chat, raise a hand; the manager advances the agenda and ends it. Every live event
  * is printed as the manager's client receives it.
  */
-const API = process.env.API_URL ?? 'http://localhost:3000';
+const API = serverAddress();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
@@ -37,7 +38,7 @@ async function main() {
   try {
     await fetch(`${API}/health`);
   } catch {
-    console.error(`No server at ${API}: start it first with "npm start" (or set API_URL).`);
+    console.error(`No server at ${API}: start it first with "npm start" (the address comes from API_URL, else PORT and HOST, as for the server).`);
     process.exit(1);
   }
   const manager = await login('manager');

@@ -90,6 +90,13 @@ describe('demo data', () => {
     expect(cov).toMatchObject({ coveredSchools: base.coveredSchools, compulsorySchools: base.compulsorySchools, studentsCovered: base.studentsCovered });
     expect(cov.ratio).toBeGreaterThan(0.55);
     expect(cov.ratio).toBeLessThan(0.7);
+    // the targets of the story: the city's 70% (2024) and 80% (2025, carried forward), 随县's own 70% for 2026
+    const [{ id: city }] = await t.sql(`SELECT id FROM region WHERE name = '随州市'`);
+    const targetOf = async (r: string, asOf: string) => (await t.ok(`query($r: ID!, $a: Date) { regionCoverage(regionId: $r, asOf: $a) { target { year ratio regionId } } }`, { r, a: asOf }, admin.token)).regionCoverage.target;
+    expect(await targetOf(county, '2024-12-31')).toEqual({ year: 2024, ratio: 0.7, regionId: city });
+    expect(await targetOf(county, '2025-06-30')).toEqual({ year: 2025, ratio: 0.8, regionId: city });
+    expect(await targetOf(county, '2026-06-30')).toEqual({ year: 2026, ratio: 0.7, regionId: county });
+    expect(await targetOf(city, '2026-06-30')).toEqual({ year: 2025, ratio: 0.8, regionId: city });
   });
 
   it('has mentoring pairs in every status with logs, exchanges of each kind and student activities', async () => {

@@ -343,6 +343,40 @@ describe('reports: scope, targets, CSV', () => {
     expect((await t.gql(`mutation($r: ID!) { setCoverageTarget(regionId: $r, year: 2026, ratio: 1.5) { ratio } }`, { r: ids.a }, tokens.a)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ratio' });
   });
 
+  it('carries a target forward to later years until replaced, in every report, the region\'s own before its ancestors\'', async () => {
+    // years far ahead, so the other tests' 2026 targets stay as they are
+    const set = (r: string, year: number, ratio: number) => t.ok(`mutation($r: ID!, $y: Int!, $x: Float!) { setCoverageTarget(regionId: $r, year: $y, ratio: $x) { ratio } }`, { r, y: year, x: ratio }, tokens.city);
+    const target = async (r: string, asOf: string) => (await t.ok(COVERAGE_Q, { r, a: asOf }, tokens.city)).regionCoverage;
+    await set(ids.city, 2026, 0.8); // as the test above left them (the same values), so this one runs alone too
+    await set(ids.a, 2026, 0.7);
+    await set(ids.city, 2031, 0.75);
+    // 广水市 has none of its own: the city's latest of a year up to the asked one
+    expect((await target(ids.b, '2030-06-30')).target).toEqual({ year: 2026, ratio: 0.8, regionId: ids.city });
+    expect((await target(ids.b, '2033-06-30')).target).toEqual({ year: 2031, ratio: 0.75, regionId: ids.city });
+    const b2033 = await target(ids.b, '2033-06-30');
+    expect(b2033.gap).toBeCloseTo(0.75 - b2033.ratio);
+    // 随县's own 2026 target goes on in force over the city's newer one, until 随县 sets another
+    expect((await target(ids.a, '2033-06-30')).target).toEqual({ year: 2026, ratio: 0.7, regionId: ids.a });
+    await set(ids.a, 2032, 0.9);
+    expect((await target(ids.a, '2031-12-31')).target).toEqual({ year: 2026, ratio: 0.7, regionId: ids.a });
+    expect((await target(ids.a, '2033-06-30')).target).toEqual({ year: 2032, ratio: 0.9, regionId: ids.a });
+
+    // the trend: each point the target in force in its year
+    const trend = (await t.ok(`query($r: ID!) { regionCoverageTrend(regionId: $r, months: 48, asOf: "2033-06-30") { points { month target { year ratio regionId } } } }`, { r: ids.b }, tokens.city)).regionCoverageTrend.points;
+    const byYear = (y: string) => new Set(trend.filter((p: any) => p.month.startsWith(y)).map((p: any) => JSON.stringify(p.target)));
+    expect([...byYear('2030')]).toEqual([JSON.stringify({ year: 2026, ratio: 0.8, regionId: ids.city })]);
+    for (const y of ['2031', '2032', '2033']) expect([...byYear(y)]).toEqual([JSON.stringify({ year: 2031, ratio: 0.75, regionId: ids.city })]);
+    // the breakdown: each county its own rule
+    const rows = (await t.ok(`query($r: ID!) { regionBreakdown(regionId: $r, from: "2033-01-01", to: "2033-06-30", asOf: "2033-06-30") { rows { region { id } target { year ratio regionId } } } }`, { r: ids.city }, tokens.city)).regionBreakdown.rows;
+    expect(Object.fromEntries(rows.map((r: any) => [r.region.id, r.target]))).toEqual({
+      [ids.a]: { year: 2032, ratio: 0.9, regionId: ids.a },
+      [ids.b]: { year: 2031, ratio: 0.75, regionId: ids.city },
+    });
+    // and the downloads, written from the same figures
+    const csv = await (await fetch(`${t.url}/reports/regions/${ids.b}/coverage.csv?asOf=2033-06-30`, { headers: { authorization: `Bearer ${tokens.city}` } })).text();
+    expect(csv).toContain('年度目标 Target (2031),0.7500');
+  });
+
   it('shows each manager only their scope', async () => {
     const period = { f: '2026-01-01', t: '2026-12-31' };
     expect(codeOf(await t.gql(COVERAGE_Q, { r: ids.a }, tokens.b))).toBe('FORBIDDEN');

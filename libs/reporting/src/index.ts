@@ -6,3 +6,4 @@ export * from './reporting.module';
 export * from './group-figures-cache';
 export * from './report-routes';
 export * from './report-tables';
+export * from './coverage-targets';

@@ -49,7 +49,7 @@ export class GroupActivitySummary extends ActivityCounters {
 @ObjectType({ description: 'A coverage target: share of compulsory schools in a consortium by the end of a year' })
 export class CoverageTarget {
   @Field(() => ID, { description: 'The region that set it (the asked region or an ancestor)' }) regionId: string;
-  @Field(() => Int) year: number;
+  @Field(() => Int, { description: 'The year it was set for: the asked year, or an earlier one whose target carries forward' }) year: number;
   @Field(() => Float) ratio: number;
 }
 
@@ -58,11 +58,11 @@ export class CoverageTarget {
 export class CoverageFigures {
   @Field(() => Int) compulsorySchools: number;
   @Field(() => Int, { description: 'Compulsory schools in an active consortium (县域教联体) on asOf' }) coveredSchools: number;
-  @Field(() => Float, { description: 'coveredSchools / compulsorySchools' }) ratio: number;
+  @Field(() => Float, { description: 'coveredSchools / compulsorySchools, unrounded (a double; clients round for display)' }) ratio: number;
   @Field(() => Int) compulsoryStudents: number;
   @Field(() => Int) studentsCovered: number;
   @Field(() => Int, { description: 'Active consortia founded on or before asOf' }) consortia: number;
-  @Field(() => CoverageTarget, { nullable: true, description: "The target for asOf's year, set on this region or the nearest ancestor" }) target: CoverageTarget | null;
+  @Field(() => CoverageTarget, { nullable: true, description: "The target in force in asOf's year: of the region or its nearest ancestor with a target for that year or earlier, the latest" }) target: CoverageTarget | null;
   @Field(() => Float, { nullable: true, description: 'target.ratio − ratio (positive: still to go)' }) gap: number | null;
 }
 

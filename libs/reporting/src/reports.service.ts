@@ -26,6 +26,7 @@ import {
   TypeCount,
   type CoverageTarget,
 } from './models';
+import { targetsInForce, writeCoverageTarget } from './coverage-targets';
 
 /** Counter field → rollup metric; stocks are read as of the period's last day. */
 const COUNTERS: [keyof ActivityCounters, string, 'flow' | 'stock'][] = [
@@ -255,7 +256,7 @@ export class ReportsService {
 
   /**
    * One round trip for a region's dashboard: the scope check (region admins of the region or above it), stock
-   * rollups up to `asOf`, and the coverage target for `targetYear` set on the region or its nearest ancestor.
+   * rollups up to `asOf`, and the coverage target in force in `targetYear` (targetsInForce).
    */
   private async regionFacts(ctx: RequestContext, regionId: string, asOf: string, metrics: string[], targetYear: number | null = null) {
     const rows = await preparedQuery<{ kind: 'region' | 'stock' | 'target'; metric: string; key: string; v: number; allowed: boolean; target_region: string; ratio: number }>(
@@ -267,8 +268,7 @@ export class ReportsService {
        SELECT 'stock', metric, key, sum(value)::bigint, NULL, NULL, NULL FROM activity_rollup
         WHERE scope_id = $1 AND metric = ANY($3) AND ${regionStock('$6', '$2')} GROUP BY 2, 3
        UNION ALL
-       (SELECT 'target', '', '', 0, NULL, t.region_id, t.ratio FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $5
-         WHERE r.id = $1 ORDER BY array_position(r.path, t.region_id) DESC LIMIT 1)`,
+       SELECT 'target', '', '', t.target_year, NULL, t.target_region, t.ratio FROM (${targetsInForce('ARRAY[$1::uuid]', 'ARRAY[$5::int]')}) t`,
       // stocks: month rows (r) before asOf's month, day rows (R) in it
       [regionId, asOf, metrics, ctx.user.regionIds, targetYear, asOf.slice(0, 8) + '01'],
     );
@@ -279,7 +279,7 @@ export class ReportsService {
     const total = (m: string) => stocks.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
     const keyed = (m: string) => typeCounts(new Map(stocks.filter((r) => r.metric === m).map((r) => [r.key, r.v])));
     const t = rows.find((r) => r.kind === 'target');
-    const target: CoverageTarget | null = t ? { regionId: t.target_region, year: targetYear!, ratio: t.ratio } : null;
+    const target: CoverageTarget | null = t ? { regionId: t.target_region, year: Number(t.v), ratio: t.ratio } : null;
     return { total, keyed, target };
   }
 
@@ -311,12 +311,10 @@ export class ReportsService {
               NULL::int AS year, NULL::uuid AS target_region, NULL::float8 AS ratio
          FROM activity_rollup WHERE scope_id = $1 AND metric = ANY($3) AND ${regionStock('$4::date', '$2::date')} GROUP BY 2, 3
        UNION ALL
-       (SELECT DISTINCT ON (t.year) 'target', NULL, NULL, 0, t.year, t.region_id, t.ratio
-          FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = ANY($6::int[])
-         WHERE r.id = $1 ORDER BY t.year, array_position(r.path, t.region_id) DESC)`,
+       SELECT 'target', NULL, NULL, t.target_year, t.asked_year, t.target_region, t.ratio FROM (${targetsInForce('ARRAY[$1::uuid]', '$6::int[]')}) t`,
       [regionId, asOf, COVERAGE_STOCKS, monthStartOf(asOf), `${ends[0].month}-01`, years],
     );
-    const targets = new Map(rows.filter((r) => r.kind === 'target').map((r) => [r.year, { regionId: r.target_region, year: r.year, ratio: r.ratio }]));
+    const targets = new Map(rows.filter((r) => r.kind === 'target').map((r) => [r.year, { regionId: r.target_region, year: Number(r.v), ratio: r.ratio }]));
     const running = new Map<string, number>();
     const points = ends.map(({ month, day }) => {
       for (const r of rows) if (r.kind === 'stock' && r.month === month) running.set(r.metric, (running.get(r.metric) ?? 0) + r.v);
@@ -349,19 +347,16 @@ export class ReportsService {
        UNION ALL
        SELECT 'flow', scope_id, metric, sum(value)::bigint, NULL, NULL FROM (${REGIONS_FLOWS}) f GROUP BY 2, 3
        UNION ALL
-       (SELECT DISTINCT ON (r.id) 'target', r.id, '', 0, t.region_id, t.ratio
-          FROM region r JOIN coverage_target t ON t.region_id = ANY(r.path) AND t.year = $12
-         WHERE r.id = ANY($1::uuid[]) ORDER BY r.id, array_position(r.path, t.region_id) DESC)`,
+       SELECT 'target', t.region_id, '', t.target_year, t.target_region, t.ratio FROM (${targetsInForce('$1::uuid[]', 'ARRAY[$12::int]')}) t`,
       [children.map((c) => c.id), from, to, flows, fullFrom, fullTo, COVERAGE_STOCKS, asOf, monthStartOf(asOf), Metric.MentoringActive, monthStartOf(to), Number(asOf.slice(0, 4))],
     );
-    const year = Number(asOf.slice(0, 4));
     breakdown.rows = children.map((region) => {
       const mine = rows.filter((r) => r.region_id === region.id);
       const total = (kind: 'stock' | 'flow', metric: string) => mine.filter((r) => r.kind === kind && r.metric === metric).reduce((a, r) => a + r.v, 0);
       const t = mine.find((r) => r.kind === 'target');
       return Object.assign(new RegionBreakdownRow(), {
         region,
-        ...coverageOf((m) => total('stock', m), t ? { regionId: t.target_region, year, ratio: t.ratio } : null),
+        ...coverageOf((m) => total('stock', m), t ? { regionId: t.target_region, year: Number(t.v), ratio: t.ratio } : null),
         researchSessions: total('flow', Metric.ResearchSessions),
         teacherParticipations: total('flow', Metric.TeacherParticipations),
         mentoringPairsActive: total('stock', Metric.MentoringActive),
@@ -424,11 +419,7 @@ export class ReportsService {
     if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw badInput('ratio', 'ratio is a share between 0 and 1 (e.g. 0.7 for 70%)');
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [regionId]);
-      await tx.em.query(
-        `INSERT INTO coverage_target (region_id, year, ratio, set_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (region_id, year) DO UPDATE SET ratio = EXCLUDED.ratio, set_by = EXCLUDED.set_by, updated_at = now()`,
-        [regionId, year, ratio, tx.user.userId],
-      );
+      await writeCoverageTarget(tx.em, regionId, year, ratio, tx.user.userId);
       return { regionId, year, ratio };
     });
   }

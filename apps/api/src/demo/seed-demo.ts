@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { rebuildRollups } from '../../../../libs/reporting/src';
+import { rebuildRollups, writeCoverageTarget } from '../../../../libs/reporting/src';
 import type { PlanContent } from '../../../../libs/lesson-prep/src/entities/lesson-prep.entity';
 import { changedFields, lineCount, PLAN_FIELDS } from '../../../../libs/lesson-prep/src/plan-diff';
 import { documentTerms } from '../../../../libs/lesson-prep/src/search-terms';
@@ -3726,6 +3726,15 @@ async function insertRows(em: EntityManager, table: string, columns: ReadonlyArr
 const DEMO_SEED_LOCK = 727003;
 
 /** Deterministic and idempotent: a second run changes nothing and returns created:false. */
+/** The demo's coverage targets (coverage_target rows). */
+function demoCoverageTargets(plan: DemoPlan): { regionId: string; year: number; ratio: number; setAt: string }[] {
+  return [
+    { regionId: plan.refs.cityId, year: 2024, ratio: 0.7, setAt: chinaInstant('2024-01-15', 10 * 60) },
+    { regionId: plan.refs.cityId, year: 2025, ratio: 0.8, setAt: chinaInstant('2025-01-10', 10 * 60) },
+    { regionId: plan.refs.mainCountyId, year: 2026, ratio: 0.7, setAt: chinaInstant('2026-01-12', 10 * 60) },
+  ];
+}
+
 export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Promise<string>, log: (line: string) => void = () => {}): Promise<DemoSummary> {
   const started = Date.now();
   const plan = demoPlan();
@@ -3814,6 +3823,10 @@ export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Pro
       `Demo data: ${prep.teams.length} lesson preparation teams, ${prep.plans.length} lesson plans (${prep.plans.filter((x) => x.kind === 'ADAPTATION').length} adaptations), ` +
         `${prep.revisions.length} revisions, ${prep.comments.length} comments, ${prep.adoptions.length} adoptions`,
     );
+    // The coverage targets the story tells (Suizhou, 2024): the city's 70% by the end of 2024 and 80% by the end of
+    // 2025 (which carries forward to its counties in later years), and 随县's own 70% for 2026.
+    for (const t of demoCoverageTargets(plan)) await writeCoverageTarget(em, t.regionId, t.year, t.ratio, null, t.setAt);
+    log(`Demo data: coverage targets ${demoCoverageTargets(plan).map((t) => `${t.year} ${Math.round(t.ratio * 100)}%`).join(', ')}`);
     // Last, so that the dashboards count everything above.
     const rollups = await rebuildRollups(em);
     log(`Demo data: dashboard rollups rebuilt (${rollups} rows)`);
