@@ -81,8 +81,8 @@ describe('web app: sign-in and the managers’ pages', () => {
     await w.page.getByText('目标已保存').waitFor();
     const withTarget = (await t.ok(`query($r: ID!) { regionCoverage(regionId: $r) { target { year ratio } gap } }`, { r: county }, tokens.bureau)).regionCoverage;
     expect(withTarget.target).toEqual({ year: Number(today().slice(0, 4)), ratio: 0.725 });
-    await expect(w.page.getByTestId('coverage-target').textContent()).resolves.toContain('72.5%');
-    await expect(w.page.getByTestId('coverage-gap').textContent()).resolves.toContain(pct(withTarget.gap));
+    await w.page.getByTestId('coverage-target').filter({ hasText: '72.5%' }).waitFor(); // once the page has read it again
+    await w.page.getByTestId('coverage-gap').filter({ hasText: pct(withTarget.gap) }).waitFor();
 
     // deep link reload keeps the page
     await w.page.reload();
