@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Space } from 'antd';
+import { App, Button, Space } from 'antd';
+import { messageKeyOf, problemOf } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
-import { useShowProblem } from './useShowProblem';
 import { graphql } from '../../gql';
 
 const LINK = graphql(`
@@ -16,7 +16,7 @@ const LINK = graphql(`
  */
 export function DownloadButtons({ path, query = {} }: { path: string; query?: Record<string, string | number | null | undefined> }) {
   const { t } = useI18n();
-  const showProblem = useShowProblem();
+  const { message } = App.useApp();
   const [create, { loading }] = useMutation(LINK);
   const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined).map(([k, v]) => [k, String(v)]));
   const download = async (format: 'csv' | 'xlsx') => {
@@ -25,7 +25,8 @@ export function DownloadButtons({ path, query = {} }: { path: string; query?: Re
       const { data } = await create({ variables: { path: `${path}.${format}${qs ? `?${qs}` : ''}` } });
       if (data) window.location.assign(data.createDownloadLink.url);
     } catch (err) {
-      showProblem(err);
+      const p = problemOf(err);
+      message.error(t(messageKeyOf(p), { seconds: p.retryAfterSeconds ?? 1 }));
     }
   };
   return (
