@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { App, Button, Space } from 'antd';
-import { messageKeyOf, problemOf } from '../../app/errors';
+import { Button, Space } from 'antd';
 import { useI18n } from '../../app/i18n';
+import { useShowProblem } from './useShowProblem';
 import { graphql } from '../../gql';
 
 const LINK = graphql(`
@@ -16,7 +16,7 @@ const LINK = graphql(`
  */
 export function DownloadButtons({ path, query = {} }: { path: string; query?: Record<string, string | number | null | undefined> }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const showProblem = useShowProblem();
   const [create, { loading }] = useMutation(LINK);
   const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined).map(([k, v]) => [k, String(v)]));
   const download = async (format: 'csv' | 'xlsx') => {
@@ -25,8 +25,7 @@ export function DownloadButtons({ path, query = {} }: { path: string; query?: Re
       const { data } = await create({ variables: { path: `${path}.${format}${qs ? `?${qs}` : ''}` } });
       if (data) window.location.assign(data.createDownloadLink.url);
     } catch (err) {
-      const p = problemOf(err);
-      message.error(t(messageKeyOf(p), { seconds: p.retryAfterSeconds ?? 1 }));
+      showProblem(err);
     }
   };
   return (

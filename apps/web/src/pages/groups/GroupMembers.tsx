@@ -3,10 +3,11 @@ import { App, Button, Card, DatePicker, Form, Modal, Popconfirm, Select, Space, 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { messageKeyOf, problemOf } from '../../app/errors';
 import { day, todayInChina } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { PAIRINGS } from '../../features/common/pages';
 import { ProblemResult } from '../../features/common/ProblemResult';
+import { useShowProblem } from '../../features/common/useShowProblem';
 import { useLabels } from '../../features/common/useLabels';
 import { graphql } from '../../gql';
 
@@ -37,7 +38,6 @@ const REMOVE = graphql(`
   }
 `);
 
-const PAIRINGS = ['STRONG_WEAK', 'STRONG_NEW', 'STRONG_RURAL', 'STRONG_SUBURBAN', 'OTHER'];
 
 /** Member schools (lead first), former members, and for those allowed: add and remove. */
 export function GroupMembers({ groupId, regionId, canManage }: { groupId: string; regionId: string; canManage: boolean }) {
@@ -51,10 +51,7 @@ export function GroupMembers({ groupId, regionId, canManage }: { groupId: string
   const [add, addState] = useMutation(ADD);
   const [remove] = useMutation(REMOVE);
   const [form] = Form.useForm();
-  const fail = (err: unknown) => {
-    const p = problemOf(err);
-    message.error(t(messageKeyOf(p), { seconds: p.retryAfterSeconds ?? 1 }));
-  };
+  const fail = useShowProblem();
   const members = data?.schoolGroup?.members ?? [];
   const current = members.filter((m) => !m.leftOn);
   const former = members.filter((m) => m.leftOn);

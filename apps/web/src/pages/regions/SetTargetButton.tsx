@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { App, Button, Form, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
-import { messageKeyOf, problemOf } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import { useShowProblem } from '../../features/common/useShowProblem';
 import { graphql } from '../../gql';
 
 const SET_TARGET = graphql(`
@@ -15,6 +15,7 @@ const SET_TARGET = graphql(`
 export function SetTargetButton({ regionId, current, onSaved }: { regionId: string; current: { year: number; ratio: number } | null | undefined; onSaved(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const showProblem = useShowProblem();
   const [open, setOpen] = useState(false);
   const [save, { loading }] = useMutation(SET_TARGET);
   const [form] = Form.useForm();
@@ -36,8 +37,7 @@ export function SetTargetButton({ regionId, current, onSaved }: { regionId: stri
               setOpen(false);
               onSaved();
             } catch (err) {
-              const p = problemOf(err);
-              message.error(t(messageKeyOf(p), { seconds: p.retryAfterSeconds ?? 1 }));
+              showProblem(err);
             }
           }}
         >

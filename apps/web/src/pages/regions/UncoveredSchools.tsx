@@ -2,10 +2,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { messageKeyOf, problemOf } from '../../app/errors';
 import { number } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { PAIRINGS, useCursorPages } from '../../features/common/pages';
 import { ProblemResult } from '../../features/common/ProblemResult';
+import { useShowProblem } from '../../features/common/useShowProblem';
 import { useLabels } from '../../features/common/useLabels';
 import { graphql } from '../../gql';
 
@@ -38,9 +39,10 @@ export function UncoveredSchools({ regionId, asOf, canAdd, onAdded }: { regionId
   const { t, lang } = useI18n();
   const label = useLabels();
   const { message } = App.useApp();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const showProblem = useShowProblem();
+  const pages = useCursorPages();
   const [name, setName] = useState('');
-  const { data, error, loading, refetch } = useQuery(UNCOVERED, { variables: { id: regionId, asOf, after: cursors.at(-1) ?? null, search: name || null } });
+  const { data, error, loading, refetch } = useQuery(UNCOVERED, { variables: { id: regionId, asOf, after: pages.after, search: name || null } });
   const [target, setTarget] = useState<{ id: string; name: string; regionId: string } | null>(null);
   const [search, setSearch] = useState('');
   const consortia = useQuery(CONSORTIA, { variables: { regionId: target?.regionId ?? regionId, search: search || null }, skip: !target });
@@ -51,7 +53,7 @@ export function UncoveredSchools({ regionId, asOf, canAdd, onAdded }: { regionId
   return (
     <Card
       title={`${t('region.uncovered')}${page ? ` (${number(page.totalCount, lang)})` : ''}`}
-      extra={<Input.Search allowClear aria-label={t('common.search')} placeholder={t('common.search')} onSearch={(v) => (setName(v.trim()), setCursors([null]))} style={{ width: 240 }} />}
+      extra={<Input.Search allowClear aria-label={t('common.search')} placeholder={t('common.search')} onSearch={(v) => (setName(v.trim()), pages.reset())} style={{ width: 240 }} />}
     >
       {error ? <ProblemResult error={error} /> : null}
       <Table<Row>
@@ -71,13 +73,7 @@ export function UncoveredSchools({ regionId, asOf, canAdd, onAdded }: { regionId
             ? [{ title: '', key: 'add', render: (_: unknown, s: Row) => <Button size="small" onClick={() => setTarget({ id: s.id, name: s.name, regionId: s.region.id })}>{t('region.addToConsortium')}</Button> }]
             : []),
         ]}
-        footer={() => (
-          <span>
-            {cursors.length > 1 ? <a onClick={() => setCursors(cursors.slice(0, -1))}>‹ </a> : null}
-            {cursors.length}
-            {page?.pageInfo.hasNextPage ? <a onClick={() => setCursors([...cursors, page.pageInfo.endCursor ?? null])}> ›</a> : null}
-          </span>
-        )}
+        footer={() => pages.footer(page?.pageInfo)}
       />
       <Modal
         open={!!target}
@@ -102,8 +98,7 @@ export function UncoveredSchools({ regionId, asOf, canAdd, onAdded }: { regionId
               await refetch();
               onAdded();
             } catch (err) {
-              const p = problemOf(err);
-              message.error(t(messageKeyOf(p), { seconds: p.retryAfterSeconds ?? 1 }));
+              showProblem(err);
             }
           }}
         >
@@ -115,7 +110,7 @@ export function UncoveredSchools({ regionId, asOf, canAdd, onAdded }: { regionId
             />
           </Form.Item>
           <Form.Item name="pairing" label={t('group.pairing')} rules={[{ required: true }]}>
-            <Select options={['STRONG_WEAK', 'STRONG_NEW', 'STRONG_RURAL', 'STRONG_SUBURBAN', 'OTHER'].map((p) => ({ value: p, label: label('Pairing', p) }))} />
+            <Select options={PAIRINGS.map((p) => ({ value: p, label: label('Pairing', p) }))} />
           </Form.Item>
         </Form>
       </Modal>

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { day, number } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Loading } from '../../features/common/Loading';
+import { useCursorPages } from '../../features/common/pages';
 import { ProblemResult } from '../../features/common/ProblemResult';
 import { useLabels } from '../../features/common/useLabels';
 import { graphql } from '../../gql';
@@ -44,9 +45,9 @@ export default function SchoolPage() {
   const { t, lang } = useI18n();
   const label = useLabels();
   const [search, setSearch] = useState('');
-  const [pages, setPages] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const { data, loading, error, refetch } = useQuery(SCHOOL, { variables: { id } });
-  const teachers = useQuery(TEACHERS, { variables: { id, search: search || null, after: pages.at(-1) ?? null } });
+  const teachers = useQuery(TEACHERS, { variables: { id, search: search || null, after: pages.after } });
   if (loading && !data) return <Loading />;
   if (error || !data?.school) return <ProblemResult error={error} code={error ? undefined : 'NOT_FOUND'} onRetry={() => void refetch()} />;
   const s = data.school;
@@ -89,7 +90,7 @@ export default function SchoolPage() {
       </Card>
       <Card
         title={`${t('school.teacherList')}${conn ? ` (${conn.totalCount})` : ''}`}
-        extra={<Input.Search allowClear placeholder={t('common.search')} onSearch={(v) => (setSearch(v.trim()), setPages([null]))} style={{ width: 240 }} />}
+        extra={<Input.Search allowClear placeholder={t('common.search')} onSearch={(v) => (setSearch(v.trim()), pages.reset())} style={{ width: 240 }} />}
       >
         {teachers.error ? <ProblemResult error={teachers.error} /> : null}
         <Table<TeacherRow>
@@ -106,13 +107,7 @@ export default function SchoolPage() {
             { title: t('school.honours'), key: 'honours', render: (_: unknown, r) => r.honours.map((h) => <Tag key={h}>{label('TeacherHonour', h)}</Tag>) },
             { title: t('school.contact'), key: 'contact', render: (_: unknown, r) => [r.email, r.phone].filter(Boolean).join(' · ') || '—' },
           ]}
-          footer={() => (
-            <Space>
-              {pages.length > 1 ? <a onClick={() => setPages(pages.slice(0, -1))}>‹</a> : null}
-              <span>{pages.length}</span>
-              {conn?.pageInfo.hasNextPage ? <a onClick={() => setPages([...pages, conn.pageInfo.endCursor ?? null])}>›</a> : null}
-            </Space>
-          )}
+          footer={() => pages.footer(conn?.pageInfo)}
         />
       </Card>
     </Space>

@@ -1,8 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Modal, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { messageKeyOf, problemOf } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/me';
 import { ancestorsOf, groupRights } from '../../app/scope';
@@ -10,6 +9,7 @@ import { Loading } from '../../features/common/Loading';
 import { ProblemResult } from '../../features/common/ProblemResult';
 import { useLabels } from '../../features/common/useLabels';
 import { LiveRoom } from '../../features/live-room/LiveRoom';
+import { useShowProblem } from '../../features/common/useShowProblem';
 import { graphql } from '../../gql';
 import { when } from './when';
 
@@ -36,7 +36,7 @@ export default function SessionPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const label = useLabels();
-  const { message } = App.useApp();
+  const showProblem = useShowProblem();
   const { me, active } = useMe();
   const { data, loading, error, refetch } = useQuery(SESSION, { variables: { id } });
   const [start] = useMutation(START);
@@ -55,8 +55,7 @@ export default function SessionPage() {
       await work();
       await refetch();
     } catch (err) {
-      const p = problemOf(err);
-      message.error(t(messageKeyOf(p), { seconds: p.retryAfterSeconds ?? 1 }));
+      showProblem(err);
     }
   };
   const checkedIn = !!me?.teacher && s.attendance.some((a) => a.teacher.id === me.teacher!.id);

@@ -3,6 +3,7 @@ import { Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
+import { useCursorPages } from '../../features/common/pages';
 import { ProblemResult } from '../../features/common/ProblemResult';
 import { useLabels } from '../../features/common/useLabels';
 import { graphql } from '../../gql';
@@ -33,15 +34,15 @@ export default function SessionsPage() {
   const { t, lang } = useI18n();
   const label = useLabels();
   const [status, setStatus] = useState<(typeof TABS)[number][0]>('LIVE');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const { data, error, loading } = useQuery(SESSIONS, { variables: { status, after: cursors.at(-1) ?? null } });
+  const pages = useCursorPages();
+  const { data, error, loading } = useQuery(SESSIONS, { variables: { status, after: pages.after } });
   const page = data?.researchSessions;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ marginBottom: 0 }}>
         {t('sessions.title')}
       </Typography.Title>
-      <Segmented value={status} onChange={(v) => (setStatus(v as typeof status), setCursors([null]))} options={TABS.map(([v, k]) => ({ value: v, label: t(k) }))} />
+      <Segmented value={status} onChange={(v) => (setStatus(v as typeof status), pages.reset())} options={TABS.map(([v, k]) => ({ value: v, label: t(k) }))} />
       <Card>
         {error ? <ProblemResult error={error} /> : null}
         <Table<Row>
@@ -58,13 +59,7 @@ export default function SessionsPage() {
             { title: t('sessions.host'), key: 'host', render: (_: unknown, s) => s.hostSchool.name },
             { title: t('sessions.status'), key: 'status', render: (_: unknown, s) => <Tag color={COLOR[s.status]}>{label('ResearchSessionStatus', s.status)}</Tag> },
           ]}
-          footer={() => (
-            <span>
-              {cursors.length > 1 ? <a onClick={() => setCursors(cursors.slice(0, -1))}>‹ </a> : null}
-              {cursors.length}
-              {page?.pageInfo.hasNextPage ? <a onClick={() => setCursors([...cursors, page.pageInfo.endCursor ?? null])}> ›</a> : null}
-            </span>
-          )}
+          footer={() => pages.footer(page?.pageInfo)}
         />
       </Card>
     </Space>
