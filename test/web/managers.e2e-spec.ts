@@ -117,7 +117,9 @@ describe('web app: sign-in and the managers’ pages', () => {
     const dialog = w.page.getByRole('dialog');
     await dialog.getByRole('combobox').first().fill(school.name.slice(0, 6));
     await w.page.locator('.ant-select-item-option', { hasText: school.name }).first().click();
+    await dialog.locator('.ant-select-content, .ant-select-selection-item', { hasText: school.name }).first().waitFor(); // chosen, as a person sees it
     await dialog.getByRole('button', { name: '保存' }).click();
+    await w.page.getByText('已添加成员校').waitFor();
     await w.page.getByRole('cell', { name: school.name }).waitFor();
     await expect(w.page.getByText(`成员校 (${before + 1})`)).toBeTruthy();
     const after = (await t.ok(`query($g: ID!) { schoolGroup(id: $g) { members { school { id } } } }`, { g: groupId }, tokens.manager)).schoolGroup.members;
