@@ -23,6 +23,7 @@ export * from './database/sql-stats';
 export * from './database/transaction.service';
 export * from './events/event-bus';
 export * from './graphql/date.scalar';
+export * from './time/china-date';
 export * from './graphql/date-time.scalar';
 export * from './graphql/pagination';
 export * from './graphql/query-limits';

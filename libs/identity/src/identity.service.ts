@@ -66,7 +66,7 @@ export class IdentityService implements PrincipalResolver {
         .getOne(),
     );
     if (!user) throw unauthenticated('Email or password is wrong');
-    await ctx.em.update(User, { id: user.id }, { lastLoginAt: new Date() });
+    await ctx.em.update(User, { id: user.id }, { lastLoginAt: ctx.now() });
     return this.signedIn(user, user.tokenVersion);
   }
 
@@ -87,7 +87,7 @@ export class IdentityService implements PrincipalResolver {
       throw err;
     }
     if (!user || !ok) return null;
-    if (user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt.getTime() <= Date.now()) {
+    if (user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt.getTime() <= ctx.now().getTime()) {
       throw unauthenticated('This one-time code has expired: ask an admin for a new one');
     }
     await this.throttle.succeeded(attempt);
@@ -159,7 +159,7 @@ export class IdentityService implements PrincipalResolver {
         throw err instanceof AppError ? notFound('User', userId) : err;
       });
       const code = oneTimeCode();
-      const passwordExpiresAt = new Date(Date.now() + RESET_CODE_TTL_HOURS * 3600_000);
+      const passwordExpiresAt = new Date(tx.now().getTime() + RESET_CODE_TTL_HOURS * 3600_000);
       await tx.em.update(User, { id: user.id }, { passwordHash: await this.hashPassword(code), mustChangePassword: true, passwordExpiresAt });
       await this.bumpTokenVersion(tx, user.id);
       return { code, expiresAt: passwordExpiresAt.toISOString(), user: Object.assign(user, { mustChangePassword: true, passwordExpiresAt }) };
@@ -255,7 +255,7 @@ export class IdentityService implements PrincipalResolver {
         const [{ n }] = await tx.em.query(`SELECT count(*)::int AS n FROM role_grant WHERE role = 'PLATFORM_ADMIN' AND revoked_at IS NULL`);
         if (n <= 1) throw conflict('This is the last platform admin; grant another one first');
       }
-      grant.revokedAt = new Date();
+      grant.revokedAt = tx.now();
       await tx.em.save(grant);
       await this.bumpTokenVersion(tx, user.id);
       return true;

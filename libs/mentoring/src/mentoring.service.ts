@@ -9,7 +9,6 @@ import {
   notFound,
   paginate,
   RollupService,
-  todayInChina,
   TransactionService,
   type PageArgs,
   type RequestContext,
@@ -100,7 +99,7 @@ export class MentoringService {
 
   async request(ctx: RequestContext, input: RequestMentorshipInput): Promise<MentoringPair> {
     if (input.mentorTeacherId === input.apprenticeTeacherId) throw badInput('apprenticeTeacherId', 'A teacher cannot mentor themselves');
-    if (input.plannedEndOn && input.plannedEndOn <= todayInChina()) throw badInput('plannedEndOn', 'plannedEndOn must be in the future');
+    if (input.plannedEndOn && input.plannedEndOn <= ctx.today()) throw badInput('plannedEndOn', 'plannedEndOn must be in the future');
     return this.tx.run(ctx, async (tx) => {
       const group = await tx.em.findOneBy(SchoolGroup, { id: input.groupId });
       if (!group) throw notFound('School group', input.groupId);
@@ -165,7 +164,7 @@ export class MentoringService {
         [pair.groupId, pair.mentorTeacherId],
       );
       if (active >= capacity) throw conflict(`${name} already mentors ${active} apprentice(s) in this group (capacity ${capacity})`, { capacity, active });
-      const today = todayInChina();
+      const today = tx.today();
       pair.status = MentoringStatus.ACTIVE;
       pair.activatedOn = today;
       pair.plannedEndOn ??= plusYears(today, 3);
@@ -185,7 +184,7 @@ export class MentoringService {
       const { pair, access } = await this.lockedPair(tx, pairId);
       if (!access.manager && access.side !== 'MENTOR') throw forbidden('The mentor or a group manager completes a pair');
       this.requireStatus(pair, [MentoringStatus.ACTIVE], 'complete');
-      const today = todayInChina();
+      const today = tx.today();
       Object.assign(pair, { status: MentoringStatus.COMPLETED, endedOn: today, evaluation });
       const saved = await tx.em.save(pair);
       await this.count(tx, pair, today, [
@@ -204,7 +203,7 @@ export class MentoringService {
       if (!access.manager && !access.side) throw forbidden('Either side or a group manager dissolves a pair');
       this.requireStatus(pair, [MentoringStatus.PROPOSED, MentoringStatus.ACTIVE], 'dissolve');
       const wasActive = pair.status === MentoringStatus.ACTIVE;
-      const today = todayInChina();
+      const today = tx.today();
       Object.assign(pair, { status: MentoringStatus.DISSOLVED, endedOn: today, dissolveReason: reason });
       const saved = await tx.em.save(pair);
       if (wasActive) await this.count(tx, pair, today, [[Metric.MentoringActive, -1]]);
@@ -213,7 +212,7 @@ export class MentoringService {
   }
 
   logActivity(ctx: RequestContext, input: LogMentoringActivityInput): Promise<MentoringActivity> {
-    if (input.occurredOn > todayInChina()) throw badInput('occurredOn', 'occurredOn cannot be in the future');
+    if (input.occurredOn > ctx.today()) throw badInput('occurredOn', 'occurredOn cannot be in the future');
     return this.tx.run(ctx, async (tx) => {
       const { pair, access } = await this.lockedPair(tx, input.pairId);
       if (!access.side) throw forbidden('The mentor or the apprentice logs their activities');

@@ -8,7 +8,6 @@ import {
   EventBus,
   notFound,
   paginate,
-  todayInChina,
   TransactionService,
   type PageArgs,
   type RequestContext,
@@ -41,8 +40,8 @@ export class GroupService {
 
   async create(ctx: RequestContext, input: CreateSchoolGroupInput): Promise<SchoolGroup> {
     if (input.mode && input.kind !== GroupKind.CONSORTIUM) throw badInput('mode', 'Only a consortium (CONSORTIUM) has a mode');
-    const foundedOn = input.foundedOn ?? todayInChina();
-    if (foundedOn > todayInChina()) throw badInput('foundedOn', 'foundedOn cannot be in the future');
+    const foundedOn = input.foundedOn ?? ctx.today();
+    if (foundedOn > ctx.today()) throw badInput('foundedOn', 'foundedOn cannot be in the future');
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [input.regionId]);
       const lead = await tx.em.findOneBy(School, { id: input.leadSchoolId });
@@ -70,8 +69,8 @@ export class GroupService {
   }
 
   async addMember(ctx: RequestContext, input: AddGroupMemberInput): Promise<GroupMembership> {
-    const joinedOn = input.joinedOn ?? todayInChina();
-    if (joinedOn > todayInChina()) throw badInput('joinedOn', 'joinedOn cannot be in the future');
+    const joinedOn = input.joinedOn ?? ctx.today();
+    if (joinedOn > ctx.today()) throw badInput('joinedOn', 'joinedOn cannot be in the future');
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireGroups(tx, 'members', [input.groupId]);
       // Lock the group row: concurrent adds to one group serialise; the unique indexes catch the rest.
@@ -89,8 +88,8 @@ export class GroupService {
   }
 
   async removeMember(ctx: RequestContext, groupId: string, schoolId: string, leftOn?: string | null): Promise<GroupMembership> {
-    const on = leftOn ?? todayInChina();
-    if (on > todayInChina()) throw badInput('leftOn', 'leftOn cannot be in the future');
+    const on = leftOn ?? ctx.today();
+    if (on > ctx.today()) throw badInput('leftOn', 'leftOn cannot be in the future');
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireGroups(tx, 'members', [groupId]);
       const membership = await tx.em.findOne(GroupMembership, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { activeMemberSchoolSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
-import { badInput, EventBus, notFound, paginate, todayInChina, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
+import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
 import { AccessService } from './access.service';
 import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
@@ -31,15 +31,15 @@ export class TeacherService {
           phone: input.phone ?? null,
         }),
       );
-      await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId: teacher.id, schoolId: teacher.schoolId, fromDate: todayInChina(), toDate: null }));
+      await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId: teacher.id, schoolId: teacher.schoolId, fromDate: tx.today(), toDate: null }));
       return teacher;
     });
   }
 
   /** A teacher belongs to one school at a time: close the current assignment, open the next. */
   async transfer(ctx: RequestContext, teacherId: string, toSchoolId: string, on?: string | null): Promise<Teacher> {
-    const date = on ?? todayInChina();
-    if (date > todayInChina()) throw badInput('on', 'A transfer cannot be dated in the future');
+    const date = on ?? ctx.today();
+    if (date > ctx.today()) throw badInput('on', 'A transfer cannot be dated in the future');
     return this.tx.run(ctx, async (tx) => {
       const teacher = await tx.em.findOne(Teacher, { where: { id: teacherId }, lock: { mode: 'pessimistic_write' } });
       if (!teacher) throw notFound('Teacher', teacherId);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { Allow, badInput, Ctx, isUuid, notFound, Role, todayInChina, type RequestContext } from '../../core/src';
+import { Allow, badInput, Ctx, isUuid, notFound, Role, type RequestContext } from '../../core/src';
 import { SchoolService, type School } from '../../organisation/src';
 import { reportToCsv } from './csv';
 import { REPORT_FORMATS, REPORT_ROUTES, type ReportFormat } from './report-routes';
@@ -53,7 +53,7 @@ export class ReportsDownloadController {
   @Get(REPORT_ROUTES.coverage.path)
   async coverage(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('asOf') asOf: string | undefined, @Res() res: any) {
     const f = formatOf(format);
-    const c = await this.reports.regionCoverage(ctx, id('regionId', regionId), asOf || todayInChina());
+    const c = await this.reports.regionCoverage(ctx, id('regionId', regionId), asOf || ctx.today());
     const uncovered: School[] = [];
     for (let after: string | undefined; ; ) {
       const page = await this.reports.uncoveredSchools(ctx, c.regionId, c.asOf, { first: 100, after });
@@ -77,7 +77,7 @@ export class ReportsDownloadController {
   async trend(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('months') months: string | undefined, @Query('asOf') asOf: string | undefined, @Res() res: any) {
     const f = formatOf(format);
     if (months !== undefined && !/^\d{1,3}$/.test(months)) throw badInput('months', `months is a whole number from 1 to ${MAX_TREND_MONTHS}`);
-    const t = await this.reports.regionCoverageTrend(ctx, id('regionId', regionId), months === undefined ? DEFAULT_TREND_MONTHS : Number(months), asOf || todayInChina());
+    const t = await this.reports.regionCoverageTrend(ctx, id('regionId', regionId), months === undefined ? DEFAULT_TREND_MONTHS : Number(months), asOf || ctx.today());
     await send(res, f, trendReport(t));
   }
 
@@ -85,7 +85,7 @@ export class ReportsDownloadController {
   @Get(REPORT_ROUTES.breakdown.path)
   async breakdown(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('from') from: string, @Query('to') to: string, @Query('asOf') asOf: string | undefined, @Res() res: any) {
     const f = formatOf(format);
-    const b = await this.reports.regionBreakdown(ctx, id('regionId', regionId), required('from', from), required('to', to), asOf || todayInChina());
+    const b = await this.reports.regionBreakdown(ctx, id('regionId', regionId), required('from', from), required('to', to), asOf || ctx.today());
     await send(res, f, breakdownReport(b));
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, badInput, Ctx, DateScalar, IdArg, PageArgs, Role, todayInChina, type RequestContext } from '../../core/src';
+import { Allow, AUTHENTICATED, badInput, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '../../core/src';
 import { School, SchoolConnection, SchoolService } from '../../organisation/src';
 import { CoverageTarget, DownloadLink, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
 import { DownloadLinkService } from './download-link.service';
@@ -23,7 +23,7 @@ export class ReportsResolver {
   @Allow(Role.REGION_ADMIN)
   @Query(() => RegionCoverage, { description: 'Consortium coverage of compulsory schools in a region subtree on asOf (default today)' })
   regionCoverage(@Ctx() ctx: RequestContext, @IdArg('regionId') regionId: string, @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string) {
-    return this.reports.regionCoverage(ctx, regionId, asOf ?? todayInChina());
+    return this.reports.regionCoverage(ctx, regionId, asOf ?? ctx.today());
   }
 
   @Allow(Role.REGION_ADMIN)
@@ -45,7 +45,7 @@ export class ReportsResolver {
     @Args('months', { type: () => Int, defaultValue: DEFAULT_TREND_MONTHS }) months: number,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ) {
-    return this.reports.regionCoverageTrend(ctx, regionId, months, asOf ?? todayInChina());
+    return this.reports.regionCoverageTrend(ctx, regionId, months, asOf ?? ctx.today());
   }
 
   @Allow(Role.REGION_ADMIN)
@@ -57,7 +57,7 @@ export class ReportsResolver {
     @Args('to', { type: () => DateScalar }) to: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ) {
-    return this.reports.regionBreakdown(ctx, regionId, from, to, asOf ?? todayInChina());
+    return this.reports.regionBreakdown(ctx, regionId, from, to, asOf ?? ctx.today());
   }
 
   @Allow(Role.REGION_ADMIN)

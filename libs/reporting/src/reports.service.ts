@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import {
   badInput,
   forbidden,
+  daysBetween,
   isValidDate,
   Metric,
+  monthEnds,
+  months,
+  monthStart,
+  wholeMonths,
   notFound,
   paginate,
-  todayInChina,
   TransactionService,
   type PageArgs,
   type RequestContext,
@@ -73,29 +77,6 @@ const zero = (): ActivityCounters => Object.fromEntries(COUNTERS.map(([f]) => [f
 const typeCounts = (m: Map<string, number>): TypeCount[] =>
   [...m.entries()].filter(([k, v]) => k && v).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
-export function months(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number);
-  const [ty, tm] = to.slice(0, 7).split('-').map(Number);
-  while (y < ty || (y === ty && m <= tm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
-}
-
-/** [first day of the first whole month in the period, first day after the last whole month); empty when equal. */
-export function wholeMonths(from: string, to: string): [string, string] {
-  const monthStart = (d: string) => d.slice(0, 8) + '01';
-  const nextMonth = (d: string) => {
-    const [y, m] = d.slice(0, 7).split('-').map(Number);
-    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  };
-  const start = from === monthStart(from) ? from : nextMonth(from);
-  const end = nextMonth(to) === nextMonth(new Date(Date.parse(to) + 86400_000).toISOString().slice(0, 10)) ? monthStart(to) : nextMonth(to);
-  return start < end ? [start, end] : [start, start];
-}
-
 /**
  * The rollup rows of one scope in a period: whole months from the month rows, the days at either edge from the
  * day rows, as three index ranges. The arguments are SQL (placeholders): with the bounds as constants in each
@@ -110,8 +91,6 @@ function periodRows(columns: string, p: { monthScopes: string; dayScopes: string
     rows(`${p.fullTo} <= ${p.to}`, p.dayScopes, `day >= ${p.fullTo} AND day <= ${p.to}`),
   ].join(' UNION ALL ');
 }
-
-const monthStartOf = (day: string) => day.slice(0, 8) + '01';
 
 /** Coverage of a region from its stock totals, the one formula regionCoverage, its trend and the breakdown use. */
 function coverageOf(total: (metric: string) => number, target: CoverageTarget | null) {
@@ -130,23 +109,11 @@ function coverageOf(total: (metric: string) => number, target: CoverageTarget | 
   };
 }
 
-/** The last `count` month-ends up to asOf, oldest first; asOf's own month ends at asOf. */
-export function monthEnds(asOf: string, count: number): { month: string; day: string }[] {
-  const [y, m] = asOf.slice(0, 7).split('-').map(Number);
-  const first = y * 12 + (m - 1) - (count - 1);
-  const start = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}-01`;
-  return months(start, asOf).map((month) => {
-    const [yy, mm] = month.split('-').map(Number);
-    const last = new Date(Date.UTC(yy, mm, 0)).toISOString().slice(0, 10);
-    return { month, day: last < asOf ? last : asOf };
-  });
-}
-
 export function checkPeriod(from: string, to: string) {
   if (!isValidDate(from)) throw badInput('from', 'from must be a date YYYY-MM-DD');
   if (!isValidDate(to)) throw badInput('to', 'to must be a date YYYY-MM-DD');
   if (from > to) throw badInput('to', 'to must not be before from');
-  if ((Date.parse(to) - Date.parse(from)) / 86400_000 > MAX_PERIOD_DAYS) throw badInput('to', 'A period is at most ten years');
+  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw badInput('to', 'A period is at most ten years');
 }
 
 /**
@@ -283,7 +250,7 @@ export class ReportsService {
     return { total, keyed, target };
   }
 
-  async regionCoverage(ctx: RequestContext, regionId: string, asOf = todayInChina()): Promise<RegionCoverage> {
+  async regionCoverage(ctx: RequestContext, regionId: string, asOf = ctx.today()): Promise<RegionCoverage> {
     if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
     const s = await this.regionFacts(ctx, regionId, asOf, [...COVERAGE_STOCKS, Metric.ConsortiaByLevel], Number(asOf.slice(0, 4)));
     return Object.assign(new RegionCoverage(), {
@@ -299,7 +266,7 @@ export class ReportsService {
    * regionCoverage at each of the last `months` month-ends, from one read of the region's month rows (and the day
    * rows of asOf's month): each month's stock is the running total of the month rows up to it.
    */
-  async regionCoverageTrend(ctx: RequestContext, regionId: string, months: number, asOf = todayInChina()): Promise<RegionCoverageTrend> {
+  async regionCoverageTrend(ctx: RequestContext, regionId: string, months: number, asOf = ctx.today()): Promise<RegionCoverageTrend> {
     if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
     if (!Number.isInteger(months) || months < 1 || months > MAX_TREND_MONTHS) throw badInput('months', `months is a whole number from 1 to ${MAX_TREND_MONTHS}`);
     await this.access.requireRegions(ctx, [regionId]);
@@ -312,7 +279,7 @@ export class ReportsService {
          FROM activity_rollup WHERE scope_id = $1 AND metric = ANY($3) AND ${regionStock('$4::date', '$2::date')} GROUP BY 2, 3
        UNION ALL
        SELECT 'target', NULL, NULL, t.target_year, t.asked_year, t.target_region, t.ratio FROM (${targetsInForce('ARRAY[$1::uuid]', '$6::int[]')}) t`,
-      [regionId, asOf, COVERAGE_STOCKS, monthStartOf(asOf), `${ends[0].month}-01`, years],
+      [regionId, asOf, COVERAGE_STOCKS, monthStart(asOf), `${ends[0].month}-01`, years],
     );
     const targets = new Map(rows.filter((r) => r.kind === 'target').map((r) => [r.year, { regionId: r.target_region, year: Number(r.v), ratio: r.ratio }]));
     const running = new Map<string, number>();
@@ -328,7 +295,7 @@ export class ReportsService {
    * regionCoverage (on asOf) and regionActivitySummary (in [from, to]) of every child region, read together: the
    * scope check, the children, then one statement for all their stocks, flows and targets.
    */
-  async regionBreakdown(ctx: RequestContext, regionId: string, from: string, to: string, asOf = todayInChina()): Promise<RegionBreakdown> {
+  async regionBreakdown(ctx: RequestContext, regionId: string, from: string, to: string, asOf = ctx.today()): Promise<RegionBreakdown> {
     checkPeriod(from, to);
     if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
     await this.access.requireRegions(ctx, [regionId]);
@@ -348,7 +315,7 @@ export class ReportsService {
        SELECT 'flow', scope_id, metric, sum(value)::bigint, NULL, NULL FROM (${REGIONS_FLOWS}) f GROUP BY 2, 3
        UNION ALL
        SELECT 'target', t.region_id, '', t.target_year, t.target_region, t.ratio FROM (${targetsInForce('$1::uuid[]', 'ARRAY[$12::int]')}) t`,
-      [children.map((c) => c.id), from, to, flows, fullFrom, fullTo, COVERAGE_STOCKS, asOf, monthStartOf(asOf), Metric.MentoringActive, monthStartOf(to), Number(asOf.slice(0, 4))],
+      [children.map((c) => c.id), from, to, flows, fullFrom, fullTo, COVERAGE_STOCKS, asOf, monthStart(asOf), Metric.MentoringActive, monthStart(to), Number(asOf.slice(0, 4))],
     );
     breakdown.rows = children.map((region) => {
       const mine = rows.filter((r) => r.region_id === region.id);

@@ -9,6 +9,7 @@ import {
   notFound,
   paginate,
   chinaDay,
+  chinaDayStart,
   Metric,
   RollupService,
   TransactionService,
@@ -27,7 +28,6 @@ import { SessionEventsService } from './session-events.service';
 
 export const MAX_TEXT = 2000;
 const MAX_SESSION_HOURS = 12;
-const chinaDayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 @Injectable()
 export class ResearchService {
@@ -115,7 +115,7 @@ export class ResearchService {
       const { session } = await this.locked(tx, id, 'manage');
       this.requireStatus(session, [ResearchSessionStatus.SCHEDULED], 'start');
       session.status = ResearchSessionStatus.LIVE;
-      session.startedAt = new Date();
+      session.startedAt = tx.now();
       session.agendaIndex = session.agenda.length ? 0 : null;
       await this.saveWithEvent(tx, session, SessionEventType.SESSION_STARTED, { agendaIndex: session.agendaIndex });
       return session;
@@ -128,7 +128,7 @@ export class ResearchService {
       const { session } = await this.locked(tx, id, 'manage');
       this.requireStatus(session, [ResearchSessionStatus.LIVE], 'end');
       session.status = ResearchSessionStatus.ENDED;
-      session.endedAt = new Date();
+      session.endedAt = tx.now();
       session.minutes = minutes ?? null;
       await this.saveWithEvent(tx, session, SessionEventType.SESSION_ENDED, { minutes: session.minutes });
       await this.countEnded(tx, session);
@@ -143,7 +143,7 @@ export class ResearchService {
       const { session } = await this.locked(tx, id, 'manage');
       this.requireStatus(session, [ResearchSessionStatus.SCHEDULED, ResearchSessionStatus.LIVE], 'cancel');
       session.status = ResearchSessionStatus.CANCELLED;
-      session.cancelledAt = new Date();
+      session.cancelledAt = tx.now();
       session.cancelReason = reason;
       await this.saveWithEvent(tx, session, SessionEventType.SESSION_CANCELLED, { reason });
       return session;
@@ -172,7 +172,7 @@ export class ResearchService {
       this.requireStatus(session, [ResearchSessionStatus.LIVE], 'check in');
       if (await tx.em.existsBy(Attendance, { sessionId, teacherId: tx.user.teacherId })) throw conflict('You have already checked in');
       const teacher = await tx.em.findOneByOrFail(Teacher, { id: tx.user.teacherId });
-      const attendance = tx.em.create(Attendance, { sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: new Date() });
+      const attendance = tx.em.create(Attendance, { sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: tx.now() });
       await tx.em.insert(Attendance, attendance);
       await this.events.append(tx, sessionId, SessionEventType.CHECKED_IN, { teacherId: teacher.id, name: teacher.name, schoolId: teacher.schoolId });
       return attendance;

@@ -20,5 +20,5 @@ export const month = (ym: string, lang: Lang = 'zh-CN') => {
   return new Intl.DateTimeFormat(lang, { year: 'numeric', month: lang === 'en' ? 'short' : 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
 };
 
-/** Today's calendar date in China (UTC+8), as YYYY-MM-DD. */
-export const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Today's calendar date in China (UTC+8), as YYYY-MM-DD: the server's own date module, bundled. */
+export { todayInChina } from '../../../../libs/core/src/time/china-date';

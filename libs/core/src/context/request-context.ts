@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { unauthenticated } from '../errors/app-error';
+import { chinaDay, systemClock, type Clock } from '../time/china-date';
 
 type AfterCommit = () => void | Promise<void>;
 type BeforeCommit = () => Promise<void>;
@@ -13,9 +14,9 @@ type BeforeCommit = () => Promise<void>;
  */
 export class RequestContext {
   private readonly loaders: Map<string, DataLoader<any, any>>;
-  readonly afterCommit: AfterCommit[] = [];
+  afterCommit: AfterCommit[] = [];
   /** Work that must be in the transaction but as late as possible (e.g. one row locked by every writer of a group). */
-  readonly beforeCommit: BeforeCommit[] = [];
+  beforeCommit: BeforeCommit[] = [];
 
   constructor(
     readonly em: EntityManager,
@@ -36,20 +37,44 @@ export class RequestContext {
   /** When the presented token expires (epoch ms): live connections refuse to go on past it. */
   tokenExpiresAt?: number;
 
+  /** Where this call reads the time: the system clock, or a fixed one when history is played at its own dates (demo). */
+  clock: Clock = systemClock;
+
+  /** The current instant, as this call sees it: the time of the facts a service records (not of tokens or timers). */
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Today's date in China (UTC+8), as this call sees it. */
+  today(): string {
+    return chinaDay(this.clock.now());
+  }
+
+  /** A copy (same transaction, loaders and hooks) that reads the time from `clock`. */
+  withClock(clock: Clock): RequestContext {
+    const ctx = this.copy(this.em, this.commitHooks, this.loaders);
+    ctx.clock = clock;
+    ctx.afterCommit = this.afterCommit;
+    ctx.beforeCommit = this.beforeCommit;
+    return ctx;
+  }
+
   /** A copy bound to another EntityManager (a transaction); loaders are shared. */
   withManager(em: EntityManager, commitHooks = false): RequestContext {
-    const ctx = new RequestContext(em, this.principal, this.authProblem, this.loaders);
-    ctx.commitHooks = commitHooks;
-    ctx.clientAddress = this.clientAddress;
-    ctx.tokenExpiresAt = this.tokenExpiresAt;
-    return ctx;
+    return this.copy(em, commitHooks, this.loaders);
   }
 
   /** A new context (no transaction, no cached loaders) for the same database, with `principal`: one per live event. */
   withPrincipal(principal: Principal | null): RequestContext {
-    const ctx = new RequestContext(this.em.connection.manager, principal, this.authProblem);
+    return this.copy(this.em.connection.manager, false, undefined, principal);
+  }
+
+  private copy(em: EntityManager, commitHooks: boolean, loaders?: Map<string, DataLoader<any, any>>, principal = this.principal): RequestContext {
+    const ctx = new RequestContext(em, principal, this.authProblem, loaders);
+    ctx.commitHooks = commitHooks;
     ctx.clientAddress = this.clientAddress;
     ctx.tokenExpiresAt = this.tokenExpiresAt;
+    ctx.clock = this.clock;
     return ctx;
   }
 

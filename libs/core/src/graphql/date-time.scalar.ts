@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { isValidDate } from './date.scalar';
+import { isValidDate } from '../time/china-date';
 
 // ISO 8601 extended format with a zone: date, 'T', hh:mm[:ss[.fraction]], then Z or ±hh:mm.
 const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i;

@@ -1,14 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isValidDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
+import { isValidDate } from '../time/china-date';
 
 // Plain Errors on purpose: graphql-js then wraps them with the offending node, so the error can name the field.
 function parse(value: unknown): string {
@@ -27,8 +18,3 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     return parse(ast.value);
   },
 });
-
-/** Today's date in China (Asia/Shanghai, UTC+8, no DST): the default for joinedOn, leftOn, asOf. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

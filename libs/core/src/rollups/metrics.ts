@@ -40,7 +40,3 @@ export const Metric = {
   LessonPrepTeams: 'lesson_prep_teams',
 } as const;
 
-/** The calendar day in China (UTC+8) of an instant. */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-/** The same in SQL, for a timestamptz column or expression. */
-export const chinaDaySql = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
