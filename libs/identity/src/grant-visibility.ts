@@ -1,5 +1,5 @@
 import { groupedBy, type RequestContext } from '../../core/src';
-import { inRegionsSql } from '../../organisation/src';
+import { inRegionsSql } from '#app/organisation';
 import { RoleGrant } from './entities/user.entity';
 
 /** The region a grant's scope lies in (aliases of visibleCondition's query). */
