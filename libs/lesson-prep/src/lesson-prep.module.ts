@@ -12,7 +12,10 @@ import {
   LessonPrepTeamResolver,
 } from './lesson-prep.resolver';
 import { LessonPlansService } from './lesson-plans.service';
+import { PlanAdoptionsService } from './plan-adoptions.service';
+import { PlanCommentsService } from './plan-comments.service';
 import { PlanEventsService } from './plan-events.service';
+import { PlanViewsService } from './plan-views.service';
 import { ResearchSessionPlansResolver } from './session-plans.resolver';
 import { TeamsService } from './teams.service';
 
@@ -22,6 +25,9 @@ import { TeamsService } from './teams.service';
     LessonPrepAccess,
     TeamsService,
     LessonPlansService,
+    PlanViewsService,
+    PlanCommentsService,
+    PlanAdoptionsService,
     PlanEventsService,
     LessonPrepTeamResolver,
     LessonPrepTeamMemberResolver,
@@ -31,6 +37,6 @@ import { TeamsService } from './teams.service';
     LessonPlanAdoptionResolver,
     ResearchSessionPlansResolver,
   ],
-  exports: [LessonPlansService],
+  exports: [LessonPlansService, PlanViewsService, PlanCommentsService, PlanAdoptionsService],
 })
 export class LessonPrepModule {}
