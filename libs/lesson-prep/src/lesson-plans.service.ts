@@ -58,7 +58,8 @@ export class LessonPlansService {
       if (input.subject && input.subject !== team.subject) throw badInput('subject', `The team prepares ${team.subject}`);
       if (input.grade && input.grade !== team.grade) throw badInput('grade', `The team prepares ${team.grade}`);
       const preparer = input.mainPreparerTeacherId ?? tx.user.teacherId!;
-      const [main] = await tx.em.query(`SELECT t.school_id FROM teacher t WHERE t.id = $1 AND ${activeMemberSql('t.id', '$2', '$3')}`, [preparer, team.id, team.groupId]);
+      const [{ member: preparerInTeam }] = await tx.em.query(`SELECT ${activeMemberSql('$1::uuid', '$2::uuid', '$3::uuid')} AS member`, [preparer, team.id, team.groupId]);
+      const main = preparerInTeam && (await this.groups.groupTeachers(tx, team.groupId, [preparer])).get(preparer);
       if (!main) throw badInput('mainPreparerTeacherId', 'The main preparer (主备) is an active member of the team, teaching at a member school of the group');
       const content: PlanContent = {
         title: input.title,
@@ -74,7 +75,7 @@ export class LessonPlansService {
           groupId: team.groupId,
           kind: LessonPlanKind.TEAM,
           teamId: team.id,
-          schoolId: main.school_id,
+          schoolId: main.schoolId,
           mainPreparerTeacherId: preparer,
           subject: team.subject,
           grade: team.grade,

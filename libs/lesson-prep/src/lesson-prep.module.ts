@@ -16,6 +16,7 @@ import { PlanAdoptionsService } from './plan-adoptions.service';
 import { PlanCommentsService } from './plan-comments.service';
 import { PlanEventsService } from './plan-events.service';
 import { PlanViewsService } from './plan-views.service';
+import { SessionPlanLinksAnswer } from './session-plan-links';
 import { ResearchSessionPlansResolver } from './session-plans.resolver';
 import { TeamsService } from './teams.service';
 
@@ -29,6 +30,7 @@ import { TeamsService } from './teams.service';
     PlanCommentsService,
     PlanAdoptionsService,
     PlanEventsService,
+    SessionPlanLinksAnswer,
     LessonPrepTeamResolver,
     LessonPrepTeamMemberResolver,
     LessonPlanResolver,

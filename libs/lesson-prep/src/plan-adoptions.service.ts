@@ -14,7 +14,8 @@ import {
   type PageArgs,
   type RequestContext,
 } from '../../core/src';
-import { AccessService } from '../../organisation/src';
+import { Exchanges } from '../../activity/src';
+import { AccessService, Directory } from '../../organisation/src';
 import { LessonPlanAdoptionFilter, RecordAdoptionInput } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanAdoption } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind } from './enums';
@@ -46,12 +47,9 @@ export class PlanAdoptionsService {
       if (input.taughtOn < chinaDay(source.firstPublishedAt)) throw badInput('taughtOn', `The plan was published on ${chinaDay(source.firstPublishedAt)}`);
       if (!(await this.groups.activeMemberSchools(tx, source.groupId, [input.schoolId])).has(input.schoolId)) throw badInput('schoolId', 'The school is not an active member of the plan’s group');
       // a teacher of the school, or one on an exchange there that day (交流轮岗, 支教, 走教)
-      const [teacher] = await tx.em.query(
-        `SELECT 1 FROM teacher t WHERE t.id = $1 AND (t.school_id = $2 OR EXISTS (
-           SELECT 1 FROM teacher_exchange e WHERE e.teacher_id = t.id AND e.to_school_id = $2 AND e.starts_on <= $3 AND (e.ends_on IS NULL OR e.ends_on >= $3)))`,
-        [input.teacherId, input.schoolId, input.taughtOn],
-      );
-      if (!teacher) throw badInput('teacherId', 'The teacher neither teaches at this school nor was on an exchange there that day');
+      const teacher = await Directory.teacher(tx, input.teacherId);
+      const there = !!teacher && (teacher.schoolId === input.schoolId || (await Exchanges.atSchoolOn(tx, teacher.id, input.schoolId, input.taughtOn)));
+      if (!there) throw badInput('teacherId', 'The teacher neither teaches at this school nor was on an exchange there that day');
       const p = tx.user;
       const allowed = p.teacherId === input.teacherId || p.schoolIds.includes(input.schoolId) || (await this.groups.managesGroup(tx, source.groupId));
       if (!allowed) throw forbidden('The teacher, their school’s admins or the group managers record a lesson');

@@ -9,12 +9,11 @@ import {
   notFound,
   paginate,
   RollupService,
-  todayInChina,
   TransactionService,
   type PageArgs,
   type RequestContext,
 } from '../../core/src';
-import { AccessService, SchoolGroup } from '../../organisation/src';
+import { AccessService, Directory } from '../../organisation/src';
 import { CreateLessonPrepTeamInput, LessonPrepTeamFilter, UpdateLessonPrepTeamInput } from './dto/lesson-prep.input';
 import { LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
 import { LessonPrepAccess } from './lesson-prep-access';
@@ -40,7 +39,7 @@ export class TeamsService {
 
   create(ctx: RequestContext, input: CreateLessonPrepTeamInput): Promise<LessonPrepTeam> {
     return this.tx.run(ctx, async (tx) => {
-      const group = await tx.em.findOneBy(SchoolGroup, { id: input.groupId });
+      const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
       if (!(await this.access.managesGroup(tx, group.id))) throw forbidden('Only the group managers and region admins above it form lesson preparation teams');
       await this.requireInGroup(tx, group.id, 'leaderTeacherId', [input.leaderTeacherId]);
@@ -59,7 +58,7 @@ export class TeamsService {
       );
       const members = [...new Set([input.leaderTeacherId, ...input.memberTeacherIds])];
       await tx.em.insert(LessonPrepTeamMember, members.map((teacherId) => ({ teamId: team.id, teacherId, addedBy: tx.user.userId })));
-      await this.rollups.bump(tx, await this.rollups.forRegion(tx, group.regionId, { day: todayInChina(), metric: Metric.LessonPrepTeams, delta: 1 }));
+      await this.rollups.bump(tx, await this.rollups.forRegion(tx, group.regionId, { day: tx.today(), metric: Metric.LessonPrepTeams, delta: 1 }));
       return team;
     });
   }
