@@ -106,19 +106,20 @@ export class LessonPlansService {
       };
       if (!changedFields(plan, next).length) throw badInput('input', 'Nothing changed: give at least one field with a new value');
       const status = edit.to; // editing a published plan starts a new DRAFT round
+      const editedAt = tx.now();
       // Optimistic locking: the row changes only if it is still at the version the caller edited.
       const [rows] = await tx.em.query(
         `UPDATE lesson_plan SET title = $3, unit = $4, objectives = $5, key_points = $6, content = $7, resources = $8, status = $9,
-                version = version + 1, updated_at = now()
+                version = version + 1, updated_at = $11
           WHERE id = $1 AND version = $2 AND status = ANY($10::varchar[]) RETURNING version`,
-        [plan.id, expectedVersion, next.title, next.unit, next.objectives, next.keyPoints, next.content, JSON.stringify(next.resources), status, edit.from],
+        [plan.id, expectedVersion, next.title, next.unit, next.objectives, next.keyPoints, next.content, JSON.stringify(next.resources), status, edit.from, editedAt],
       );
       if (!rows.length) {
         const now = await tx.em.findOneByOrFail(LessonPlan, { id: plan.id });
         requireFrom(edit, now.status);
         throw this.stale(now.version, expectedVersion);
       }
-      Object.assign(plan, next, { version: rows[0].version, status, updatedAt: tx.now() });
+      Object.assign(plan, next, { version: rows[0].version, status, updatedAt: editedAt });
       await this.insertRevision(tx, plan.id, plan.version, next, input.note ?? null);
       await this.events.emit(tx, plan, LessonPlanEventType.PLAN_UPDATED);
       return asDraftView(plan);
