@@ -7,3 +7,4 @@ export * from './group-figures-cache';
 export * from './report-routes';
 export * from './report-tables';
 export * from './coverage-targets';
+export * from './metric-registry';
