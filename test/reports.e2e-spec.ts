@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Metric, RequestContext, RollupService, todayInChina } from '../libs/core/src';
+import { RequestContext, todayInChina } from '../libs/core/src';
 import {
   baseGroupActivity,
   baseRegionActivity,
@@ -8,9 +8,11 @@ import {
   COVERAGE_FIGURES,
   FIGURES,
   GROUP_COUNTERS,
+  Metric,
   rebuildRollups,
   REGION_FIGURES,
   ReportsService,
+  RollupService,
 } from '../libs/reporting/src';
 import { codeOf, TestApp } from './support/test-app';
 

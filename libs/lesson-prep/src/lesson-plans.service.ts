@@ -9,11 +9,10 @@ import {
   chinaDaySql,
   conflict,
   forbidden,
+  EventBus,
   groupedBy,
-  Metric,
   notFound,
   paginate,
-  RollupService,
   todayInChina,
   TransactionService,
   type PageArgs,
@@ -53,7 +52,7 @@ export interface PlanDiff {
 export class LessonPlansService {
   constructor(
     private readonly tx: TransactionService,
-    private readonly rollups: RollupService,
+    private readonly domainEvents: EventBus,
     private readonly access: LessonPrepAccess,
     private readonly groups: AccessService,
     private readonly events: PlanEventsService,
@@ -294,11 +293,11 @@ export class LessonPlansService {
       if (!a.leader && !a.reviewer) throw forbidden('The team leader or the reviewer publishes an approved plan');
       this.requireStatus(a.plan, [LessonPlanStatus.APPROVED], 'publish (it must be approved first)');
       const plan = a.plan;
-      const now = new Date();
+      const now = tx.now();
       const first = plan.firstPublishedAt === null;
       await tx.em.update(LessonPlanRevision, { planId: plan.id, version: plan.version }, { publishedAt: now });
       const view = await this.changeStatus(tx, plan, LessonPlanStatus.PUBLISHED, { publishedVersion: plan.version, firstPublishedAt: plan.firstPublishedAt ?? now }, true);
-      if (first) await this.count(tx, plan.groupId, plan.schoolId, chinaDay(now), Metric.LessonPlansPublished);
+      await this.domainEvents.publish(tx, 'lesson-prep.plan.published', { planId: plan.id, groupId: plan.groupId, schoolId: plan.schoolId, publishedAt: now, first });
       return view;
     });
   }
@@ -547,7 +546,7 @@ export class LessonPlansService {
         [source.id, version, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId],
       );
       if (!rows.length) throw conflict('This lesson is already recorded (same plan, teacher, day and class)');
-      await this.count(tx, source.groupId, input.schoolId, input.taughtOn, Metric.LessonPlanAdoptions);
+      await this.domainEvents.publish(tx, 'lesson-prep.adoption.recorded', { adoptionId: rows[0].id, planId: source.id, groupId: source.groupId, schoolId: input.schoolId, taughtOn: input.taughtOn });
       await this.events.emit(tx, source, LessonPlanEventType.ADOPTION_RECORDED, { published: true });
       return tx.em.findOneByOrFail(LessonPlanAdoption, { id: rows[0].id });
     });
@@ -586,11 +585,6 @@ export class LessonPlansService {
         (r) => r.plan_id,
       ).load(planId)
     ).reduce((s, r) => s + r.n, 0);
-  }
-
-  /** Plans of a group, school and region are counted on the day: group total, the school's row, every ancestor region. */
-  private async count(tx: RequestContext, groupId: string, schoolId: string, day: string, metric: string) {
-    await this.rollups.bump(tx, await this.rollups.forGroup(tx, groupId, { day, metric, delta: 1 }, [schoolId]));
   }
 }
 

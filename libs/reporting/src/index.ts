@@ -8,3 +8,5 @@ export * from './report-routes';
 export * from './report-tables';
 export * from './coverage-targets';
 export * from './metric-registry';
+export * from './rollups/metrics';
+export * from './rollups/rollup.service';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { LABELS, Metric } from '../../core/src';
+import { LABELS } from '../../core/src';
 import { FIGURES, GROUP_COUNTERS, REGION_FIGURES } from './metric-registry';
+import { Metric } from './rollups/metrics';
 import { GroupActivitySummary, RegionActivitySummary } from './models';
 import { groupActivityReport, regionActivityReport } from './report-tables';
 

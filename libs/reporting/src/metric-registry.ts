@@ -1,4 +1,4 @@
-import { Metric } from '../../core/src/rollups/metrics';
+import { Metric } from './rollups/metrics';
 
 /**
  * Every figure the dashboards count, once: its API field, its rollup metric, whether it is a flow (summed over a

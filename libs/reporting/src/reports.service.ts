@@ -4,7 +4,6 @@ import {
   forbidden,
   daysBetween,
   isValidDate,
-  Metric,
   monthEnds,
   months,
   monthStart,
@@ -31,6 +30,7 @@ import {
   type CoverageTarget,
 } from './models';
 import { targetsInForce, writeCoverageTarget } from './coverage-targets';
+import { Metric } from './rollups/metrics';
 import { BREAKDOWN_FIGURES, COVERAGE_FIGURES, GROUP_COUNTERS, metricsOf, REGION_FIGURES, type CoverageFigureField, type FigureDef } from './metric-registry';
 
 const FLOWS = metricsOf(GROUP_COUNTERS, 'flow');

@@ -3,6 +3,7 @@ import { IdentityModule } from '../../identity/src';
 import { OrganisationModule } from '../../organisation/src';
 import { LiveDeliveryService } from './live-delivery.service';
 import { LiveSessionGateway } from './live-session.gateway';
+import { PlanSessionLog } from './plan-session-log';
 import { PresenceService } from './presence.service';
 import { ResearchAccess } from './research-access';
 import { AttendanceFieldsResolver, ResearchResolver, SessionEventFieldsResolver } from './research.resolver';
@@ -15,6 +16,7 @@ import { SessionEventsService } from './session-events.service';
     ResearchAccess,
     ResearchService,
     SessionEventsService,
+    PlanSessionLog,
     LiveDeliveryService,
     PresenceService,
     LiveSessionGateway,
