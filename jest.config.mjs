@@ -15,6 +15,8 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  // imports between libs (#app/<context>, package.json "imports") resolve to the sources under test, not to dist
+  moduleNameMapper: { '^#app/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

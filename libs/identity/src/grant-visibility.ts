@@ -1,5 +1,9 @@
 import { groupedBy, type RequestContext } from '../../core/src';
+import { inRegionsSql } from '#app/organisation';
 import { RoleGrant } from './entities/user.entity';
+
+/** The region a grant's scope lies in (aliases of visibleCondition's query). */
+const GRANT_REGION = `(CASE g.role WHEN 'REGION_ADMIN' THEN g.scope_id WHEN 'GROUP_MANAGER' THEN sg.region_id ELSE s.region_id END)`;
 
 /**
  * Whose role grants a caller sees (SQL condition on alias g, named params): their own; all of them for platform
@@ -19,8 +23,7 @@ function visibleCondition(ctx: RequestContext) {
               LEFT JOIN teacher t ON g.role = 'TEACHER' AND t.id = u.teacher_id
               LEFT JOIN school_group sg ON g.role = 'GROUP_MANAGER' AND sg.id = g.scope_id
               LEFT JOIN school s ON s.id = (CASE g.role WHEN 'SCHOOL_ADMIN' THEN g.scope_id WHEN 'TEACHER' THEN t.school_id END)
-              LEFT JOIN region r ON r.id = (CASE g.role WHEN 'REGION_ADMIN' THEN g.scope_id WHEN 'GROUP_MANAGER' THEN sg.region_id ELSE s.region_id END)
-             WHERE u.id = g.user_id AND (r.path && :regions::uuid[] OR s.id = ANY(:schools::uuid[]))))`,
+             WHERE u.id = g.user_id AND (${inRegionsSql(GRANT_REGION, ':regions::uuid[]')} OR s.id = ANY(:schools::uuid[]))))`,
     params: { me: p.userId, regions: p.regionIds, schools: p.schoolIds },
   };
 }
