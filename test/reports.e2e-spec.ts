@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Metric, RequestContext, RollupService, todayInChina } from '../libs/core/src';
-import { baseGroupActivity, baseRegionActivity, baseRegionCoverage, rebuildRollups, ReportsService } from '../libs/reporting/src';
+import { RequestContext, todayInChina } from '../libs/core/src';
+import {
+  baseGroupActivity,
+  baseRegionActivity,
+  baseRegionCoverage,
+  BREAKDOWN_FIGURES,
+  COVERAGE_FIGURES,
+  FIGURES,
+  GROUP_COUNTERS,
+  Metric,
+  rebuildRollups,
+  REGION_FIGURES,
+  ReportsService,
+  RollupService,
+} from '../libs/reporting/src';
 import { codeOf, TestApp } from './support/test-app';
 
 function prng(seed: number) {
@@ -32,6 +45,21 @@ describe('reports: exact counters from rollups', () => {
   });
   afterAll(async () => {
     await t?.stop();
+  });
+
+  it("exposes the metric registry's figures, and only those, as the counts of each report type, with their labels", async () => {
+    const counts = async (type: string) =>
+      (await t.ok(`query($n: String!) { __type(name: $n) { fields { name type { ofType { name } } } } }`, { n: type }, admin)).__type.fields
+        .filter((f: any) => f.type.ofType?.name === 'Int')
+        .map((f: any) => f.name)
+        .sort();
+    const fields = (figures: readonly { field: string }[]) => figures.map((f) => f.field).sort();
+    for (const type of ['GroupActivitySummary', 'SchoolActivityCount', 'MonthActivityCount']) expect([type, await counts(type)]).toEqual([type, fields(GROUP_COUNTERS)]);
+    expect(await counts('RegionActivitySummary')).toEqual(fields(REGION_FIGURES));
+    expect(await counts('RegionCoverage')).toEqual(fields(COVERAGE_FIGURES));
+    expect(await counts('RegionBreakdownRow')).toEqual(fields([...COVERAGE_FIGURES, ...BREAKDOWN_FIGURES]));
+    const labels = (await t.ok(`{ labels { enum value zh en } }`)).labels.filter((l: any) => l.enum === 'ReportFigure');
+    expect(labels).toEqual(FIGURES.map((f) => ({ enum: 'ReportFigure', value: f.field, zh: f.zh, en: f.en })));
   });
 
   it('agrees with counts recomputed from the base tables after a random sequence of operations', async () => {

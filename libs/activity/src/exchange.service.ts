@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   badInput,
   conflict,
-  Metric,
+  EventBus,
   notFound,
   paginate,
-  RollupService,
   TransactionService,
   type PageArgs,
   type RequestContext,
-  type RollupDelta,
 } from '../../core/src';
 import { AccessService, Directory, type Teacher } from '../../organisation/src';
 import { ActivityAccess } from './activity-access';
@@ -31,7 +29,7 @@ export class ExchangeService {
     private readonly tx: TransactionService,
     private readonly access: ActivityAccess,
     private readonly orgAccess: AccessService,
-    private readonly rollups: RollupService,
+    private readonly events: EventBus,
   ) {}
 
   async record(ctx: RequestContext, raw: RecordTeacherExchangeInput): Promise<TeacherExchange> {
@@ -42,7 +40,7 @@ export class ExchangeService {
     if (input.endsOn && !inRange(input.endsOn)) throw badInput('endsOn', 'endsOn must be between 2000 and 2100');
     if (input.fromSchoolId === input.toSchoolId) throw badInput('toSchoolId', 'The teacher goes to another school: toSchoolId must differ from fromSchoolId');
     return this.tx.run(ctx, async (tx) => {
-      const { regionId } = await this.access.requireManager(tx, input.groupId, input.fromSchoolId, MANAGE);
+      await this.access.requireManager(tx, input.groupId, input.fromSchoolId, MANAGE);
       const memberIds = await this.orgAccess.activeMemberSchools(tx, input.groupId, [input.fromSchoolId, input.toSchoolId]);
       for (const field of ['fromSchoolId', 'toSchoolId'] as const) {
         if (!memberIds.has(input[field])) throw badInput(field, `School ${input[field]} is not an active member of the group`);
@@ -65,7 +63,8 @@ export class ExchangeService {
           createdBy: tx.user.userId,
         }),
       );
-      await this.count(tx, exchange, regionId);
+      const { id: exchangeId, groupId, kind: exchangeKind, toSchoolId, startsOn } = exchange;
+      await this.events.publish(tx, 'activity.exchange.recorded', { exchangeId, groupId, exchangeKind, toSchoolId, startsOn });
       return exchange;
     });
   }
@@ -112,16 +111,4 @@ export class ExchangeService {
     return paginate(qb, page, { columns: ['e.starts_on', 'e.id'], values: (e) => [e.startsOn, e.id] });
   }
 
-  private async count(tx: RequestContext, e: TeacherExchange, regionId: string) {
-    const day = e.startsOn;
-    const deltas: RollupDelta[] = [
-      { scope: 'G', scopeId: e.groupId, day, metric: Metric.TeacherExchanges, key: e.kind, delta: 1 },
-      { scope: 'G', scopeId: e.groupId, day, metric: Metric.ExchangedTeachers, delta: 1 },
-      { scope: 'S', scopeId: e.groupId, schoolId: e.toSchoolId, day, metric: Metric.TeacherExchanges, key: e.kind, delta: 1 },
-      { scope: 'S', scopeId: e.groupId, schoolId: e.toSchoolId, day, metric: Metric.ExchangedTeachers, delta: 1 },
-      ...(await this.rollups.forRegion(tx, regionId, { day, metric: Metric.TeacherExchanges, key: e.kind, delta: 1 })),
-      ...(await this.rollups.forRegion(tx, regionId, { day, metric: Metric.ExchangedTeachers, delta: 1 })),
-    ];
-    await this.rollups.bump(tx, deltas);
-  }
 }

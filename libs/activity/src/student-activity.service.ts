@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../organisation/src';
 import { In } from 'typeorm';
-import { badInput, Metric, paginate, RollupService, TransactionService, type PageArgs, type RequestContext, type RollupDelta } from '../../core/src';
+import { badInput, EventBus, paginate, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
 import { ActivityAccess } from './activity-access';
 import { RecordStudentActivityInput, StudentActivityFilter } from './dto/student-activity.input';
 import { StudentActivity, StudentActivitySchool } from './entities/student-activity.entity';
@@ -17,14 +17,14 @@ export class StudentActivityService {
     private readonly tx: TransactionService,
     private readonly access: ActivityAccess,
     private readonly orgAccess: AccessService,
-    private readonly rollups: RollupService,
+    private readonly events: EventBus,
   ) {}
 
   async record(ctx: RequestContext, input: RecordStudentActivityInput): Promise<StudentActivity> {
     if (input.heldOn < '2000-01-01' || input.heldOn > '2100-12-31') throw badInput('heldOn', 'heldOn must be between 2000 and 2100');
     const schoolIds = [...new Set(input.schoolIds.map((id) => id.toLowerCase()))];
     return this.tx.run(ctx, async (tx) => {
-      const { regionId } = await this.access.requireManager(tx, input.groupId, null, "Only the group's managers and the region admins above it record its student activities");
+      await this.access.requireManager(tx, input.groupId, null, "Only the group's managers and the region admins above it record its student activities");
       const memberIds = await this.orgAccess.activeMemberSchools(tx, input.groupId, schoolIds);
       const outsider = schoolIds.find((id) => !memberIds.has(id));
       if (outsider) throw badInput('schoolIds', `School ${outsider} is not an active member of the group`);
@@ -40,7 +40,14 @@ export class StudentActivityService {
         }),
       );
       await tx.em.insert(StudentActivitySchool, schoolIds.map((schoolId) => ({ activityId: activity.id, schoolId })));
-      await this.count(tx, activity, schoolIds, regionId);
+      await this.events.publish(tx, 'activity.student-activity.recorded', {
+        activityId: activity.id,
+        groupId: activity.groupId,
+        activityType: activity.type,
+        heldOn: activity.heldOn,
+        participantCount: activity.participantCount,
+        schoolIds,
+      });
       return activity;
     });
   }
@@ -68,15 +75,4 @@ export class StudentActivityService {
       .load(activityId);
   }
 
-  private async count(tx: RequestContext, a: StudentActivity, schoolIds: string[], regionId: string) {
-    const day = a.heldOn;
-    const deltas: RollupDelta[] = [
-      { scope: 'G', scopeId: a.groupId, day, metric: Metric.StudentActivities, key: a.type, delta: 1 },
-      { scope: 'G', scopeId: a.groupId, day, metric: Metric.StudentParticipants, delta: a.participantCount },
-      ...schoolIds.map((schoolId) => ({ scope: 'S' as const, scopeId: a.groupId, schoolId, day, metric: Metric.StudentActivities, key: a.type, delta: 1 })),
-      ...(await this.rollups.forRegion(tx, regionId, { day, metric: Metric.StudentActivities, key: a.type, delta: 1 })),
-      ...(await this.rollups.forRegion(tx, regionId, { day, metric: Metric.StudentParticipants, delta: a.participantCount })),
-    ];
-    await this.rollups.bump(tx, deltas);
-  }
 }

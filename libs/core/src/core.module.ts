@@ -9,7 +9,6 @@ import { EventBus } from './events/event-bus';
 import { LiveGateway } from './realtime/live.gateway';
 import { LiveBus } from './realtime/live-bus';
 import { LiveConnections } from './realtime/live-connections';
-import { RollupService } from './rollups/rollup.service';
 import { LabelsResolver } from './graphql/labels.resolver';
 
 /** Infrastructure every bounded context uses; no domain code here. */
@@ -31,9 +30,8 @@ export class CoreModule {
         LabelsResolver,
         LiveBus,
         LiveConnections,
-        RollupService,
       ],
-      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus, LiveBus, LiveConnections, RollupService],
+      exports: [APP_CONFIG, ContextFactory, RequestContextMiddleware, TransactionService, EventBus, LiveBus, LiveConnections],
     };
   }
 }

@@ -35,6 +35,4 @@ export * from './realtime/live-bus';
 export * from './realtime/live-connections';
 export * from './realtime/graphql-ws';
 export * from './realtime/observable-iterator';
-export * from './rollups/rollup.service';
-export * from './rollups/metrics';
 export * from './core.module';

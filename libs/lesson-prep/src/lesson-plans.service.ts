@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Not } from 'typeorm';
 import { AccessService } from '../../organisation/src';
-import { badInput, chinaDay, conflict, forbidden, Metric, RollupService, TransactionService, type RequestContext } from '../../core/src';
+import { badInput, conflict, forbidden, EventBus, TransactionService, type RequestContext } from '../../core/src';
 import { CreateLessonPlanInput, UpdateLessonPlanInput } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanRevision, type PlanContent } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind, LessonPlanStatus } from './enums';
@@ -22,7 +22,7 @@ import { documentTerms } from './search-terms';
 export class LessonPlansService {
   constructor(
     private readonly tx: TransactionService,
-    private readonly rollups: RollupService,
+    private readonly domainEvents: EventBus,
     private readonly access: LessonPrepAccess,
     private readonly groups: AccessService,
     private readonly events: PlanEventsService,
@@ -162,8 +162,7 @@ export class LessonPlansService {
       const first = plan.firstPublishedAt === null;
       await tx.em.update(LessonPlanRevision, { planId: plan.id, version: plan.version }, { publishedAt: now });
       const view = await this.changeStatus(tx, plan, to, { publishedVersion: plan.version, firstPublishedAt: plan.firstPublishedAt ?? now }, true);
-      // counted on the day of the first publication: group total, the school's row, every ancestor region
-      if (first) await this.rollups.bump(tx, await this.rollups.forGroup(tx, plan.groupId, { day: chinaDay(now), metric: Metric.LessonPlansPublished, delta: 1 }, [plan.schoolId]));
+      await this.domainEvents.publish(tx, 'lesson-prep.plan.published', { planId: plan.id, groupId: plan.groupId, schoolId: plan.schoolId, publishedAt: now, first });
       return view;
     });
   }

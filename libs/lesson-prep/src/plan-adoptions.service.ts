@@ -7,9 +7,8 @@ import {
   conflict,
   forbidden,
   groupedBy,
-  Metric,
   paginate,
-  RollupService,
+  EventBus,
   TransactionService,
   type PageArgs,
   type RequestContext,
@@ -27,7 +26,7 @@ import { PlanEventsService } from './plan-events.service';
 export class PlanAdoptionsService {
   constructor(
     private readonly tx: TransactionService,
-    private readonly rollups: RollupService,
+    private readonly domainEvents: EventBus,
     private readonly access: LessonPrepAccess,
     private readonly groups: AccessService,
     private readonly events: PlanEventsService,
@@ -69,7 +68,7 @@ export class PlanAdoptionsService {
       );
       if (!rows.length) throw conflict('This lesson is already recorded (same plan, teacher, day and class)');
       // counted on the day it was taught: group total, the school's row, every ancestor region
-      await this.rollups.bump(tx, await this.rollups.forGroup(tx, source.groupId, { day: input.taughtOn, metric: Metric.LessonPlanAdoptions, delta: 1 }, [input.schoolId]));
+      await this.domainEvents.publish(tx, 'lesson-prep.adoption.recorded', { adoptionId: rows[0].id, planId: source.id, groupId: source.groupId, schoolId: input.schoolId, taughtOn: input.taughtOn });
       await this.events.emit(tx, source, LessonPlanEventType.ADOPTION_RECORDED, { published: true });
       return tx.em.findOneByOrFail(LessonPlanAdoption, { id: rows[0].id });
     });

@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { filter, type Observable } from 'rxjs';
-import { DateTimeScalar, LiveBus, type RequestContext } from '../../core/src';
-import { ResearchSessions, SessionEventsService, SessionEventType } from '../../research/src';
+import { DateTimeScalar, EventBus, LiveBus, type RequestContext } from '../../core/src';
 import { LessonPlan } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind, LessonPlanStatus } from './enums';
 
@@ -22,40 +21,36 @@ export class LessonPlanEvent {
 }
 
 /**
- * Plan changes as events: after commit to every instance (LiveBus) for `lessonPlanEvents` subscribers, and, in
- * the transaction of the change, into the event log of every live collective-preparation session (集体备课) the
- * plan is linked to, so the room sees it in order with its chat and notes. Plan events are not stored: a
- * client that reconnects re-reads the plan (its version tells what changed).
+ * Plan changes as domain events (`lesson-prep.plan.changed`): after commit to every instance (LiveBus) for
+ * `lessonPlanEvents` subscribers; in the transaction of the change, research logs them in the live sessions the plan
+ * is linked to (PlanSessionLog). Plan events are not stored: a client that reconnects re-reads the plan (its
+ * version tells what changed).
  */
 @Injectable()
-export class PlanEventsService {
+export class PlanEventsService implements OnModuleInit {
   constructor(
     private readonly bus: LiveBus,
-    private readonly sessionEvents: SessionEventsService,
+    private readonly events: EventBus,
   ) {}
 
-  async emit(tx: RequestContext, plan: LessonPlan, type: LessonPlanEventType, o: { commentId?: string; published?: boolean } = {}) {
-    const event: LessonPlanEvent = {
+  onModuleInit() {
+    this.events.afterCommit('lesson-prep.plan.changed', (e) => {
+      const { planId, change: type, version, status, commentId, actorUserId, at, published } = e;
+      return this.bus.publish(PLAN_CHANNEL, { planId, type, version, status, commentId, actorUserId, at, published } satisfies LessonPlanEvent);
+    });
+  }
+
+  emit(tx: RequestContext, plan: LessonPlan, change: LessonPlanEventType, o: { commentId?: string; published?: boolean } = {}) {
+    return this.events.publish(tx, 'lesson-prep.plan.changed', {
       planId: plan.id,
-      type,
+      teamPlan: plan.kind === LessonPlanKind.TEAM,
+      title: plan.title,
+      change,
       version: plan.version,
       status: plan.status,
       commentId: o.commentId ?? null,
-      actorUserId: tx.principal?.userId ?? null,
-      at: tx.now(),
       published: o.published ?? false,
-    };
-    tx.afterCommit.push(() => this.bus.publish(PLAN_CHANNEL, event));
-    if (plan.kind !== LessonPlanKind.TEAM) return;
-    for (const sessionId of await ResearchSessions.liveCollectivePrepLinking(tx, plan.id))
-      await this.sessionEvents.append(tx, sessionId, SessionEventType.LESSON_PLAN_EVENT, {
-        planId: plan.id,
-        title: plan.title,
-        event: type,
-        version: plan.version,
-        status: plan.status,
-        commentId: event.commentId,
-      });
+    });
   }
 
   /** Every event of one plan, on every instance; who may see which is the subscriber's business (`published`). */

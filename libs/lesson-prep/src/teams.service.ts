@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
   badInput,
+  chinaDay,
   conflict,
+  EventBus,
   forbidden,
   groupedBy,
-  Metric,
   notFound,
   paginate,
-  RollupService,
   TransactionService,
   type PageArgs,
   type RequestContext,
@@ -23,7 +23,7 @@ import { LessonPrepAccess } from './lesson-prep-access';
 export class TeamsService {
   constructor(
     private readonly tx: TransactionService,
-    private readonly rollups: RollupService,
+    private readonly events: EventBus,
     private readonly access: AccessService,
     private readonly prepAccess: LessonPrepAccess,
   ) {}
@@ -58,7 +58,7 @@ export class TeamsService {
       );
       const members = [...new Set([input.leaderTeacherId, ...input.memberTeacherIds])];
       await tx.em.insert(LessonPrepTeamMember, members.map((teacherId) => ({ teamId: team.id, teacherId, addedBy: tx.user.userId, joinedAt: tx.now() })));
-      await this.rollups.bump(tx, await this.rollups.forRegion(tx, group.regionId, { day: tx.today(), metric: Metric.LessonPrepTeams, delta: 1 }));
+      await this.events.publish(tx, 'lesson-prep.team.formed', { teamId: team.id, groupId: group.id, on: chinaDay(team.createdAt) });
       return team;
     });
   }

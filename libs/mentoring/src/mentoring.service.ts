@@ -4,20 +4,19 @@ import {
   badInput,
   conflict,
   forbidden,
+  EventBus,
   groupedBy,
-  Metric,
   notFound,
   paginate,
-  RollupService,
   TransactionService,
   type PageArgs,
   type RequestContext,
-  type RollupDelta,
 } from '../../core/src';
 import { AccessService, Directory, managesGroupSql, NO_TEACHER, SchoolGroup, teachesAtSql } from '../../organisation/src';
 import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFilter, RequestMentorshipInput } from './dto/mentoring.input';
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 import { MentoringProposer, MentoringStatus } from './enums';
+import type { PairFact } from './events';
 
 const plusYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`.replace(/-02-29$/, '-02-28');
 
@@ -51,7 +50,7 @@ interface PairAccess {
 export class MentoringService {
   constructor(
     private readonly tx: TransactionService,
-    private readonly rollups: RollupService,
+    private readonly events: EventBus,
     private readonly access: AccessService,
   ) {}
 
@@ -165,10 +164,7 @@ export class MentoringService {
       pair.activatedOn = today;
       pair.plannedEndOn ??= plusYears(today, 3);
       const saved = await tx.em.save(pair);
-      await this.count(tx, pair, today, [
-        [Metric.MentoringFormed, 1],
-        [Metric.MentoringActive, 1],
-      ]);
+      await this.events.publish(tx, 'mentoring.pair.activated', await this.fact(tx, pair, today));
       return saved;
     });
   }
@@ -183,10 +179,7 @@ export class MentoringService {
       const today = tx.today();
       Object.assign(pair, { status: MentoringStatus.COMPLETED, endedOn: today, evaluation });
       const saved = await tx.em.save(pair);
-      await this.count(tx, pair, today, [
-        [Metric.MentoringCompleted, 1],
-        [Metric.MentoringActive, -1],
-      ]);
+      await this.events.publish(tx, 'mentoring.pair.completed', await this.fact(tx, pair, today));
       return saved;
     });
   }
@@ -202,7 +195,7 @@ export class MentoringService {
       const today = tx.today();
       Object.assign(pair, { status: MentoringStatus.DISSOLVED, endedOn: today, dissolveReason: reason });
       const saved = await tx.em.save(pair);
-      if (wasActive) await this.count(tx, pair, today, [[Metric.MentoringActive, -1]]);
+      await this.events.publish(tx, 'mentoring.pair.dissolved', { ...(await this.fact(tx, pair, today)), wasActive });
       return saved;
     });
   }
@@ -291,16 +284,9 @@ export class MentoringService {
     return new Map(rows.map((r) => [r.mentor, r.n]));
   }
 
-  /** Rollups: group, the apprentice's school, every ancestor region; on `day`. */
-  private async count(tx: RequestContext, pair: MentoringPair, day: string, metrics: [string, number][]) {
-    const { regionId: region_id } = (await Directory.group(tx, pair.groupId))!;
-    const { schoolId: school_id } = (await Directory.teacher(tx, pair.apprenticeTeacherId))!;
-    const deltas: RollupDelta[] = [];
-    for (const [metric, delta] of metrics) {
-      deltas.push({ scope: 'G', scopeId: pair.groupId, day, metric, delta });
-      deltas.push({ scope: 'S', scopeId: pair.groupId, schoolId: school_id, day, metric, delta });
-      deltas.push(...(await this.rollups.forRegion(tx, region_id, { day, metric, delta })));
-    }
-    await this.rollups.bump(tx, deltas);
+  /** A pair's fact on `on`: the apprentice's school is the one it is counted for. */
+  private async fact(tx: RequestContext, pair: MentoringPair, on: string): Promise<PairFact> {
+    const { schoolId } = (await Directory.teacher(tx, pair.apprenticeTeacherId))!;
+    return { pairId: pair.id, groupId: pair.groupId, apprenticeSchoolId: schoolId, on };
   }
 }

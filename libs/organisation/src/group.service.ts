@@ -20,14 +20,6 @@ import { School } from './entities/school.entity';
 import { GroupKind, GroupStatus, MemberRole } from './enums';
 import { byId, groupedBy } from '../../core/src';
 import { escapeLike } from './school.service';
-import { OrganisationCounters } from './organisation-counters';
-
-/** Domain events of this context (published after commit). */
-export const OrganisationEvents = {
-  GroupCreated: 'organisation.group.created',
-  MemberAdded: 'organisation.membership.added',
-  MemberRemoved: 'organisation.membership.removed',
-} as const;
 
 @Injectable()
 export class GroupService {
@@ -35,7 +27,6 @@ export class GroupService {
     private readonly tx: TransactionService,
     private readonly access: AccessService,
     private readonly events: EventBus,
-    private readonly counters: OrganisationCounters,
   ) {}
 
   async create(ctx: RequestContext, input: CreateSchoolGroupInput): Promise<SchoolGroup> {
@@ -60,10 +51,10 @@ export class GroupService {
           status: GroupStatus.ACTIVE,
         }),
       );
+      const { id: groupId, regionId, kind, mode, level } = group;
+      await this.events.publish(tx, 'organisation.group.created', { groupId, regionId, kind, mode, level, foundedOn });
       // The lead school is a member (role LEAD) from the moment the group exists.
-      await this.counters.groupCreated(tx, group);
       await this.insertMembership(tx, group, lead.id, MemberRole.LEAD, null, foundedOn);
-      this.events.publish(tx, OrganisationEvents.GroupCreated, { groupId: group.id, regionId: group.regionId, kind: group.kind });
       return group;
     });
   }
@@ -81,9 +72,7 @@ export class GroupService {
       const school = await tx.em.findOneBy(School, { id: input.schoolId });
       if (!school) throw notFound('School', input.schoolId);
       await this.requireInRegion(tx, group.kind, group.regionId, school, 'schoolId');
-      const membership = await this.insertMembership(tx, group, school.id, MemberRole.MEMBER, input.pairing, joinedOn);
-      this.events.publish(tx, OrganisationEvents.MemberAdded, { groupId: group.id, schoolId: school.id, kind: group.kind, on: joinedOn });
-      return membership;
+      return this.insertMembership(tx, group, school.id, MemberRole.MEMBER, input.pairing, joinedOn);
     });
   }
 
@@ -101,8 +90,7 @@ export class GroupService {
       if (on < membership.joinedOn) throw badInput('leftOn', `leftOn is before the school joined (${membership.joinedOn})`);
       membership.leftOn = on;
       const saved = await tx.em.save(membership);
-      await this.counters.membershipChanged(tx, membership.groupKind, schoolId, on, -1);
-      this.events.publish(tx, OrganisationEvents.MemberRemoved, { groupId, schoolId, kind: membership.groupKind, on });
+      await this.events.publish(tx, 'organisation.membership.removed', { groupId, schoolId, kind: membership.groupKind, on });
       return saved;
     });
   }
@@ -197,7 +185,7 @@ export class GroupService {
       const saved = await ctx.em.save(
         ctx.em.create(GroupMembership, { id: randomUUID(), groupId: group.id, schoolId, groupKind: group.kind, role, pairing, joinedOn, leftOn: null }),
       );
-      await this.counters.membershipChanged(ctx, group.kind, schoolId, joinedOn, 1);
+      await this.events.publish(ctx, 'organisation.membership.added', { groupId: group.id, schoolId, kind: group.kind, on: joinedOn });
       return saved;
     } catch (err: any) {
       if (err?.code === '23505' && String(err.constraint).includes('one_consortium')) {

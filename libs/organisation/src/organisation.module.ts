@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AccessService } from './access.service';
-import { OrganisationCounters } from './organisation-counters';
 import { GroupService } from './group.service';
 import {
   MembershipFieldsResolver,
@@ -18,7 +17,6 @@ import { TeacherService } from './teacher.service';
 @Module({
   providers: [
     AccessService,
-    OrganisationCounters,
     RegionService,
     SchoolService,
     GroupService,

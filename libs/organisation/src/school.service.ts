@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { badInput, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
+import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
 import { AccessService } from './access.service';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { School } from './entities/school.entity';
 import { byId } from '../../core/src';
-import { OrganisationCounters } from './organisation-counters';
+import type { SchoolFacts } from './events';
+
+const facts = ({ id, regionId, stage, studentCount }: SchoolFacts): SchoolFacts => ({ id, regionId, stage, studentCount });
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
@@ -14,7 +16,7 @@ export class SchoolService {
   constructor(
     private readonly tx: TransactionService,
     private readonly access: AccessService,
-    private readonly counters: OrganisationCounters,
+    private readonly events: EventBus,
   ) {}
 
   async create(ctx: RequestContext, input: CreateSchoolInput): Promise<School> {
@@ -22,7 +24,7 @@ export class SchoolService {
       await this.access.requireRegions(tx, [input.regionId]);
       if (input.campusOfId) await this.access.requireSchools(tx, 'manage', [input.campusOfId]);
       const school = await tx.em.save(tx.em.create(School, { ...input, id: randomUUID(), campusOfId: input.campusOfId ?? null }));
-      await this.counters.schoolCreated(tx, school);
+      await this.events.publish(tx, 'organisation.school.created', { school: facts(school) });
       return school;
     });
   }
@@ -44,7 +46,7 @@ export class SchoolService {
         if (v !== undefined && !(k !== 'campusOfId' && v === null)) (school as any)[k] = v;
       }
       const saved = await tx.em.save(school);
-      await this.counters.schoolChanged(tx, before, saved);
+      await this.events.publish(tx, 'organisation.school.changed', { before: facts(before), after: facts(saved) });
       return saved;
     });
   }

@@ -56,7 +56,7 @@ export class TeacherService {
       const from = teacher.schoolId;
       teacher.schoolId = toSchoolId;
       const saved = await tx.em.save(teacher);
-      this.events.publish(tx, 'organisation.teacher.transferred', { teacherId, fromSchoolId: from, toSchoolId, on: date });
+      await this.events.publish(tx, 'organisation.teacher.transferred', { teacherId, fromSchoolId: from, toSchoolId, on: date });
       return saved;
     });
   }

@@ -7,3 +7,6 @@ export * from './group-figures-cache';
 export * from './report-routes';
 export * from './report-tables';
 export * from './coverage-targets';
+export * from './metric-registry';
+export * from './rollups/metrics';
+export * from './rollups/rollup.service';

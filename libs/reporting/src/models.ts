@@ -1,6 +1,19 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar } from '../../core/src';
+import { DateScalar, DateTimeScalar, registerLabels } from '../../core/src';
 import { Region, School, SchoolConnection } from '../../organisation/src';
+import {
+  BREAKDOWN_FIGURES,
+  COVERAGE_FIGURES,
+  figureDescription,
+  FIGURES,
+  GROUP_COUNTERS,
+  REGION_FIGURES,
+  type BreakdownFigureField,
+  type CoverageFigureField,
+  type FigureDef,
+  type GroupCounterField,
+  type RegionFigureField,
+} from './metric-registry';
 
 @ObjectType({ description: 'A count per enum value' })
 export class TypeCount {
@@ -8,21 +21,19 @@ export class TypeCount {
   @Field(() => Int) count: number;
 }
 
+// `labels` serves the figures' names as enum ReportFigure (value = the field), for clients and exports.
+registerLabels('ReportFigure', Object.fromEntries(FIGURES.map((f) => [f.field, [f.zh, f.en]])));
+
+/** Int fields named and described by the metric registry (metric-registry.ts), on an ObjectType's class. */
+function figureFields(target: abstract new () => object, figures: readonly FigureDef[], perSchool = false) {
+  for (const f of figures) Field(() => Int, { description: figureDescription(f, perSchool) })(target.prototype, f.field);
+}
+
 /** The activity counters of a group (or a school in it, or a month). */
 @ObjectType({ isAbstract: true })
-export class ActivityCounters {
-  @Field(() => Int, { description: 'Joint research sessions that ENDED in the period' }) researchSessions: number;
-  @Field(() => Int, { description: 'Check-ins at those sessions' }) teacherParticipations: number;
-  @Field(() => Int, { description: 'Joint student activities (学生活动) held in the period; per school: those it took part in' }) studentActivities: number;
-  @Field(() => Int, { description: 'Students taking part in them (人次); group and region totals only, 0 per school (the split is not recorded)' }) studentParticipants: number;
-  @Field(() => Int, { description: 'Mentoring pairs that became ACTIVE in the period' }) mentoringPairsFormed: number;
-  @Field(() => Int, { description: 'Mentoring pairs ACTIVE on the last day of the period' }) mentoringPairsActive: number;
-  @Field(() => Int) mentoringPairsCompleted: number;
-  @Field(() => Int, { description: 'Teacher exchanges (交流轮岗/走教送教/支教) starting in the period; per school: those going to it' }) teacherExchanges: number;
-  @Field(() => Int, { description: 'Teachers sent on those exchanges, one per exchange (a teacher on two exchanges in the period counts twice)' }) exchangedTeachers: number;
-  @Field(() => Int) lessonPlansPublished: number;
-  @Field(() => Int) lessonPlanAdoptions: number;
-}
+export class ActivityCounters {}
+export interface ActivityCounters extends Record<GroupCounterField, number> {}
+figureFields(ActivityCounters, GROUP_COUNTERS, true);
 
 @ObjectType()
 export class SchoolActivityCount extends ActivityCounters {
@@ -56,15 +67,12 @@ export class CoverageTarget {
 /** The coverage figures of a region subtree on a day: regionCoverage, each month of its trend, each row of a breakdown. */
 @ObjectType({ isAbstract: true })
 export class CoverageFigures {
-  @Field(() => Int) compulsorySchools: number;
-  @Field(() => Int, { description: 'Compulsory schools in an active consortium (县域教联体) on asOf' }) coveredSchools: number;
   @Field(() => Float, { description: 'coveredSchools / compulsorySchools, unrounded (a double; clients round for display)' }) ratio: number;
-  @Field(() => Int) compulsoryStudents: number;
-  @Field(() => Int) studentsCovered: number;
-  @Field(() => Int, { description: 'Active consortia founded on or before asOf' }) consortia: number;
   @Field(() => CoverageTarget, { nullable: true, description: "The target in force in asOf's year: of the region or its nearest ancestor with a target for that year or earlier, the latest" }) target: CoverageTarget | null;
   @Field(() => Float, { nullable: true, description: 'target.ratio − ratio (positive: still to go)' }) gap: number | null;
 }
+export interface CoverageFigures extends Record<CoverageFigureField, number> {}
+figureFields(CoverageFigures, COVERAGE_FIGURES);
 
 @ObjectType({ description: 'Consortium coverage of compulsory schools in a region subtree on a day' })
 export class RegionCoverage extends CoverageFigures {
@@ -80,22 +88,12 @@ export class RegionActivitySummary {
   @Field(() => ID) regionId: string;
   @Field(() => DateScalar) from: string;
   @Field(() => DateScalar) to: string;
-  @Field(() => Int, { description: 'Active groups on `to`' }) groups: number;
   @Field(() => [TypeCount]) groupsByKind: TypeCount[];
-  @Field(() => Int) researchSessions: number;
   @Field(() => [TypeCount]) researchSessionsByType: TypeCount[];
-  @Field(() => Int) teacherParticipations: number;
-  @Field(() => Int, { description: 'Joint student activities (学生活动) held in the period' }) studentActivities: number;
-  @Field(() => Int, { description: 'Students taking part in them (人次)' }) studentParticipants: number;
-  @Field(() => Int) lessonPrepTeams: number;
-  @Field(() => Int) mentoringPairsFormed: number;
-  @Field(() => Int) mentoringPairsActive: number;
-  @Field(() => Int, { description: 'Teacher exchanges (交流轮岗/走教送教/支教) starting in the period' }) teacherExchanges: number;
-  @Field(() => Int, { description: 'Teachers sent on those exchanges, one per exchange (a teacher on two exchanges in the period counts twice)' }) exchangedTeachers: number;
   @Field(() => [TypeCount]) exchangesByKind: TypeCount[];
-  @Field(() => Int, { description: 'Team lesson plans first published in the period (集体备课)' }) lessonPlansPublished: number;
-  @Field(() => Int, { description: 'Lessons taught from them in the period (同上课)' }) lessonPlanAdoptions: number;
 }
+export interface RegionActivitySummary extends Record<RegionFigureField, number> {}
+figureFields(RegionActivitySummary, REGION_FIGURES);
 
 @ObjectType({ description: 'Coverage of a region subtree at the end of one month (the last month ends at asOf)' })
 export class CoverageTrendPoint extends CoverageFigures {
@@ -113,12 +111,9 @@ export class RegionCoverageTrend {
 @ObjectType({ description: 'The coverage (on asOf) and activity (in [from, to]) of one child region, as regionCoverage and regionActivitySummary give them' })
 export class RegionBreakdownRow extends CoverageFigures {
   @Field(() => Region) region: Region;
-  @Field(() => Int) researchSessions: number;
-  @Field(() => Int) teacherParticipations: number;
-  @Field(() => Int, { description: 'Mentoring pairs ACTIVE on `to`' }) mentoringPairsActive: number;
-  @Field(() => Int) teacherExchanges: number;
-  @Field(() => Int) exchangedTeachers: number;
 }
+export interface RegionBreakdownRow extends Record<BreakdownFigureField, number> {}
+figureFields(RegionBreakdownRow, BREAKDOWN_FIGURES);
 
 @ObjectType({ description: 'One row per child region (a city: its counties; a province: its cities), in the order of their region codes' })
 export class RegionBreakdown {

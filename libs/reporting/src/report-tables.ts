@@ -1,5 +1,6 @@
 import { labelOf } from '../../core/src';
 import type { School } from '../../organisation/src';
+import { BREAKDOWN_FIGURES, figureHeader, GROUP_COUNTERS, REGION_FIGURES, type FigureField } from './metric-registry';
 import type { ActivityCounters, CoverageFigures, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend } from './models';
 
 /**
@@ -37,7 +38,7 @@ const text = <R>(header: string, value: (row: R) => CellValue): Column<R> => ({ 
 const count = <R>(header: string, value: (row: R) => CellValue): Column<R> => ({ header, kind: 'count', value });
 const ratio = <R>(header: string, value: (row: R) => CellValue): Column<R> => ({ header, kind: 'ratio', value });
 
-/** Every figure's header, once. */
+/** The headers that are not figures of the registry (those are `figureHeader(field)`), once. */
 const H = {
   school: '学校 School',
   month: '月份 Month',
@@ -46,42 +47,10 @@ const H = {
   asOf: '统计日期 As of',
   indicator: '指标 Indicator',
   value: '数值 Value',
-  compulsorySchools: '义务教育学校 Compulsory schools',
-  coveredSchools: '纳入教联体学校 Covered schools',
   ratio: '覆盖率 Coverage ratio',
-  compulsoryStudents: '义务教育学生 Compulsory students',
-  studentsCovered: '覆盖学生 Students covered',
-  consortia: '教联体 Consortia',
   target: '年度目标 Target',
   gap: '差距 Gap',
-  groups: '办学共同体 Groups',
-  lessonPrepTeams: '集体备课团队 Lesson preparation teams',
-  researchSessions: '联合教研活动 Research sessions',
-  teacherParticipations: '教师参与人次 Teacher participations',
-  studentActivities: '学生活动 Student activities',
-  studentParticipants: '学生参与人次 Student participants',
-  mentoringPairsFormed: '新结师徒对 Mentoring pairs formed',
-  mentoringPairsActive: '在结师徒对 Mentoring pairs active',
-  mentoringPairsCompleted: '结业师徒对 Mentoring pairs completed',
-  teacherExchanges: '交流轮岗 Teacher exchanges',
-  exchangedTeachers: '交流教师 Exchanged teachers',
-  lessonPlansPublished: '发布教案 Lesson plans published',
-  lessonPlanAdoptions: '教案使用 Lesson plan adoptions',
 } as const;
-
-const COUNTERS: (keyof ActivityCounters)[] = [
-  'researchSessions',
-  'teacherParticipations',
-  'studentActivities',
-  'studentParticipants',
-  'mentoringPairsFormed',
-  'mentoringPairsActive',
-  'mentoringPairsCompleted',
-  'teacherExchanges',
-  'exchangedTeachers',
-  'lessonPlansPublished',
-  'lessonPlanAdoptions',
-];
 
 /** A two-column table of labelled figures (指标 / 数值), each value with its own kind. */
 interface Indicator {
@@ -94,14 +63,15 @@ const indicators = (sheet: string, rows: Indicator[]): Table<Indicator> => ({
   columns: [text(H.indicator, (r) => r.label), { header: H.value, kind: (r) => r.kind, value: (r) => r.value }],
   rows,
 });
-const figure = (key: keyof typeof H, value: CellValue, kind: CellKind = 'count'): Indicator => ({ label: H[key], value, kind });
+const figure = (field: FigureField, value: CellValue): Indicator => ({ label: figureHeader(field), value, kind: 'count' });
+const figureCell = <R extends Partial<Record<FigureField, number>>>(field: FigureField): Column<R> => count(figureHeader(field), (r) => r[field]);
 const byKey = (enumName: string, rows: { key: string; count: number }[]): Indicator[] =>
   rows.map((r) => ({ label: `  ${labelOf(enumName, r.key)} ${r.key}`, value: r.count, kind: 'count' }));
 
 type Counted = { label: string; counters: ActivityCounters };
 const counterTable = (sheet: string, first: string, rows: Counted[]): Table<Counted> => ({
   sheet,
-  columns: [text(first, (r) => r.label), ...COUNTERS.map((f) => count<Counted>(H[f], (r) => r.counters[f]))],
+  columns: [text(first, (r) => r.label), ...GROUP_COUNTERS.map((f) => count<Counted>(figureHeader(f.field), (r) => r.counters[f.field]))],
   rows,
 });
 
@@ -128,22 +98,26 @@ export function coverageReport(c: RegionCoverage, uncovered: Pick<School, 'name'
     filename: `coverage-${c.asOf}`,
     tables: [
       indicators('覆盖情况', [
-        figure('asOf', c.asOf, 'text'),
+        { label: H.asOf, value: c.asOf, kind: 'text' },
         figure('compulsorySchools', c.compulsorySchools),
         figure('coveredSchools', c.coveredSchools),
-        figure('ratio', c.ratio, 'ratio'),
+        { label: H.ratio, value: c.ratio, kind: 'ratio' },
         figure('compulsoryStudents', c.compulsoryStudents),
         figure('studentsCovered', c.studentsCovered),
         figure('consortia', c.consortia),
         ...byKey('ConsortiumMode', c.consortiaByMode),
         ...byKey('GroupLevel', c.consortiaByLevel),
         { label: c.target ? `${H.target} (${c.target.year})` : H.target, value: c.target?.ratio, kind: 'ratio' },
-        figure('gap', c.gap, 'ratio'),
+        { label: H.gap, value: c.gap, kind: 'ratio' },
       ]),
       { sheet: '未纳入学校', columns: [text(`未纳入教联体的学校 Uncovered schools (${uncovered.length})`, (r) => r.name)], rows: uncovered },
     ],
   };
 }
+
+/** The counts by enum value listed under a figure of the region's table. */
+const regionKeyed = (s: RegionActivitySummary, field: FigureField): Indicator[] =>
+  field === 'groups' ? byKey('GroupKind', s.groupsByKind) : field === 'researchSessions' ? byKey('ResearchSessionType', s.researchSessionsByType) : [];
 
 export function regionActivityReport(s: RegionActivitySummary): Report {
   return {
@@ -151,20 +125,7 @@ export function regionActivityReport(s: RegionActivitySummary): Report {
     tables: [
       indicators('区域活动', [
         { label: '期间 Period', value: `${s.from} ~ ${s.to}`, kind: 'text' },
-        figure('groups', s.groups),
-        ...byKey('GroupKind', s.groupsByKind),
-        figure('researchSessions', s.researchSessions),
-        ...byKey('ResearchSessionType', s.researchSessionsByType),
-        figure('teacherParticipations', s.teacherParticipations),
-        figure('studentActivities', s.studentActivities),
-        figure('studentParticipants', s.studentParticipants),
-        figure('lessonPrepTeams', s.lessonPrepTeams),
-        figure('mentoringPairsFormed', s.mentoringPairsFormed),
-        figure('mentoringPairsActive', s.mentoringPairsActive),
-        figure('teacherExchanges', s.teacherExchanges),
-        figure('exchangedTeachers', s.exchangedTeachers),
-        figure('lessonPlansPublished', s.lessonPlansPublished),
-        figure('lessonPlanAdoptions', s.lessonPlanAdoptions),
+        ...REGION_FIGURES.flatMap((f) => [figure(f.field, s[f.field]), ...regionKeyed(s, f.field)]),
       ]),
     ],
   };
@@ -172,12 +133,12 @@ export function regionActivityReport(s: RegionActivitySummary): Report {
 
 /** The coverage figures as columns (trend, breakdown); `on` dates the ratio's header. */
 const coverageColumns = <R extends CoverageFigures>(on = ''): Column<R>[] => [
-  count(H.compulsorySchools, (r) => r.compulsorySchools),
-  count(H.coveredSchools, (r) => r.coveredSchools),
+  figureCell('compulsorySchools'),
+  figureCell('coveredSchools'),
   ratio(on ? `${H.ratio} (${on})` : H.ratio, (r) => r.ratio),
-  count(H.compulsoryStudents, (r) => r.compulsoryStudents),
-  count(H.studentsCovered, (r) => r.studentsCovered),
-  count(H.consortia, (r) => r.consortia),
+  figureCell('compulsoryStudents'),
+  figureCell('studentsCovered'),
+  figureCell('consortia'),
   ratio(H.target, (r) => r.target?.ratio),
   ratio(H.gap, (r) => r.gap),
 ];
@@ -211,11 +172,7 @@ export function breakdownReport(b: RegionBreakdown): Report {
           text<Row>(H.region, (r) => r.region.name),
           text<Row>(H.level, (r) => labelOf('RegionLevel', r.region.level)),
           ...coverageColumns<Row>(b.asOf),
-          count<Row>(H.researchSessions, (r) => r.researchSessions),
-          count<Row>(H.teacherParticipations, (r) => r.teacherParticipations),
-          count<Row>(H.mentoringPairsActive, (r) => r.mentoringPairsActive),
-          count<Row>(H.teacherExchanges, (r) => r.teacherExchanges),
-          count<Row>(H.exchangedTeachers, (r) => r.exchangedTeachers),
+          ...BREAKDOWN_FIGURES.map((f) => figureCell<Row>(f.field)),
         ],
         rows: b.rows,
       },

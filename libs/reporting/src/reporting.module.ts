@@ -4,11 +4,13 @@ import { DownloadLinkService } from './download-link.service';
 import { ReportsDownloadController } from './reports-download.controller';
 import { RegionCoverageFieldsResolver, ReportsResolver, SchoolActivityFieldsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { RollupProjection } from './rollups/rollup-projection';
+import { RollupService } from './rollups/rollup.service';
 
 @Module({
   imports: [OrganisationModule],
   controllers: [ReportsDownloadController],
-  providers: [ReportsService, DownloadLinkService, ReportsResolver, RegionCoverageFieldsResolver, SchoolActivityFieldsResolver],
-  exports: [ReportsService],
+  providers: [RollupService, RollupProjection, ReportsService, DownloadLinkService, ReportsResolver, RegionCoverageFieldsResolver, SchoolActivityFieldsResolver],
+  exports: [ReportsService, RollupService],
 })
 export class ReportingModule {}

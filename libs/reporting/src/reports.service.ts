@@ -4,7 +4,6 @@ import {
   forbidden,
   daysBetween,
   isValidDate,
-  Metric,
   monthEnds,
   months,
   monthStart,
@@ -31,23 +30,11 @@ import {
   type CoverageTarget,
 } from './models';
 import { targetsInForce, writeCoverageTarget } from './coverage-targets';
+import { Metric } from './rollups/metrics';
+import { BREAKDOWN_FIGURES, COVERAGE_FIGURES, GROUP_COUNTERS, metricsOf, REGION_FIGURES, type CoverageFigureField, type FigureDef } from './metric-registry';
 
-/** Counter field → rollup metric; stocks are read as of the period's last day. */
-const COUNTERS: [keyof ActivityCounters, string, 'flow' | 'stock'][] = [
-  ['researchSessions', Metric.ResearchSessions, 'flow'],
-  ['teacherParticipations', Metric.TeacherParticipations, 'flow'],
-  ['studentActivities', Metric.StudentActivities, 'flow'],
-  ['studentParticipants', Metric.StudentParticipants, 'flow'],
-  ['mentoringPairsFormed', Metric.MentoringFormed, 'flow'],
-  ['mentoringPairsActive', Metric.MentoringActive, 'stock'],
-  ['mentoringPairsCompleted', Metric.MentoringCompleted, 'flow'],
-  ['teacherExchanges', Metric.TeacherExchanges, 'flow'],
-  ['exchangedTeachers', Metric.ExchangedTeachers, 'flow'],
-  ['lessonPlansPublished', Metric.LessonPlansPublished, 'flow'],
-  ['lessonPlanAdoptions', Metric.LessonPlanAdoptions, 'flow'],
-];
-const FLOWS = COUNTERS.filter((c) => c[2] === 'flow').map((c) => c[1]);
-const STOCKS = COUNTERS.filter((c) => c[2] === 'stock').map((c) => c[1]);
+const FLOWS = metricsOf(GROUP_COUNTERS, 'flow');
+const STOCKS = metricsOf(GROUP_COUNTERS, 'stock');
 const MAX_PERIOD_DAYS = 3660;
 // $1 the scope id, $2..$3 the period, $4 the flow metrics, $5..$6 its whole months [from, to)
 const FLOW_PARAMS = { id: '$1', from: '$2::date', to: '$3::date', metrics: '$4', fullFrom: '$5::date', fullTo: '$6::date' };
@@ -58,7 +45,9 @@ const REGIONS_FLOWS = periodRows('scope_id, metric, value', { monthScopes: "'r'"
 /** A region stock on a day: month rows (r) before the day's month, day rows (R) in it up to the day. */
 const regionStock = (monthStart: string, day: string) => `((scope = 'r' AND day < ${monthStart}) OR (scope = 'R' AND day >= ${monthStart} AND day <= ${day}))`;
 /** The stocks a coverage figure is made of (coverageOf). */
-const COVERAGE_STOCKS = [Metric.CompulsorySchools, Metric.CompulsoryStudents, Metric.CoveredSchools, Metric.CoveredStudents, Metric.Consortia];
+const COVERAGE_STOCKS = COVERAGE_FIGURES.map((f) => f.metric);
+/** Each figure's value, by its field, from a reader of metric totals. */
+const figureValues = <F extends FigureDef>(figures: readonly F[], value: (f: F) => number) => Object.fromEntries(figures.map((f) => [f.field, value(f)]));
 export const MAX_TREND_MONTHS = 60;
 export const DEFAULT_TREND_MONTHS = 24;
 
@@ -73,7 +62,7 @@ interface Row {
 /** A rollup row of a group's figures: a flow of the period or a stock change up to its end. */
 type Figure = Row & { kind: 'flow' | 'stock' };
 
-const zero = (): ActivityCounters => Object.fromEntries(COUNTERS.map(([f]) => [f, 0])) as unknown as ActivityCounters;
+const zero = (): ActivityCounters => figureValues(GROUP_COUNTERS, () => 0) as ActivityCounters;
 const typeCounts = (m: Map<string, number>): TypeCount[] =>
   [...m.entries()].filter(([k, v]) => k && v).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
@@ -94,19 +83,9 @@ function periodRows(columns: string, p: { monthScopes: string; dayScopes: string
 
 /** Coverage of a region from its stock totals, the one formula regionCoverage, its trend and the breakdown use. */
 function coverageOf(total: (metric: string) => number, target: CoverageTarget | null) {
-  const compulsorySchools = total(Metric.CompulsorySchools);
-  const coveredSchools = total(Metric.CoveredSchools);
-  const ratio = compulsorySchools ? coveredSchools / compulsorySchools : 0;
-  return {
-    compulsorySchools,
-    coveredSchools,
-    ratio,
-    compulsoryStudents: total(Metric.CompulsoryStudents),
-    studentsCovered: total(Metric.CoveredStudents),
-    consortia: total(Metric.Consortia),
-    target,
-    gap: target ? target.ratio - ratio : null,
-  };
+  const c = figureValues(COVERAGE_FIGURES, (f) => total(f.metric)) as Record<CoverageFigureField, number>;
+  const ratio = c.compulsorySchools ? c.coveredSchools / c.compulsorySchools : 0;
+  return { ...c, ratio, target, gap: target ? target.ratio - ratio : null };
 }
 
 export function checkPeriod(from: string, to: string) {
@@ -187,7 +166,7 @@ export class ReportsService {
     }
     const flows = figures.filter((r) => r.kind === 'flow');
     const stocks = figures.filter((r) => r.kind === 'stock');
-    const field = new Map(COUNTERS.map(([f, m]) => [m, f]));
+    const field = new Map(GROUP_COUNTERS.map((f) => [f.metric, f.field]));
     // A school admin sees the group through its own school's rows.
     const totalScope = onlySchool ? 'S' : 'G';
     const keep = (r: Row) => (onlySchool ? r.scope === 'S' && r.school_id === onlySchool : true);
@@ -304,18 +283,18 @@ export class ReportsService {
     const breakdown = Object.assign(new RegionBreakdown(), { regionId, from, to, asOf, rows: [] as RegionBreakdownRow[] });
     if (!children.length) return breakdown;
     const [fullFrom, fullTo] = wholeMonths(from, to);
-    const flows = [Metric.ResearchSessions, Metric.TeacherParticipations, Metric.TeacherExchanges, Metric.ExchangedTeachers];
-    const rows: { kind: 'stock' | 'flow' | 'target'; region_id: string; metric: string; v: number; target_region: string; ratio: number }[] = await ctx.em.query(
+        const rows: { kind: 'stock' | 'flow' | 'target'; region_id: string; metric: string; v: number; target_region: string; ratio: number }[] = await ctx.em.query(
       `SELECT 'stock' AS kind, scope_id AS region_id, metric, sum(value)::bigint AS v, NULL::uuid AS target_region, NULL::float8 AS ratio
          FROM activity_rollup WHERE scope_id = ANY($1::uuid[]) AND metric = ANY($7) AND ${regionStock('$9::date', '$8::date')} GROUP BY 2, 3
        UNION ALL
        SELECT 'stock', scope_id, metric, sum(value)::bigint, NULL, NULL
-         FROM activity_rollup WHERE scope_id = ANY($1::uuid[]) AND metric = $10 AND ${regionStock('$11::date', '$3::date')} GROUP BY 2, 3
+         FROM activity_rollup WHERE scope_id = ANY($1::uuid[]) AND metric = ANY($10) AND ${regionStock('$11::date', '$3::date')} GROUP BY 2, 3
        UNION ALL
        SELECT 'flow', scope_id, metric, sum(value)::bigint, NULL, NULL FROM (${REGIONS_FLOWS}) f GROUP BY 2, 3
        UNION ALL
        SELECT 'target', t.region_id, '', t.target_year, t.target_region, t.ratio FROM (${targetsInForce('$1::uuid[]', 'ARRAY[$12::int]')}) t`,
-      [children.map((c) => c.id), from, to, flows, fullFrom, fullTo, COVERAGE_STOCKS, asOf, monthStart(asOf), Metric.MentoringActive, monthStart(to), Number(asOf.slice(0, 4))],
+      // the breakdown's own stocks (not coverage) are read as of `to`, like regionActivitySummary's
+      [children.map((c) => c.id), from, to, metricsOf(BREAKDOWN_FIGURES, 'flow'), fullFrom, fullTo, COVERAGE_STOCKS, asOf, monthStart(asOf), metricsOf(BREAKDOWN_FIGURES, 'stock'), monthStart(to), Number(asOf.slice(0, 4))],
     );
     breakdown.rows = children.map((region) => {
       const mine = rows.filter((r) => r.region_id === region.id);
@@ -324,11 +303,7 @@ export class ReportsService {
       return Object.assign(new RegionBreakdownRow(), {
         region,
         ...coverageOf((m) => total('stock', m), t ? { regionId: t.target_region, year: Number(t.v), ratio: t.ratio } : null),
-        researchSessions: total('flow', Metric.ResearchSessions),
-        teacherParticipations: total('flow', Metric.TeacherParticipations),
-        mentoringPairsActive: total('stock', Metric.MentoringActive),
-        teacherExchanges: total('flow', Metric.TeacherExchanges),
-        exchangedTeachers: total('flow', Metric.ExchangedTeachers),
+        ...figureValues(BREAKDOWN_FIGURES, (f) => total(f.kind, f.metric)),
       });
     });
     return breakdown;
@@ -350,12 +325,12 @@ export class ReportsService {
 
   async regionActivitySummary(ctx: RequestContext, regionId: string, from: string, to: string): Promise<RegionActivitySummary> {
     checkPeriod(from, to);
-    const s = await this.regionFacts(ctx, regionId, to, [Metric.Groups, Metric.MentoringActive, Metric.LessonPrepTeams]);
+    const s = await this.regionFacts(ctx, regionId, to, metricsOf(REGION_FIGURES, 'stock'));
     // Whole months from the month rows (r), the days at either edge from day rows (R).
     const [fullFrom, fullTo] = wholeMonths(from, to);
     const flows: { metric: string; key: string; v: number }[] = await ctx.em.query(
       `SELECT metric, key, sum(value)::bigint AS v FROM (${REGION_FLOWS}) f GROUP BY 1, 2`,
-      [regionId, from, to, FLOWS, fullFrom, fullTo],
+      [regionId, from, to, metricsOf(REGION_FIGURES, 'flow'), fullFrom, fullTo],
     );
     const flow = (m: string) => flows.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
     const keyed = (m: string) => typeCounts(new Map(flows.filter((r) => r.metric === m).map((r) => [r.key, r.v])));
@@ -363,21 +338,10 @@ export class ReportsService {
       regionId,
       from,
       to,
-      groups: s.total(Metric.Groups),
+      ...figureValues(REGION_FIGURES, (f) => (f.kind === 'flow' ? flow(f.metric) : s.total(f.metric))),
       groupsByKind: s.keyed(Metric.Groups),
-      researchSessions: flow(Metric.ResearchSessions),
       researchSessionsByType: keyed(Metric.ResearchSessions),
-      teacherParticipations: flow(Metric.TeacherParticipations),
-      studentActivities: flow(Metric.StudentActivities),
-      studentParticipants: flow(Metric.StudentParticipants),
-      lessonPrepTeams: s.total(Metric.LessonPrepTeams),
-      mentoringPairsFormed: flow(Metric.MentoringFormed),
-      mentoringPairsActive: s.total(Metric.MentoringActive),
-      teacherExchanges: flow(Metric.TeacherExchanges),
-      exchangedTeachers: flow(Metric.ExchangedTeachers),
       exchangesByKind: keyed(Metric.TeacherExchanges),
-      lessonPlansPublished: flow(Metric.LessonPlansPublished),
-      lessonPlanAdoptions: flow(Metric.LessonPlanAdoptions),
     });
   }
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { bumpGroupRevisions, chinaDaySql, Metric, NO_SCHOOL } from '../../core/src';
-import { compulsoryStageSql, RECORDS_START } from '../../organisation/src';
+import { chinaDaySql } from '../../core/src';
+import { compulsoryStageSql } from '../../organisation/src';
+import { Metric, RECORDS_START } from './rollups/metrics';
+import { bumpGroupRevisions, NO_SCHOOL } from './rollups/rollup.service';
 
 /**
  * Recomputes every rollup from the base tables (after a bulk load such as the demo data or seed:scale, or

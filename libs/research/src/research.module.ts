@@ -3,6 +3,7 @@ import { IdentityModule } from '../../identity/src';
 import { OrganisationModule } from '../../organisation/src';
 import { LiveDeliveryService } from './live-delivery.service';
 import { LiveSessionGateway } from './live-session.gateway';
+import { PlanSessionLog } from './plan-session-log';
 import { PresenceService } from './presence.service';
 import { ResearchAccess } from './research-access';
 import { AttendanceFieldsResolver, ResearchResolver, SessionEventFieldsResolver } from './research.resolver';
@@ -17,6 +18,7 @@ import { SessionPlanLinks } from './session-plan-links';
     ResearchService,
     SessionEventsService,
     SessionPlanLinks,
+    PlanSessionLog,
     LiveDeliveryService,
     PresenceService,
     LiveSessionGateway,

@@ -8,14 +8,11 @@ import {
   groupedBy,
   notFound,
   paginate,
-  chinaDay,
   chinaDayStart,
-  Metric,
-  RollupService,
+  EventBus,
   TransactionService,
   type PageArgs,
   type RequestContext,
-  type RollupDelta,
 } from '../../core/src';
 import { IdentityService } from '../../identity/src';
 import { AccessService, Directory, GroupStatus, managesGroupSql } from '../../organisation/src';
@@ -38,9 +35,9 @@ export class ResearchService {
     private readonly access: ResearchAccess,
     private readonly orgAccess: AccessService,
     private readonly events: SessionEventsService,
-    private readonly rollups: RollupService,
     private readonly planLinks: SessionPlanLinks,
     private readonly identity: IdentityService,
+    private readonly domainEvents: EventBus,
   ) {}
 
   async schedule(ctx: RequestContext, input: ScheduleResearchSessionInput): Promise<ResearchSession> {
@@ -130,7 +127,7 @@ export class ResearchService {
       session.endedAt = tx.now();
       session.minutes = minutes ?? null;
       await this.saveWithEvent(tx, session, SessionEventType.SESSION_ENDED, { minutes: session.minutes });
-      await this.countEnded(tx, session);
+      await this.publishEnded(tx, session);
       return session;
     });
   }
@@ -244,25 +241,21 @@ export class ResearchService {
     return rows.map((r) => r.teacherId);
   }
 
-  /** Rollups for an ended session: the session (by type) and its check-ins, for the group, its schools and regions. */
-  private async countEnded(tx: RequestContext, session: ResearchSession) {
-    const day = chinaDay(session.endedAt!);
+  /** An ended session's fact for the figures: the schools invited and the check-ins per school. */
+  private async publishEnded(tx: RequestContext, session: ResearchSession) {
     const invited = await tx.em.find(ResearchSessionSchool, { where: { sessionId: session.id } });
-    const bySchool: { school_id: string; n: number }[] = await tx.em.query(
+    const checkins: { school_id: string; n: number }[] = await tx.em.query(
       `SELECT school_id, count(*)::int AS n FROM research_attendance WHERE session_id = $1 GROUP BY school_id`,
       [session.id],
     );
-    const total = bySchool.reduce((a, r) => a + r.n, 0);
-    const { regionId: region_id } = (await Directory.group(tx, session.groupId))!;
-    const deltas: RollupDelta[] = [
-      { scope: 'G', scopeId: session.groupId, day, metric: Metric.ResearchSessions, key: session.type, delta: 1 },
-      { scope: 'G', scopeId: session.groupId, day, metric: Metric.TeacherParticipations, delta: total },
-      ...invited.map((i) => ({ scope: 'S' as const, scopeId: session.groupId, schoolId: i.schoolId, day, metric: Metric.ResearchSessions, delta: 1 })),
-      ...bySchool.map((r) => ({ scope: 'S' as const, scopeId: session.groupId, schoolId: r.school_id, day, metric: Metric.TeacherParticipations, delta: r.n })),
-      ...(await this.rollups.forRegion(tx, region_id, { day, metric: Metric.ResearchSessions, key: session.type, delta: 1 })),
-      ...(await this.rollups.forRegion(tx, region_id, { day, metric: Metric.TeacherParticipations, delta: total })),
-    ];
-    await this.rollups.bump(tx, deltas);
+    await this.domainEvents.publish(tx, 'research.session.ended', {
+      sessionId: session.id,
+      groupId: session.groupId,
+      sessionType: session.type,
+      endedAt: session.endedAt!,
+      invitedSchoolIds: invited.map((i) => i.schoolId),
+      checkinsBySchool: checkins.map((r) => ({ schoolId: r.school_id, n: r.n })),
+    });
   }
 
   private async saveWithEvent(tx: RequestContext, session: ResearchSession, type: SessionEventType, payload: Record<string, unknown>) {

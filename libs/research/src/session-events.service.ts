@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { LiveBus, type RequestContext } from '../../core/src';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { EventBus, LiveBus, type RequestContext } from '../../core/src';
 import { SessionEvent } from './entities/session-event.entity';
 import { SessionEventType } from './enums';
 
@@ -12,12 +12,19 @@ export interface SessionNotice {
 /**
  * The session event log. An event is written in the transaction of its effect, numbered by incrementing
  * research_session.last_seq (a row lock: numbers are strictly increasing with no gaps, and a rolled-back
- * effect leaves no number behind). Only after commit is a notice ({session, seq}) published to every
- * instance, which then reads the events from the table.
+ * effect leaves no number behind). Each append publishes `research.session.logged`; only after commit is a notice
+ * ({session, seq}) sent to every instance (its after-commit handler), which then reads the events from the table.
  */
 @Injectable()
-export class SessionEventsService {
-  constructor(private readonly bus: LiveBus) {}
+export class SessionEventsService implements OnModuleInit {
+  constructor(
+    private readonly bus: LiveBus,
+    private readonly events: EventBus,
+  ) {}
+
+  onModuleInit() {
+    this.events.afterCommit('research.session.logged', (e) => this.bus.publish(SESSION_CHANNEL, { s: e.sessionId, q: e.seq } satisfies SessionNotice));
+  }
 
   async append(
     tx: RequestContext,
@@ -34,7 +41,7 @@ export class SessionEventsService {
       [sessionId, row.last_seq, type, actor.userId, actor.teacherId, JSON.stringify(payload)],
     );
     const event = tx.em.create(SessionEvent, { sessionId, seq: row.last_seq, type, payload, actorUserId: actor.userId, actorTeacherId: actor.teacherId, at });
-    tx.afterCommit.push(() => this.bus.publish(SESSION_CHANNEL, { s: sessionId, q: event.seq } satisfies SessionNotice));
+    await this.events.publish(tx, 'research.session.logged', { sessionId, seq: event.seq });
     return event;
   }
 

@@ -13,7 +13,7 @@ export class EnumLabel {
 @Resolver()
 export class LabelsResolver {
   @Allow(PUBLIC)
-  @Query(() => [EnumLabel], { description: 'zh-CN and en labels of every enum value, for clients and exports' })
+  @Query(() => [EnumLabel], { description: 'zh-CN and en labels of every enum value, and of every report figure (enum ReportFigure, value = its field name), for clients and exports' })
   labels(): EnumLabel[] {
     return Object.entries(LABELS).flatMap(([e, values]) => Object.entries(values).map(([value, [zh, en]]) => ({ enum: e, value, zh, en })));
   }

@@ -16,3 +16,8 @@ export function registerLabelledEnums(enums: Record<string, object>, labels: Rec
 }
 
 export const labelOf = (enumName: string, value: string, lang: 'zh' | 'en' = 'zh') => LABELS[enumName]?.[value]?.[lang === 'zh' ? 0 : 1] ?? value;
+
+/** Labels of names that are not GraphQL enums (e.g. the report figures), served by `labels` the same way. */
+export function registerLabels(name: string, labels: Record<string, [string, string]>) {
+  LABELS[name] = labels;
+}

@@ -1,17 +1,12 @@
-/** The activity counters of groupActivitySummary and regionActivitySummary, in display order (labels in messages). */
-export const GROUP_METRICS = [
-  'researchSessions',
-  'teacherParticipations',
-  'studentActivities',
-  'studentParticipants',
-  'mentoringPairsFormed',
-  'mentoringPairsActive',
-  'mentoringPairsCompleted',
-  'teacherExchanges',
-  'exchangedTeachers',
-  'lessonPlansPublished',
-  'lessonPlanAdoptions',
-] as const;
+import { FIGURES, GROUP_COUNTERS, REGION_FIGURES, type FigureField, type GroupCounterField, type RegionFigureField } from '../../../../../libs/reporting/src/metric-registry';
 
-export type GroupMetric = (typeof GROUP_METRICS)[number];
-export const metricKey = (m: string) => `metric.${m}` as 'metric.researchSessions';
+/** The activity counters of groupActivitySummary and regionActivitySummary, in display order: the server's metric registry. */
+export const GROUP_METRICS = GROUP_COUNTERS.map((f) => f.field);
+export const REGION_METRICS = REGION_FIGURES.map((f) => f.field);
+
+export type GroupMetric = GroupCounterField;
+export type RegionMetric = RegionFigureField;
+export const metricKey = (m: FigureField) => `metric.${m}` as const;
+
+/** The figures' labels as i18n messages (`metric.<field>`), in one language. */
+export const metricMessages = (lang: 'zh' | 'en') => Object.fromEntries(FIGURES.map((f) => [metricKey(f.field), f[lang]])) as Record<`metric.${FigureField}`, string>;

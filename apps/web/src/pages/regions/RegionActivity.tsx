@@ -3,7 +3,7 @@ import { Card, Col, Row, Statistic } from 'antd';
 import { useState } from 'react';
 import { number } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { metricKey } from '../../features/common/metrics';
+import { metricKey, REGION_METRICS } from '../../features/common/metrics';
 import { PeriodPicker, thisYear, type Period } from '../../features/common/PeriodPicker';
 import { DownloadButtons } from '../../features/common/DownloadButtons';
 import { ProblemResult } from '../../features/common/ProblemResult';
@@ -18,20 +18,6 @@ const ACTIVITY = graphql(`
   }
 `);
 
-const REGION_METRICS = [
-  'researchSessions',
-  'teacherParticipations',
-  'studentActivities',
-  'studentParticipants',
-  'lessonPrepTeams',
-  'mentoringPairsFormed',
-  'mentoringPairsActive',
-  'teacherExchanges',
-  'exchangedTeachers',
-  'lessonPlansPublished',
-  'lessonPlanAdoptions',
-] as const;
-
 /** The collaboration counters of every group in the region subtree, for a chosen period. */
 export function RegionActivity({ regionId }: { regionId: string }) {
   const { t, lang } = useI18n();
@@ -43,9 +29,6 @@ export function RegionActivity({ regionId }: { regionId: string }) {
       {error ? <ProblemResult error={error} /> : null}
       {s ? (
         <Row gutter={[16, 16]} data-testid="region-counters">
-          <Col xs={12} sm={8} md={6} lg={4}>
-            <Statistic title={t('region.groups')} value={number(s.groups, lang)} />
-          </Col>
           {REGION_METRICS.map((m) => (
             <Col key={m} xs={12} sm={8} md={6} lg={4}>
               <Statistic title={t(metricKey(m))} value={number(s[m], lang)} data-metric={m} />

@@ -2,7 +2,7 @@
  * The counters in activity_rollup. Flows are summed over a period; stocks are deltas summed over all days
  * up to a date. Scopes: G = a group's totals, S = a group's row per member school, R = every ancestor region;
  * g, s and r are the same per month (day = the 1st).
- * Later contexts (lesson preparation, mentoring, exchanges, student activities) add theirs here.
+ * Written by the projection of domain events (rollup-projection.ts); what each figure means is in metric-registry.ts.
  */
 export const Metric = {
   /** flow · G key=session type, S, R key=session type: sessions that ENDED that day */
@@ -23,8 +23,6 @@ export const Metric = {
   Consortia: 'consortia',
   /** stock · R key=group level (consortia only) */
   ConsortiaByLevel: 'consortia_level',
-  // Written once their contexts land (lesson preparation, mentoring, exchanges, student activities);
-  // until then the dashboards read zero for them.
   StudentActivities: 'student_activities',
   StudentParticipants: 'student_participants',
   MentoringFormed: 'mentoring_formed',
@@ -40,3 +38,6 @@ export const Metric = {
   LessonPrepTeams: 'lesson_prep_teams',
 } as const;
 
+
+/** Compulsory totals describe the schools as they are now: they are dated at the start of the records. */
+export const RECORDS_START = '2000-01-01';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../context/request-context';
+import type { RequestContext } from '../../../core/src';
+import { groupRegionPathOf, regionPathOf } from '../../../organisation/src';
 
 /** The all-zero id stands for "no school" in group-total and region rows. */
 export const NO_SCHOOL = '00000000-0000-0000-0000-000000000000';
@@ -23,7 +24,8 @@ export interface RollupDelta {
 /**
  * Counters kept current in the transaction of the record they count (issue: reports). One table at day grain,
  * so any period is exact, and dashboards read a few hundred rows instead of scanning base tables.
- * Writers call `bump` inside their transaction; the row upsert also serialises concurrent writers per row.
+ * The rollup projection (rollup-projection.ts) calls `bump` from the in-transaction handlers of domain events;
+ * the row upsert also serialises concurrent writers per row.
  * A transaction that changes a group's rows also changes the group's revision (group_rollup_revision), at its
  * end, so dashboards may cache a group's figures by revision (ReportsService).
  */
@@ -80,27 +82,26 @@ export class RollupService {
     for (const id of groupIds) this.touched.get(tx)!.add(id);
   }
 
-  /** The ids from the root to `regionId` (inclusive): a region fact is counted in every ancestor. */
-  async regionPath(tx: RequestContext, regionId: string): Promise<string[]> {
-    const [row] = await tx.em.query(`SELECT path FROM region WHERE id = $1`, [regionId]);
-    return row?.path ?? [];
-  }
-
-  /** Region rows for every ancestor of `regionId`. */
+  /** Region rows for every ancestor of `regionId`: a region fact is counted in every ancestor. */
   async forRegion(tx: RequestContext, regionId: string, fact: Omit<RollupDelta, 'scope' | 'scopeId'>): Promise<RollupDelta[]> {
-    return (await this.regionPath(tx, regionId)).map((id) => ({ ...fact, scope: 'R' as const, scopeId: id }));
+    return regionRows(await regionPathOf(tx, regionId), fact);
   }
 
   /** A group fact: the group's total, its row for each school given, and every ancestor region of the group's region. */
   async forGroup(tx: RequestContext, groupId: string, fact: Omit<RollupDelta, 'scope' | 'scopeId' | 'schoolId'>, schoolIds: string[]): Promise<RollupDelta[]> {
-    const [group] = await tx.em.query(`SELECT region_id FROM school_group WHERE id = $1`, [groupId]);
-    return [
-      { ...fact, scope: 'G', scopeId: groupId },
-      ...schoolIds.map((schoolId) => ({ ...fact, scope: 'S' as const, scopeId: groupId, schoolId })),
-      ...(await this.forRegion(tx, group.region_id, fact)),
-    ];
+    return groupRows(groupId, await groupRegionPathOf(tx, groupId), fact, schoolIds);
   }
 }
+
+/** A fact's rows for every region of `path` (the ids from the root down). */
+export const regionRows = (path: string[], fact: Omit<RollupDelta, 'scope' | 'scopeId'>): RollupDelta[] => path.map((id) => ({ ...fact, scope: 'R' as const, scopeId: id }));
+
+/** A group fact's rows: the group's total, its row for each school given, and every region of the group's `path`. */
+export const groupRows = (groupId: string, path: string[], fact: Omit<RollupDelta, 'scope' | 'scopeId' | 'schoolId'>, schoolIds: string[]): RollupDelta[] => [
+  { ...fact, scope: 'G', scopeId: groupId },
+  ...schoolIds.map((schoolId) => ({ ...fact, scope: 'S' as const, scopeId: groupId, schoolId })),
+  ...regionRows(path, fact),
+];
 
 /**
  * Gives each group a new revision (the writing transaction's id, which never repeats). Sorted, so concurrent

@@ -1,0 +1,18 @@
+import type { ResearchSessionType } from './enums';
+
+// Joint research's domain events (see EventBus).
+declare module '../../core/src/events/event-bus' {
+  interface DomainEventMap {
+    /** A session ENDED, with what it counts: the schools invited and the check-ins per school. */
+    'research.session.ended': {
+      sessionId: string;
+      groupId: string;
+      sessionType: ResearchSessionType;
+      endedAt: Date;
+      invitedSchoolIds: string[];
+      checkinsBySchool: { schoolId: string; n: number }[];
+    };
+    /** An event was appended to a session's log (number `seq`): every instance is told once it has committed. */
+    'research.session.logged': { sessionId: string; seq: number };
+  }
+}
