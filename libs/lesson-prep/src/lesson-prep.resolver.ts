@@ -16,7 +16,10 @@ import {
 } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanAdoption, LessonPlanComment, LessonPlanRevision, LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
 import { LessonPrepAccess } from './lesson-prep-access';
-import { LessonPlansService, type PlanView } from './lesson-plans.service';
+import { LessonPlansService } from './lesson-plans.service';
+import { PlanAdoptionsService } from './plan-adoptions.service';
+import { PlanCommentsService } from './plan-comments.service';
+import { PlanViewsService, type PlanView } from './plan-views.service';
 import { AdaptationSource, LessonPlanAdoptionConnection, LessonPlanConnection, LessonPlanDiffModel, LessonPrepTeamConnection } from './models';
 import { LessonPlanEvent, PlanEventsService } from './plan-events.service';
 import { TeamsService } from './teams.service';
@@ -109,6 +112,9 @@ export class LessonPrepTeamMemberResolver {
 export class LessonPlanResolver {
   constructor(
     private readonly plans: LessonPlansService,
+    private readonly planViews: PlanViewsService,
+    private readonly planComments: PlanCommentsService,
+    private readonly planAdoptions: PlanAdoptionsService,
     private readonly access: LessonPrepAccess,
     private readonly events: PlanEventsService,
     private readonly groups: GroupService,
@@ -136,13 +142,13 @@ export class LessonPlanResolver {
   @Allow(AUTHENTICATED)
   @Mutation(() => LessonPlanComment, { description: 'A comment on a version (optionally anchored to a section or content lines), or a reply (parentId)' })
   commentOnLessonPlan(@Ctx() ctx: RequestContext, @Args('input') input: CommentOnLessonPlanInput) {
-    return this.plans.comment(ctx, input);
+    return this.planComments.comment(ctx, input);
   }
 
   @Allow(AUTHENTICATED)
   @Mutation(() => LessonPlanComment, { description: 'The author, a team member or the team’s reviewer marks a comment thread resolved' })
   resolveLessonPlanComment(@Ctx() ctx: RequestContext, @IdArg('commentId') commentId: string) {
-    return this.plans.resolveComment(ctx, commentId);
+    return this.planComments.resolveComment(ctx, commentId);
   }
 
   @Allow(Role.TEACHER)
@@ -178,19 +184,19 @@ export class LessonPlanResolver {
   @Allow(Role.TEACHER, Role.SCHOOL_ADMIN, ...MANAGERS)
   @Mutation(() => LessonPlanAdoption, { description: '同上课: a school taught the published plan (the teacher, their school admin or a group manager records it)' })
   recordLessonPlanAdoption(@Ctx() ctx: RequestContext, @Args('input') input: RecordAdoptionInput) {
-    return this.plans.recordAdoption(ctx, input);
+    return this.planAdoptions.recordAdoption(ctx, input);
   }
 
   @Allow(AUTHENTICATED)
   @Query(() => LessonPlan, { nullable: true, description: 'The team sees the current version; the group’s teachers the published one' })
   lessonPlan(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
-    return this.plans.get(ctx, id);
+    return this.planViews.get(ctx, id);
   }
 
   @Allow(AUTHENTICATED)
   @Query(() => LessonPlanConnection, { description: 'Plans you may read, newest first; search finds Chinese phrases' })
   lessonPlans(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: LessonPlanFilter) {
-    return this.plans.list(ctx, filter, page);
+    return this.planViews.list(ctx, filter, page);
   }
 
   @Allow(AUTHENTICATED)
@@ -201,13 +207,13 @@ export class LessonPlanResolver {
     @Args('fromVersion', { type: () => Int }) fromVersion: number,
     @Args('toVersion', { type: () => Int }) toVersion: number,
   ) {
-    return this.plans.diff(ctx, id, fromVersion, toVersion);
+    return this.planViews.diff(ctx, id, fromVersion, toVersion);
   }
 
   @Allow(AUTHENTICATED)
   @Query(() => LessonPlanAdoptionConnection, { description: 'Adoptions (同上课) of plans you may read, latest first: per plan, school, teacher or group' })
   lessonPlanAdoptions(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: LessonPlanAdoptionFilter) {
-    return this.plans.adoptions(ctx, filter, page);
+    return this.planAdoptions.adoptions(ctx, filter, page);
   }
 
   @Allow(AUTHENTICATED)
@@ -264,7 +270,7 @@ export class LessonPlanResolver {
 
   @ResolveField(() => [LessonPlanRevision], { description: 'Every version for the team; the published ones for everyone else' })
   revisions(@Ctx() ctx: RequestContext, @Parent() p: PlanView) {
-    return this.plans.revisions(ctx, p);
+    return this.planViews.revisions(ctx, p);
   }
 
   @ResolveField(() => [LessonPlanComment], { description: 'Comment threads (first comments; see replies), oldest first' })
@@ -274,22 +280,22 @@ export class LessonPlanResolver {
     @Args('version', { type: () => Int, nullable: true }) version?: number,
     @Args('includeResolved', { nullable: true, defaultValue: true }) includeResolved?: boolean,
   ) {
-    return this.plans.comments(ctx, p, version, includeResolved ?? true);
+    return this.planComments.comments(ctx, p, version, includeResolved ?? true);
   }
 
   @ResolveField(() => [LessonPlanAdoption], { description: '同上课: which school taught it, when, by whom' })
   adoptions(@Ctx() ctx: RequestContext, @Parent() p: LessonPlan) {
-    return this.plans.planAdoptions(ctx, p.id);
+    return this.planAdoptions.planAdoptions(ctx, p.id);
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'How many teachers adapted it (二次备课); for the team' })
   adaptationCount(@Ctx() ctx: RequestContext, @Parent() p: PlanView) {
-    return p.viewerSeesDrafts && p.kind === 'TEAM' ? this.plans.adaptationCount(ctx, p.id) : null;
+    return p.viewerSeesDrafts && p.kind === 'TEAM' ? this.planViews.adaptationCount(ctx, p.id) : null;
   }
 
   @ResolveField(() => AdaptationSource, { nullable: true, description: 'For an adaptation: the team plan, and whether it has a newer published version' })
   adaptedFrom(@Ctx() ctx: RequestContext, @Parent() p: LessonPlan) {
-    return this.plans.adaptedFrom(ctx, p);
+    return this.planViews.adaptedFrom(ctx, p);
   }
 }
 
@@ -308,10 +314,10 @@ export class LessonPlanRevisionResolver {
 
 @Resolver(() => LessonPlanComment)
 export class LessonPlanCommentResolver {
-  constructor(private readonly plans: LessonPlansService, private readonly teachers: TeacherService, private readonly users: IdentityService) {}
+  constructor(private readonly comments: PlanCommentsService, private readonly teachers: TeacherService, private readonly users: IdentityService) {}
   @ResolveField(() => [LessonPlanComment], { description: 'Replies, oldest first' })
   replies(@Ctx() ctx: RequestContext, @Parent() c: LessonPlanComment) {
-    return this.plans.replies(ctx, c);
+    return this.comments.replies(ctx, c);
   }
   @ResolveField(() => User)
   author(@Ctx() ctx: RequestContext, @Parent() c: LessonPlanComment) {
@@ -329,10 +335,10 @@ export class LessonPlanCommentResolver {
 
 @Resolver(() => LessonPlanAdoption)
 export class LessonPlanAdoptionResolver {
-  constructor(private readonly plans: LessonPlansService, private readonly schools: SchoolService, private readonly teachers: TeacherService) {}
+  constructor(private readonly views: PlanViewsService, private readonly schools: SchoolService, private readonly teachers: TeacherService) {}
   @ResolveField(() => LessonPlan)
   plan(@Ctx() ctx: RequestContext, @Parent() a: LessonPlanAdoption) {
-    return this.plans.loadView(ctx, a.planId);
+    return this.views.loadView(ctx, a.planId);
   }
   @ResolveField(() => School)
   school(@Ctx() ctx: RequestContext, @Parent() a: LessonPlanAdoption) {
