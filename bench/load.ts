@@ -115,7 +115,8 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
     proc.kill('SIGTERM');
     await exited;
   };
-  for (let i = 0; i < 300; i++) {
+  // up to 2 minutes: migrations and the demo data took 45 s on the shared 2-core machine under load (30 s was too short)
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`${url}/health`)).ok) return { proc, url, stop };
     } catch {

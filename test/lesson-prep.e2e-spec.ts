@@ -1,88 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { todayInChina } from '../libs/core/src';
 import { consortiumWorld, type ConsortiumWorld } from './support/consortium-world';
-import { LiveClient, type LiveEvent } from './support/live-client';
-import { codeOf, TestApp, type GqlResult } from './support/test-app';
+import { ADD_MEMBER, COMMENT, CONTENT_V1, CONTENT_V2, count, CREATE_PLAN, CREATE_TEAM, DIFF, field, PLAN, planInput, PLANS, PUBLISH, REMOVE_MEMBER, RESOLVE, REVIEW, SUBMIT, TEAM, teamInput, UPDATE_PLAN } from './support/lesson-prep';
+import { codeOf, TestApp } from './support/test-app';
 
 /**
  * Collective lesson preparation (集体备课), end to end over HTTP and websockets on a real Postgres:
- * teams, versioned plans with optimistic locking, diffs, comments, review, publication and who sees what,
- * personal adaptations (二次备课), adoptions (同上课), Chinese search, and plan events.
+ * teams, versioned plans with optimistic locking, diffs, comments, review, publication and who sees what. The
+ * story goes on in lesson-prep-adaptations (二次备课, 同上课, search) and lesson-prep-live (plan events, archive).
  */
 
-const CREATE_TEAM = `mutation($i: CreateLessonPrepTeamInput!) { createLessonPrepTeam(input: $i) { id name leaderTeacherId members { id } memberships { teacherId leftAt } } }`;
-const ADD_MEMBER = `mutation($team: ID!, $t: ID!) { addLessonPrepTeamMember(teamId: $team, teacherId: $t) { id members { id } } }`;
-const REMOVE_MEMBER = `mutation($team: ID!, $t: ID!) { removeLessonPrepTeamMember(teamId: $team, teacherId: $t) { id members { id } memberships { teacherId joinedAt leftAt } } }`;
-const TEAM = `query($id: ID!) { lessonPrepTeam(id: $id) { id name members { id } } }`;
-const CREATE_PLAN = `mutation($i: CreateLessonPlanInput!) { createLessonPlan(input: $i) { id version status title content mainPreparer { id } school { id } kind } }`;
-const UPDATE_PLAN = `mutation($id: ID!, $v: Int!, $i: UpdateLessonPlanInput!) { updateLessonPlan(id: $id, expectedVersion: $v, input: $i) { id version status content } }`;
-const PLAN = `query($id: ID!) { lessonPlan(id: $id) { id title version status content publishedVersion viewerSeesDrafts
-  revisions { version author { id } createdAt content publishedAt note }
-  comments { id text version anchor { section fromLine toLine } resolved replies { id text } }
-  adoptions { school { id } taughtOn teacher { id } className reflection } adaptationCount } }`;
-const SUBMIT = `mutation($id: ID!) { submitLessonPlanForReview(id: $id) { id status } }`;
-const REVIEW = `mutation($id: ID!, $ok: Boolean!, $note: String) { reviewLessonPlan(id: $id, approve: $ok, note: $note) { id status reviewNote } }`;
-const PUBLISH = `mutation($id: ID!) { publishLessonPlan(id: $id) { id status publishedVersion } }`;
-const DIFF = `query($id: ID!, $a: Int!, $b: Int!) { lessonPlanDiff(id: $id, fromVersion: $a, toVersion: $b) { changedFields contentDiff linesAdded linesRemoved contentLines { op text fromLine toLine } fieldChanges { field before after } } }`;
-const COMMENT = `mutation($i: CommentOnLessonPlanInput!) { commentOnLessonPlan(input: $i) { id version text parentId anchor { section fromLine toLine } } }`;
-const RESOLVE = `mutation($id: ID!) { resolveLessonPlanComment(commentId: $id) { id resolved } }`;
-const ADAPT = `mutation($id: ID!) { adaptLessonPlan(planId: $id) { id kind version status ownerTeacherId content adaptedFrom { plan { id } version hasNewerVersion latestPublishedVersion } } }`;
-const ADAPTED_FROM = `query($id: ID!) { lessonPlan(id: $id) { id adaptedFrom { version hasNewerVersion latestPublishedVersion diffSinceAdapted { fromVersion toVersion changedFields contentDiff } } } }`;
-const ADOPT = `mutation($i: RecordAdoptionInput!) { recordLessonPlanAdoption(input: $i) { id version taughtOn school { id } adaptationId } }`;
-const ADOPTIONS = `query($f: LessonPlanAdoptionFilter) { lessonPlanAdoptions(filter: $f) { totalCount edges { node { planId school { id } taughtOn reflection } } } }`;
-const PLANS = `query($f: LessonPlanFilter, $first: Int, $after: String) { lessonPlans(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title status version } } } }`;
-
-const CONTENT_V1 = ['# 分数的意义', '一、复习导入：把一个蛋糕平均分成4份', '二、探究新知：单位“1”', '三、巩固练习'].join('\n');
-const CONTENT_V2 = ['# 分数的意义', '一、情境导入：分月饼', '二、探究新知：单位“1”', '三、巩固练习', '四、课堂小结'].join('\n');
-
-const field = (r: GqlResult) => r.errors?.[0]?.extensions?.field;
-
-describe('collective lesson preparation (集体备课)', () => {
+describe('collective lesson preparation (集体备课): teams, plans, comments, review', () => {
   let t: TestApp;
   let w: ConsortiumWorld;
-  const sockets: LiveClient[] = [];
-  const wsClients: Client[] = [];
-
   beforeAll(async () => {
     t = await TestApp.start();
     w = await consortiumWorld(t);
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await Promise.all(wsClients.map((c) => c.dispose()));
     await t?.stop();
   });
 
-  const count = async (table: string) => (await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-  const teamInput = (over: Record<string, unknown> = {}) => ({
-    groupId: w.group.id,
-    name: '五年级数学集体备课组',
-    subject: '数学',
-    grade: '五年级',
-    leaderTeacherId: w.leader.id,
-    memberTeacherIds: [w.preparer.id],
-    ...over,
-  });
   let teamId: string;
   let planId: string;
 
   describe('teams', () => {
     it('are formed by group managers from teachers of the group’s member schools only', async () => {
-      expect(codeOf(await t.gql(CREATE_TEAM, { i: teamInput() }, w.leader.token))).toBe('FORBIDDEN'); // teachers do not form teams
-      expect(codeOf(await t.gql(CREATE_TEAM, { i: teamInput() }, w.otherManager.token))).toBe('FORBIDDEN'); // another group's manager
-      expect(codeOf(await t.gql(CREATE_TEAM, { i: teamInput() }, w.otherCountyAdmin.token))).toBe('FORBIDDEN');
-      const outsider = await t.gql(CREATE_TEAM, { i: teamInput({ memberTeacherIds: [w.preparer.id, w.outsider.id] }) }, w.manager.token);
+      expect(codeOf(await t.gql(CREATE_TEAM, { i: teamInput(w) }, w.leader.token))).toBe('FORBIDDEN'); // teachers do not form teams
+      expect(codeOf(await t.gql(CREATE_TEAM, { i: teamInput(w) }, w.otherManager.token))).toBe('FORBIDDEN'); // another group's manager
+      expect(codeOf(await t.gql(CREATE_TEAM, { i: teamInput(w) }, w.otherCountyAdmin.token))).toBe('FORBIDDEN');
+      const outsider = await t.gql(CREATE_TEAM, { i: teamInput(w, { memberTeacherIds: [w.preparer.id, w.outsider.id] }) }, w.manager.token);
       expect(codeOf(outsider)).toBe('BAD_USER_INPUT');
       expect(field(outsider)).toBe('memberTeacherIds.1');
-      const badLeader = await t.gql(CREATE_TEAM, { i: teamInput({ leaderTeacherId: w.farTeacher.id }) }, w.manager.token);
+      const badLeader = await t.gql(CREATE_TEAM, { i: teamInput(w, { leaderTeacherId: w.farTeacher.id }) }, w.manager.token);
       expect([codeOf(badLeader), field(badLeader)]).toEqual(['BAD_USER_INPUT', 'leaderTeacherId']);
-      const invalid = await t.gql(CREATE_TEAM, { i: teamInput({ name: '', memberTeacherIds: ['not-a-uuid'] }) }, w.manager.token);
+      const invalid = await t.gql(CREATE_TEAM, { i: teamInput(w, { name: '', memberTeacherIds: ['not-a-uuid'] }) }, w.manager.token);
       expect(codeOf(invalid)).toBe('BAD_USER_INPUT');
-      expect(await count('lesson_prep_team')).toBe(0); // nothing half-made
+      expect(await count(t, 'lesson_prep_team')).toBe(0); // nothing half-made
 
-      const r = await t.ok(CREATE_TEAM, { i: teamInput() }, w.manager.token);
+      const r = await t.ok(CREATE_TEAM, { i: teamInput(w) }, w.manager.token);
       teamId = r.createLessonPrepTeam.id;
       expect(r.createLessonPrepTeam.members.map((m: any) => m.id)).toEqual([w.leader.id, w.preparer.id]); // the leader is a member, listed first
     });
@@ -130,7 +85,7 @@ describe('collective lesson preparation (集体备课)', () => {
 
   describe('plans, versions and optimistic locking', () => {
     it('are written by members; every change is a revision', async () => {
-      const base = { teamId, title: '分数的意义', unit: '第四单元 分数的意义和性质', objectives: '理解单位“1”', keyPoints: '重点：分数的意义；难点：单位“1”', content: CONTENT_V1 };
+      const base = planInput(teamId);
       expect(codeOf(await t.gql(CREATE_PLAN, { i: base }, w.reader.token))).toBe('FORBIDDEN'); // in the group, not in the team
       expect(codeOf(await t.gql(CREATE_PLAN, { i: base }, w.manager.token))).toBe('FORBIDDEN'); // teachers write plans
       const badGrade = await t.gql(CREATE_PLAN, { i: { ...base, grade: '六年级' } }, w.preparer.token);
@@ -139,7 +94,7 @@ describe('collective lesson preparation (集体备课)', () => {
       expect([codeOf(badPreparer), field(badPreparer)]).toEqual(['BAD_USER_INPUT', 'mainPreparerTeacherId']);
       const badUrl = await t.gql(CREATE_PLAN, { i: { ...base, resources: [{ title: '课件', url: 'javascript:alert(1)' }] } }, w.preparer.token);
       expect(codeOf(badUrl)).toBe('BAD_USER_INPUT');
-      expect(await count('lesson_plan')).toBe(0);
+      expect(await count(t, 'lesson_plan')).toBe(0);
 
       const r = (await t.ok(CREATE_PLAN, { i: { ...base, resources: [{ title: '课件', url: 'https://example.cn/fenshu.pptx' }] } }, w.preparer.token)).createLessonPlan;
       planId = r.id;
@@ -165,7 +120,7 @@ describe('collective lesson preparation (集体备课)', () => {
       expect(codeOf(await t.gql(UPDATE_PLAN, { id: planId, v: 2, i: { title: '改' } }, w.reader.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
       const [row] = await t.sql(`SELECT version, title FROM lesson_plan WHERE id = $1`, [planId]);
       expect(row).toEqual({ version: 2, title: '分数的意义' });
-      expect(await count('lesson_plan_revision')).toBe(2);
+      expect(await count(t, 'lesson_plan_revision')).toBe(2);
     });
 
     it('lets exactly one of 20 concurrent updates from the same version through; no revision is lost', async () => {
@@ -222,7 +177,7 @@ describe('collective lesson preparation (集体备课)', () => {
         expect([codeOf(r), field(r), (input as any).text]).toEqual(['BAD_USER_INPUT', f, (input as any).text]);
       }
       expect(codeOf(await t.gql(COMMENT, { i: { planId, version: 2, text: '路过' } }, w.reader.token))).toBe('NOT_FOUND'); // drafts: team only; hidden, like an unknown id
-      expect(await count('lesson_plan_comment')).toBe(3);
+      expect(await count(t, 'lesson_plan_comment')).toBe(3);
 
       expect(codeOf(await t.gql(RESOLVE, { id: reply.id }, w.leader.token))).toBe('BAD_USER_INPUT'); // a thread resolves at its first comment
       expect(codeOf(await t.gql(RESOLVE, { id: anchored.id }, w.outsider.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
@@ -298,241 +253,6 @@ describe('collective lesson preparation (集体备课)', () => {
       await t.ok(REMOVE_MEMBER, { team: teamId, t: w.colleague.id }, w.leader.token);
       expect((await t.ok(PLAN, { id: draft.id }, w.colleague.token)).lessonPlan).toBeNull(); // hidden: answered like an unknown id
       expect((await t.ok(PLAN, { id: planId }, w.colleague.token)).lessonPlan.version).toBe(4);
-    });
-  });
-
-  describe('personal adaptations (二次备课)', () => {
-    let adaptationId: string;
-    it('copy a published version for one teacher, and tell when the team publishes a newer one', async () => {
-      expect(codeOf(await t.gql(ADAPT, { id: planId }, w.outsider.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
-      expect(codeOf(await t.gql(ADAPT, { id: planId }, w.manager.token))).toBe('FORBIDDEN'); // teachers adapt
-      const a = (await t.ok(ADAPT, { id: planId }, w.reader.token)).adaptLessonPlan;
-      adaptationId = a.id;
-      expect(a).toMatchObject({ kind: 'ADAPTATION', version: 1, ownerTeacherId: w.reader.id, content: CONTENT_V2 + '\n板书：分数的意义', adaptedFrom: { plan: { id: planId }, version: 4, hasNewerVersion: false, latestPublishedVersion: 4 } });
-      expect(codeOf(await t.gql(ADAPT, { id: planId }, w.reader.token))).toBe('CONFLICT'); // one each
-      await t.ok(UPDATE_PLAN, { id: adaptationId, v: 1, i: { content: CONTENT_V2 + '\n结合本班学生：用学校菜园分地引入' } }, w.reader.token);
-      expect((await t.ok(PLAN, { id: adaptationId }, w.preparer.token)).lessonPlan).toBeNull(); // the owner's only; hidden like an unknown id
-      expect((await t.ok(PLAN, { id: adaptationId }, w.manager.token)).lessonPlan).toBeNull();
-      expect(codeOf(await t.gql(SUBMIT, { id: adaptationId }, w.reader.token))).toBe('BAD_USER_INPUT'); // adaptations are not reviewed
-
-      // the team publishes version 6
-      await t.ok(UPDATE_PLAN, { id: planId, v: 5, i: { title: '分数的意义', content: CONTENT_V2 + '\n板书：分数的意义\n作业：课本第46页' } }, w.preparer.token);
-      await t.ok(SUBMIT, { id: planId }, w.preparer.token);
-      await t.ok(REVIEW, { id: planId, ok: true }, w.leader.token);
-      await t.ok(PUBLISH, { id: planId }, w.leader.token);
-      const linked = (await t.ok(ADAPTED_FROM, { id: adaptationId }, w.reader.token)).lessonPlan.adaptedFrom;
-      expect(linked).toMatchObject({ version: 4, hasNewerVersion: true, latestPublishedVersion: 6 });
-      expect(linked.diffSinceAdapted).toMatchObject({ fromVersion: 4, toVersion: 6, changedFields: ['content'] });
-      expect(linked.diffSinceAdapted.contentDiff).toContain('+作业：课本第46页');
-      const count = await t.ok(`query($id: ID!) { lessonPlan(id: $id) { adaptationCount } }`, { id: planId }, w.leader.token);
-      expect(count.lessonPlan.adaptationCount).toBe(1);
-    });
-
-    it('records adoptions (同上课) by a teacher of a member school, listed per plan and per school', async () => {
-      const today = todayInChina();
-      const input = { planId, schoolId: w.member2.id, teacherId: w.reader.id, taughtOn: today, className: '五(2)班', reflection: '学生对单位“1”理解较好，分月饼情境效果明显' };
-      expect(codeOf(await t.gql(ADOPT, { i: input }, w.outsider.token))).toBe('NOT_FOUND'); // hidden: answered like an unknown id
-      const wrongSchool = await t.gql(ADOPT, { i: { ...input, schoolId: w.outside.id } }, w.reader.token);
-      expect([codeOf(wrongSchool), field(wrongSchool)]).toEqual(['BAD_USER_INPUT', 'schoolId']);
-      const wrongTeacher = await t.gql(ADOPT, { i: { ...input, teacherId: w.preparer.id } }, w.reader.token);
-      expect([codeOf(wrongTeacher), field(wrongTeacher)]).toEqual(['BAD_USER_INPUT', 'teacherId']);
-      const future = await t.gql(ADOPT, { i: { ...input, taughtOn: '2099-01-01' } }, w.reader.token);
-      expect([codeOf(future), field(future)]).toEqual(['BAD_USER_INPUT', 'taughtOn']);
-      const beforePublished = await t.gql(ADOPT, { i: { ...input, taughtOn: '2020-01-01' } }, w.reader.token);
-      expect([codeOf(beforePublished), field(beforePublished)]).toEqual(['BAD_USER_INPUT', 'taughtOn']);
-      const draftOnly = (await t.sql(`SELECT id FROM lesson_plan WHERE published_version IS NULL AND kind = 'TEAM'`))[0].id;
-      expect(codeOf(await t.gql(ADOPT, { i: { ...input, planId: draftOnly } }, w.reader.token))).toBe('NOT_FOUND'); // a draft is not readable to them: hidden, like an unknown id
-      expect(await count('lesson_plan_adoption')).toBe(0);
-
-      const viaAdaptation = (await t.ok(ADOPT, { i: { ...input, planId: adaptationId } }, w.reader.token)).recordLessonPlanAdoption;
-      expect(viaAdaptation).toMatchObject({ adaptationId, version: 4, taughtOn: today, school: { id: w.member2.id } }); // the version copied
-      expect(codeOf(await t.gql(ADOPT, { i: input }, w.reader.token))).toBe('CONFLICT'); // the same lesson twice
-      // the member school's admin records one for a colleague; the group manager too
-      const byManager = (await t.ok(ADOPT, { i: { planId, schoolId: w.member.id, teacherId: w.preparer.id, taughtOn: today, className: '五(1)班' } }, w.manager.token)).recordLessonPlanAdoption;
-      expect(byManager.version).toBe(6); // in force today
-      // taught last week, recorded now: the version published by then (version 4 dated back for this case)
-      const weekAgo = new Date(Date.now() - 7 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-      await t.sql(`UPDATE lesson_plan_revision SET published_at = now() - interval '10 days' WHERE plan_id = $1 AND version = 4`, [planId]);
-      await t.sql(`UPDATE lesson_plan SET first_published_at = now() - interval '10 days' WHERE id = $1`, [planId]);
-      const late = (await t.ok(ADOPT, { i: { planId, schoolId: w.member.id, teacherId: w.preparer.id, taughtOn: weekAgo, className: '五(1)班' } }, w.preparer.token)).recordLessonPlanAdoption;
-      expect(late.version).toBe(4);
-      expect(codeOf(await t.gql(ADOPT, { i: { planId, schoolId: w.member.id, teacherId: w.colleague.id, taughtOn: today } }, w.member2Admin.token))).toBe('FORBIDDEN');
-      // a teacher on an exchange (支教) teaches at the host school: recorded there, by the host school's admin too
-      await t.ok(
-        `mutation($i: RecordTeacherExchangeInput!) { recordTeacherExchange(input: $i) { id } }`,
-        { i: { groupId: w.group.id, teacherId: w.leader.id, fromSchoolId: w.lead.id, toSchoolId: w.member2.id, kind: 'SUPPORT', startsOn: weekAgo } },
-        w.manager.token,
-      );
-      const yesterday = new Date(Date.now() - 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-      const beforeExchange = await t.gql(ADOPT, { i: { planId, schoolId: w.member2.id, teacherId: w.leader.id, taughtOn: new Date(Date.now() - 8 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10) } }, w.leader.token);
-      expect([codeOf(beforeExchange), field(beforeExchange)]).toEqual(['BAD_USER_INPUT', 'teacherId']);
-      const onExchange = (await t.ok(ADOPT, { i: { planId, schoolId: w.member2.id, teacherId: w.leader.id, taughtOn: yesterday, className: '五(1)班' } }, w.member2Admin.token)).recordLessonPlanAdoption;
-      expect(onExchange.school.id).toBe(w.member2.id);
-
-      const perPlan = (await t.ok(PLAN, { id: planId }, w.reader.token)).lessonPlan.adoptions;
-      expect(perPlan.map((a: any) => [a.school.id, a.teacher.id, a.taughtOn])).toEqual([
-        [w.member.id, w.preparer.id, weekAgo],
-        [w.member2.id, w.leader.id, yesterday],
-        [w.member2.id, w.reader.id, today],
-        [w.member.id, w.preparer.id, today],
-      ]);
-      const perSchool = (await t.ok(ADOPTIONS, { f: { schoolId: w.member2.id } }, w.member2Admin.token)).lessonPlanAdoptions;
-      expect(perSchool.totalCount).toBe(2);
-      expect(perSchool.edges[0].node).toMatchObject({ planId, reflection: input.reflection });
-      expect((await t.ok(ADOPTIONS, { f: { planId } }, w.outsideAdmin.token)).lessonPlanAdoptions.totalCount).toBe(0);
-      // counted for the managers' dashboards
-      const s = await t.ok(`query($g: ID!, $d: Date!) { groupActivitySummary(groupId: $g, from: $d, to: $d) { lessonPlansPublished lessonPlanAdoptions } }`, { g: w.group.id, d: today }, w.manager.token);
-      expect(s.groupActivitySummary).toEqual({ lessonPlansPublished: 1, lessonPlanAdoptions: 2 });
-    });
-  });
-
-  describe('search', () => {
-    it('finds Chinese phrases in the title and the content, within what the caller may read', async () => {
-      const other = (await t.ok(CREATE_PLAN, { i: { teamId, title: '小数的加法', content: '复习：分数的意义与小数的关系\n新授：小数加法' } }, w.preparer.token)).createLessonPlan;
-      await t.ok(CREATE_PLAN, { i: { teamId, title: '图形的运动', content: '轴对称与平移' } }, w.preparer.token);
-      const ids = async (search: string, token: string, extra: Record<string, unknown> = {}) =>
-        (await t.ok(PLANS, { f: { search, ...extra } }, token)).lessonPlans.edges.map((e: any) => e.node.id).sort();
-      expect(await ids('分数的意义', w.preparer.token)).toEqual([planId, other.id].sort());
-      expect(await ids('分数的意义', w.preparer.token, { status: 'PUBLISHED' })).toEqual([planId]);
-      expect(await ids('小数加法', w.preparer.token)).toEqual([other.id]);
-      expect(await ids('单位“1”', w.preparer.token)).toEqual([planId]);
-      expect(await ids('分月饼 板书', w.preparer.token)).toEqual([planId]); // words: all of them
-      expect(await ids('意义分数', w.preparer.token)).toEqual([]); // a phrase, not a bag of characters
-      expect(await ids('分数的意义', w.reader.token)).toEqual([planId]); // readers: published only
-      expect(await ids('分数的意义', w.outsider.token)).toEqual([]);
-      expect(await ids('分数的意义', w.preparer.token, { groupId: w.group.id, subject: '数学', grade: '五年级' })).toEqual([planId, other.id].sort());
-      expect(await ids('分数的意义', w.preparer.token, { subject: '语文' })).toEqual([]);
-      expect(await ids('分数的意义', w.preparer.token, { grade: '六年级' })).toEqual([]);
-      expect(await ids('分数的意义', w.preparer.token, { groupId: w.otherGroup.id })).toEqual([]);
-      const empty = await t.gql(PLANS, { f: { search: '  ，。' } }, w.preparer.token);
-      expect([codeOf(empty), field(empty)]).toEqual(['BAD_USER_INPUT', 'filter.search']);
-      // pages, newest first
-      const p1 = (await t.ok(PLANS, { f: { teamId }, first: 2 }, w.preparer.token)).lessonPlans;
-      const p2 = (await t.ok(PLANS, { f: { teamId }, first: 2, after: p1.pageInfo.endCursor }, w.preparer.token)).lessonPlans;
-      expect(p1.totalCount).toBe(4);
-      expect([...p1.edges, ...p2.edges].map((e: any) => e.node.title)).toEqual(['图形的运动', '小数的加法', '分数的基本性质', '分数的意义']);
-      expect(p2.pageInfo.hasNextPage).toBe(false);
-    });
-  });
-
-  describe('live', () => {
-    const subscribe = (token: string, id: string) => {
-      const client = createClient({ url: t.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
-      wsClients.push(client);
-      const got: any[] = [];
-      const errors: any[] = [];
-      client.subscribe(
-        { query: `subscription($id: ID!) { lessonPlanEvents(planId: $id) { planId type version status commentId actorUserId } }`, variables: { id } },
-        { next: (m) => (m.errors ? errors.push(m.errors) : got.push(m.data!.lessonPlanEvents)), error: (e) => errors.push(e), complete: () => undefined },
-      );
-      return { got, errors };
-    };
-    const until = async (what: () => boolean, label: string) => {
-      for (let i = 0; i < 500 && !what(); i++) await new Promise((r) => setTimeout(r, 20));
-      if (!what()) throw new Error(`timed out waiting for ${label}`);
-    };
-    /** Comments on the published version until the subscriber sees one: from then on, it is attached. */
-    /**
-     * Comments on the published version until the subscriber sees an event: from then on, it is attached. Every
-     * subscriber of the plan gets these probes too, at its own pace (access is checked per event), so the
-     * assertions below look at `seen(sub)`, the events other than probes.
-     */
-    const probes = new Set<string>();
-    const attach = async (sub: { got: any[] }, token: string, version: number) => {
-      for (let i = 0; i < 50 && !sub.got.length; i++) {
-        probes.add((await t.ok(COMMENT, { i: { planId, version, text: `连接确认 ${i}` } }, token)).commentOnLessonPlan.id);
-        await until(() => sub.got.length > 0, 'the first event').catch(() => undefined);
-      }
-      expect(sub.got.length).toBeGreaterThan(0);
-    };
-    const seen = (sub: { got: any[] }) => sub.got.filter((e) => !probes.has(e.commentId));
-
-    it('streams plan changes: the team sees everything, readers what concerns published versions, outsiders nothing', async () => {
-      const team = subscribe(w.preparer.token, planId);
-      const reader = subscribe(w.reader.token, planId);
-      await attach(team, w.preparer.token, 6);
-      await attach(reader, w.reader.token, 6);
-
-      const v = (await t.ok(UPDATE_PLAN, { id: planId, v: 6, i: { objectives: '理解分数的意义，会用分数表示' } }, w.leader.token)).updateLessonPlan.version;
-      const c = (await t.ok(COMMENT, { i: { planId, version: v, text: '目标改得好' } }, w.preparer.token)).commentOnLessonPlan;
-      await t.ok(SUBMIT, { id: planId }, w.preparer.token);
-      await t.ok(REVIEW, { id: planId, ok: true }, w.leader.token);
-      await t.ok(PUBLISH, { id: planId }, w.leader.token);
-      await until(() => seen(team).length >= 5 && seen(reader).length >= 1, 'the events');
-      expect(seen(team).map((e) => [e.type, e.version, e.status])).toEqual([
-        ['PLAN_UPDATED', 7, 'DRAFT'],
-        ['COMMENT_ADDED', 7, 'DRAFT'],
-        ['STATUS_CHANGED', 7, 'IN_REVIEW'],
-        ['STATUS_CHANGED', 7, 'APPROVED'],
-        ['STATUS_CHANGED', 7, 'PUBLISHED'],
-      ]);
-      expect(seen(team)[0].actorUserId).toBe(w.leader.userId);
-      expect(seen(team)[1].commentId).toBe(c.id);
-      expect(seen(reader).map((e) => [e.type, e.version, e.status])).toEqual([['STATUS_CHANGED', 7, 'PUBLISHED']]);
-
-      const outsider = subscribe(w.outsider.token, planId);
-      await until(() => outsider.errors.length > 0, 'the refusal');
-      expect(JSON.stringify(outsider.errors)).toContain('NOT_FOUND'); // hidden: answered like an unknown id
-    });
-
-    it('stops sending draft events to a member who left the team (access is checked per event)', async () => {
-      await t.ok(ADD_MEMBER, { team: teamId, t: w.colleague.id }, w.leader.token);
-      const sub = subscribe(w.colleague.token, planId);
-      await attach(sub, w.colleague.token, 7);
-      await t.ok(UPDATE_PLAN, { id: planId, v: 7, i: { unit: '第四单元 分数的意义和性质（修订）' } }, w.leader.token);
-      await until(() => seen(sub).length >= 1, 'the draft event while a member');
-      expect(seen(sub).map((e) => e.type)).toEqual(['PLAN_UPDATED']);
-      await t.ok(REMOVE_MEMBER, { team: teamId, t: w.colleague.id }, w.leader.token);
-      await t.ok(UPDATE_PLAN, { id: planId, v: 8, i: { unit: '第四单元 分数的意义和性质' } }, w.leader.token); // a draft event: no longer theirs
-      await t.ok(COMMENT, { i: { planId, version: 7, text: '发布版的评论' } }, w.reader.token); // on the published version: still theirs
-      await until(() => seen(sub).length >= 2, 'the published event');
-      expect(seen(sub).map((e) => [e.type, e.version])).toEqual([
-        ['PLAN_UPDATED', 8],
-        ['COMMENT_ADDED', 9],
-      ]);
-    });
-
-    it('reaches the room of a live collective-preparation session the plan is linked to', async () => {
-      const session = {
-        groupId: w.group.id,
-        hostSchoolId: w.lead.id,
-        title: '五年级数学集体备课：分数的意义',
-        type: 'COLLECTIVE_PREP',
-        mode: 'ONLINE',
-        startsAt: '2027-03-02T06:00:00.000Z',
-        endsAt: '2027-03-02T08:00:00.000Z',
-        invitedSchoolIds: [w.member.id],
-      };
-      const SCHEDULE = `mutation($i: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $i) { id lessonPlans { id } } }`;
-      const foreign = (await t.ok(CREATE_TEAM, { i: { ...teamInput(), groupId: w.otherGroup.id, leaderTeacherId: w.farTeacher.id, memberTeacherIds: [] } }, w.otherManager.token)).createLessonPrepTeam;
-      const foreignPlan = (await t.ok(CREATE_PLAN, { i: { teamId: foreign.id, title: '分数的意义', content: '广水' } }, w.farTeacher.token)).createLessonPlan;
-      const bad = await t.gql(SCHEDULE, { i: { ...session, lessonPlanIds: [planId, foreignPlan.id] } }, w.manager.token);
-      expect([codeOf(bad), field(bad)]).toEqual(['BAD_USER_INPUT', 'lessonPlanIds.1']);
-      const s = (await t.ok(SCHEDULE, { i: { ...session, lessonPlanIds: [planId] } }, w.manager.token)).scheduleResearchSession;
-      expect(s.lessonPlans).toEqual([{ id: planId }]);
-      await t.ok(`mutation($id: ID!) { startResearchSession(id: $id) { status } }`, { id: s.id }, w.manager.token);
-
-      const room = await LiveClient.connect(t.url, w.preparer.token);
-      sockets.push(room);
-      expect((await room.request('session:join', { sessionId: s.id, afterSeq: 0 })).ok).toBe(true);
-      await t.ok(UPDATE_PLAN, { id: planId, v: 9, i: { keyPoints: '重点：分数的意义；难点：单位“1”的理解' } }, w.leader.token);
-      const events = await room.waitFor((es) => es.some((e) => e.type === 'LESSON_PLAN_EVENT'));
-      const e = events.find((x: LiveEvent) => x.type === 'LESSON_PLAN_EVENT')!;
-      expect(e.payload).toMatchObject({ planId, event: 'PLAN_UPDATED', version: 10, status: 'DRAFT', title: '分数的意义' });
-      // the event is in the session's log, in order with the rest
-      const [logged] = await t.sql(`SELECT count(*)::int AS n FROM session_event WHERE session_id = $1 AND type = 'LESSON_PLAN_EVENT'`, [s.id]);
-      expect(logged.n).toBe(1);
-    });
-  });
-
-  describe('archive', () => {
-    it('is for the leader or a group manager; an archived plan is read-only', async () => {
-      expect(codeOf(await t.gql(`mutation($id: ID!) { archiveLessonPlan(id: $id) { status } }`, { id: planId }, w.preparer.token))).toBe('FORBIDDEN');
-      expect((await t.ok(`mutation($id: ID!) { archiveLessonPlan(id: $id) { status } }`, { id: planId }, w.manager.token)).archiveLessonPlan.status).toBe('ARCHIVED');
-      const frozen = await t.gql(UPDATE_PLAN, { id: planId, v: 10, i: { title: '归档后' } }, w.leader.token);
-      expect(codeOf(frozen)).toBe('CONFLICT');
-      expect(codeOf(await t.gql(ADAPT, { id: planId }, w.colleague.token))).toBe('CONFLICT');
-      expect((await t.sql(`SELECT version FROM lesson_plan WHERE id = $1`, [planId]))[0].version).toBe(10);
     });
   });
 });

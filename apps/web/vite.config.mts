@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react-swc';
 import { defineConfig } from 'vite';
+import { serverAddress } from '../../scripts/server-address';
 
-const api = process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+// the server `npm run dev:web` proxies to: the rule every helper script uses (API_URL, else PORT and HOST as the server reads them)
+const api = serverAddress();
 
 /** The web app: built into dist/web and served by the API at `/`; `npm run dev:web` proxies the API. */
 export default defineConfig({
