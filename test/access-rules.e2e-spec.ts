@@ -187,4 +187,11 @@ describe('access rules: require(id) succeeds exactly for the ids the list return
     const schoolAdmin = principals.find(([who]) => who === 'member school admin')![1];
     expect(await listed('mentoringPairs')(schoolAdmin)).toEqual([pairs[2]]);
   });
+
+  it('mentoring pairs: mentoringPair(id) opens exactly the pairs mentoringPairs lists, for everyone (null otherwise)', async () => {
+    const seen = await compare(listed('mentoringPairs'), opens('mentoringPair'), pairs);
+    expect(seen['transferred teacher'].single).toEqual([pairs[1]]);
+    expect(seen['outside teacher'].single).toEqual([]);
+    expect(seen['platform admin'].single).toEqual([...pairs].sort());
+  });
 });

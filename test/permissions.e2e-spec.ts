@@ -51,6 +51,7 @@ const EXPECTED: Record<string, string> = {
   'Query.groupActivitySummary': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Query.me': 'AUTHENTICATED',
   'Query.mentoringPairs': 'AUTHENTICATED',
+  'Query.mentoringPair': 'AUTHENTICATED',
   'Query.suggestMentoringPairs': 'REGION_ADMIN,GROUP_MANAGER',
   'Query.suggestMentors': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',
   'Query.regionActivitySummary': 'REGION_ADMIN',

@@ -70,6 +70,12 @@ export class MentoringResolver {
     return this.mentoring.list(ctx, filter, page);
   }
 
+  @Allow(AUTHENTICATED)
+  @Query(() => MentoringPair, { nullable: true, description: 'One pair, for those who see it in mentoringPairs; null otherwise' })
+  mentoringPair(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
+    return this.mentoring.get(ctx, id);
+  }
+
   @Allow(Role.TEACHER, Role.REGION_ADMIN, Role.GROUP_MANAGER)
   @Query(() => [MentorSuggestion], { description: 'Ranked mentors for an apprentice, with a score and reasons' })
   suggestMentors(

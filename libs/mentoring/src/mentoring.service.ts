@@ -245,9 +245,19 @@ export class MentoringService {
     });
   }
 
-  async list(ctx: RequestContext, filter: MentoringPairFilter = {}, page: PageArgs) {
+  /** Pairs the caller may see (alias mp), the one rule of the list and of a single pair. */
+  private visible(ctx: RequestContext) {
     const qb = ctx.em.createQueryBuilder(MentoringPair, 'mp');
-    qb.where(pairViewSql({ admin: ':admin::boolean', regions: ':regions::uuid[]', groups: ':groups::uuid[]', schools: ':schools::uuid[]', teacher: ':me::uuid' }), this.scope(ctx));
+    return qb.where(pairViewSql({ admin: ':admin::boolean', regions: ':regions::uuid[]', groups: ':groups::uuid[]', schools: ':schools::uuid[]', teacher: ':me::uuid' }), this.scope(ctx));
+  }
+
+  /** One pair, for those who see it in the list; null otherwise (no telling that it exists). */
+  get(ctx: RequestContext, id: string): Promise<MentoringPair | null> {
+    return this.visible(ctx).andWhere('mp.id = :id', { id }).getOne();
+  }
+
+  async list(ctx: RequestContext, filter: MentoringPairFilter = {}, page: PageArgs) {
+    const qb = this.visible(ctx);
     if (filter.groupId) qb.andWhere('mp.group_id = :groupId', { groupId: filter.groupId });
     if (filter.teacherId) qb.andWhere('(mp.mentor_teacher_id = :t OR mp.apprentice_teacher_id = :t)', { t: filter.teacherId });
     if (filter.status) qb.andWhere('mp.status = :status', { status: filter.status });

@@ -21,6 +21,9 @@ const pages = {
   school: () => import('../pages/schools/SchoolPage'),
   sessions: () => import('../pages/sessions/SessionsPage'),
   session: () => import('../pages/sessions/SessionPage'),
+  mentoring: () => import('../pages/mentoring/MentoringPage'),
+  exchanges: () => import('../pages/exchanges/ExchangesPage'),
+  activities: () => import('../pages/activities/ActivitiesPage'),
 };
 const Shell = lazy(pages.shell);
 const NotFoundPage = lazy(() => import('../features/common/NotFoundPage'));
@@ -31,6 +34,9 @@ const GroupPage = lazy(pages.group);
 const SchoolPage = lazy(pages.school);
 const SessionsPage = lazy(pages.sessions);
 const SessionPage = lazy(pages.session);
+const MentoringPage = lazy(pages.mentoring);
+const ExchangesPage = lazy(pages.exchanges);
+const ActivitiesPage = lazy(pages.activities);
 
 /**
  * With a session, fetch the frame, the signed-in user and the page the address (or the role's home) needs at
@@ -40,7 +46,7 @@ function prefetch(client: ReturnType<typeof createApolloClient>) {
   if (!auth.token()) return;
   void pages.shell();
   const first = location.pathname.split('/')[1];
-  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session };
+  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, mentoring: pages.mentoring, exchanges: pages.exchanges, activities: pages.activities };
   void (byPath[first] ?? pages.home)();
   void client.query({ query: ME }).then(({ data }) => {
     const home = data ? homePath(data.me.roles[0] ?? null, data.me) : null;
@@ -72,6 +78,9 @@ function Localized() {
             <Route path="/schools/:id" element={<SignedIn><SchoolPage /></SignedIn>} />
             <Route path="/sessions" element={<SignedIn><SessionsPage /></SignedIn>} />
             <Route path="/sessions/:id" element={<SignedIn><SessionPage /></SignedIn>} />
+            <Route path="/mentoring" element={<SignedIn><MentoringPage /></SignedIn>} />
+            <Route path="/exchanges" element={<SignedIn><ExchangesPage /></SignedIn>} />
+            <Route path="/activities" element={<SignedIn><ActivitiesPage /></SignedIn>} />
             <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
           </Routes>
         </Suspense>

@@ -18,3 +18,22 @@ export function groupRights(active: Grant | null, groupId: string, regionAncesto
     (active?.role === 'REGION_ADMIN' && !!active.scopeId && regionAncestors.includes(active.scopeId));
   return { manage, activity: manage || active?.role === 'SCHOOL_ADMIN' };
 }
+
+/**
+ * Which of the group-work pages the active role opens (the server checks every operation again):
+ * - `mentoring`: a teacher their own pairs; managers (platform admins, region admins, group managers) a group's pairs,
+ *   suggestions and the mentor capacity;
+ * - `groupWork` (/exchanges, /activities): managers, and school admins for what concerns their school;
+ * - `recordActivity`, `rotation`: managers only.
+ */
+export function workRights(active: Grant | null, isTeacher: boolean) {
+  const role = active?.role;
+  const manager = role === 'PLATFORM_ADMIN' || role === 'REGION_ADMIN' || role === 'GROUP_MANAGER';
+  return {
+    manager,
+    mentoring: manager || (isTeacher && (!active || role === 'TEACHER')),
+    groupWork: manager || role === 'SCHOOL_ADMIN',
+    recordActivity: manager,
+    rotation: manager,
+  };
+}

@@ -16,8 +16,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      teacher { id name school { id name } }\n      roles { id role scopeId }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation CreateDownloadLink($path: String!) {\n    createDownloadLink(path: $path) { url expiresAt }\n  }\n": typeof types.CreateDownloadLinkDocument,
+    "\n  query GroupChoices($regionId: ID, $schoolId: ID, $search: String) {\n    schoolGroups(first: 50, filter: { regionId: $regionId, schoolId: $schoolId, search: $search }) { edges { node { id name } } }\n  }\n": typeof types.GroupChoicesDocument,
+    "\n  query GroupChoice($id: ID!) {\n    schoolGroup(id: $id) { id name }\n  }\n": typeof types.GroupChoiceDocument,
+    "\n  query GroupTeachers($groupId: ID!, $search: String) {\n    teachers(first: 20, filter: { groupId: $groupId, search: $search }) {\n      edges { node { id name schoolId subjects yearsOfExperience honours school { id name } } }\n    }\n  }\n": typeof types.GroupTeachersDocument,
+    "\n  query MemberSchools($groupId: ID!) {\n    schoolGroup(id: $groupId) { id members { id school { id name } } }\n  }\n": typeof types.MemberSchoolsDocument,
     "\n  query Labels {\n    labels { enum value zh en }\n  }\n": typeof types.LabelsDocument,
     "\n  query ScopeName($region: ID!, $group: ID!, $school: ID!, $isRegion: Boolean!, $isGroup: Boolean!, $isSchool: Boolean!) {\n    region(id: $region) @include(if: $isRegion) { id name }\n    schoolGroup(id: $group) @include(if: $isGroup) { id name }\n    school(id: $school) @include(if: $isSchool) { id name }\n  }\n": typeof types.ScopeNameDocument,
+    "\n  query StudentActivities($groupId: ID!, $type: StudentActivityType, $from: Date, $to: Date, $after: String) {\n    studentActivities(first: 20, after: $after, filter: { groupId: $groupId, type: $type, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type heldOn participantCount description schools { id name } } }\n    }\n  }\n": typeof types.StudentActivitiesDocument,
+    "\n  mutation RecordStudentActivity($input: RecordStudentActivityInput!) {\n    recordStudentActivity(input: $input) { id }\n  }\n": typeof types.RecordStudentActivityDocument,
+    "\n  query Exchanges($groupId: ID!, $kind: ExchangeKind, $from: Date, $to: Date, $after: String) {\n    teacherExchanges(first: 20, after: $after, filter: { groupId: $groupId, kind: $kind, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind startsOn endsOn note teacher { id name } fromSchool { id name } toSchool { id name } } }\n    }\n  }\n": typeof types.ExchangesDocument,
+    "\n  mutation RecordTeacherExchange($input: RecordTeacherExchangeInput!) {\n    recordTeacherExchange(input: $input) { id }\n  }\n": typeof types.RecordTeacherExchangeDocument,
+    "\n  mutation EndTeacherExchange($id: ID!, $endsOn: Date!) {\n    endTeacherExchange(id: $id, endsOn: $endsOn) { id endsOn }\n  }\n": typeof types.EndTeacherExchangeDocument,
     "\n  query GroupActivity($id: ID!, $from: Date!, $to: Date!) {\n    groupActivitySummary(groupId: $id, from: $from, to: $to) {\n      from\n      to\n      researchSessions teacherParticipations studentActivities studentParticipants mentoringPairsFormed mentoringPairsActive\n      mentoringPairsCompleted teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n      byMonth {\n        month\n        researchSessions teacherParticipations studentActivities studentParticipants mentoringPairsFormed mentoringPairsActive\n        mentoringPairsCompleted teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n      }\n      bySchool {\n        school { id name }\n        researchSessions teacherParticipations studentActivities studentParticipants mentoringPairsFormed mentoringPairsActive\n        mentoringPairsCompleted teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n      }\n    }\n  }\n": typeof types.GroupActivityDocument,
     "\n  query GroupMembers($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      members(includeFormer: true) { id role pairing joinedOn leftOn school { id name stage locale studentCount } }\n    }\n  }\n": typeof types.GroupMembersDocument,
     "\n  query SchoolsToAdd($regionId: ID!, $search: String) {\n    schools(first: 20, filter: { regionId: $regionId, search: $search }) { edges { node { id name } } }\n  }\n": typeof types.SchoolsToAddDocument,
@@ -27,6 +36,19 @@ type Documents = {
     "\n  query GroupRotation($id: ID!, $year: Int!) {\n    groupRotation(groupId: $id, year: $year) {\n      rotationRatio\n      rotationGap\n      backboneShare\n      teachersToRotate\n      quota { minRotationRatio minBackboneRatio }\n    }\n  }\n": typeof types.GroupRotationDocument,
     "\n  query TopRegions {\n    regions { id name level }\n  }\n": typeof types.TopRegionsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n": typeof types.LoginDocument,
+    "\n  query GroupMentoringPairs($groupId: ID!, $status: MentoringStatus, $after: String) {\n    schoolGroup(id: $groupId) { id name mentorCapacity }\n    active: mentoringPairs(first: 1, filter: { groupId: $groupId, status: ACTIVE }) { totalCount }\n    proposed: mentoringPairs(first: 1, filter: { groupId: $groupId, status: PROPOSED }) { totalCount }\n    completed: mentoringPairs(first: 1, filter: { groupId: $groupId, status: COMPLETED }) { totalCount }\n    dissolved: mentoringPairs(first: 1, filter: { groupId: $groupId, status: DISSOLVED }) { totalCount }\n    declined: mentoringPairs(first: 1, filter: { groupId: $groupId, status: DECLINED }) { totalCount }\n    mentoringPairs(first: 20, after: $after, filter: { groupId: $groupId, status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...MentoringPairFields } }\n    }\n  }\n": typeof types.GroupMentoringPairsDocument,
+    "\n  query OptimalPairs($groupId: ID!, $subject: String) {\n    suggestMentoringPairs(groupId: $groupId, subject: $subject) {\n      subject\n      score\n      reasons\n      mentor { ...TeacherAtSchool }\n      apprentice { ...TeacherAtSchool }\n    }\n  }\n": typeof types.OptimalPairsDocument,
+    "\n  mutation ProposeMentoringPair($input: RequestMentorshipInput!) {\n    requestMentorship(input: $input) { id status }\n  }\n": typeof types.ProposeMentoringPairDocument,
+    "\n  mutation SetMentorCapacity($groupId: ID!, $capacity: Int!) {\n    setMentorCapacity(groupId: $groupId, capacity: $capacity) { id mentorCapacity }\n  }\n": typeof types.SetMentorCapacityDocument,
+    "\n  query MyMentoringPairs($teacherId: ID!) {\n    me { id teacher { id name subjects school { id name } } }\n    mentoringPairs(first: 50, filter: { teacherId: $teacherId }) { totalCount edges { node { ...MentoringPairFields } } }\n  }\n": typeof types.MyMentoringPairsDocument,
+    "\n  mutation RequestMentorship($input: RequestMentorshipInput!) {\n    requestMentorship(input: $input) { id status }\n  }\n": typeof types.RequestMentorshipDocument,
+    "\n  mutation RespondToMentorship($pairId: ID!, $accept: Boolean!, $note: String) {\n    respondToMentorship(pairId: $pairId, accept: $accept, note: $note) { id status responseNote activatedOn plannedEndOn }\n  }\n": typeof types.RespondToMentorshipDocument,
+    "\n  mutation LogMentoringActivity($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { id }\n  }\n": typeof types.LogMentoringActivityDocument,
+    "\n  mutation EvaluateMentoringPair($input: EvaluateMentoringPairInput!) {\n    evaluateMentoringPair(input: $input) { id }\n  }\n": typeof types.EvaluateMentoringPairDocument,
+    "\n  fragment TeacherAtSchool on Teacher { id name school { id name } }\n": typeof types.TeacherAtSchoolFragmentDoc,
+    "\n  fragment MentoringPairFields on MentoringPair {\n    id\n    groupId\n    subject\n    status\n    proposedBy\n    goals\n    activatedOn\n    plannedEndOn\n    endedOn\n    responseNote\n    dissolveReason\n    evaluation\n    activityCount\n    mentor { ...TeacherAtSchool }\n    apprentice { ...TeacherAtSchool }\n  }\n": typeof types.MentoringPairFieldsFragmentDoc,
+    "\n  query MentoringPair($id: ID!) {\n    mentoringPair(id: $id) {\n      id\n      activityCount\n      activities { id kind occurredOn durationMinutes notes loggedByTeacherId }\n      evaluations { id period comment scores { goal score } }\n    }\n  }\n": typeof types.MentoringPairDocument,
+    "\n  query SuggestMentors($groupId: ID!, $apprenticeId: ID!, $subject: String!) {\n    suggestMentors(groupId: $groupId, apprenticeTeacherId: $apprenticeId, subject: $subject, first: 8) {\n      score\n      reasons\n      teacher { id name yearsOfExperience school { id name } }\n    }\n  }\n": typeof types.SuggestMentorsDocument,
     "\n  query CoverageTrend($id: ID!, $asOf: Date) {\n    regionCoverageTrend(regionId: $id, months: 24, asOf: $asOf) {\n      points { month ratio coveredSchools compulsorySchools target { ratio } }\n    }\n  }\n": typeof types.CoverageTrendDocument,
     "\n  query RegionActivity($id: ID!, $from: Date!, $to: Date!) {\n    regionActivitySummary(regionId: $id, from: $from, to: $to) {\n      groups researchSessions teacherParticipations studentActivities studentParticipants lessonPrepTeams\n      mentoringPairsFormed mentoringPairsActive teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n    }\n  }\n": typeof types.RegionActivityDocument,
     "\n  query RegionBreakdown($id: ID!, $from: Date!, $to: Date!, $asOf: Date) {\n    regionBreakdown(regionId: $id, from: $from, to: $to, asOf: $asOf) {\n      rows {\n        region { id name level }\n        ratio coveredSchools compulsorySchools target { ratio } gap consortia researchSessions mentoringPairsActive teacherExchanges\n      }\n    }\n  }\n": typeof types.RegionBreakdownDocument,
@@ -48,8 +70,17 @@ type Documents = {
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      teacher { id name school { id name } }\n      roles { id role scopeId }\n    }\n  }\n": types.MeDocument,
     "\n  mutation CreateDownloadLink($path: String!) {\n    createDownloadLink(path: $path) { url expiresAt }\n  }\n": types.CreateDownloadLinkDocument,
+    "\n  query GroupChoices($regionId: ID, $schoolId: ID, $search: String) {\n    schoolGroups(first: 50, filter: { regionId: $regionId, schoolId: $schoolId, search: $search }) { edges { node { id name } } }\n  }\n": types.GroupChoicesDocument,
+    "\n  query GroupChoice($id: ID!) {\n    schoolGroup(id: $id) { id name }\n  }\n": types.GroupChoiceDocument,
+    "\n  query GroupTeachers($groupId: ID!, $search: String) {\n    teachers(first: 20, filter: { groupId: $groupId, search: $search }) {\n      edges { node { id name schoolId subjects yearsOfExperience honours school { id name } } }\n    }\n  }\n": types.GroupTeachersDocument,
+    "\n  query MemberSchools($groupId: ID!) {\n    schoolGroup(id: $groupId) { id members { id school { id name } } }\n  }\n": types.MemberSchoolsDocument,
     "\n  query Labels {\n    labels { enum value zh en }\n  }\n": types.LabelsDocument,
     "\n  query ScopeName($region: ID!, $group: ID!, $school: ID!, $isRegion: Boolean!, $isGroup: Boolean!, $isSchool: Boolean!) {\n    region(id: $region) @include(if: $isRegion) { id name }\n    schoolGroup(id: $group) @include(if: $isGroup) { id name }\n    school(id: $school) @include(if: $isSchool) { id name }\n  }\n": types.ScopeNameDocument,
+    "\n  query StudentActivities($groupId: ID!, $type: StudentActivityType, $from: Date, $to: Date, $after: String) {\n    studentActivities(first: 20, after: $after, filter: { groupId: $groupId, type: $type, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type heldOn participantCount description schools { id name } } }\n    }\n  }\n": types.StudentActivitiesDocument,
+    "\n  mutation RecordStudentActivity($input: RecordStudentActivityInput!) {\n    recordStudentActivity(input: $input) { id }\n  }\n": types.RecordStudentActivityDocument,
+    "\n  query Exchanges($groupId: ID!, $kind: ExchangeKind, $from: Date, $to: Date, $after: String) {\n    teacherExchanges(first: 20, after: $after, filter: { groupId: $groupId, kind: $kind, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind startsOn endsOn note teacher { id name } fromSchool { id name } toSchool { id name } } }\n    }\n  }\n": types.ExchangesDocument,
+    "\n  mutation RecordTeacherExchange($input: RecordTeacherExchangeInput!) {\n    recordTeacherExchange(input: $input) { id }\n  }\n": types.RecordTeacherExchangeDocument,
+    "\n  mutation EndTeacherExchange($id: ID!, $endsOn: Date!) {\n    endTeacherExchange(id: $id, endsOn: $endsOn) { id endsOn }\n  }\n": types.EndTeacherExchangeDocument,
     "\n  query GroupActivity($id: ID!, $from: Date!, $to: Date!) {\n    groupActivitySummary(groupId: $id, from: $from, to: $to) {\n      from\n      to\n      researchSessions teacherParticipations studentActivities studentParticipants mentoringPairsFormed mentoringPairsActive\n      mentoringPairsCompleted teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n      byMonth {\n        month\n        researchSessions teacherParticipations studentActivities studentParticipants mentoringPairsFormed mentoringPairsActive\n        mentoringPairsCompleted teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n      }\n      bySchool {\n        school { id name }\n        researchSessions teacherParticipations studentActivities studentParticipants mentoringPairsFormed mentoringPairsActive\n        mentoringPairsCompleted teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n      }\n    }\n  }\n": types.GroupActivityDocument,
     "\n  query GroupMembers($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      members(includeFormer: true) { id role pairing joinedOn leftOn school { id name stage locale studentCount } }\n    }\n  }\n": types.GroupMembersDocument,
     "\n  query SchoolsToAdd($regionId: ID!, $search: String) {\n    schools(first: 20, filter: { regionId: $regionId, search: $search }) { edges { node { id name } } }\n  }\n": types.SchoolsToAddDocument,
@@ -59,6 +90,19 @@ const documents: Documents = {
     "\n  query GroupRotation($id: ID!, $year: Int!) {\n    groupRotation(groupId: $id, year: $year) {\n      rotationRatio\n      rotationGap\n      backboneShare\n      teachersToRotate\n      quota { minRotationRatio minBackboneRatio }\n    }\n  }\n": types.GroupRotationDocument,
     "\n  query TopRegions {\n    regions { id name level }\n  }\n": types.TopRegionsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n": types.LoginDocument,
+    "\n  query GroupMentoringPairs($groupId: ID!, $status: MentoringStatus, $after: String) {\n    schoolGroup(id: $groupId) { id name mentorCapacity }\n    active: mentoringPairs(first: 1, filter: { groupId: $groupId, status: ACTIVE }) { totalCount }\n    proposed: mentoringPairs(first: 1, filter: { groupId: $groupId, status: PROPOSED }) { totalCount }\n    completed: mentoringPairs(first: 1, filter: { groupId: $groupId, status: COMPLETED }) { totalCount }\n    dissolved: mentoringPairs(first: 1, filter: { groupId: $groupId, status: DISSOLVED }) { totalCount }\n    declined: mentoringPairs(first: 1, filter: { groupId: $groupId, status: DECLINED }) { totalCount }\n    mentoringPairs(first: 20, after: $after, filter: { groupId: $groupId, status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...MentoringPairFields } }\n    }\n  }\n": types.GroupMentoringPairsDocument,
+    "\n  query OptimalPairs($groupId: ID!, $subject: String) {\n    suggestMentoringPairs(groupId: $groupId, subject: $subject) {\n      subject\n      score\n      reasons\n      mentor { ...TeacherAtSchool }\n      apprentice { ...TeacherAtSchool }\n    }\n  }\n": types.OptimalPairsDocument,
+    "\n  mutation ProposeMentoringPair($input: RequestMentorshipInput!) {\n    requestMentorship(input: $input) { id status }\n  }\n": types.ProposeMentoringPairDocument,
+    "\n  mutation SetMentorCapacity($groupId: ID!, $capacity: Int!) {\n    setMentorCapacity(groupId: $groupId, capacity: $capacity) { id mentorCapacity }\n  }\n": types.SetMentorCapacityDocument,
+    "\n  query MyMentoringPairs($teacherId: ID!) {\n    me { id teacher { id name subjects school { id name } } }\n    mentoringPairs(first: 50, filter: { teacherId: $teacherId }) { totalCount edges { node { ...MentoringPairFields } } }\n  }\n": types.MyMentoringPairsDocument,
+    "\n  mutation RequestMentorship($input: RequestMentorshipInput!) {\n    requestMentorship(input: $input) { id status }\n  }\n": types.RequestMentorshipDocument,
+    "\n  mutation RespondToMentorship($pairId: ID!, $accept: Boolean!, $note: String) {\n    respondToMentorship(pairId: $pairId, accept: $accept, note: $note) { id status responseNote activatedOn plannedEndOn }\n  }\n": types.RespondToMentorshipDocument,
+    "\n  mutation LogMentoringActivity($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { id }\n  }\n": types.LogMentoringActivityDocument,
+    "\n  mutation EvaluateMentoringPair($input: EvaluateMentoringPairInput!) {\n    evaluateMentoringPair(input: $input) { id }\n  }\n": types.EvaluateMentoringPairDocument,
+    "\n  fragment TeacherAtSchool on Teacher { id name school { id name } }\n": types.TeacherAtSchoolFragmentDoc,
+    "\n  fragment MentoringPairFields on MentoringPair {\n    id\n    groupId\n    subject\n    status\n    proposedBy\n    goals\n    activatedOn\n    plannedEndOn\n    endedOn\n    responseNote\n    dissolveReason\n    evaluation\n    activityCount\n    mentor { ...TeacherAtSchool }\n    apprentice { ...TeacherAtSchool }\n  }\n": types.MentoringPairFieldsFragmentDoc,
+    "\n  query MentoringPair($id: ID!) {\n    mentoringPair(id: $id) {\n      id\n      activityCount\n      activities { id kind occurredOn durationMinutes notes loggedByTeacherId }\n      evaluations { id period comment scores { goal score } }\n    }\n  }\n": types.MentoringPairDocument,
+    "\n  query SuggestMentors($groupId: ID!, $apprenticeId: ID!, $subject: String!) {\n    suggestMentors(groupId: $groupId, apprenticeTeacherId: $apprenticeId, subject: $subject, first: 8) {\n      score\n      reasons\n      teacher { id name yearsOfExperience school { id name } }\n    }\n  }\n": types.SuggestMentorsDocument,
     "\n  query CoverageTrend($id: ID!, $asOf: Date) {\n    regionCoverageTrend(regionId: $id, months: 24, asOf: $asOf) {\n      points { month ratio coveredSchools compulsorySchools target { ratio } }\n    }\n  }\n": types.CoverageTrendDocument,
     "\n  query RegionActivity($id: ID!, $from: Date!, $to: Date!) {\n    regionActivitySummary(regionId: $id, from: $from, to: $to) {\n      groups researchSessions teacherParticipations studentActivities studentParticipants lessonPrepTeams\n      mentoringPairsFormed mentoringPairsActive teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n    }\n  }\n": types.RegionActivityDocument,
     "\n  query RegionBreakdown($id: ID!, $from: Date!, $to: Date!, $asOf: Date) {\n    regionBreakdown(regionId: $id, from: $from, to: $to, asOf: $asOf) {\n      rows {\n        region { id name level }\n        ratio coveredSchools compulsorySchools target { ratio } gap consortia researchSessions mentoringPairsActive teacherExchanges\n      }\n    }\n  }\n": types.RegionBreakdownDocument,
@@ -103,11 +147,47 @@ export function graphql(source: "\n  mutation CreateDownloadLink($path: String!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query GroupChoices($regionId: ID, $schoolId: ID, $search: String) {\n    schoolGroups(first: 50, filter: { regionId: $regionId, schoolId: $schoolId, search: $search }) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query GroupChoices($regionId: ID, $schoolId: ID, $search: String) {\n    schoolGroups(first: 50, filter: { regionId: $regionId, schoolId: $schoolId, search: $search }) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupChoice($id: ID!) {\n    schoolGroup(id: $id) { id name }\n  }\n"): (typeof documents)["\n  query GroupChoice($id: ID!) {\n    schoolGroup(id: $id) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupTeachers($groupId: ID!, $search: String) {\n    teachers(first: 20, filter: { groupId: $groupId, search: $search }) {\n      edges { node { id name schoolId subjects yearsOfExperience honours school { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query GroupTeachers($groupId: ID!, $search: String) {\n    teachers(first: 20, filter: { groupId: $groupId, search: $search }) {\n      edges { node { id name schoolId subjects yearsOfExperience honours school { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberSchools($groupId: ID!) {\n    schoolGroup(id: $groupId) { id members { id school { id name } } }\n  }\n"): (typeof documents)["\n  query MemberSchools($groupId: ID!) {\n    schoolGroup(id: $groupId) { id members { id school { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Labels {\n    labels { enum value zh en }\n  }\n"): (typeof documents)["\n  query Labels {\n    labels { enum value zh en }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScopeName($region: ID!, $group: ID!, $school: ID!, $isRegion: Boolean!, $isGroup: Boolean!, $isSchool: Boolean!) {\n    region(id: $region) @include(if: $isRegion) { id name }\n    schoolGroup(id: $group) @include(if: $isGroup) { id name }\n    school(id: $school) @include(if: $isSchool) { id name }\n  }\n"): (typeof documents)["\n  query ScopeName($region: ID!, $group: ID!, $school: ID!, $isRegion: Boolean!, $isGroup: Boolean!, $isSchool: Boolean!) {\n    region(id: $region) @include(if: $isRegion) { id name }\n    schoolGroup(id: $group) @include(if: $isGroup) { id name }\n    school(id: $school) @include(if: $isSchool) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudentActivities($groupId: ID!, $type: StudentActivityType, $from: Date, $to: Date, $after: String) {\n    studentActivities(first: 20, after: $after, filter: { groupId: $groupId, type: $type, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type heldOn participantCount description schools { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query StudentActivities($groupId: ID!, $type: StudentActivityType, $from: Date, $to: Date, $after: String) {\n    studentActivities(first: 20, after: $after, filter: { groupId: $groupId, type: $type, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type heldOn participantCount description schools { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordStudentActivity($input: RecordStudentActivityInput!) {\n    recordStudentActivity(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation RecordStudentActivity($input: RecordStudentActivityInput!) {\n    recordStudentActivity(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Exchanges($groupId: ID!, $kind: ExchangeKind, $from: Date, $to: Date, $after: String) {\n    teacherExchanges(first: 20, after: $after, filter: { groupId: $groupId, kind: $kind, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind startsOn endsOn note teacher { id name } fromSchool { id name } toSchool { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query Exchanges($groupId: ID!, $kind: ExchangeKind, $from: Date, $to: Date, $after: String) {\n    teacherExchanges(first: 20, after: $after, filter: { groupId: $groupId, kind: $kind, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind startsOn endsOn note teacher { id name } fromSchool { id name } toSchool { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordTeacherExchange($input: RecordTeacherExchangeInput!) {\n    recordTeacherExchange(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation RecordTeacherExchange($input: RecordTeacherExchangeInput!) {\n    recordTeacherExchange(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndTeacherExchange($id: ID!, $endsOn: Date!) {\n    endTeacherExchange(id: $id, endsOn: $endsOn) { id endsOn }\n  }\n"): (typeof documents)["\n  mutation EndTeacherExchange($id: ID!, $endsOn: Date!) {\n    endTeacherExchange(id: $id, endsOn: $endsOn) { id endsOn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -144,6 +224,58 @@ export function graphql(source: "\n  query TopRegions {\n    regions { id name l
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupMentoringPairs($groupId: ID!, $status: MentoringStatus, $after: String) {\n    schoolGroup(id: $groupId) { id name mentorCapacity }\n    active: mentoringPairs(first: 1, filter: { groupId: $groupId, status: ACTIVE }) { totalCount }\n    proposed: mentoringPairs(first: 1, filter: { groupId: $groupId, status: PROPOSED }) { totalCount }\n    completed: mentoringPairs(first: 1, filter: { groupId: $groupId, status: COMPLETED }) { totalCount }\n    dissolved: mentoringPairs(first: 1, filter: { groupId: $groupId, status: DISSOLVED }) { totalCount }\n    declined: mentoringPairs(first: 1, filter: { groupId: $groupId, status: DECLINED }) { totalCount }\n    mentoringPairs(first: 20, after: $after, filter: { groupId: $groupId, status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...MentoringPairFields } }\n    }\n  }\n"): (typeof documents)["\n  query GroupMentoringPairs($groupId: ID!, $status: MentoringStatus, $after: String) {\n    schoolGroup(id: $groupId) { id name mentorCapacity }\n    active: mentoringPairs(first: 1, filter: { groupId: $groupId, status: ACTIVE }) { totalCount }\n    proposed: mentoringPairs(first: 1, filter: { groupId: $groupId, status: PROPOSED }) { totalCount }\n    completed: mentoringPairs(first: 1, filter: { groupId: $groupId, status: COMPLETED }) { totalCount }\n    dissolved: mentoringPairs(first: 1, filter: { groupId: $groupId, status: DISSOLVED }) { totalCount }\n    declined: mentoringPairs(first: 1, filter: { groupId: $groupId, status: DECLINED }) { totalCount }\n    mentoringPairs(first: 20, after: $after, filter: { groupId: $groupId, status: $status }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...MentoringPairFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OptimalPairs($groupId: ID!, $subject: String) {\n    suggestMentoringPairs(groupId: $groupId, subject: $subject) {\n      subject\n      score\n      reasons\n      mentor { ...TeacherAtSchool }\n      apprentice { ...TeacherAtSchool }\n    }\n  }\n"): (typeof documents)["\n  query OptimalPairs($groupId: ID!, $subject: String) {\n    suggestMentoringPairs(groupId: $groupId, subject: $subject) {\n      subject\n      score\n      reasons\n      mentor { ...TeacherAtSchool }\n      apprentice { ...TeacherAtSchool }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProposeMentoringPair($input: RequestMentorshipInput!) {\n    requestMentorship(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation ProposeMentoringPair($input: RequestMentorshipInput!) {\n    requestMentorship(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMentorCapacity($groupId: ID!, $capacity: Int!) {\n    setMentorCapacity(groupId: $groupId, capacity: $capacity) { id mentorCapacity }\n  }\n"): (typeof documents)["\n  mutation SetMentorCapacity($groupId: ID!, $capacity: Int!) {\n    setMentorCapacity(groupId: $groupId, capacity: $capacity) { id mentorCapacity }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMentoringPairs($teacherId: ID!) {\n    me { id teacher { id name subjects school { id name } } }\n    mentoringPairs(first: 50, filter: { teacherId: $teacherId }) { totalCount edges { node { ...MentoringPairFields } } }\n  }\n"): (typeof documents)["\n  query MyMentoringPairs($teacherId: ID!) {\n    me { id teacher { id name subjects school { id name } } }\n    mentoringPairs(first: 50, filter: { teacherId: $teacherId }) { totalCount edges { node { ...MentoringPairFields } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestMentorship($input: RequestMentorshipInput!) {\n    requestMentorship(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation RequestMentorship($input: RequestMentorshipInput!) {\n    requestMentorship(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RespondToMentorship($pairId: ID!, $accept: Boolean!, $note: String) {\n    respondToMentorship(pairId: $pairId, accept: $accept, note: $note) { id status responseNote activatedOn plannedEndOn }\n  }\n"): (typeof documents)["\n  mutation RespondToMentorship($pairId: ID!, $accept: Boolean!, $note: String) {\n    respondToMentorship(pairId: $pairId, accept: $accept, note: $note) { id status responseNote activatedOn plannedEndOn }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogMentoringActivity($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation LogMentoringActivity($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluateMentoringPair($input: EvaluateMentoringPairInput!) {\n    evaluateMentoringPair(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation EvaluateMentoringPair($input: EvaluateMentoringPairInput!) {\n    evaluateMentoringPair(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeacherAtSchool on Teacher { id name school { id name } }\n"): (typeof documents)["\n  fragment TeacherAtSchool on Teacher { id name school { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MentoringPairFields on MentoringPair {\n    id\n    groupId\n    subject\n    status\n    proposedBy\n    goals\n    activatedOn\n    plannedEndOn\n    endedOn\n    responseNote\n    dissolveReason\n    evaluation\n    activityCount\n    mentor { ...TeacherAtSchool }\n    apprentice { ...TeacherAtSchool }\n  }\n"): (typeof documents)["\n  fragment MentoringPairFields on MentoringPair {\n    id\n    groupId\n    subject\n    status\n    proposedBy\n    goals\n    activatedOn\n    plannedEndOn\n    endedOn\n    responseNote\n    dissolveReason\n    evaluation\n    activityCount\n    mentor { ...TeacherAtSchool }\n    apprentice { ...TeacherAtSchool }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringPair($id: ID!) {\n    mentoringPair(id: $id) {\n      id\n      activityCount\n      activities { id kind occurredOn durationMinutes notes loggedByTeacherId }\n      evaluations { id period comment scores { goal score } }\n    }\n  }\n"): (typeof documents)["\n  query MentoringPair($id: ID!) {\n    mentoringPair(id: $id) {\n      id\n      activityCount\n      activities { id kind occurredOn durationMinutes notes loggedByTeacherId }\n      evaluations { id period comment scores { goal score } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SuggestMentors($groupId: ID!, $apprenticeId: ID!, $subject: String!) {\n    suggestMentors(groupId: $groupId, apprenticeTeacherId: $apprenticeId, subject: $subject, first: 8) {\n      score\n      reasons\n      teacher { id name yearsOfExperience school { id name } }\n    }\n  }\n"): (typeof documents)["\n  query SuggestMentors($groupId: ID!, $apprenticeId: ID!, $subject: String!) {\n    suggestMentors(groupId: $groupId, apprenticeTeacherId: $apprenticeId, subject: $subject, first: 8) {\n      score\n      reasons\n      teacher { id name yearsOfExperience school { id name } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

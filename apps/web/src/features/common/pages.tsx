@@ -1,4 +1,6 @@
+import { Table, type TableProps } from 'antd';
 import { useState } from 'react';
+import { useI18n } from '../../app/i18n';
 
 /** Keyset pages of a connection: the cursors walked so far, so ‹ goes back and › forward. */
 export function useCursorPages() {
@@ -17,3 +19,13 @@ export function useCursorPages() {
 }
 
 export const PAIRINGS = ['STRONG_WEAK', 'STRONG_NEW', 'STRONG_RURAL', 'STRONG_SUBURBAN', 'OTHER'] as const;
+
+/** One page of a connection in a table: rows from its edges, "no data" when empty, the ‹ n › footer. */
+export function ConnectionTable<T extends { id: string }>({
+  connection,
+  pages,
+  ...rest
+}: { connection?: { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } }; pages: ReturnType<typeof useCursorPages> } & Omit<TableProps<T>, 'dataSource' | 'pagination' | 'footer' | 'rowKey'>) {
+  const { t } = useI18n();
+  return <Table<T> rowKey="id" dataSource={connection?.edges.map((e) => e.node) ?? []} locale={{ emptyText: t('common.none') }} pagination={false} footer={() => pages.footer(connection?.pageInfo)} {...rest} />;
+}

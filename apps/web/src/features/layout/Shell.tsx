@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { auth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { homePath, useMe, type Grant } from '../../app/me';
+import { workRights } from '../../app/scope';
 import { Loading } from '../common/Loading';
 import { ProblemResult } from '../common/ProblemResult';
 import { ScopeName } from './ScopeName';
@@ -30,10 +31,18 @@ export default function Shell({ children }: { children: ReactNode }) {
   if (loading && !me) return <Loading />;
   if (error || !me) return <ProblemResult error={error} onRetry={() => void refetch()} />;
   const home = homePath(active, me);
+  const rights = workRights(active, !!me.teacher);
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     ...(home && active && NAV_KEY[active.role] ? [{ key: home, label: <Link to={home}>{t(NAV_KEY[active.role])}</Link> }] : []),
     { key: '/sessions', label: <Link to="/sessions">{t('nav.sessions')}</Link> },
+    ...(rights.mentoring ? [{ key: '/mentoring', label: <Link to="/mentoring">{t('nav.mentoring')}</Link> }] : []),
+    ...(rights.groupWork
+      ? [
+          { key: '/exchanges', label: <Link to="/exchanges">{t('nav.exchanges')}</Link> },
+          { key: '/activities', label: <Link to="/activities">{t('nav.activities')}</Link> },
+        ]
+      : []),
   ];
   const selected = items.filter((i) => i.key !== '/' && location.pathname.startsWith(i.key)).map((i) => i.key);
   const signOut = async () => {
@@ -62,11 +71,14 @@ export default function Shell({ children }: { children: ReactNode }) {
               options={grants.map((g) => ({ value: g.id, label: <RoleOption grant={g} /> }))}
             />
           ) : active ? (
-            <Typography.Text type="secondary">
+            <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 200, display: 'block', lineHeight: 1.5 }}>
               <RoleOption grant={active} />
             </Typography.Text>
           ) : null}
-          <Typography.Text>{me.displayName}</Typography.Text>
+          {/* long scope and account names give way to the navigation (in full on hover) */}
+          <Typography.Text ellipsis={{ tooltip: me.displayName }} style={{ maxWidth: 150, display: 'block', lineHeight: 1.5 }}>
+            {me.displayName}
+          </Typography.Text>
           <Button size="small" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
             {t('nav.language')}
           </Button>

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, DatePicker, Form, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { day, todayInChina } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { FormModal } from '../../features/common/FormModal';
 import { PAIRINGS } from '../../features/common/pages';
 import { ProblemResult } from '../../features/common/ProblemResult';
 import { useShowProblem } from '../../features/common/useShowProblem';
@@ -48,9 +49,8 @@ export function GroupMembers({ groupId, regionId, canManage }: { groupId: string
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
   const schools = useQuery(SCHOOLS, { variables: { regionId, search: search || null }, skip: !adding });
-  const [add, addState] = useMutation(ADD);
+  const [add] = useMutation(ADD);
   const [remove] = useMutation(REMOVE);
-  const [form] = Form.useForm();
   const fail = useShowProblem();
   const members = data?.schoolGroup?.members ?? [];
   const current = members.filter((m) => !m.leftOn);
@@ -120,50 +120,34 @@ export function GroupMembers({ groupId, regionId, canManage }: { groupId: string
           />
         </Card>
       ) : null}
-      <Modal
+      <FormModal<{ schoolId: string; pairing: string; joinedOn: dayjs.Dayjs }>
         open={adding}
         title={t('group.addMember')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={addState.loading}
-        onCancel={() => setAdding(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
+        success={t('group.memberAdded')}
+        onClose={() => setAdding(false)}
+        initialValues={{ pairing: 'STRONG_WEAK', joinedOn: dayjs(todayInChina()) }}
+        onSubmit={async (v) => {
+          await add({ variables: { input: { groupId, schoolId: v.schoolId, pairing: v.pairing as 'OTHER', joinedOn: v.joinedOn.format('YYYY-MM-DD') } } });
+          await refetch();
+        }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ pairing: 'STRONG_WEAK', joinedOn: dayjs(todayInChina()) }}
-          onFinish={async (v: { schoolId: string; pairing: string; joinedOn: dayjs.Dayjs }) => {
-            try {
-              await add({ variables: { input: { groupId, schoolId: v.schoolId, pairing: v.pairing as 'OTHER', joinedOn: v.joinedOn.format('YYYY-MM-DD') } } });
-              message.success(t('group.memberAdded'));
-              setAdding(false);
-              await refetch();
-            } catch (err) {
-              fail(err);
-            }
-          }}
-        >
-          <Form.Item name="schoolId" label={t('group.school')} rules={[{ required: true, message: t('group.school') }]}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: setSearch }}
-              placeholder={t('common.search')}
-              loading={schools.loading}
-              options={(schools.data?.schools.edges ?? []).filter((e) => !current.some((m) => m.school.id === e.node.id)).map((e) => ({ value: e.node.id, label: e.node.name }))}
-            />
+        <Form.Item name="schoolId" label={t('group.school')} rules={[{ required: true, message: t('group.school') }]}>
+          <Select
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            placeholder={t('common.search')}
+            loading={schools.loading}
+            options={(schools.data?.schools.edges ?? []).filter((e) => !current.some((m) => m.school.id === e.node.id)).map((e) => ({ value: e.node.id, label: e.node.name }))}
+          />
+        </Form.Item>
+        <Space size="large">
+          <Form.Item name="pairing" label={t('group.pairing')} rules={[{ required: true }]}>
+            <Select style={{ width: 200 }} options={PAIRINGS.map((p) => ({ value: p, label: label('Pairing', p) }))} />
           </Form.Item>
-          <Space size="large">
-            <Form.Item name="pairing" label={t('group.pairing')} rules={[{ required: true }]}>
-              <Select style={{ width: 200 }} options={PAIRINGS.map((p) => ({ value: p, label: label('Pairing', p) }))} />
-            </Form.Item>
-            <Form.Item name="joinedOn" label={t('group.joinedOn')} rules={[{ required: true }]}>
-              <DatePicker allowClear={false} />
-            </Form.Item>
-          </Space>
-        </Form>
-      </Modal>
+          <Form.Item name="joinedOn" label={t('group.joinedOn')} rules={[{ required: true }]}>
+            <DatePicker allowClear={false} />
+          </Form.Item>
+        </Space>
+      </FormModal>
     </>
   );
 }
