@@ -21,6 +21,8 @@ const pages = {
   school: () => import('../pages/schools/SchoolPage'),
   sessions: () => import('../pages/sessions/SessionsPage'),
   session: () => import('../pages/sessions/SessionPage'),
+  plans: () => import('../pages/plans/PlansPage'),
+  plan: () => import('../pages/plans/PlanPage'),
 };
 const Shell = lazy(pages.shell);
 const NotFoundPage = lazy(() => import('../features/common/NotFoundPage'));
@@ -31,6 +33,8 @@ const GroupPage = lazy(pages.group);
 const SchoolPage = lazy(pages.school);
 const SessionsPage = lazy(pages.sessions);
 const SessionPage = lazy(pages.session);
+const PlansPage = lazy(pages.plans);
+const PlanPage = lazy(pages.plan);
 
 /**
  * With a session, fetch the frame, the signed-in user and the page the address (or the role's home) needs at
@@ -40,7 +44,7 @@ function prefetch(client: ReturnType<typeof createApolloClient>) {
   if (!auth.token()) return;
   void pages.shell();
   const first = location.pathname.split('/')[1];
-  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session };
+  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, plans: pages.plan };
   void (byPath[first] ?? pages.home)();
   void client.query({ query: ME }).then(({ data }) => {
     const home = data ? homePath(data.me.roles[0] ?? null, data.me) : null;
@@ -72,6 +76,8 @@ function Localized() {
             <Route path="/schools/:id" element={<SignedIn><SchoolPage /></SignedIn>} />
             <Route path="/sessions" element={<SignedIn><SessionsPage /></SignedIn>} />
             <Route path="/sessions/:id" element={<SignedIn><SessionPage /></SignedIn>} />
+            <Route path="/plans" element={<SignedIn><PlansPage /></SignedIn>} />
+            <Route path="/plans/:id" element={<SignedIn><PlanPage /></SignedIn>} />
             <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
           </Routes>
         </Suspense>

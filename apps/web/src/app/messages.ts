@@ -1,5 +1,8 @@
-/** Every string a person reads, in zh-CN (first) and en. Keys are grouped by page. */
+import { plansEn, plansZh } from '../pages/plans/messages';
+
+/** Every string a person reads, in zh-CN (first) and en. Keys are grouped by page; larger areas keep theirs beside their pages. */
 export const zhCN = {
+  ...plansZh,
   'app.name': '办学共同体协作平台',
   'app.tagline': '教育集团 · 县域教联体 · 学校联盟 · 学区',
   'nav.home': '首页',
@@ -176,6 +179,7 @@ export const zhCN = {
 export type MessageKey = keyof typeof zhCN;
 
 export const en: Record<MessageKey, string> = {
+  ...plansEn,
   'app.name': 'School Groups Platform',
   'app.tagline': 'Education groups · county consortia · alliances · school districts',
   'nav.home': 'Home',

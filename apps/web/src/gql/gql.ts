@@ -27,6 +27,23 @@ type Documents = {
     "\n  query GroupRotation($id: ID!, $year: Int!) {\n    groupRotation(groupId: $id, year: $year) {\n      rotationRatio\n      rotationGap\n      backboneShare\n      teachersToRotate\n      quota { minRotationRatio minBackboneRatio }\n    }\n  }\n": typeof types.GroupRotationDocument,
     "\n  query TopRegions {\n    regions { id name level }\n  }\n": typeof types.TopRegionsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n": typeof types.LoginDocument,
+    "\n  query MyPrepTeams {\n    lessonPrepTeams(first: 100) { edges { node { id name subject grade group { id name } members { id } } } }\n  }\n": typeof types.MyPrepTeamsDocument,
+    "mutation CreatePlan($input: CreateLessonPlanInput!) { createLessonPlan(input: $input) { id } }": typeof types.CreatePlanDocument,
+    "mutation SubmitPlan($id: ID!) { submitLessonPlanForReview(id: $id) { id status viewerActions } }": typeof types.SubmitPlanDocument,
+    "mutation ReviewPlan($id: ID!, $approve: Boolean!, $note: String) { reviewLessonPlan(id: $id, approve: $approve, note: $note) { id status reviewNote viewerActions } }": typeof types.ReviewPlanDocument,
+    "mutation PublishPlan($id: ID!) { publishLessonPlan(id: $id) { id status publishedVersion viewerActions } }": typeof types.PublishPlanDocument,
+    "mutation ArchivePlan($id: ID!) { archiveLessonPlan(id: $id) { id status viewerActions } }": typeof types.ArchivePlanDocument,
+    "mutation AdaptPlan($id: ID!) { adaptLessonPlan(planId: $id) { id } }": typeof types.AdaptPlanDocument,
+    "mutation RecordAdoption($input: RecordAdoptionInput!) { recordLessonPlanAdoption(input: $input) { id } }": typeof types.RecordAdoptionDocument,
+    "\n  query PlanComments($id: ID!, $version: Int!, $includeResolved: Boolean!) {\n    lessonPlan(id: $id) {\n      id\n      comments(version: $version, includeResolved: $includeResolved) {\n        id text createdAt resolved version\n        anchor { section fromLine toLine }\n        author { id displayName }\n        authorTeacher { id name }\n        replies { id text createdAt author { id displayName } authorTeacher { id name } }\n      }\n    }\n  }\n": typeof types.PlanCommentsDocument,
+    "mutation CommentOnPlan($input: CommentOnLessonPlanInput!) { commentOnLessonPlan(input: $input) { id } }": typeof types.CommentOnPlanDocument,
+    "mutation ResolvePlanComment($id: ID!) { resolveLessonPlanComment(commentId: $id) { id resolved } }": typeof types.ResolvePlanCommentDocument,
+    "\n  query PlanLatest($id: ID!) {\n    lessonPlan(id: $id) { id version status title unit objectives keyPoints content updatedAt resources { title url } }\n  }\n": typeof types.PlanLatestDocument,
+    "\n  mutation UpdatePlan($id: ID!, $expectedVersion: Int!, $input: UpdateLessonPlanInput!) {\n    updateLessonPlan(id: $id, expectedVersion: $expectedVersion, input: $input) { id version status title unit objectives keyPoints content updatedAt resources { title url } }\n  }\n": typeof types.UpdatePlanDocument,
+    "\n  query PlanDiff($id: ID!, $from: Int!, $to: Int!) {\n    lessonPlanDiff(id: $id, fromVersion: $from, toVersion: $to) {\n      fromVersion toVersion changedFields linesAdded linesRemoved\n      contentLines { op text fromLine toLine }\n      fieldChanges { field before after }\n    }\n  }\n": typeof types.PlanDiffDocument,
+    "\n  query PlanPage($id: ID!) {\n    lessonPlan(id: $id) {\n      id kind title unit subject grade objectives keyPoints content status version publishedVersion viewerSeesDrafts viewerActions\n      reviewNote updatedAt adaptationCount\n      resources { title url }\n      group { id name members { id school { id name } } }\n      team { id name leader { id name } reviewer { id name } }\n      mainPreparer { id name }\n      owner { id name }\n      adaptedFrom {\n        version latestPublishedVersion hasNewerVersion\n        plan { id title }\n        diffSinceAdapted { fromVersion toVersion linesAdded linesRemoved changedFields contentLines { op text fromLine toLine } }\n      }\n      revisions { version title note content createdAt publishedAt author { id name } authorUser { id displayName } }\n      adoptions { id taughtOn className reflection version school { id name } teacher { id name } }\n    }\n  }\n": typeof types.PlanPageDocument,
+    "\n  query Plans($filter: LessonPlanFilter, $after: String) {\n    lessonPlans(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title subject grade unit status version publishedVersion updatedAt kind\n          group { id name }\n          team { id name }\n          mainPreparer { id name }\n          owner { id name }\n          adaptedFrom { hasNewerVersion }\n        }\n      }\n    }\n  }\n": typeof types.PlansDocument,
+    "\n  subscription PlanEvents($planId: ID!) {\n    lessonPlanEvents(planId: $planId) { type version status at actorUserId }\n  }\n": typeof types.PlanEventsDocument,
     "\n  query CoverageTrend($id: ID!, $asOf: Date) {\n    regionCoverageTrend(regionId: $id, months: 24, asOf: $asOf) {\n      points { month ratio coveredSchools compulsorySchools target { ratio } }\n    }\n  }\n": typeof types.CoverageTrendDocument,
     "\n  query RegionActivity($id: ID!, $from: Date!, $to: Date!) {\n    regionActivitySummary(regionId: $id, from: $from, to: $to) {\n      groups researchSessions teacherParticipations studentActivities studentParticipants lessonPrepTeams\n      mentoringPairsFormed mentoringPairsActive teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n    }\n  }\n": typeof types.RegionActivityDocument,
     "\n  query RegionBreakdown($id: ID!, $from: Date!, $to: Date!, $asOf: Date) {\n    regionBreakdown(regionId: $id, from: $from, to: $to, asOf: $asOf) {\n      rows {\n        region { id name level }\n        ratio coveredSchools compulsorySchools target { ratio } gap consortia researchSessions mentoringPairsActive teacherExchanges\n      }\n    }\n  }\n": typeof types.RegionBreakdownDocument,
@@ -59,6 +76,23 @@ const documents: Documents = {
     "\n  query GroupRotation($id: ID!, $year: Int!) {\n    groupRotation(groupId: $id, year: $year) {\n      rotationRatio\n      rotationGap\n      backboneShare\n      teachersToRotate\n      quota { minRotationRatio minBackboneRatio }\n    }\n  }\n": types.GroupRotationDocument,
     "\n  query TopRegions {\n    regions { id name level }\n  }\n": types.TopRegionsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n": types.LoginDocument,
+    "\n  query MyPrepTeams {\n    lessonPrepTeams(first: 100) { edges { node { id name subject grade group { id name } members { id } } } }\n  }\n": types.MyPrepTeamsDocument,
+    "mutation CreatePlan($input: CreateLessonPlanInput!) { createLessonPlan(input: $input) { id } }": types.CreatePlanDocument,
+    "mutation SubmitPlan($id: ID!) { submitLessonPlanForReview(id: $id) { id status viewerActions } }": types.SubmitPlanDocument,
+    "mutation ReviewPlan($id: ID!, $approve: Boolean!, $note: String) { reviewLessonPlan(id: $id, approve: $approve, note: $note) { id status reviewNote viewerActions } }": types.ReviewPlanDocument,
+    "mutation PublishPlan($id: ID!) { publishLessonPlan(id: $id) { id status publishedVersion viewerActions } }": types.PublishPlanDocument,
+    "mutation ArchivePlan($id: ID!) { archiveLessonPlan(id: $id) { id status viewerActions } }": types.ArchivePlanDocument,
+    "mutation AdaptPlan($id: ID!) { adaptLessonPlan(planId: $id) { id } }": types.AdaptPlanDocument,
+    "mutation RecordAdoption($input: RecordAdoptionInput!) { recordLessonPlanAdoption(input: $input) { id } }": types.RecordAdoptionDocument,
+    "\n  query PlanComments($id: ID!, $version: Int!, $includeResolved: Boolean!) {\n    lessonPlan(id: $id) {\n      id\n      comments(version: $version, includeResolved: $includeResolved) {\n        id text createdAt resolved version\n        anchor { section fromLine toLine }\n        author { id displayName }\n        authorTeacher { id name }\n        replies { id text createdAt author { id displayName } authorTeacher { id name } }\n      }\n    }\n  }\n": types.PlanCommentsDocument,
+    "mutation CommentOnPlan($input: CommentOnLessonPlanInput!) { commentOnLessonPlan(input: $input) { id } }": types.CommentOnPlanDocument,
+    "mutation ResolvePlanComment($id: ID!) { resolveLessonPlanComment(commentId: $id) { id resolved } }": types.ResolvePlanCommentDocument,
+    "\n  query PlanLatest($id: ID!) {\n    lessonPlan(id: $id) { id version status title unit objectives keyPoints content updatedAt resources { title url } }\n  }\n": types.PlanLatestDocument,
+    "\n  mutation UpdatePlan($id: ID!, $expectedVersion: Int!, $input: UpdateLessonPlanInput!) {\n    updateLessonPlan(id: $id, expectedVersion: $expectedVersion, input: $input) { id version status title unit objectives keyPoints content updatedAt resources { title url } }\n  }\n": types.UpdatePlanDocument,
+    "\n  query PlanDiff($id: ID!, $from: Int!, $to: Int!) {\n    lessonPlanDiff(id: $id, fromVersion: $from, toVersion: $to) {\n      fromVersion toVersion changedFields linesAdded linesRemoved\n      contentLines { op text fromLine toLine }\n      fieldChanges { field before after }\n    }\n  }\n": types.PlanDiffDocument,
+    "\n  query PlanPage($id: ID!) {\n    lessonPlan(id: $id) {\n      id kind title unit subject grade objectives keyPoints content status version publishedVersion viewerSeesDrafts viewerActions\n      reviewNote updatedAt adaptationCount\n      resources { title url }\n      group { id name members { id school { id name } } }\n      team { id name leader { id name } reviewer { id name } }\n      mainPreparer { id name }\n      owner { id name }\n      adaptedFrom {\n        version latestPublishedVersion hasNewerVersion\n        plan { id title }\n        diffSinceAdapted { fromVersion toVersion linesAdded linesRemoved changedFields contentLines { op text fromLine toLine } }\n      }\n      revisions { version title note content createdAt publishedAt author { id name } authorUser { id displayName } }\n      adoptions { id taughtOn className reflection version school { id name } teacher { id name } }\n    }\n  }\n": types.PlanPageDocument,
+    "\n  query Plans($filter: LessonPlanFilter, $after: String) {\n    lessonPlans(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title subject grade unit status version publishedVersion updatedAt kind\n          group { id name }\n          team { id name }\n          mainPreparer { id name }\n          owner { id name }\n          adaptedFrom { hasNewerVersion }\n        }\n      }\n    }\n  }\n": types.PlansDocument,
+    "\n  subscription PlanEvents($planId: ID!) {\n    lessonPlanEvents(planId: $planId) { type version status at actorUserId }\n  }\n": types.PlanEventsDocument,
     "\n  query CoverageTrend($id: ID!, $asOf: Date) {\n    regionCoverageTrend(regionId: $id, months: 24, asOf: $asOf) {\n      points { month ratio coveredSchools compulsorySchools target { ratio } }\n    }\n  }\n": types.CoverageTrendDocument,
     "\n  query RegionActivity($id: ID!, $from: Date!, $to: Date!) {\n    regionActivitySummary(regionId: $id, from: $from, to: $to) {\n      groups researchSessions teacherParticipations studentActivities studentParticipants lessonPrepTeams\n      mentoringPairsFormed mentoringPairsActive teacherExchanges exchangedTeachers lessonPlansPublished lessonPlanAdoptions\n    }\n  }\n": types.RegionActivityDocument,
     "\n  query RegionBreakdown($id: ID!, $from: Date!, $to: Date!, $asOf: Date) {\n    regionBreakdown(regionId: $id, from: $from, to: $to, asOf: $asOf) {\n      rows {\n        region { id name level }\n        ratio coveredSchools compulsorySchools target { ratio } gap consortia researchSessions mentoringPairsActive teacherExchanges\n      }\n    }\n  }\n": types.RegionBreakdownDocument,
@@ -144,6 +178,74 @@ export function graphql(source: "\n  query TopRegions {\n    regions { id name l
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPrepTeams {\n    lessonPrepTeams(first: 100) { edges { node { id name subject grade group { id name } members { id } } } }\n  }\n"): (typeof documents)["\n  query MyPrepTeams {\n    lessonPrepTeams(first: 100) { edges { node { id name subject grade group { id name } members { id } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreatePlan($input: CreateLessonPlanInput!) { createLessonPlan(input: $input) { id } }"): (typeof documents)["mutation CreatePlan($input: CreateLessonPlanInput!) { createLessonPlan(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitPlan($id: ID!) { submitLessonPlanForReview(id: $id) { id status viewerActions } }"): (typeof documents)["mutation SubmitPlan($id: ID!) { submitLessonPlanForReview(id: $id) { id status viewerActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReviewPlan($id: ID!, $approve: Boolean!, $note: String) { reviewLessonPlan(id: $id, approve: $approve, note: $note) { id status reviewNote viewerActions } }"): (typeof documents)["mutation ReviewPlan($id: ID!, $approve: Boolean!, $note: String) { reviewLessonPlan(id: $id, approve: $approve, note: $note) { id status reviewNote viewerActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PublishPlan($id: ID!) { publishLessonPlan(id: $id) { id status publishedVersion viewerActions } }"): (typeof documents)["mutation PublishPlan($id: ID!) { publishLessonPlan(id: $id) { id status publishedVersion viewerActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ArchivePlan($id: ID!) { archiveLessonPlan(id: $id) { id status viewerActions } }"): (typeof documents)["mutation ArchivePlan($id: ID!) { archiveLessonPlan(id: $id) { id status viewerActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AdaptPlan($id: ID!) { adaptLessonPlan(planId: $id) { id } }"): (typeof documents)["mutation AdaptPlan($id: ID!) { adaptLessonPlan(planId: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordAdoption($input: RecordAdoptionInput!) { recordLessonPlanAdoption(input: $input) { id } }"): (typeof documents)["mutation RecordAdoption($input: RecordAdoptionInput!) { recordLessonPlanAdoption(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanComments($id: ID!, $version: Int!, $includeResolved: Boolean!) {\n    lessonPlan(id: $id) {\n      id\n      comments(version: $version, includeResolved: $includeResolved) {\n        id text createdAt resolved version\n        anchor { section fromLine toLine }\n        author { id displayName }\n        authorTeacher { id name }\n        replies { id text createdAt author { id displayName } authorTeacher { id name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlanComments($id: ID!, $version: Int!, $includeResolved: Boolean!) {\n    lessonPlan(id: $id) {\n      id\n      comments(version: $version, includeResolved: $includeResolved) {\n        id text createdAt resolved version\n        anchor { section fromLine toLine }\n        author { id displayName }\n        authorTeacher { id name }\n        replies { id text createdAt author { id displayName } authorTeacher { id name } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CommentOnPlan($input: CommentOnLessonPlanInput!) { commentOnLessonPlan(input: $input) { id } }"): (typeof documents)["mutation CommentOnPlan($input: CommentOnLessonPlanInput!) { commentOnLessonPlan(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResolvePlanComment($id: ID!) { resolveLessonPlanComment(commentId: $id) { id resolved } }"): (typeof documents)["mutation ResolvePlanComment($id: ID!) { resolveLessonPlanComment(commentId: $id) { id resolved } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanLatest($id: ID!) {\n    lessonPlan(id: $id) { id version status title unit objectives keyPoints content updatedAt resources { title url } }\n  }\n"): (typeof documents)["\n  query PlanLatest($id: ID!) {\n    lessonPlan(id: $id) { id version status title unit objectives keyPoints content updatedAt resources { title url } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePlan($id: ID!, $expectedVersion: Int!, $input: UpdateLessonPlanInput!) {\n    updateLessonPlan(id: $id, expectedVersion: $expectedVersion, input: $input) { id version status title unit objectives keyPoints content updatedAt resources { title url } }\n  }\n"): (typeof documents)["\n  mutation UpdatePlan($id: ID!, $expectedVersion: Int!, $input: UpdateLessonPlanInput!) {\n    updateLessonPlan(id: $id, expectedVersion: $expectedVersion, input: $input) { id version status title unit objectives keyPoints content updatedAt resources { title url } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanDiff($id: ID!, $from: Int!, $to: Int!) {\n    lessonPlanDiff(id: $id, fromVersion: $from, toVersion: $to) {\n      fromVersion toVersion changedFields linesAdded linesRemoved\n      contentLines { op text fromLine toLine }\n      fieldChanges { field before after }\n    }\n  }\n"): (typeof documents)["\n  query PlanDiff($id: ID!, $from: Int!, $to: Int!) {\n    lessonPlanDiff(id: $id, fromVersion: $from, toVersion: $to) {\n      fromVersion toVersion changedFields linesAdded linesRemoved\n      contentLines { op text fromLine toLine }\n      fieldChanges { field before after }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanPage($id: ID!) {\n    lessonPlan(id: $id) {\n      id kind title unit subject grade objectives keyPoints content status version publishedVersion viewerSeesDrafts viewerActions\n      reviewNote updatedAt adaptationCount\n      resources { title url }\n      group { id name members { id school { id name } } }\n      team { id name leader { id name } reviewer { id name } }\n      mainPreparer { id name }\n      owner { id name }\n      adaptedFrom {\n        version latestPublishedVersion hasNewerVersion\n        plan { id title }\n        diffSinceAdapted { fromVersion toVersion linesAdded linesRemoved changedFields contentLines { op text fromLine toLine } }\n      }\n      revisions { version title note content createdAt publishedAt author { id name } authorUser { id displayName } }\n      adoptions { id taughtOn className reflection version school { id name } teacher { id name } }\n    }\n  }\n"): (typeof documents)["\n  query PlanPage($id: ID!) {\n    lessonPlan(id: $id) {\n      id kind title unit subject grade objectives keyPoints content status version publishedVersion viewerSeesDrafts viewerActions\n      reviewNote updatedAt adaptationCount\n      resources { title url }\n      group { id name members { id school { id name } } }\n      team { id name leader { id name } reviewer { id name } }\n      mainPreparer { id name }\n      owner { id name }\n      adaptedFrom {\n        version latestPublishedVersion hasNewerVersion\n        plan { id title }\n        diffSinceAdapted { fromVersion toVersion linesAdded linesRemoved changedFields contentLines { op text fromLine toLine } }\n      }\n      revisions { version title note content createdAt publishedAt author { id name } authorUser { id displayName } }\n      adoptions { id taughtOn className reflection version school { id name } teacher { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Plans($filter: LessonPlanFilter, $after: String) {\n    lessonPlans(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title subject grade unit status version publishedVersion updatedAt kind\n          group { id name }\n          team { id name }\n          mainPreparer { id name }\n          owner { id name }\n          adaptedFrom { hasNewerVersion }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Plans($filter: LessonPlanFilter, $after: String) {\n    lessonPlans(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title subject grade unit status version publishedVersion updatedAt kind\n          group { id name }\n          team { id name }\n          mainPreparer { id name }\n          owner { id name }\n          adaptedFrom { hasNewerVersion }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PlanEvents($planId: ID!) {\n    lessonPlanEvents(planId: $planId) { type version status at actorUserId }\n  }\n"): (typeof documents)["\n  subscription PlanEvents($planId: ID!) {\n    lessonPlanEvents(planId: $planId) { type version status at actorUserId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -34,6 +34,7 @@ export default function Shell({ children }: { children: ReactNode }) {
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     ...(home && active && NAV_KEY[active.role] ? [{ key: home, label: <Link to={home}>{t(NAV_KEY[active.role])}</Link> }] : []),
     { key: '/sessions', label: <Link to="/sessions">{t('nav.sessions')}</Link> },
+    { key: '/plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
   ];
   const selected = items.filter((i) => i.key !== '/' && location.pathname.startsWith(i.key)).map((i) => i.key);
   const signOut = async () => {

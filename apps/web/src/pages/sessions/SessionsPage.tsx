@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { useCursorPages } from '../../features/common/pages';
-import { ProblemResult } from '../../features/common/ProblemResult';
+import { CursorTable } from '../../features/common/CursorTable';
 import { useLabels } from '../../features/common/useLabels';
 import { graphql } from '../../gql';
 import type { SessionsQuery } from '../../gql/graphql';
@@ -43,25 +43,20 @@ export default function SessionsPage() {
         {t('sessions.title')}
       </Typography.Title>
       <Segmented value={status} onChange={(v) => (setStatus(v as typeof status), pages.reset())} options={TABS.map(([v, k]) => ({ value: v, label: t(k) }))} />
-      <Card>
-        {error ? <ProblemResult error={error} /> : null}
-        <Table<Row>
-          rowKey="id"
-          loading={loading}
-          dataSource={page?.edges.map((e) => e.node) ?? []}
-          locale={{ emptyText: t('common.none') }}
-          pagination={false}
-          columns={[
-            { title: t('sessions.when'), key: 'when', width: 220, render: (_: unknown, s) => when(s.startsAt, s.endsAt, lang) },
-            { title: t('nav.sessions'), key: 'title', render: (_: unknown, s) => <Link to={`/sessions/${s.id}`}>{s.title}</Link> },
-            { title: t('sessions.type'), key: 'type', render: (_: unknown, s) => label('ResearchSessionType', s.type) },
-            { title: t('sessions.group'), key: 'group', render: (_: unknown, s) => <Link to={`/groups/${s.group.id}`}>{s.group.name}</Link> },
-            { title: t('sessions.host'), key: 'host', render: (_: unknown, s) => s.hostSchool.name },
-            { title: t('sessions.status'), key: 'status', render: (_: unknown, s) => <Tag color={COLOR[s.status]}>{label('ResearchSessionStatus', s.status)}</Tag> },
-          ]}
-          footer={() => pages.footer(page?.pageInfo)}
-        />
-      </Card>
+      <CursorTable<Row>
+        connection={page}
+        loading={loading}
+        error={error}
+        pages={pages}
+        columns={[
+          { title: t('sessions.when'), key: 'when', width: 220, render: (_: unknown, s) => when(s.startsAt, s.endsAt, lang) },
+          { title: t('nav.sessions'), key: 'title', render: (_: unknown, s) => <Link to={`/sessions/${s.id}`}>{s.title}</Link> },
+          { title: t('sessions.type'), key: 'type', render: (_: unknown, s) => label('ResearchSessionType', s.type) },
+          { title: t('sessions.group'), key: 'group', render: (_: unknown, s) => <Link to={`/groups/${s.group.id}`}>{s.group.name}</Link> },
+          { title: t('sessions.host'), key: 'host', render: (_: unknown, s) => s.hostSchool.name },
+          { title: t('sessions.status'), key: 'status', render: (_: unknown, s) => <Tag color={COLOR[s.status]}>{label('ResearchSessionStatus', s.status)}</Tag> },
+        ]}
+      />
     </Space>
   );
 }
