@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { consortiumWorld } from './support/consortium-world';
 import { TestApp } from './support/test-app';
 
 describe('no N+1: nested fields are batched per request', () => {
@@ -33,5 +34,43 @@ describe('no N+1: nested fields are batched per request', () => {
     expect(s).toBeGreaterThan(0);
     expect(l).toBe(s);
     expect(l).toBeLessThanOrEqual(6);
+  });
+
+  it('links a list of adaptations to their sources (adaptedFrom, with the diff since) in the same few statements for 2 and for 6', async () => {
+    const w = await consortiumWorld(t);
+    const team = await t.ok(
+      `mutation($i: CreateLessonPrepTeamInput!) { createLessonPrepTeam(input: $i) { id } }`,
+      { i: { groupId: w.group.id, name: '五年级语文集体备课组', subject: '语文', grade: '五年级', leaderTeacherId: w.leader.id, memberTeacherIds: [w.preparer.id] } },
+      w.manager.token,
+    );
+    const teamId = team.createLessonPrepTeam.id;
+    const publish = async (id: string) => {
+      await t.ok(`mutation($id: ID!) { submitLessonPlanForReview(id: $id) { id } }`, { id }, w.preparer.token);
+      await t.ok(`mutation($id: ID!) { reviewLessonPlan(id: $id, approve: true) { id } }`, { id }, w.leader.token);
+      await t.ok(`mutation($id: ID!) { publishLessonPlan(id: $id) { id } }`, { id }, w.leader.token);
+    };
+    // a published team plan adapted by the reader; every other one gets a newer published version afterwards
+    const adapted = async (i: number) => {
+      const plan = await t.ok(`mutation($i: CreateLessonPlanInput!) { createLessonPlan(input: $i) { id } }`, { i: { teamId, title: `第${i}课`, content: `第${i}课\n导入` } }, w.preparer.token);
+      const id = plan.createLessonPlan.id;
+      await publish(id);
+      await t.ok(`mutation($id: ID!) { adaptLessonPlan(planId: $id) { id } }`, { id }, w.reader.token);
+      if (i % 2) return;
+      await t.ok(`mutation($id: ID!, $i: UpdateLessonPlanInput!) { updateLessonPlan(id: $id, expectedVersion: 1, input: $i) { id } }`, { id, i: { content: `第${i}课\n导入\n小结` } }, w.preparer.token);
+      await publish(id);
+    };
+    const LIST = `{ lessonPlans(filter: { kind: ADAPTATION }, first: 50) { edges { node { id adaptedFrom { plan { id title } version latestPublishedVersion hasNewerVersion diffSinceAdapted { linesAdded } } } } } }`;
+    for (let i = 0; i < 2; i++) await adapted(i);
+    const small = await t.gql(LIST, {}, w.reader.token);
+    for (let i = 2; i < 6; i++) await adapted(i);
+    const large = await t.gql(LIST, {}, w.reader.token);
+    const links = large.data.lessonPlans.edges.map((e: any) => e.node.adaptedFrom);
+    expect(small.data.lessonPlans.edges).toHaveLength(2);
+    expect(links).toHaveLength(6);
+    expect(links.filter((l: any) => l.hasNewerVersion).map((l: any) => [l.version, l.latestPublishedVersion, l.diffSinceAdapted.linesAdded])).toEqual([[1, 2, 1], [1, 2, 1], [1, 2, 1]]);
+    expect(links.filter((l: any) => !l.hasNewerVersion).map((l: any) => l.diffSinceAdapted)).toEqual([null, null, null]);
+    const [s, l] = [small.extensions!.sqlStatements, large.extensions!.sqlStatements];
+    expect(l).toBe(s);
+    expect(l).toBeLessThanOrEqual(8);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, forbidden, notFound, type RequestContext } from '../../core/src';
-import { GroupStatus, managesGroupSql } from '../../organisation/src';
+import { Directory, GroupStatus, managesGroupSql, teachesAtSql } from '../../organisation/src';
 
 export interface Condition {
   sql: string;
@@ -20,16 +20,18 @@ export class ActivityAccess {
   /** The group (NOT_FOUND), active (CONFLICT), and the caller manages it (or admins `schoolId`) (FORBIDDEN). */
   async requireManager(tx: RequestContext, groupId: string, schoolId: string | null, message: string): Promise<{ regionId: string }> {
     const p = tx.user;
-    const [row] = await tx.em.query(
-      `SELECT g.region_id, g.status,
-              (${managesGroupSql('g.id', '$2::uuid[]', '$3::uuid[]')} OR $4::uuid = ANY($5::uuid[])) AS allowed
-         FROM school_group g WHERE g.id = $1`,
-      [groupId, p.regionIds, p.groupIds, schoolId, p.schoolIds],
-    );
-    if (!row) throw notFound('School group', groupId);
-    if (!p.isPlatformAdmin && !row.allowed) throw forbidden(message);
-    if (row.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
-    return { regionId: row.region_id };
+    const group = await Directory.group(tx, groupId);
+    if (!group) throw notFound('School group', groupId);
+    const [{ allowed }] = await tx.em.query(`SELECT (${managesGroupSql('$1::uuid', '$2::uuid[]', '$3::uuid[]')} OR $4::uuid = ANY($5::uuid[])) AS allowed`, [
+      groupId,
+      p.regionIds,
+      p.groupIds,
+      schoolId,
+      p.schoolIds,
+    ]);
+    if (!p.isPlatformAdmin && !allowed) throw forbidden(message);
+    if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
+    return { regionId: group.regionId };
   }
 
   private scope(ctx: RequestContext) {
@@ -56,7 +58,7 @@ export class ActivityAccess {
     if (ctx.user.isPlatformAdmin) return { sql: 'TRUE', params: {} };
     return {
       sql: `(${this.managedGroup('a')} OR EXISTS (SELECT 1 FROM student_activity_school x WHERE x.activity_id = a.id
-               AND (x.school_id = ANY(:_schoolIds::uuid[]) OR x.school_id = (SELECT t.school_id FROM teacher t WHERE t.id = :_teacherId::uuid))))`,
+               AND (x.school_id = ANY(:_schoolIds::uuid[]) OR ${teachesAtSql(':_teacherId::uuid', 'x.school_id')})))`,
       params: this.scope(ctx),
     };
   }

@@ -11,7 +11,7 @@ import {
   type RequestContext,
   type RollupDelta,
 } from '../../core/src';
-import { AccessService, Teacher } from '../../organisation/src';
+import { AccessService, Directory, type Teacher } from '../../organisation/src';
 import { ActivityAccess } from './activity-access';
 import { RecordTeacherExchangeInput, TeacherExchangeFilter } from './dto/exchange.input';
 import { TeacherExchange } from './entities/teacher-exchange.entity';
@@ -48,7 +48,7 @@ export class ExchangeService {
         if (!memberIds.has(input[field])) throw badInput(field, `School ${input[field]} is not an active member of the group`);
       }
       // The lock serialises exchanges of one teacher, so the overlap check below holds.
-      const teacher = await tx.em.findOne(Teacher, { where: { id: input.teacherId }, lock: { mode: 'pessimistic_write' } });
+      const teacher = await Directory.teacher(tx, input.teacherId, { lock: true });
       if (!teacher) throw notFound('Teacher', input.teacherId);
       if (teacher.schoolId !== input.fromSchoolId) throw badInput('teacherId', `${teacher.name} does not work at the from-school (fromSchoolId)`);
       await this.refuseOverlap(tx, teacher, input.startsOn, input.endsOn ?? null, null);
@@ -79,7 +79,7 @@ export class ExchangeService {
       await this.access.requireManager(tx, exchange.groupId, exchange.fromSchoolId, MANAGE);
       if (endsOn < exchange.startsOn) throw badInput('endsOn', `endsOn must not be before the exchange starts (${exchange.startsOn})`);
       if (exchange.endsOn === endsOn) return exchange;
-      const teacher = await tx.em.findOneOrFail(Teacher, { where: { id: exchange.teacherId }, lock: { mode: 'pessimistic_write' } });
+      const teacher = (await Directory.teacher(tx, exchange.teacherId, { lock: true }))!;
       await this.refuseOverlap(tx, teacher, exchange.startsOn, endsOn, exchange.id);
       exchange.endsOn = endsOn;
       return tx.em.save(exchange);

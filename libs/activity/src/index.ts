@@ -6,6 +6,7 @@ export * from './entities/teacher-exchange.entity';
 export * from './entities/student-activity.entity';
 export * from './models';
 export * from './exchange.service';
+export * from './exchanges';
 export * from './student-activity.service';
 export * from './rotation.service';
 export * from './activity.module';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, notFound, TransactionService, type RequestContext } from '../../core/src';
-import { AccessService, activeMemberSchoolSql } from '../../organisation/src';
+import { AccessService, Directory, TeacherHonour } from '../../organisation/src';
 import { DEFAULT_ROTATION_QUOTA, ExchangeKind, RotationQuotaSource } from './enums';
 import { GroupRotation, RotationQuota } from './models';
 
@@ -28,14 +28,20 @@ export class RotationService {
     checkYear(year);
     await this.access.requireGroups(ctx, 'members', [groupId]);
     const [from, to] = [`${year}-01-01`, `${year}-12-31`];
-    const [row] = await ctx.em.query(
-      `SELECT (SELECT count(*) FROM teacher t WHERE ${activeMemberSchoolSql('t.school_id', '$1')})::int AS eligible,
-              count(DISTINCT e.teacher_id)::int AS rotated,
-              count(DISTINCT e.teacher_id) FILTER (WHERE 'BACKBONE' = ANY(t.honours))::int AS backbone
-         FROM teacher_exchange e JOIN teacher t ON t.id = e.teacher_id
+    const rotatedIds: { teacher_id: string }[] = await ctx.em.query(
+      `SELECT DISTINCT e.teacher_id FROM teacher_exchange e
         WHERE e.group_id = $1 AND e.kind = $4 AND e.starts_on <= $3::date AND (e.ends_on IS NULL OR e.ends_on >= $2::date)`,
       [groupId, from, to, ExchangeKind.ROTATION],
     );
+    const rotated = await Directory.teachers(
+      ctx,
+      rotatedIds.map((r) => r.teacher_id),
+    );
+    const row = {
+      eligible: await Directory.groupTeacherCount(ctx, groupId),
+      rotated: rotated.size,
+      backbone: [...rotated.values()].filter((t) => t.honours.includes(TeacherHonour.BACKBONE)).length,
+    };
     const quota = await this.quotaFor(ctx, groupId, year);
     const rotationRatio = row.eligible ? row.rotated / row.eligible : 0;
     const backboneShare = row.rotated ? row.backbone / row.rotated : 0;
@@ -57,14 +63,14 @@ export class RotationService {
 
   /** The group's quota for the year, else the nearest region's above the group, else the defaults. */
   private async quotaFor(ctx: RequestContext, groupId: string, year: number): Promise<RotationQuota> {
+    const path = (await Directory.group(ctx, groupId))?.regionPath ?? [];
     const [q] = await ctx.em.query(
       `SELECT coalesce(q.group_id, q.region_id) AS scope_id, CASE WHEN q.group_id IS NULL THEN 'REGION' ELSE 'GROUP' END AS source,
               q.min_rotation_ratio, q.min_backbone_ratio
-         FROM school_group g JOIN region r ON r.id = g.region_id
-         JOIN rotation_quota q ON q.year = $2 AND (q.group_id = g.id OR q.region_id = ANY(r.path))
-        WHERE g.id = $1
-        ORDER BY (q.group_id IS NOT NULL) DESC, array_position(r.path, q.region_id) DESC LIMIT 1`,
-      [groupId, year],
+         FROM rotation_quota q
+        WHERE q.year = $2 AND (q.group_id = $1 OR q.region_id = ANY($3::uuid[]))
+        ORDER BY (q.group_id IS NOT NULL) DESC, array_position($3::uuid[], q.region_id) DESC LIMIT 1`,
+      [groupId, year, path],
     );
     if (!q) return { scopeId: null, source: RotationQuotaSource.DEFAULT, year, ...DEFAULT_ROTATION_QUOTA };
     return { scopeId: q.scope_id, source: q.source, year, minRotationRatio: q.min_rotation_ratio, minBackboneRatio: q.min_backbone_ratio };
@@ -76,12 +82,9 @@ export class RotationService {
     checkRatio('minRotationRatio', minRotationRatio);
     checkRatio('minBackboneRatio', minBackboneRatio);
     return this.tx.run(ctx, async (tx) => {
-      const [scope] = await tx.em.query(
-        `SELECT 'GROUP' AS source FROM school_group WHERE id = $1 UNION ALL SELECT 'REGION' FROM region WHERE id = $1`,
-        [scopeId],
-      );
-      if (!scope) throw notFound('School group or region', scopeId);
-      const group = scope.source === RotationQuotaSource.GROUP;
+      const group = !!(await Directory.group(tx, scopeId));
+      if (!group && !(await Directory.regions(tx, [scopeId])).has(scopeId)) throw notFound('School group or region', scopeId);
+      const scope = { source: group ? RotationQuotaSource.GROUP : RotationQuotaSource.REGION };
       if (group) await this.access.requireGroups(tx, 'members', [scopeId]);
       else await this.access.requireRegions(tx, [scopeId]);
       const column = group ? 'group_id' : 'region_id';

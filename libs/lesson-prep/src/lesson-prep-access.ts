@@ -66,13 +66,13 @@ const planDraftsSql = (s: Slots) =>
 const planReadSql = (s: Slots) =>
   `(${planDraftsSql(s)} OR (p.kind = 'TEAM' AND p.published_version IS NOT NULL AND (${s.admin} OR ${managerSql(s, 'p.group_id')} OR ${inGroupSql(s, 'p.group_id')})))`;
 
-/** Facts about the caller in relation to a team (alias t) of group t.group_id, as SQL columns. */
-const RELATION = `
-  coalesce(${memberSql(POSITIONAL, 't', 'g.id')}, false) AS member,
-  coalesce(${leaderSql(POSITIONAL, 't', 'g.id')}, false) AS leader,
-  coalesce(${reviewerSql(POSITIONAL, 't', 'g.id')}, false) AS reviewer,
-  ${managerSql(POSITIONAL, 'g.id')} AS manager,
-  coalesce(${teamViewSql(POSITIONAL, 't', 'g.id')}, false) AS view`;
+/** Facts about the caller in relation to a team (alias t) of group `g` (expression), as SQL columns. */
+const relation = (g: string) => `
+  coalesce(${memberSql(POSITIONAL, 't', g)}, false) AS member,
+  coalesce(${leaderSql(POSITIONAL, 't', g)}, false) AS leader,
+  coalesce(${reviewerSql(POSITIONAL, 't', g)}, false) AS reviewer,
+  ${managerSql(POSITIONAL, g)} AS manager,
+  coalesce(${teamViewSql(POSITIONAL, 't', g)}, false) AS view`;
 
 /**
  * Who may see and do what with lesson preparation (issue: lesson preparation):
@@ -94,7 +94,7 @@ export class LessonPrepAccess {
   }
 
   async team(ctx: RequestContext, teamId: string): Promise<TeamAccess> {
-    const [row] = await ctx.em.query(`SELECT t.id, ${RELATION} FROM lesson_prep_team t JOIN school_group g ON g.id = t.group_id WHERE t.id = $1`, [
+    const [row] = await ctx.em.query(`SELECT t.id, ${relation('t.group_id')} FROM lesson_prep_team t WHERE t.id = $1`, [
       teamId,
       ...this.params(ctx),
     ]);
@@ -120,8 +120,8 @@ export class LessonPrepAccess {
   async plans(ctx: RequestContext, plans: LessonPlan[]): Promise<Map<string, PlanAccess>> {
     if (!plans.length) return new Map();
     const rows: any[] = await ctx.em.query(
-      `SELECT p.id, ${RELATION}, ${planDraftsSql(POSITIONAL)} AS drafts, ${planReadSql(POSITIONAL)} AS read
-         FROM lesson_plan p LEFT JOIN lesson_prep_team t ON t.id = p.team_id JOIN school_group g ON g.id = p.group_id WHERE p.id = ANY($1::uuid[])`,
+      `SELECT p.id, ${relation('p.group_id')}, ${planDraftsSql(POSITIONAL)} AS drafts, ${planReadSql(POSITIONAL)} AS read
+         FROM lesson_plan p LEFT JOIN lesson_prep_team t ON t.id = p.team_id WHERE p.id = ANY($1::uuid[])`,
       [plans.map((p) => p.id), ...this.params(ctx)],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));

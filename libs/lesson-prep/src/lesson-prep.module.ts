@@ -12,7 +12,11 @@ import {
   LessonPrepTeamResolver,
 } from './lesson-prep.resolver';
 import { LessonPlansService } from './lesson-plans.service';
+import { PlanAdoptionsService } from './plan-adoptions.service';
+import { PlanCommentsService } from './plan-comments.service';
 import { PlanEventsService } from './plan-events.service';
+import { PlanViewsService } from './plan-views.service';
+import { SessionPlanLinksAnswer } from './session-plan-links';
 import { ResearchSessionPlansResolver } from './session-plans.resolver';
 import { TeamsService } from './teams.service';
 
@@ -22,7 +26,11 @@ import { TeamsService } from './teams.service';
     LessonPrepAccess,
     TeamsService,
     LessonPlansService,
+    PlanViewsService,
+    PlanCommentsService,
+    PlanAdoptionsService,
     PlanEventsService,
+    SessionPlanLinksAnswer,
     LessonPrepTeamResolver,
     LessonPrepTeamMemberResolver,
     LessonPlanResolver,
@@ -31,6 +39,6 @@ import { TeamsService } from './teams.service';
     LessonPlanAdoptionResolver,
     ResearchSessionPlansResolver,
   ],
-  exports: [LessonPlansService],
+  exports: [LessonPlansService, PlanViewsService, PlanCommentsService, PlanAdoptionsService],
 })
 export class LessonPrepModule {}

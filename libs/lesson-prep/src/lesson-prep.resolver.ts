@@ -15,10 +15,12 @@ import {
   UpdateLessonPrepTeamInput,
 } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanAdoption, LessonPlanComment, LessonPlanRevision, LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
-import { LessonPlanKind } from './enums';
-import { adoptionsFromAdaptation, LessonPlanAction, viewerActions } from './plan-actions';
+import { LessonPlanAction, viewerActions } from './plan-actions';
 import { LessonPrepAccess } from './lesson-prep-access';
-import { LessonPlansService, type PlanView } from './lesson-plans.service';
+import { LessonPlansService } from './lesson-plans.service';
+import { PlanAdoptionsService } from './plan-adoptions.service';
+import { PlanCommentsService } from './plan-comments.service';
+import { PlanViewsService, type PlanView } from './plan-views.service';
 import { AdaptationSource, LessonPlanAdoptionConnection, LessonPlanConnection, LessonPlanDiffModel, LessonPrepTeamConnection } from './models';
 import { LessonPlanEvent, PlanEventsService } from './plan-events.service';
 import { TeamsService } from './teams.service';
@@ -111,6 +113,9 @@ export class LessonPrepTeamMemberResolver {
 export class LessonPlanResolver {
   constructor(
     private readonly plans: LessonPlansService,
+    private readonly planViews: PlanViewsService,
+    private readonly planComments: PlanCommentsService,
+    private readonly planAdoptions: PlanAdoptionsService,
     private readonly access: LessonPrepAccess,
     private readonly events: PlanEventsService,
     private readonly groups: GroupService,
@@ -138,13 +143,13 @@ export class LessonPlanResolver {
   @Allow(AUTHENTICATED)
   @Mutation(() => LessonPlanComment, { description: 'A comment on a version (optionally anchored to a section or content lines), or a reply (parentId)' })
   commentOnLessonPlan(@Ctx() ctx: RequestContext, @Args('input') input: CommentOnLessonPlanInput) {
-    return this.plans.comment(ctx, input);
+    return this.planComments.comment(ctx, input);
   }
 
   @Allow(AUTHENTICATED)
   @Mutation(() => LessonPlanComment, { description: 'The author, a team member or the team’s reviewer marks a comment thread resolved' })
   resolveLessonPlanComment(@Ctx() ctx: RequestContext, @IdArg('commentId') commentId: string) {
-    return this.plans.resolveComment(ctx, commentId);
+    return this.planComments.resolveComment(ctx, commentId);
   }
 
   @Allow(Role.TEACHER)
@@ -180,19 +185,19 @@ export class LessonPlanResolver {
   @Allow(Role.TEACHER, Role.SCHOOL_ADMIN, ...MANAGERS)
   @Mutation(() => LessonPlanAdoption, { description: '同上课: a school taught the published plan (the teacher, their school admin or a group manager records it)' })
   recordLessonPlanAdoption(@Ctx() ctx: RequestContext, @Args('input') input: RecordAdoptionInput) {
-    return this.plans.recordAdoption(ctx, input);
+    return this.planAdoptions.recordAdoption(ctx, input);
   }
 
   @Allow(AUTHENTICATED)
   @Query(() => LessonPlan, { nullable: true, description: 'The team sees the current version; the group’s teachers the published one' })
   lessonPlan(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
-    return this.plans.get(ctx, id);
+    return this.planViews.get(ctx, id);
   }
 
   @Allow(AUTHENTICATED)
   @Query(() => LessonPlanConnection, { description: 'Plans you may read, newest first; search finds Chinese phrases' })
   lessonPlans(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: LessonPlanFilter) {
-    return this.plans.list(ctx, filter, page);
+    return this.planViews.list(ctx, filter, page);
   }
 
   @Allow(AUTHENTICATED)
@@ -203,13 +208,13 @@ export class LessonPlanResolver {
     @Args('fromVersion', { type: () => Int }) fromVersion: number,
     @Args('toVersion', { type: () => Int }) toVersion: number,
   ) {
-    return this.plans.diff(ctx, id, fromVersion, toVersion);
+    return this.planViews.diff(ctx, id, fromVersion, toVersion);
   }
 
   @Allow(AUTHENTICATED)
   @Query(() => LessonPlanAdoptionConnection, { description: 'Adoptions (同上课) of plans you may read, latest first: per plan, school, teacher or group' })
   lessonPlanAdoptions(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: LessonPlanAdoptionFilter) {
-    return this.plans.adoptions(ctx, filter, page);
+    return this.planAdoptions.adoptions(ctx, filter, page);
   }
 
   @Allow(AUTHENTICATED)
@@ -271,7 +276,7 @@ export class LessonPlanResolver {
 
   @ResolveField(() => [LessonPlanRevision], { description: 'Every version for the team; the published ones for everyone else' })
   revisions(@Ctx() ctx: RequestContext, @Parent() p: PlanView) {
-    return this.plans.revisions(ctx, p);
+    return this.planViews.revisions(ctx, p);
   }
 
   @ResolveField(() => [LessonPlanComment], { description: 'Comment threads (first comments; see replies), oldest first' })
@@ -281,22 +286,22 @@ export class LessonPlanResolver {
     @Args('version', { type: () => Int, nullable: true }) version?: number,
     @Args('includeResolved', { nullable: true, defaultValue: true }) includeResolved?: boolean,
   ) {
-    return this.plans.comments(ctx, p, version, includeResolved ?? true);
+    return this.planComments.comments(ctx, p, version, includeResolved ?? true);
   }
 
   @ResolveField(() => [LessonPlanAdoption], { description: '同上课: which school taught it, when, by whom (for an adaptation: the lessons taught from it)' })
   adoptions(@Ctx() ctx: RequestContext, @Parent() p: LessonPlan) {
-    return p.kind === LessonPlanKind.ADAPTATION ? adoptionsFromAdaptation(ctx, p.id) : this.plans.planAdoptions(ctx, p.id);
+    return this.planAdoptions.planAdoptions(ctx, p);
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'How many teachers adapted it (二次备课); for the team' })
   adaptationCount(@Ctx() ctx: RequestContext, @Parent() p: PlanView) {
-    return p.viewerSeesDrafts && p.kind === 'TEAM' ? this.plans.adaptationCount(ctx, p.id) : null;
+    return p.viewerSeesDrafts && p.kind === 'TEAM' ? this.planViews.adaptationCount(ctx, p.id) : null;
   }
 
   @ResolveField(() => AdaptationSource, { nullable: true, description: 'For an adaptation: the team plan, and whether it has a newer published version' })
   adaptedFrom(@Ctx() ctx: RequestContext, @Parent() p: LessonPlan) {
-    return this.plans.adaptedFrom(ctx, p);
+    return this.planViews.adaptedFrom(ctx, p);
   }
 }
 
@@ -315,10 +320,10 @@ export class LessonPlanRevisionResolver {
 
 @Resolver(() => LessonPlanComment)
 export class LessonPlanCommentResolver {
-  constructor(private readonly plans: LessonPlansService, private readonly teachers: TeacherService, private readonly users: IdentityService) {}
+  constructor(private readonly comments: PlanCommentsService, private readonly teachers: TeacherService, private readonly users: IdentityService) {}
   @ResolveField(() => [LessonPlanComment], { description: 'Replies, oldest first' })
   replies(@Ctx() ctx: RequestContext, @Parent() c: LessonPlanComment) {
-    return this.plans.replies(ctx, c);
+    return this.comments.replies(ctx, c);
   }
   @ResolveField(() => User)
   author(@Ctx() ctx: RequestContext, @Parent() c: LessonPlanComment) {
@@ -336,10 +341,10 @@ export class LessonPlanCommentResolver {
 
 @Resolver(() => LessonPlanAdoption)
 export class LessonPlanAdoptionResolver {
-  constructor(private readonly plans: LessonPlansService, private readonly schools: SchoolService, private readonly teachers: TeacherService) {}
+  constructor(private readonly views: PlanViewsService, private readonly schools: SchoolService, private readonly teachers: TeacherService) {}
   @ResolveField(() => LessonPlan)
   plan(@Ctx() ctx: RequestContext, @Parent() a: LessonPlanAdoption) {
-    return this.plans.loadView(ctx, a.planId);
+    return this.views.loadView(ctx, a.planId);
   }
   @ResolveField(() => School)
   school(@Ctx() ctx: RequestContext, @Parent() a: LessonPlanAdoption) {

@@ -38,3 +38,33 @@ export function lineDiff(from: string, to: string): DiffLine[] {
 export const unified = (diff: DiffLine[]) => diff.map((d) => (d.op === DiffOp.ADDED ? '+' : d.op === DiffOp.REMOVED ? '-' : ' ') + d.text).join('\n');
 
 export const lineCount = (content: string) => lines(content).length;
+
+export interface PlanDiff {
+  planId: string;
+  fromVersion: number;
+  toVersion: number;
+  changedFields: string[];
+  fieldChanges: { field: string; before: string | null; after: string | null }[];
+  contentDiff: string;
+  contentLines: DiffLine[];
+  linesAdded: number;
+  linesRemoved: number;
+}
+
+/** What changed from one revision of a plan to another: the fields, and the content line by line. */
+export function planDiff(planId: string, from: PlanContent & { version: number }, to: PlanContent & { version: number }): PlanDiff {
+  const contentLines = lineDiff(from.content, to.content);
+  const fields = changedFields(from, to);
+  const text = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+  return {
+    planId,
+    fromVersion: from.version,
+    toVersion: to.version,
+    changedFields: fields,
+    fieldChanges: fields.filter((f) => f !== 'content').map((f) => ({ field: f, before: text(from[f]), after: text(to[f]) })),
+    contentDiff: unified(contentLines),
+    contentLines,
+    linesAdded: contentLines.filter((d) => d.op === DiffOp.ADDED).length,
+    linesRemoved: contentLines.filter((d) => d.op === DiffOp.REMOVED).length,
+  };
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { filter, type Observable } from 'rxjs';
 import { DateTimeScalar, LiveBus, type RequestContext } from '../../core/src';
-import { SessionEventsService, SessionEventType } from '../../research/src';
+import { ResearchSessions, SessionEventsService, SessionEventType } from '../../research/src';
 import { LessonPlan } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind, LessonPlanStatus } from './enums';
 
@@ -42,17 +42,13 @@ export class PlanEventsService {
       status: plan.status,
       commentId: o.commentId ?? null,
       actorUserId: tx.principal?.userId ?? null,
-      at: new Date(),
+      at: tx.now(),
       published: o.published ?? false,
     };
     tx.afterCommit.push(() => this.bus.publish(PLAN_CHANNEL, event));
     if (plan.kind !== LessonPlanKind.TEAM) return;
-    const sessions: { id: string }[] = await tx.em.query(
-      `SELECT id FROM research_session WHERE status = 'LIVE' AND type = 'COLLECTIVE_PREP' AND lesson_plan_ids @> ARRAY[$1]::uuid[] ORDER BY id`,
-      [plan.id],
-    );
-    for (const s of sessions)
-      await this.sessionEvents.append(tx, s.id, SessionEventType.LESSON_PLAN_EVENT, {
+    for (const sessionId of await ResearchSessions.liveCollectivePrepLinking(tx, plan.id))
+      await this.sessionEvents.append(tx, sessionId, SessionEventType.LESSON_PLAN_EVENT, {
         planId: plan.id,
         title: plan.title,
         event: type,

@@ -2,12 +2,12 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '../../core/src';
 import { ResearchSession } from '../../research/src';
 import { LessonPlan } from './entities/lesson-prep.entity';
-import { LessonPlansService } from './lesson-plans.service';
+import { PlanViewsService } from './plan-views.service';
 
 /** The plans linked to a research session (a collective-preparation session works on them), as the caller may read them. */
 @Resolver(() => ResearchSession)
 export class ResearchSessionPlansResolver {
-  constructor(private readonly plans: LessonPlansService) {}
+  constructor(private readonly plans: PlanViewsService) {}
 
   @ResolveField(() => [LessonPlan], { description: 'Linked lesson plans you may read' })
   async lessonPlans(@Ctx() ctx: RequestContext, @Parent() s: ResearchSession) {

@@ -9,12 +9,11 @@ import {
   notFound,
   paginate,
   RollupService,
-  todayInChina,
   TransactionService,
   type PageArgs,
   type RequestContext,
 } from '../../core/src';
-import { AccessService, SchoolGroup } from '../../organisation/src';
+import { AccessService, Directory } from '../../organisation/src';
 import { CreateLessonPrepTeamInput, LessonPrepTeamFilter, UpdateLessonPrepTeamInput } from './dto/lesson-prep.input';
 import { LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
 import { LessonPrepAccess } from './lesson-prep-access';
@@ -40,7 +39,7 @@ export class TeamsService {
 
   create(ctx: RequestContext, input: CreateLessonPrepTeamInput): Promise<LessonPrepTeam> {
     return this.tx.run(ctx, async (tx) => {
-      const group = await tx.em.findOneBy(SchoolGroup, { id: input.groupId });
+      const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
       if (!(await this.access.managesGroup(tx, group.id))) throw forbidden('Only the group managers and region admins above it form lesson preparation teams');
       await this.requireInGroup(tx, group.id, 'leaderTeacherId', [input.leaderTeacherId]);
@@ -58,8 +57,8 @@ export class TeamsService {
         }),
       );
       const members = [...new Set([input.leaderTeacherId, ...input.memberTeacherIds])];
-      await tx.em.insert(LessonPrepTeamMember, members.map((teacherId) => ({ teamId: team.id, teacherId, addedBy: tx.user.userId })));
-      await this.rollups.bump(tx, await this.rollups.forRegion(tx, group.regionId, { day: todayInChina(), metric: Metric.LessonPrepTeams, delta: 1 }));
+      await tx.em.insert(LessonPrepTeamMember, members.map((teacherId) => ({ teamId: team.id, teacherId, addedBy: tx.user.userId, joinedAt: tx.now() })));
+      await this.rollups.bump(tx, await this.rollups.forRegion(tx, group.regionId, { day: tx.today(), metric: Metric.LessonPrepTeams, delta: 1 }));
       return team;
     });
   }
@@ -76,9 +75,9 @@ export class TeamsService {
   /** Adds an active membership; false when the teacher already is a member. */
   private async join(tx: RequestContext, teamId: string, teacherId: string): Promise<boolean> {
     const rows: unknown[] = await tx.em.query(
-      `INSERT INTO lesson_prep_team_member (team_id, teacher_id, added_by) VALUES ($1, $2, $3)
+      `INSERT INTO lesson_prep_team_member (team_id, teacher_id, added_by, joined_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (team_id, teacher_id) WHERE left_at IS NULL DO NOTHING RETURNING id`,
-      [teamId, teacherId, tx.user.userId],
+      [teamId, teacherId, tx.user.userId, tx.now()],
     );
     return rows.length > 0;
   }
@@ -87,10 +86,11 @@ export class TeamsService {
     return this.tx.run(ctx, async (tx) => {
       const { team } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
       if (team.leaderTeacherId === teacherId) throw conflict('The leader stays in the team: name another leader first');
-      const [rows] = await tx.em.query(`UPDATE lesson_prep_team_member SET left_at = now(), removed_by = $3 WHERE team_id = $1 AND teacher_id = $2 AND left_at IS NULL RETURNING id`, [
+      const [rows] = await tx.em.query(`UPDATE lesson_prep_team_member SET left_at = $4, removed_by = $3 WHERE team_id = $1 AND teacher_id = $2 AND left_at IS NULL RETURNING id`, [
         team.id,
         teacherId,
         tx.user.userId,
+        tx.now(),
       ]);
       if (!rows.length) throw badInput('teacherId', 'This teacher is not a member of the team');
       return team;

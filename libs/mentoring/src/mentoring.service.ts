@@ -14,7 +14,7 @@ import {
   type RequestContext,
   type RollupDelta,
 } from '../../core/src';
-import { AccessService, managesGroupSql, NO_TEACHER, SchoolGroup, Teacher } from '../../organisation/src';
+import { AccessService, Directory, managesGroupSql, NO_TEACHER, SchoolGroup, teachesAtSql } from '../../organisation/src';
 import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFilter, RequestMentorshipInput } from './dto/mentoring.input';
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 import { MentoringProposer, MentoringStatus } from './enums';
@@ -33,7 +33,7 @@ interface Slots {
 /** Sees the pair (alias mp): the group's managers and region admins above it, the two teachers, their schools' admins. */
 const pairViewSql = (s: Slots) =>
   `(${s.admin} OR ${managesGroupSql('mp.group_id', s.regions, s.groups)} OR mp.mentor_teacher_id = ${s.teacher} OR mp.apprentice_teacher_id = ${s.teacher}
-    OR EXISTS (SELECT 1 FROM teacher _pt WHERE _pt.id IN (mp.mentor_teacher_id, mp.apprentice_teacher_id) AND _pt.school_id = ANY(${s.schools})))`;
+    OR ${teachesAtSql('mp.mentor_teacher_id', `ANY(${s.schools})`)} OR ${teachesAtSql('mp.apprentice_teacher_id', `ANY(${s.schools})`)})`;
 
 interface PairAccess {
   manager: boolean;
@@ -101,7 +101,7 @@ export class MentoringService {
     if (input.mentorTeacherId === input.apprenticeTeacherId) throw badInput('apprenticeTeacherId', 'A teacher cannot mentor themselves');
     if (input.plannedEndOn && input.plannedEndOn <= ctx.today()) throw badInput('plannedEndOn', 'plannedEndOn must be in the future');
     return this.tx.run(ctx, async (tx) => {
-      const group = await tx.em.findOneBy(SchoolGroup, { id: input.groupId });
+      const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
       const p = tx.user;
       const proposer =
@@ -116,7 +116,7 @@ export class MentoringService {
       const members = await this.members(tx, group.id, [input.mentorTeacherId, input.apprenticeTeacherId]);
       if (!members.has(input.mentorTeacherId)) throw badInput('mentorTeacherId', 'The mentor does not teach at an active member school of the group');
       if (!members.has(input.apprenticeTeacherId)) throw badInput('apprenticeTeacherId', 'The apprentice does not teach at an active member school of the group');
-      const mentor = await tx.em.findOneByOrFail(Teacher, { id: input.mentorTeacherId });
+      const mentor = (await Directory.teacher(tx, input.mentorTeacherId))!;
       if (!mentor.subjects.includes(input.subject)) throw badInput('subject', `${mentor.name} does not teach ${input.subject}`);
       const open = await tx.em.findOne(MentoringPair, {
         where: { mentorTeacherId: input.mentorTeacherId, apprenticeTeacherId: input.apprenticeTeacherId, subject: input.subject, status: In([MentoringStatus.PROPOSED, MentoringStatus.ACTIVE]) },
@@ -156,13 +156,9 @@ export class MentoringService {
         return tx.em.save(pair);
       }
       // Serialise acceptances per mentor: the capacity check and the activation are one step.
-      await tx.em.query(`SELECT 1 FROM teacher WHERE id = $1 FOR UPDATE`, [pair.mentorTeacherId]);
-      const [{ capacity, active, name }] = await tx.em.query(
-        `SELECT g.mentor_capacity AS capacity, t.name,
-                (SELECT count(*)::int FROM mentoring_pair p WHERE p.group_id = g.id AND p.mentor_teacher_id = t.id AND p.status = 'ACTIVE') AS active
-           FROM school_group g, teacher t WHERE g.id = $1 AND t.id = $2`,
-        [pair.groupId, pair.mentorTeacherId],
-      );
+      const { name } = (await Directory.teacher(tx, pair.mentorTeacherId, { lock: true }))!;
+      const { mentorCapacity: capacity } = (await Directory.group(tx, pair.groupId))!;
+      const active = (await this.activeApprentices(tx, pair.groupId, [pair.mentorTeacherId])).get(pair.mentorTeacherId) ?? 0;
       if (active >= capacity) throw conflict(`${name} already mentors ${active} apprentice(s) in this group (capacity ${capacity})`, { capacity, active });
       const today = tx.today();
       pair.status = MentoringStatus.ACTIVE;
@@ -286,12 +282,19 @@ export class MentoringService {
     ).load(pairId);
   }
 
+  /** How many ACTIVE apprentices each of the mentors has in the group (mentors without any are left out). */
+  async activeApprentices(ctx: RequestContext, groupId: string, mentorIds: string[]): Promise<Map<string, number>> {
+    const rows: { mentor: string; n: number }[] = await ctx.em.query(
+      `SELECT mentor_teacher_id AS mentor, count(*)::int AS n FROM mentoring_pair WHERE group_id = $1 AND mentor_teacher_id = ANY($2::uuid[]) AND status = $3 GROUP BY 1`,
+      [groupId, mentorIds, MentoringStatus.ACTIVE],
+    );
+    return new Map(rows.map((r) => [r.mentor, r.n]));
+  }
+
   /** Rollups: group, the apprentice's school, every ancestor region; on `day`. */
   private async count(tx: RequestContext, pair: MentoringPair, day: string, metrics: [string, number][]) {
-    const [{ region_id, school_id }] = await tx.em.query(
-      `SELECT g.region_id, t.school_id FROM school_group g, teacher t WHERE g.id = $1 AND t.id = $2`,
-      [pair.groupId, pair.apprenticeTeacherId],
-    );
+    const { regionId: region_id } = (await Directory.group(tx, pair.groupId))!;
+    const { schoolId: school_id } = (await Directory.teacher(tx, pair.apprenticeTeacherId))!;
     const deltas: RollupDelta[] = [];
     for (const [metric, delta] of metrics) {
       deltas.push({ scope: 'G', scopeId: pair.groupId, day, metric, delta });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { forbidden, notFound, type RequestContext } from '../../core/src';
-import { activeMembershipSql, Teacher } from '../../organisation/src';
+import { Directory, Teacher } from '../../organisation/src';
 import { optimalAssignment, type Edge } from './assignment';
 import { MentoringService } from './mentoring.service';
 import { isApprentice, scoreMentor, type MembershipFacts, type TeacherFacts } from './scoring';
@@ -35,18 +35,16 @@ export class SuggestionsService {
 
   /** Teachers of the group's active member schools, with their school's role and pairing and free places. */
   private async candidates(ctx: RequestContext, groupId: string): Promise<Candidate[]> {
-    const rows: any[] = await ctx.em.query(
-      `SELECT t.*, m.role, m.pairing, g.mentor_capacity - (SELECT count(*)::int FROM mentoring_pair p WHERE p.group_id = g.id AND p.mentor_teacher_id = t.id AND p.status = 'ACTIVE') AS free
-         FROM school_group g JOIN group_membership m ON m.group_id = g.id AND ${activeMembershipSql('m')} JOIN teacher t ON t.school_id = m.school_id
-        WHERE g.id = $1 ORDER BY t.name, t.id`,
-      [groupId],
+    const [group, teachers] = [await Directory.group(ctx, groupId), await Directory.teachersOfGroup(ctx, groupId)];
+    if (!group) return [];
+    const active = await this.mentoring.activeApprentices(
+      ctx,
+      groupId,
+      teachers.map((x) => x.teacher.id),
     );
-    return rows.map((r) => {
-      const entity = ctx.em.create(Teacher, {
-        id: r.id, name: r.name, schoolId: r.school_id, subjects: r.subjects, stage: r.stage, title: r.title,
-        yearsOfExperience: r.years_of_experience, honours: r.honours, email: r.email, phone: r.phone, createdAt: r.created_at, updatedAt: r.updated_at,
-      });
-      return { ...entity, membership: { role: r.role, pairing: r.pairing }, free: r.free, entity } as Candidate;
+    return teachers.map(({ teacher, role, pairing }) => {
+      const free = group.mentorCapacity - (active.get(teacher.id) ?? 0);
+      return { ...teacher, membership: { role, pairing }, free, entity: teacher } as Candidate;
     });
   }
 

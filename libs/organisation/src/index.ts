@@ -12,6 +12,7 @@ export * from './entities/group-membership.entity';
 export * from './entities/teacher.entity';
 export * from './access.service';
 export * from './access/scope-rules';
+export * from './directory';
 export * from './organisation-counters';
 export * from './region.service';
 export * from './school.service';

@@ -6,6 +6,8 @@ export * from './entities/research-session.entity';
 export * from './entities/session-event.entity';
 export * from './research.service';
 export * from './session-events.service';
+export * from './session-plan-links';
+export * from './research-sessions';
 export * from './research.module';
 
 export const RESEARCH_ENTITIES = [ResearchSession, ResearchSessionSchool, ResearchSessionTeacher, Attendance, SessionEvent];

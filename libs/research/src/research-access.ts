@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { forbidden, notFound, type RequestContext } from '../../core/src';
-import { managesGroupSql } from '../../organisation/src';
+import { managesGroupSql, teachesAtSql } from '../../organisation/src';
 
 export interface SessionAccess {
   /** schedule, start, end, cancel, advance the agenda */
@@ -9,8 +9,6 @@ export interface SessionAccess {
   view: boolean;
   /** the caller's teacher profile is invited (through its school or by name): may check in */
   invited: boolean;
-  /** the school the caller's teacher works at now */
-  teacherSchoolId: string | null;
 }
 
 /** The session rules as SQL on alias `rs`; the placeholders hold the caller's regions, groups, schools (admin of) and teacher. */
@@ -26,7 +24,7 @@ const manageSql = (s: Slots) => `(${managesGroupSql('rs.group_id', s.regions, s.
 
 /** invited: the caller's teacher profile, through its current school or by name. */
 const invitedSql = (s: Slots) =>
-  `(EXISTS (SELECT 1 FROM research_session_school x WHERE x.session_id = rs.id AND x.school_id = (SELECT t.school_id FROM teacher t WHERE t.id = ${s.teacher}))
+  `(EXISTS (SELECT 1 FROM research_session_school x WHERE x.session_id = rs.id AND ${teachesAtSql(s.teacher, 'x.school_id')})
     OR EXISTS (SELECT 1 FROM research_session_teacher y WHERE y.session_id = rs.id AND y.teacher_id = ${s.teacher}))`;
 
 /** view: the above, and the admins of an invited school. The one definition behind `of` and the list filter. */
@@ -59,15 +57,14 @@ export class ResearchAccess {
     const p = ctx.user;
     const s = slots(2);
     const rows: any[] = await ctx.em.query(
-      `SELECT rs.group_id, ${manageSql(s)} AS manage, ${viewSql(s)} AS view, coalesce(${invitedSql(s)}, false) AS invited,
-              (SELECT t.school_id FROM teacher t WHERE t.id = $5::uuid) AS teacher_school_id
+      `SELECT rs.group_id, ${manageSql(s)} AS manage, ${viewSql(s)} AS view, coalesce(${invitedSql(s)}, false) AS invited
          FROM research_session rs WHERE rs.id = $1`,
       [sessionId, p.regionIds, p.groupIds, p.schoolIds, p.teacherId],
     );
     if (!rows.length) throw notFound('Research session', sessionId);
     const r = rows[0];
     const manage = p.isPlatformAdmin || r.manage;
-    return { groupId: r.group_id, manage, invited: r.invited, view: p.isPlatformAdmin || r.view, teacherSchoolId: r.teacher_school_id };
+    return { groupId: r.group_id, manage, invited: r.invited, view: p.isPlatformAdmin || r.view };
   }
 
   async require(ctx: RequestContext, sessionId: string, need: 'view' | 'manage'): Promise<SessionAccess> {

@@ -8,6 +8,7 @@ import { ResearchAccess } from './research-access';
 import { AttendanceFieldsResolver, ResearchResolver, SessionEventFieldsResolver } from './research.resolver';
 import { ResearchService } from './research.service';
 import { SessionEventsService } from './session-events.service';
+import { SessionPlanLinks } from './session-plan-links';
 
 @Module({
   imports: [OrganisationModule, IdentityModule],
@@ -15,6 +16,7 @@ import { SessionEventsService } from './session-events.service';
     ResearchAccess,
     ResearchService,
     SessionEventsService,
+    SessionPlanLinks,
     LiveDeliveryService,
     PresenceService,
     LiveSessionGateway,
@@ -22,6 +24,6 @@ import { SessionEventsService } from './session-events.service';
     AttendanceFieldsResolver,
     SessionEventFieldsResolver,
   ],
-  exports: [ResearchService, SessionEventsService],
+  exports: [ResearchService, SessionEventsService, SessionPlanLinks],
 })
 export class ResearchModule {}

@@ -17,7 +17,8 @@ import {
   type RequestContext,
   type RollupDelta,
 } from '../../core/src';
-import { AccessService, escapeLike, GroupStatus, managesGroupSql, SchoolGroup, Teacher } from '../../organisation/src';
+import { IdentityService } from '../../identity/src';
+import { AccessService, Directory, escapeLike, GroupStatus, managesGroupSql } from '../../organisation/src';
 import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
 import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';
@@ -25,6 +26,7 @@ import { ResearchSessionStatus, SessionEventType } from './enums';
 import { ResearchAccess } from './research-access';
 import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
+import { SessionPlanLinks } from './session-plan-links';
 
 export const MAX_TEXT = 2000;
 const MAX_SESSION_HOURS = 12;
@@ -37,13 +39,15 @@ export class ResearchService {
     private readonly orgAccess: AccessService,
     private readonly events: SessionEventsService,
     private readonly rollups: RollupService,
+    private readonly planLinks: SessionPlanLinks,
+    private readonly identity: IdentityService,
   ) {}
 
   async schedule(ctx: RequestContext, input: ScheduleResearchSessionInput): Promise<ResearchSession> {
     if (input.endsAt <= input.startsAt) throw badInput('endsAt', 'endsAt must be after startsAt');
     if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', `A session lasts at most ${MAX_SESSION_HOURS} hours`);
     return this.tx.run(ctx, async (tx) => {
-      const group = await tx.em.findOneBy(SchoolGroup, { id: input.groupId });
+      const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
       if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
       const p = tx.user;
@@ -65,12 +69,7 @@ export class ResearchService {
       }
       const planIds = [...new Set(input.lessonPlanIds ?? [])];
       if (planIds.length) {
-        // the lesson plan table belongs to lesson preparation; read here only to check the link
-        const plans: { id: string }[] = await tx.em.query(
-          `SELECT id FROM lesson_plan WHERE id = ANY($1::uuid[]) AND group_id = $2 AND kind = 'TEAM' AND status <> 'ARCHIVED'`,
-          [planIds, group.id],
-        );
-        const ok = new Set(plans.map((r) => r.id));
+        const ok = await this.planLinks.linkable(tx, group.id, planIds);
         const bad = planIds.findIndex((id) => !ok.has(id));
         if (bad >= 0) throw badInput(`lessonPlanIds.${bad}`, `Lesson plan ${planIds[bad]} is not a current team plan of the group`);
       }
@@ -171,7 +170,7 @@ export class ResearchService {
       if (session.status === ResearchSessionStatus.SCHEDULED) throw conflict('Check-in opens when the session starts');
       this.requireStatus(session, [ResearchSessionStatus.LIVE], 'check in');
       if (await tx.em.existsBy(Attendance, { sessionId, teacherId: tx.user.teacherId })) throw conflict('You have already checked in');
-      const teacher = await tx.em.findOneByOrFail(Teacher, { id: tx.user.teacherId });
+      const teacher = (await Directory.teacher(tx, tx.user.teacherId))!;
       const attendance = tx.em.create(Attendance, { sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: tx.now() });
       await tx.em.insert(Attendance, attendance);
       await this.events.append(tx, sessionId, SessionEventType.CHECKED_IN, { teacherId: teacher.id, name: teacher.name, schoolId: teacher.schoolId });
@@ -255,7 +254,7 @@ export class ResearchService {
       [session.id],
     );
     const total = bySchool.reduce((a, r) => a + r.n, 0);
-    const [{ region_id }] = await tx.em.query(`SELECT region_id FROM school_group WHERE id = $1`, [session.groupId]);
+    const { regionId: region_id } = (await Directory.group(tx, session.groupId))!;
     const deltas: RollupDelta[] = [
       { scope: 'G', scopeId: session.groupId, day, metric: Metric.ResearchSessions, key: session.type, delta: 1 },
       { scope: 'G', scopeId: session.groupId, day, metric: Metric.TeacherParticipations, delta: total },
@@ -275,10 +274,7 @@ export class ResearchService {
 
   /** The caller's name as participants see it: the teacher's name, else the account's display name. */
   async displayName(tx: RequestContext): Promise<string> {
-    const [row] = await tx.em.query(
-      `SELECT coalesce(t.name, u.display_name) AS name FROM app_user u LEFT JOIN teacher t ON t.id = u.teacher_id WHERE u.id = $1`,
-      [tx.user.userId],
-    );
-    return row?.name ?? '';
+    const teacher = tx.user.teacherId ? await Directory.teacher(tx, tx.user.teacherId) : null;
+    return teacher?.name ?? (await this.identity.me(tx)).displayName;
   }
 }

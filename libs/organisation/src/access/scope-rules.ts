@@ -24,13 +24,22 @@ export const activeMemberSchoolSql = (school: string, group: string) =>
 export const teachesInGroupSql = (teacher: string, group: string) =>
   `EXISTS (SELECT 1 FROM teacher _tt JOIN group_membership _tm ON _tm.school_id = _tt.school_id AND ${activeMembershipSql('_tm')} WHERE _tt.id = ${teacher} AND _tm.group_id = ${group})`;
 
+/** The school the teacher works at now (NULL for no such teacher). */
+export const schoolOfTeacherSql = (teacher: string) => `(SELECT _ts.school_id FROM teacher _ts WHERE _ts.id = ${teacher})`;
+
+/**
+ * The teacher works now at `school`: a school expression (`x.school_id`), or `ANY(<uuid[]>)` for one of several.
+ * Never NULL (false for no such teacher).
+ */
+export const teachesAtSql = (teacher: string, school: string) => `EXISTS (SELECT 1 FROM teacher _ta WHERE _ta.id = ${teacher} AND _ta.school_id = ${school})`;
+
 /**
  * The principal belongs to the group through a school: an admin of one of `schools`, or the teacher `teacher`,
  * at an active member school of it.
  */
 export const ofMemberSchoolSql = (group: string, schools: string, teacher: string) =>
   `EXISTS (SELECT 1 FROM group_membership _om WHERE _om.group_id = ${group} AND ${activeMembershipSql('_om')}
-            AND (_om.school_id = ANY(${schools}) OR _om.school_id = (SELECT _ot.school_id FROM teacher _ot WHERE _ot.id = ${teacher})))`;
+            AND (_om.school_id = ANY(${schools}) OR _om.school_id = ${schoolOfTeacherSql(teacher)}))`;
 
 /** Stands for "no teacher profile" in a uuid placeholder, so `= :me` is never true for a user without one. */
 export const NO_TEACHER = '00000000-0000-0000-0000-000000000000';

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import {
+  badInput,
+  chinaDay,
+  chinaDaySql,
+  conflict,
+  forbidden,
+  groupedBy,
+  Metric,
+  paginate,
+  RollupService,
+  TransactionService,
+  type PageArgs,
+  type RequestContext,
+} from '../../core/src';
+import { Exchanges } from '../../activity/src';
+import { AccessService, Directory } from '../../organisation/src';
+import { LessonPlanAdoptionFilter, RecordAdoptionInput } from './dto/lesson-prep.input';
+import { LessonPlan, LessonPlanAdoption } from './entities/lesson-prep.entity';
+import { LessonPlanEventType, LessonPlanKind } from './enums';
+import { LessonPrepAccess } from './lesson-prep-access';
+import { PlanEventsService } from './plan-events.service';
+
+/** 同上课: a member school taught a published plan (which school, when, by whom), counted on the day it was taught. */
+@Injectable()
+export class PlanAdoptionsService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly rollups: RollupService,
+    private readonly access: LessonPrepAccess,
+    private readonly groups: AccessService,
+    private readonly events: PlanEventsService,
+  ) {}
+
+  recordAdoption(ctx: RequestContext, input: RecordAdoptionInput): Promise<LessonPlanAdoption> {
+    if (input.taughtOn > ctx.today()) throw badInput('taughtOn', 'taughtOn cannot be in the future');
+    return this.tx.run(ctx, async (tx) => {
+      const a = await this.access.requirePlan(tx, input.planId, 'read');
+      let source = a.plan;
+      let adaptationId: string | null = null;
+      if (source.kind === LessonPlanKind.ADAPTATION) {
+        adaptationId = source.id;
+        source = await tx.em.findOneByOrFail(LessonPlan, { id: source.sourcePlanId! });
+      }
+      if (source.publishedVersion === null || !source.firstPublishedAt) throw badInput('planId', 'Only published plans are taught and recorded');
+      if (input.taughtOn < chinaDay(source.firstPublishedAt)) throw badInput('taughtOn', `The plan was published on ${chinaDay(source.firstPublishedAt)}`);
+      if (!(await this.groups.activeMemberSchools(tx, source.groupId, [input.schoolId])).has(input.schoolId)) throw badInput('schoolId', 'The school is not an active member of the plan’s group');
+      // a teacher of the school, or one on an exchange there that day (交流轮岗, 支教, 走教)
+      const teacher = await Directory.teacher(tx, input.teacherId);
+      const there = !!teacher && (teacher.schoolId === input.schoolId || (await Exchanges.atSchoolOn(tx, teacher.id, input.schoolId, input.taughtOn)));
+      if (!there) throw badInput('teacherId', 'The teacher neither teaches at this school nor was on an exchange there that day');
+      const p = tx.user;
+      const allowed = p.teacherId === input.teacherId || p.schoolIds.includes(input.schoolId) || (await this.groups.managesGroup(tx, source.groupId));
+      if (!allowed) throw forbidden('The teacher, their school’s admins or the group managers record a lesson');
+      // the version taught: an adaptation's copied version, or the team's version published by that day
+      let version = adaptationId ? a.plan.sourceVersion! : source.publishedVersion;
+      if (!adaptationId) {
+        const [inForce] = await tx.em.query(
+          `SELECT max(version) AS v FROM lesson_plan_revision WHERE plan_id = $1 AND published_at IS NOT NULL AND ${chinaDaySql('published_at')} <= $2`,
+          [source.id, input.taughtOn],
+        );
+        version = inForce?.v ?? version;
+      }
+      const rows: { id: string }[] = await tx.em.query(
+        `INSERT INTO lesson_plan_adoption (plan_id, version, adaptation_id, group_id, school_id, teacher_id, taught_on, class_name, reflection, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+        [source.id, version, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId],
+      );
+      if (!rows.length) throw conflict('This lesson is already recorded (same plan, teacher, day and class)');
+      // counted on the day it was taught: group total, the school's row, every ancestor region
+      await this.rollups.bump(tx, await this.rollups.forGroup(tx, source.groupId, { day: input.taughtOn, metric: Metric.LessonPlanAdoptions, delta: 1 }, [input.schoolId]));
+      await this.events.emit(tx, source, LessonPlanEventType.ADOPTION_RECORDED, { published: true });
+      return tx.em.findOneByOrFail(LessonPlanAdoption, { id: rows[0].id });
+    });
+  }
+
+  /** The lessons taught from a plan (batched): a team plan's, or those taught from a teacher's adaptation (二次备课). */
+  planAdoptions(ctx: RequestContext, plan: Pick<LessonPlan, 'id' | 'kind'>): Promise<LessonPlanAdoption[]> {
+    const column = plan.kind === LessonPlanKind.ADAPTATION ? 'adaptationId' : 'planId';
+    return groupedBy<LessonPlanAdoption>(
+      ctx,
+      `lessonPlanAdoptions.${column}`,
+      (ids) => ctx.em.find(LessonPlanAdoption, { where: { [column]: In(ids) }, order: { taughtOn: 'ASC', createdAt: 'ASC' } }),
+      (x) => x[column]!,
+    ).load(plan.id);
+  }
+
+  async adoptions(ctx: RequestContext, filter: LessonPlanAdoptionFilter = {}, page: PageArgs) {
+    if (filter.from && filter.to && filter.from > filter.to) throw badInput('filter.to', 'to must not be before from');
+    const read = this.access.readCondition(ctx);
+    const qb = ctx.em.createQueryBuilder(LessonPlanAdoption, 'a').where(`EXISTS (SELECT 1 FROM lesson_plan p WHERE p.id = a.plan_id AND ${read.sql})`, read.params);
+    if (filter.planId) qb.andWhere('a.plan_id = :planId', { planId: filter.planId });
+    if (filter.groupId) qb.andWhere('a.group_id = :groupId', { groupId: filter.groupId });
+    if (filter.schoolId) qb.andWhere('a.school_id = :schoolId', { schoolId: filter.schoolId });
+    if (filter.teacherId) qb.andWhere('a.teacher_id = :teacherId', { teacherId: filter.teacherId });
+    if (filter.from) qb.andWhere('a.taught_on >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.taught_on <= :to', { to: filter.to });
+    return paginate(qb, page, { columns: ['a.taught_on', 'a.id'], values: (x) => [x.taughtOn, x.id], descending: true });
+  }
+}
