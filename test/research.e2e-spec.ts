@@ -119,6 +119,21 @@ describe('joint research sessions', () => {
     expect(day.totalCount).toBeGreaterThan(0);
   });
 
+  it('finds sessions by words of their title or topic (a subject, a lesson), literally, within what the viewer sees', async () => {
+    const list = `query($f: ResearchSessionFilter) { researchSessions(filter: $f, first: 100) { edges { node { id } } } }`;
+    const ids = async (f: Record<string, unknown>, token = w.manager.token) => (await t.ok(list, { f }, token)).researchSessions.edges.map((e: any) => e.node.id);
+    const science = await schedule({ title: '四年级科学“植物的一生”同课异构', topic: '围绕“种子发芽”的实验设计研讨' });
+    const music = await schedule({ title: '乡村小学音乐专递课堂', topic: '100%_同步授课' });
+    expect(await ids({ search: '植物的一生' })).toEqual([science.id]);
+    expect(await ids({ search: '“种子发芽”' })).toEqual([science.id]);
+    expect(await ids({ search: '100%_' })).toEqual([music.id]); // % and _ are literal
+    expect(await ids({ search: '0%' })).toEqual([music.id]);
+    expect(await ids({ search: '%' })).toEqual([music.id]);
+    expect(await ids({ search: '植物' }, w.outsideUser.token)).toEqual([]);
+    const tooLong = await t.gql(list, { f: { search: '数'.repeat(51) } }, w.manager.token);
+    expect([codeOf(tooLong), tooLong.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'search']);
+  });
+
   it('limits notes in size and rate, with a clear error, and keeps what was accepted', async () => {
     const s = await schedule();
     await t.ok(START, { id: s.id }, w.manager.token);

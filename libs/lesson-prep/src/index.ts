@@ -1,6 +1,7 @@
 import { LessonPlan, LessonPlanAdoption, LessonPlanComment, LessonPlanRevision, LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
 
 export * from './enums';
+export * from './plan-actions';
 export * from './entities/lesson-prep.entity';
 export * from './lesson-plans.service';
 export * from './plan-views.service';

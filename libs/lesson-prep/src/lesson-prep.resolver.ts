@@ -15,6 +15,7 @@ import {
   UpdateLessonPrepTeamInput,
 } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanAdoption, LessonPlanComment, LessonPlanRevision, LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
+import { LessonPlanAction, viewerActions } from './plan-actions';
 import { LessonPrepAccess } from './lesson-prep-access';
 import { LessonPlansService } from './lesson-plans.service';
 import { PlanAdoptionsService } from './plan-adoptions.service';
@@ -268,6 +269,11 @@ export class LessonPlanResolver {
     return p.viewerSeesDrafts;
   }
 
+  @ResolveField(() => [LessonPlanAction], { description: 'What you may do with the plan now (its workflow buttons); the server checks again' })
+  viewerActions(@Ctx() ctx: RequestContext, @Parent() p: LessonPlan) {
+    return viewerActions(ctx, this.access, p.id);
+  }
+
   @ResolveField(() => [LessonPlanRevision], { description: 'Every version for the team; the published ones for everyone else' })
   revisions(@Ctx() ctx: RequestContext, @Parent() p: PlanView) {
     return this.planViews.revisions(ctx, p);
@@ -283,9 +289,9 @@ export class LessonPlanResolver {
     return this.planComments.comments(ctx, p, version, includeResolved ?? true);
   }
 
-  @ResolveField(() => [LessonPlanAdoption], { description: '同上课: which school taught it, when, by whom' })
+  @ResolveField(() => [LessonPlanAdoption], { description: '同上课: which school taught it, when, by whom (for an adaptation: the lessons taught from it)' })
   adoptions(@Ctx() ctx: RequestContext, @Parent() p: LessonPlan) {
-    return this.planAdoptions.planAdoptions(ctx, p.id);
+    return this.planAdoptions.planAdoptions(ctx, p);
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'How many teachers adapted it (二次备课); for the team' })

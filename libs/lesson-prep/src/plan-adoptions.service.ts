@@ -74,14 +74,15 @@ export class PlanAdoptionsService {
     });
   }
 
-  /** Adoptions of a plan (batched). */
-  planAdoptions(ctx: RequestContext, planId: string): Promise<LessonPlanAdoption[]> {
+  /** The lessons taught from a plan (batched): a team plan's, or those taught from a teacher's adaptation (二次备课). */
+  planAdoptions(ctx: RequestContext, plan: Pick<LessonPlan, 'id' | 'kind'>): Promise<LessonPlanAdoption[]> {
+    const column = plan.kind === LessonPlanKind.ADAPTATION ? 'adaptationId' : 'planId';
     return groupedBy<LessonPlanAdoption>(
       ctx,
-      'lessonPlanAdoptions',
-      (ids) => ctx.em.find(LessonPlanAdoption, { where: { planId: In(ids) }, order: { taughtOn: 'ASC', createdAt: 'ASC' } }),
-      (x) => x.planId,
-    ).load(planId);
+      `lessonPlanAdoptions.${column}`,
+      (ids) => ctx.em.find(LessonPlanAdoption, { where: { [column]: In(ids) }, order: { taughtOn: 'ASC', createdAt: 'ASC' } }),
+      (x) => x[column]!,
+    ).load(plan.id);
   }
 
   async adoptions(ctx: RequestContext, filter: LessonPlanAdoptionFilter = {}, page: PageArgs) {

@@ -15,7 +15,7 @@ import {
   type RequestContext,
 } from '../../core/src';
 import { IdentityService } from '../../identity/src';
-import { AccessService, Directory, GroupStatus, managesGroupSql } from '../../organisation/src';
+import { AccessService, Directory, escapeLike, GroupStatus, managesGroupSql } from '../../organisation/src';
 import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
 import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';
@@ -221,6 +221,7 @@ export class ResearchService {
       });
     }
     if (filter.type) qb.andWhere('rs.type = :type', { type: filter.type });
+    if (filter.search?.trim()) qb.andWhere(`(rs.title ILIKE :q ESCAPE '\\' OR rs.topic ILIKE :q ESCAPE '\\')`, { q: `%${escapeLike(filter.search.trim())}%` });
     if (filter.status) qb.andWhere('rs.status = :status', { status: filter.status });
     if (filter.from) qb.andWhere('rs.starts_at >= :from', { from: chinaDayStart(filter.from) });
     if (filter.to) qb.andWhere(`rs.starts_at < :to::timestamptz + interval '1 day'`, { to: chinaDayStart(filter.to) });

@@ -21,6 +21,8 @@ const pages = {
   school: () => import('../pages/schools/SchoolPage'),
   sessions: () => import('../pages/sessions/SessionsPage'),
   session: () => import('../pages/sessions/SessionPage'),
+  plans: () => import('../pages/plans/PlansPage'),
+  plan: () => import('../pages/plans/PlanPage'),
   mentoring: () => import('../pages/mentoring/MentoringPage'),
   exchanges: () => import('../pages/exchanges/ExchangesPage'),
   activities: () => import('../pages/activities/ActivitiesPage'),
@@ -34,6 +36,8 @@ const GroupPage = lazy(pages.group);
 const SchoolPage = lazy(pages.school);
 const SessionsPage = lazy(pages.sessions);
 const SessionPage = lazy(pages.session);
+const PlansPage = lazy(pages.plans);
+const PlanPage = lazy(pages.plan);
 const MentoringPage = lazy(pages.mentoring);
 const ExchangesPage = lazy(pages.exchanges);
 const ActivitiesPage = lazy(pages.activities);
@@ -46,7 +50,7 @@ function prefetch(client: ReturnType<typeof createApolloClient>) {
   if (!auth.token()) return;
   void pages.shell();
   const first = location.pathname.split('/')[1];
-  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, mentoring: pages.mentoring, exchanges: pages.exchanges, activities: pages.activities };
+  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, mentoring: pages.mentoring, exchanges: pages.exchanges, activities: pages.activities, plans: pages.plan };
   void (byPath[first] ?? pages.home)();
   void client.query({ query: ME }).then(({ data }) => {
     const home = data ? homePath(data.me.roles[0] ?? null, data.me) : null;
@@ -78,6 +82,8 @@ function Localized() {
             <Route path="/schools/:id" element={<SignedIn><SchoolPage /></SignedIn>} />
             <Route path="/sessions" element={<SignedIn><SessionsPage /></SignedIn>} />
             <Route path="/sessions/:id" element={<SignedIn><SessionPage /></SignedIn>} />
+            <Route path="/plans" element={<SignedIn><PlansPage /></SignedIn>} />
+            <Route path="/plans/:id" element={<SignedIn><PlanPage /></SignedIn>} />
             <Route path="/mentoring" element={<SignedIn><MentoringPage /></SignedIn>} />
             <Route path="/exchanges" element={<SignedIn><ExchangesPage /></SignedIn>} />
             <Route path="/activities" element={<SignedIn><ActivitiesPage /></SignedIn>} />

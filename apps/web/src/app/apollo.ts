@@ -1,4 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
@@ -7,6 +10,8 @@ import { auth } from './auth';
 /**
  * The GraphQL client: same origin only (`/graphql`), the session's bearer token on every request, and an
  * expired or revoked token (UNAUTHENTICATED) ends the session, which sends the user back to sign-in.
+ * Subscriptions go over graphql-ws on the same origin (`/graphql`), opened on the first one and with the token
+ * current at each (re)connect.
  */
 export function createApolloClient() {
   const withToken = new SetContextLink((prev) => {
@@ -17,8 +22,21 @@ export function createApolloClient() {
     if (operation.operationName === 'Login') return;
     if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && auth.token()) auth.signOut('ended');
   });
+  const ws = new GraphQLWsLink(
+    createClient({
+      url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+      lazy: true,
+      connectionParams: () => ({ authorization: `Bearer ${auth.token() ?? ''}` }),
+      retryAttempts: Infinity,
+      shouldRetry: () => !!auth.token(),
+    }),
+  );
+  const isSubscription = (op: ApolloLink.Operation) => {
+    const d = getMainDefinition(op.query);
+    return d.kind === 'OperationDefinition' && d.operation === 'subscription';
+  };
   return new ApolloClient({
-    link: ApolloLink.from([endOnUnauthenticated, withToken, new HttpLink({ uri: '/graphql' })]),
+    link: ApolloLink.split(isSubscription, ws, ApolloLink.from([endOnUnauthenticated, withToken, new HttpLink({ uri: '/graphql' })])),
     cache: new InMemoryCache({
       typePolicies: {
         // Summaries are keyed by their arguments, not by an id.

@@ -1,8 +1,12 @@
 import { metricMessages } from '../features/common/metrics';
+import { plansEn, plansZh } from '../pages/plans/messages';
+import { sessionsEn, sessionsZh } from '../pages/sessions/messages';
 
-/** Every string a person reads, in zh-CN (first) and en. Keys are grouped by page. */
+/** Every string a person reads, in zh-CN (first) and en. Keys are grouped by page; larger areas keep theirs beside their pages. */
 export const zhCN = {
   ...metricMessages('zh'),
+  ...plansZh,
+  ...sessionsZh,
   'app.name': '办学共同体协作平台',
   'app.tagline': '教育集团 · 县域教联体 · 学校联盟 · 学区',
   'nav.home': '首页',
@@ -278,6 +282,8 @@ export type MessageKey = keyof typeof zhCN;
 
 export const en: Record<MessageKey, string> = {
   ...metricMessages('en'),
+  ...plansEn,
+  ...sessionsEn,
   'app.name': 'School Groups Platform',
   'app.tagline': 'Education groups · county consortia · alliances · school districts',
   'nav.home': 'Home',

@@ -56,4 +56,9 @@ export class ResearchSessionFilter {
   @Field(() => ResearchSessionStatus, { nullable: true }) @IsOptional() @IsEnum(ResearchSessionStatus) status?: ResearchSessionStatus;
   @Field(() => DateScalar, { nullable: true, description: 'Sessions starting on or after this day (China time)' }) @IsOptional() from?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Sessions starting on or before this day (China time)' }) @IsOptional() to?: string;
+  @Field({ nullable: true, description: 'Words in the title or topic, e.g. a subject (数学) or a lesson (分数的意义)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  search?: string;
 }

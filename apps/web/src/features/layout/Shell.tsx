@@ -36,6 +36,7 @@ export default function Shell({ children }: { children: ReactNode }) {
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     ...(home && active && NAV_KEY[active.role] ? [{ key: home, label: <Link to={home}>{t(NAV_KEY[active.role])}</Link> }] : []),
     { key: '/sessions', label: <Link to="/sessions">{t('nav.sessions')}</Link> },
+    { key: '/plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
     ...(rights.mentoring ? [{ key: '/mentoring', label: <Link to="/mentoring">{t('nav.mentoring')}</Link> }] : []),
     ...(rights.groupWork
       ? [

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Descriptions, Form, Input, Modal, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, List, Modal, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
@@ -22,6 +22,7 @@ const SESSION = graphql(`
       hostSchool { id name }
       invitedSchools { id name }
       attendance { id checkedInAt teacher { id name } school { id name } }
+      lessonPlans { id title status subject grade }
     }
   }
 `);
@@ -113,7 +114,29 @@ export default function SessionPage() {
           </>
         ) : null}
       </Card>
-      {s.status === 'LIVE' ? <LiveRoom sessionId={s.id} onChange={() => void refetch()} /> : null}
+      {s.status === 'LIVE' || s.lessonPlans.length ? (
+        <Row gutter={[16, 16]}>
+          {s.status === 'LIVE' ? (
+            <Col xs={24} xl={s.lessonPlans.length ? 16 : 24}>
+              <LiveRoom sessionId={s.id} onChange={() => void refetch()} />
+            </Col>
+          ) : null}
+          {s.lessonPlans.length ? (
+            <Col xs={24} xl={s.status === 'LIVE' ? 8 : 24}>
+              <Card title={t('session.plans')} size="small">
+                <List
+                  dataSource={s.lessonPlans}
+                  renderItem={(p) => (
+                    <List.Item extra={<Tag>{label('LessonPlanStatus', p.status)}</Tag>}>
+                      <List.Item.Meta title={<Link to={`/plans/${p.id}`} target="_blank">{p.title}</Link>} description={`${p.subject} · ${p.grade}`} />
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            </Col>
+          ) : null}
+        </Row>
+      ) : null}
       {s.attendance.length ? (
         <Card title={`${t('session.attendance')} (${s.attendance.length})`}>
           <Table
