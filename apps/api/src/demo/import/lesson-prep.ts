@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { documentTerms } from '../../../../../libs/lesson-prep/src/search-terms';
+import { LessonPlanKind } from '../../../../../libs/lesson-prep/src';
 import { insertRows } from './rows';
 import { LessonPrepPlan } from '../plans/lesson-prep';
 
@@ -24,7 +25,7 @@ export async function insertLessonPrep(em: EntityManager, p: LessonPrepPlan): Pr
     p.members.map((m) => [m.id, m.teamId, m.teacherId, m.joinedAt, m.leftAt, null, null]),
   );
   // Team plans before the adaptations that point at them.
-  const plans = [...p.plans.filter((x) => x.kind === 'TEAM'), ...p.plans.filter((x) => x.kind === 'ADAPTATION')];
+  const plans = [...p.plans.filter((x) => x.kind === LessonPlanKind.TEAM), ...p.plans.filter((x) => x.kind === LessonPlanKind.ADAPTATION)];
   await insertRows(
     em,
     'lesson_plan',

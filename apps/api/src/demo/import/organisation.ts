@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { GroupStatus } from '../../../../../libs/organisation/src';
 import { insertRows } from './rows';
 import { SCHOOLS_RECORDED_AT } from '../plans/calendar';
 import { MAIN_COUNTY } from '../plans/kit';
@@ -25,7 +26,7 @@ export async function importOrganisation(em: EntityManager, plan: DemoPlan, log:
     em,
     'school_group',
     [['id', 'uuid'], ['name', 'varchar'], ['kind', 'varchar'], ['mode', 'varchar'], ['region_id', 'uuid'], ['lead_school_id', 'uuid'], ['level', 'varchar'], ['founded_on', 'date'], ['status', 'varchar']],
-    plan.groups.map((g) => [g.id, g.name, g.kind, g.mode, g.regionId, g.leadSchoolId, g.level, g.foundedOn, 'ACTIVE']),
+    plan.groups.map((g) => [g.id, g.name, g.kind, g.mode, g.regionId, g.leadSchoolId, g.level, g.foundedOn, GroupStatus.ACTIVE]),
   );
   await insertRows(
     em,

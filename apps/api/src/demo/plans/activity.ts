@@ -1,13 +1,13 @@
 import { EXCHANGE_NOTES, GRADE_NAMES, STUDENT_ACTIVITIES } from '../demo-names';
+import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from '../../../../../libs/organisation/src';
+import { ExchangeKind, StudentActivityType } from '../../../../../libs/activity/src';
 import { FAR_FUTURE, RECORDED_UNTIL, addDays, chinaInstant, daysOfMonth, fill, isHoliday, isSchoolDay, isWeekday, minDay, monthsBetween, overlapping, randomDay, schoolDayFrom, termOf } from './calendar';
 import { Prng, demoId, shortName } from './kit';
-import { DemoPlan, Kind, SchoolPlan } from './organisation';
+import { DemoKind, DemoPlan, SchoolPlan } from './organisation';
 import { PlanIndex, currentMembers, lessonFor, teachesAt } from './plan-index';
 
 /** Teacher exchanges (交流轮岗 / 走教送教 / 支教), joint student activities and rotation quotas, 2024-09 to 2026-11. */
 
-export type ExchangeKind = 'ROTATION' | 'TRAVELING' | 'SUPPORT';
-export type StudentActivityType = 'SPORTS' | 'ARTS' | 'SCIENCE' | 'READING' | 'LABOUR' | 'STUDY_TRIP' | 'CLUB' | 'OTHER';
 
 export interface ExchangePlan {
   id: string;
@@ -64,7 +64,7 @@ export const SUPPORT_PERIODS: ReadonlyArray<readonly [Period, number]> = [
 /** Subjects village schools lack teachers for: most 走教 teachers teach these. */
 export const TRAVELING_SUBJECTS = ['音乐', '美术', '体育', '英语', '科学', '信息科技'];
 export const STUDENT_ACTIVITY_MONTHS = monthsBetween('2025-06-01', RECORDED_UNTIL);
-export const KIND_NAMES: Record<Kind, string> = { CONSORTIUM: '教联体', EDUCATION_GROUP: '教育集团', ALLIANCE: '联盟', SCHOOL_DISTRICT: '大学区' };
+export const KIND_NAMES: Record<DemoKind, string> = { CONSORTIUM: '教联体', EDUCATION_GROUP: '教育集团', ALLIANCE: '联盟', SCHOOL_DISTRICT: '大学区' };
 
 export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): ExchangeActivityPlan {
   const rng = new Prng(20240902);
@@ -72,7 +72,7 @@ export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): Exchan
   const activities: StudentActivityPlan[] = [];
   /** Each teacher's exchanges as half-open periods [startsOn, endsOn + 1). */
   const periodsOf = new Map<string, [string, string][]>();
-  const small = (s: SchoolPlan) => s.locale === 'RURAL' || s.stage === 'TEACHING_POINT';
+  const small = (s: SchoolPlan) => s.locale === SchoolLocale.RURAL || s.stage === SchoolStage.TEACHING_POINT;
 
   // The demo accounts' teachers: 周文华 went to 三河小学 for two weeks of 送教 (and taught alongside 陈雨萱); no other exchanges.
   const famous = ix.teacherById.get(plan.refs.famousTeacherId)!;
@@ -84,7 +84,7 @@ export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): Exchan
     teacherId: famous.id,
     fromSchoolId: famous.schoolId,
     toSchoolId: newcomer.schoolId,
-    kind: 'TRAVELING',
+    kind: ExchangeKind.TRAVELING,
     startsOn: '2026-10-12',
     endsOn: '2026-10-23',
     note: `名师送教：到${shortName(ix.schoolById.get(newcomer.schoolId)!.name)}上${famous.subjects[0]}示范课，与徒弟${newcomer.name}同课异构。`,
@@ -94,46 +94,46 @@ export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): Exchan
   periodsOf.set(newcomer.id, [['2000-01-01', FAR_FUTURE]]);
 
   for (const group of plan.groups) {
-    if (group.kind === 'ALLIANCE') continue;
+    if (group.kind === GroupKind.ALLIANCE) continue;
     const featured = group.id === plan.refs.featuredGroupId;
-    const n = featured ? 15 : group.kind === 'CONSORTIUM' ? rng.int(5, 12) : rng.int(4, 7);
+    const n = featured ? 15 : group.kind === GroupKind.CONSORTIUM ? rng.int(5, 12) : rng.int(4, 7);
     for (let k = 0; k < n; k++) {
       for (let attempt = 0; attempt < 40; attempt++) {
-        const kind = rng.weighted<ExchangeKind>([['ROTATION', 45], ['TRAVELING', 33], ['SUPPORT', 22]]);
+        const kind = rng.weighted<ExchangeKind>([[ExchangeKind.ROTATION, 45], [ExchangeKind.TRAVELING, 33], [ExchangeKind.SUPPORT, 22]]);
         let startsOn: string;
         let endsOn: string | null;
-        if (kind === 'TRAVELING') {
+        if (kind === ExchangeKind.TRAVELING) {
           // 走教送教: one to six weeks within a term.
           startsOn = schoolDayFrom(randomDay(rng, '2024-09-02', '2026-11-06'));
           endsOn = minDay(addDays(startsOn, rng.int(4, 40)), termOf(startsOn)![2], RECORDED_UNTIL);
         } else {
-          [startsOn, endsOn] = rng.weighted(kind === 'ROTATION' ? ROTATION_PERIODS : SUPPORT_PERIODS);
+          [startsOn, endsOn] = rng.weighted(kind === ExchangeKind.ROTATION ? ROTATION_PERIODS : SUPPORT_PERIODS);
         }
         const members = currentMembers(ix, group.id, startsOn).map((x) => ({ x, s: ix.schoolById.get(x.schoolId)! }));
-        const lead = members.find((m) => m.x.role === 'LEAD');
-        const others = members.filter((m) => m.x.role === 'MEMBER');
+        const lead = members.find((m) => m.x.role === MemberRole.LEAD);
+        const others = members.filter((m) => m.x.role === MemberRole.MEMBER);
         if (!lead || others.length === 0) continue;
         // Rotations mostly send the lead school's teachers (骨干 first) out; young member teachers come in to learn (跟岗).
-        const inbound = kind === 'ROTATION' && rng.chance(0.3);
+        const inbound = kind === ExchangeKind.ROTATION && rng.chance(0.3);
         let from: SchoolPlan;
         let to: SchoolPlan;
         if (inbound) {
           from = rng.pick(others).s;
           to = lead.s;
         } else {
-          const towns = others.filter((m) => !small(m.s) && m.s.locale !== 'URBAN');
-          from = kind !== 'ROTATION' && towns.length > 0 && rng.chance(0.2) ? rng.pick(towns).s : lead.s;
+          const towns = others.filter((m) => !small(m.s) && m.s.locale !== SchoolLocale.URBAN);
+          from = kind !== ExchangeKind.ROTATION && towns.length > 0 && rng.chance(0.2) ? rng.pick(towns).s : lead.s;
           const targets = others.filter((m) => m.s.id !== from.id);
           if (targets.length === 0) continue;
-          to = rng.weighted(targets.map((m) => [m.s, small(m.s) ? 3 : m.s.locale === 'URBAN' ? 1 : 2] as const));
+          to = rng.weighted(targets.map((m) => [m.s, small(m.s) ? 3 : m.s.locale === SchoolLocale.URBAN ? 1 : 2] as const));
         }
         const candidates = (ix.teachersBySchool.get(from.id) ?? [])
           .filter((t) => ix.currentFrom.get(t.id)! <= startsOn && teachesAt(t, to) && t.id !== famous.id && t.id !== newcomer.id)
           .map((t) => {
-            const backbone = t.honours.includes('BACKBONE');
+            const backbone = t.honours.includes(TeacherHonour.BACKBONE);
             let w: number;
-            if (kind === 'ROTATION') w = inbound ? (t.yearsOfExperience <= 8 && !backbone ? 2 : 0.3) : backbone ? 4 : t.yearsOfExperience >= 5 ? 1.2 : 0.2;
-            else if (kind === 'TRAVELING') w = TRAVELING_SUBJECTS.includes(t.subjects[0]) ? 4 : 1;
+            if (kind === ExchangeKind.ROTATION) w = inbound ? (t.yearsOfExperience <= 8 && !backbone ? 2 : 0.3) : backbone ? 4 : t.yearsOfExperience >= 5 ? 1.2 : 0.2;
+            else if (kind === ExchangeKind.TRAVELING) w = TRAVELING_SUBJECTS.includes(t.subjects[0]) ? 4 : 1;
             else w = t.yearsOfExperience >= 3 && t.yearsOfExperience <= 20 ? (backbone ? 1.5 : 1) : 0.2;
             return [t, w / (1 + 3 * (periodsOf.get(t.id)?.length ?? 0))] as const;
           });
@@ -143,7 +143,7 @@ export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): Exchan
         if (overlapping(periodsOf.get(teacher.id) ?? [], startsOn, until)) continue;
         periodsOf.set(teacher.id, [...(periodsOf.get(teacher.id) ?? []), [startsOn, until]]);
         const subject = teacher.subjects[0];
-        const noteKey = kind === 'ROTATION' ? (inbound ? 'ROTATION_IN' : 'ROTATION_OUT') : kind;
+        const noteKey = kind === ExchangeKind.ROTATION ? (inbound ? 'ROTATION_IN' : 'ROTATION_OUT') : kind;
         const createdAt = chinaInstant(addDays(startsOn, -rng.int(5, 20)), rng.int(9 * 60, 17 * 60));
         exchanges.push({
           id: demoId(`teacher-exchange:${group.name}:${teacher.id}:${startsOn}`),
@@ -164,9 +164,9 @@ export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): Exchan
 
   // Joint student activities: 1-3 a month (one in the vacation months), 2-4 member schools each.
   const TYPE_WEIGHTS: ReadonlyArray<readonly [StudentActivityType, number]> = [
-    ['SPORTS', 3], ['ARTS', 3], ['SCIENCE', 2], ['READING', 3], ['LABOUR', 2], ['STUDY_TRIP', 2], ['CLUB', 2], ['OTHER', 1],
+    [StudentActivityType.SPORTS, 3], [StudentActivityType.ARTS, 3], [StudentActivityType.SCIENCE, 2], [StudentActivityType.READING, 3], [StudentActivityType.LABOUR, 2], [StudentActivityType.STUDY_TRIP, 2], [StudentActivityType.CLUB, 2], [StudentActivityType.OTHER, 1],
   ];
-  const ALLIANCE_WEIGHTS: ReadonlyArray<readonly [StudentActivityType, number]> = [['SCIENCE', 6], ['CLUB', 2], ['STUDY_TRIP', 2], ['READING', 1]];
+  const ALLIANCE_WEIGHTS: ReadonlyArray<readonly [StudentActivityType, number]> = [[StudentActivityType.SCIENCE, 6], [StudentActivityType.CLUB, 2], [StudentActivityType.STUDY_TRIP, 2], [StudentActivityType.READING, 1]];
   const SHARE: Record<StudentActivityType, [number, number]> = {
     SPORTS: [0.08, 0.2], ARTS: [0.04, 0.12], SCIENCE: [0.04, 0.12], READING: [0.05, 0.15], LABOUR: [0.03, 0.1], STUDY_TRIP: [0.02, 0.06], CLUB: [0.02, 0.08], OTHER: [0.04, 0.12],
   };
@@ -181,10 +181,10 @@ export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): Exchan
       for (let n = vacation ? 1 : rng.int(1, 3); days.length < n && pool.length > 0; ) days.push(pool.splice(Math.floor(rng.next() * pool.length), 1)[0]);
       for (const day of days.sort()) {
         const year = day.slice(0, 4);
-        let type: StudentActivityType = 'OTHER';
+        let type: StudentActivityType = StudentActivityType.OTHER;
         let title = '';
         for (let attempt = 0; attempt < 40 && !title; attempt++) {
-          type = rng.weighted(group.kind === 'ALLIANCE' ? ALLIANCE_WEIGHTS : TYPE_WEIGHTS);
+          type = rng.weighted(group.kind === GroupKind.ALLIANCE ? ALLIANCE_WEIGHTS : TYPE_WEIGHTS);
           const fits = STUDENT_ACTIVITIES[type].filter(([, months]) => months.length === 0 || months.includes(mo));
           if (fits.length === 0) continue;
           const candidate = fill(rng.pick(fits)[0], { group: groupShort, kind: KIND_NAMES[group.kind], year });
@@ -196,7 +196,7 @@ export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): Exchan
         const members = currentMembers(ix, group.id, day).map((x) => ({ x, s: ix.schoolById.get(x.schoolId)! }));
         if (members.length < 2) continue;
         const count = rng.int(2, Math.min(4, members.length));
-        const lead = members.find((m) => m.x.role === 'LEAD');
+        const lead = members.find((m) => m.x.role === MemberRole.LEAD);
         const rest = members.filter((m) => m !== lead);
         const chosen: SchoolPlan[] = lead && rng.chance(0.7) ? [lead.s] : [];
         while (chosen.length < count) chosen.push(rest.length > 0 ? rest.splice(Math.floor(rng.next() * rest.length), 1)[0].s : lead!.s);

@@ -1,3 +1,4 @@
+import { LessonPlanSection } from '../../../../../libs/lesson-prep/src';
 import { FEATURED_RURAL_SCHOOL } from './kit';
 import { PrepStory, edit, linesOf } from './lesson-prep';
 
@@ -209,7 +210,7 @@ export function chinese4Story({ rec, plan, ix, group, pick, as, manager, userOf,
     '按陈雨萱老师的建议补充老照片和纪录片片段',
   );
   rec.resolve(rise, riseLines, '2026-11-13 21:00', as(chen));
-  rec.comment(rise, '2026-11-14 08:20', as(chen), 3, '教学目标第3条“说说自己为什么读书”，能不能改成课后写一段话？课堂上时间可能不够。', { anchor: { section: 'OBJECTIVES' } });
+  rec.comment(rise, '2026-11-14 08:20', as(chen), 3, '教学目标第3条“说说自己为什么读书”，能不能改成课后写一段话？课堂上时间可能不够。', { anchor: { section: LessonPlanSection.OBJECTIVES } });
   rec.submit(rise, '2026-11-16 07:40', as(zhou));
 
   const wangrong = rec.create(
@@ -247,7 +248,7 @@ export function chinese4Story({ rec, plan, ix, group, pick, as, manager, userOf,
     ),
   );
   const wangKey = rec.comment(wangrong, '2026-11-13 21:10', as(zhou), 1, '重难点写得太多了，文言文的第一课时抓住“读通、读懂”就够了，其他的放到第二课时。', {
-    anchor: { section: 'KEY_POINTS' },
+    anchor: { section: LessonPlanSection.KEY_POINTS },
   });
   rec.comment(wangrong, '2026-11-13 21:40', as(chen), 1, '好的师傅，我精简一下，朗读这块我再想想怎么设计。', { replyTo: wangKey });
   rec.update(

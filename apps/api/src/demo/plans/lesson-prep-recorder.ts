@@ -1,9 +1,9 @@
 import { changedFields, lineCount, PLAN_FIELDS } from '../../../../../libs/lesson-prep/src/plan-diff';
+import { LessonPlanStatus, LessonPlanSection, LessonPlanKind } from '../../../../../libs/lesson-prep/src';
 import { ExchangePlan } from './activity';
 import { RECORDED_UNTIL, at, chinaInstant, dayOf, isSchoolDay } from './calendar';
 import { demoId } from './kit';
-import { Actor, AdoptionPlan, CommentPlan, LessonPlanPlan, LessonPrepPlan, PlanStatus, PlanText, PrepTeamPlan, RevisionPlan, edit } from './lesson-prep';
-import { m } from './organisation-specs';
+import { Actor, AdoptionPlan, CommentPlan, LessonPlanPlan, LessonPrepPlan, PlanText, PrepTeamPlan, RevisionPlan } from './lesson-prep';
 import { GroupPlan, TeacherPlan } from './organisation';
 import { PlanIndex, currentMembers } from './plan-index';
 
@@ -46,7 +46,7 @@ export class LessonPrepRecorder {
   private seesDrafts(plan: LessonPlanPlan, by: Actor, iso: string): boolean {
     const t = by.teacher;
     if (!t) return false;
-    if (plan.kind === 'ADAPTATION') return plan.ownerId === t.id;
+    if (plan.kind === LessonPlanKind.ADAPTATION) return plan.ownerId === t.id;
     return this.isMember(plan.teamId!, t.id, iso) || this.teamById.get(plan.teamId!)!.reviewerId === t.id;
   }
 
@@ -113,7 +113,7 @@ export class LessonPrepRecorder {
 
   /** What a new plan (team plan or adaptation) starts with: a draft at version 1. */
   private fresh(by: Actor, iso: string) {
-    const status: PlanStatus = 'DRAFT';
+    const status: LessonPlanStatus = LessonPlanStatus.DRAFT;
     return { status, version: 1, publishedVersion: null, firstPublishedAt: null, reviewNote: null, reviewedBy: null, reviewedAt: null, createdBy: by.userId, createdAt: iso, updatedAt: iso };
   }
 
@@ -126,7 +126,7 @@ export class LessonPrepRecorder {
       id: demoId(`lesson-plan:${key}`),
       key,
       groupId: team.groupId,
-      kind: 'TEAM',
+      kind: LessonPlanKind.TEAM,
       teamId: team.id,
       ownerId: null,
       sourcePlanId: null,
@@ -147,11 +147,11 @@ export class LessonPrepRecorder {
   update(plan: LessonPlanPlan, when: string, by: Actor, change: (p: PlanText) => Partial<PlanText>, note: string): LessonPlanPlan {
     const iso = at(when);
     this.step(plan, iso);
-    if (!this.seesDrafts(plan, by, iso) || (plan.kind === 'TEAM' && !this.isMember(plan.teamId!, by.teacher?.id, iso))) this.fail(`${plan.title}: ${by.teacher?.name} may not edit`);
-    if (plan.status !== 'DRAFT' && plan.status !== 'PUBLISHED') this.fail(`${plan.title} is ${plan.status}: not editable`);
+    if (!this.seesDrafts(plan, by, iso) || (plan.kind === LessonPlanKind.TEAM && !this.isMember(plan.teamId!, by.teacher?.id, iso))) this.fail(`${plan.title}: ${by.teacher?.name} may not edit`);
+    if (plan.status !== LessonPlanStatus.DRAFT && plan.status !== LessonPlanStatus.PUBLISHED) this.fail(`${plan.title} is ${plan.status}: not editable`);
     const next: PlanText = { ...plan, ...change(plan) };
     if (!changedFields(plan, next).length) this.fail(`${plan.title}: an update that changes nothing`);
-    Object.assign(plan, PLAN_FIELDS.reduce((o, f) => ({ ...o, [f]: next[f] }), {}), { version: plan.version + 1, status: plan.status === 'PUBLISHED' ? 'DRAFT' : plan.status, updatedAt: iso });
+    Object.assign(plan, PLAN_FIELDS.reduce((o, f) => ({ ...o, [f]: next[f] }), {}), { version: plan.version + 1, status: plan.status === LessonPlanStatus.PUBLISHED ? LessonPlanStatus.DRAFT : plan.status, updatedAt: iso });
     this.revise(plan, iso, by, note);
     return plan;
   }
@@ -159,41 +159,41 @@ export class LessonPrepRecorder {
   submit(plan: LessonPlanPlan, when: string, by: Actor): LessonPlanPlan {
     const iso = at(when);
     this.step(plan, iso);
-    if (plan.kind !== 'TEAM' || plan.status !== 'DRAFT' || !this.isMember(plan.teamId!, by.teacher?.id, iso)) this.fail(`${plan.title}: cannot submit`);
-    return Object.assign(plan, { status: 'IN_REVIEW', reviewNote: null, updatedAt: iso });
+    if (plan.kind !== LessonPlanKind.TEAM || plan.status !== LessonPlanStatus.DRAFT || !this.isMember(plan.teamId!, by.teacher?.id, iso)) this.fail(`${plan.title}: cannot submit`);
+    return Object.assign(plan, { status: LessonPlanStatus.IN_REVIEW, reviewNote: null, updatedAt: iso });
   }
 
   review(plan: LessonPlanPlan, when: string, by: Actor, approve: boolean, note: string | null = null): LessonPlanPlan {
     const iso = at(when);
     this.step(plan, iso);
-    if (plan.status !== 'IN_REVIEW' || !this.leads(plan, by)) this.fail(`${plan.title}: cannot review`);
+    if (plan.status !== LessonPlanStatus.IN_REVIEW || !this.leads(plan, by)) this.fail(`${plan.title}: cannot review`);
     if (!approve && !note) this.fail(`${plan.title}: returned without a note`);
-    return Object.assign(plan, { status: approve ? 'APPROVED' : 'DRAFT', reviewNote: note, reviewedBy: by.userId, reviewedAt: iso, updatedAt: iso });
+    return Object.assign(plan, { status: approve ? LessonPlanStatus.APPROVED : LessonPlanStatus.DRAFT, reviewNote: note, reviewedBy: by.userId, reviewedAt: iso, updatedAt: iso });
   }
 
   publish(plan: LessonPlanPlan, when: string, by: Actor): LessonPlanPlan {
     const iso = at(when);
     this.step(plan, iso);
-    if (plan.status !== 'APPROVED' || !this.leads(plan, by)) this.fail(`${plan.title}: cannot publish`);
+    if (plan.status !== LessonPlanStatus.APPROVED || !this.leads(plan, by)) this.fail(`${plan.title}: cannot publish`);
     this.revision(plan, plan.version).publishedAt = iso;
-    return Object.assign(plan, { status: 'PUBLISHED', publishedVersion: plan.version, firstPublishedAt: plan.firstPublishedAt ?? iso, updatedAt: iso });
+    return Object.assign(plan, { status: LessonPlanStatus.PUBLISHED, publishedVersion: plan.version, firstPublishedAt: plan.firstPublishedAt ?? iso, updatedAt: iso });
   }
 
   archive(plan: LessonPlanPlan, when: string, by: Actor): LessonPlanPlan {
     const iso = at(when);
     this.step(plan, iso);
-    const allowed = plan.kind === 'ADAPTATION' ? plan.ownerId === by.teacher?.id : this.teamById.get(plan.teamId!)!.leaderId === by.teacher?.id;
-    if (!allowed || plan.status === 'ARCHIVED') this.fail(`${plan.title}: cannot archive`);
-    return Object.assign(plan, { status: 'ARCHIVED', updatedAt: iso });
+    const allowed = plan.kind === LessonPlanKind.ADAPTATION ? plan.ownerId === by.teacher?.id : this.teamById.get(plan.teamId!)!.leaderId === by.teacher?.id;
+    if (!allowed || plan.status === LessonPlanStatus.ARCHIVED) this.fail(`${plan.title}: cannot archive`);
+    return Object.assign(plan, { status: LessonPlanStatus.ARCHIVED, updatedAt: iso });
   }
 
   /** adaptLessonPlan: a teacher of the group copies the published version (二次备课). */
   adapt(key: string, source: LessonPlanPlan, when: string, owner: Actor): LessonPlanPlan {
     const iso = at(when);
     const t = owner.teacher;
-    if (source.kind !== 'TEAM' || source.publishedVersion === null || source.status === 'ARCHIVED') this.fail(`${source.title}: only published team plans are adapted`);
+    if (source.kind !== LessonPlanKind.TEAM || source.publishedVersion === null || source.status === LessonPlanStatus.ARCHIVED) this.fail(`${source.title}: only published team plans are adapted`);
     if (!t || !this.inGroup(t, source.groupId, dayOf(iso), source.subject)) this.fail(`${source.title}: ${t?.name} is not a teacher of the group`);
-    if (this.out.plans.some((p) => p.sourcePlanId === source.id && p.ownerId === t.id && p.status !== 'ARCHIVED')) this.fail(`${t.name} already adapted ${source.title}`);
+    if (this.out.plans.some((p) => p.sourcePlanId === source.id && p.ownerId === t.id && p.status !== LessonPlanStatus.ARCHIVED)) this.fail(`${t.name} already adapted ${source.title}`);
     this.step(source, iso);
     const rev = this.revision(source, source.publishedVersion);
     const plan: LessonPlanPlan = {
@@ -201,7 +201,7 @@ export class LessonPrepRecorder {
       id: demoId(`lesson-plan:${key}`),
       key,
       groupId: source.groupId,
-      kind: 'ADAPTATION',
+      kind: LessonPlanKind.ADAPTATION,
       teamId: null,
       ownerId: t.id,
       sourcePlanId: source.id,
@@ -225,10 +225,10 @@ export class LessonPrepRecorder {
     this.step(plan, iso);
     const rev = this.revision(plan, version);
     if (!by.userId || rev.createdAt > iso) this.fail(`${plan.title}: bad comment`);
-    if (!this.seesDrafts(plan, by, iso) && (plan.kind !== 'TEAM' || rev.publishedAt === null || rev.publishedAt > iso)) this.fail(`${plan.title}: readers comment on published versions`);
+    if (!this.seesDrafts(plan, by, iso) && (plan.kind !== LessonPlanKind.TEAM || rev.publishedAt === null || rev.publishedAt > iso)) this.fail(`${plan.title}: readers comment on published versions`);
     if (o.replyTo && (o.replyTo.planId !== plan.id || o.replyTo.version !== version || o.anchor || o.replyTo.parentId)) this.fail(`${plan.title}: bad reply`);
     const a = o.anchor;
-    if (a && (a.section === 'CONTENT' ? a.fromLine === undefined || a.fromLine > a.toLine! || a.toLine! > lineCount(rev.content) : a.fromLine !== undefined)) this.fail(`${plan.title}: bad anchor`);
+    if (a && (a.section === LessonPlanSection.CONTENT ? a.fromLine === undefined || a.fromLine > a.toLine! || a.toLine! > lineCount(rev.content) : a.fromLine !== undefined)) this.fail(`${plan.title}: bad anchor`);
     const comment: CommentPlan = {
       id: demoId(`lesson-comment:${plan.key}:${this.out.comments.filter((c) => c.planId === plan.id).length}`),
       planId: plan.id,
@@ -249,7 +249,7 @@ export class LessonPrepRecorder {
   resolve(plan: LessonPlanPlan, comment: CommentPlan, when: string, by: Actor): CommentPlan {
     const iso = at(when);
     this.step(plan, iso);
-    const teamSide = plan.kind === 'TEAM' ? this.isMember(plan.teamId!, by.teacher?.id, iso) : plan.ownerId === by.teacher?.id;
+    const teamSide = plan.kind === LessonPlanKind.TEAM ? this.isMember(plan.teamId!, by.teacher?.id, iso) : plan.ownerId === by.teacher?.id;
     if (comment.planId !== plan.id || comment.parentId || comment.resolvedAt || (comment.authorUserId !== by.userId && !teamSide)) this.fail(`${plan.title}: cannot resolve`);
     return Object.assign(comment, { resolvedAt: iso, resolvedBy: by.userId });
   }
@@ -259,8 +259,8 @@ export class LessonPrepRecorder {
    * school, an active member of the group, on a school day, after the plan was published, not while away on an exchange.
    */
   adopt(plan: LessonPlanPlan, taughtOn: string, teacher: TeacherPlan, className: string, reflection: string, recordedBy: string | null = null): AdoptionPlan {
-    const source = plan.kind === 'ADAPTATION' ? this.out.plans.find((p) => p.id === plan.sourcePlanId)! : plan;
-    if (plan.kind === 'ADAPTATION' && plan.ownerId !== teacher.id) this.fail(`${plan.title}: an adaptation is taught by its owner`);
+    const source = plan.kind === LessonPlanKind.ADAPTATION ? this.out.plans.find((p) => p.id === plan.sourcePlanId)! : plan;
+    if (plan.kind === LessonPlanKind.ADAPTATION && plan.ownerId !== teacher.id) this.fail(`${plan.title}: an adaptation is taught by its owner`);
     const createdAt = chinaInstant(taughtOn, 17 * 60 + 30 + (this.out.adoptions.length % 120));
     this.step(source, createdAt);
     if (plan !== source) this.step(plan, createdAt);

@@ -1,4 +1,5 @@
 import { changedFields } from '../../../../../libs/lesson-prep/src/plan-diff';
+import { LessonPlanStatus, LessonPlanKind } from '../../../../../libs/lesson-prep/src';
 import { ExchangePlan } from './activity';
 import { DOMAIN, FEATURED_LEAD_SCHOOL, demoId } from './kit';
 import { chinese4Story } from './lesson-prep-chinese4';
@@ -61,8 +62,8 @@ export function buildLessonPrepPlan(plan: DemoPlan, ix: PlanIndex, exchanges: re
 
 /** What the demo must show, checked on the plan. */
 export function validateLessonPrep(p: LessonPrepPlan): void {
-  const team = p.plans.filter((x) => x.kind === 'TEAM');
-  for (const status of ['DRAFT', 'IN_REVIEW', 'APPROVED', 'PUBLISHED', 'ARCHIVED'] as const) {
+  const team = p.plans.filter((x) => x.kind === LessonPlanKind.TEAM);
+  for (const status of [LessonPlanStatus.DRAFT, LessonPlanStatus.IN_REVIEW, LessonPlanStatus.APPROVED, LessonPlanStatus.PUBLISHED, LessonPlanStatus.ARCHIVED] as const) {
     if (!team.some((x) => x.status === status)) prepFail(`no ${status} plan`);
   }
   for (const x of p.plans) {
@@ -70,14 +71,14 @@ export function validateLessonPrep(p: LessonPrepPlan): void {
     if (revs.length !== x.version || revs.some((r, i) => r.version !== i + 1)) prepFail(`${x.title}: revisions`);
     const last = revs[revs.length - 1];
     if (changedFields(last, x).length) prepFail(`${x.title}: its text is not its last revision`);
-    if (x.status === 'PUBLISHED' && x.publishedVersion !== x.version) prepFail(`${x.title}: published, but not its current version`);
+    if (x.status === LessonPlanStatus.PUBLISHED && x.publishedVersion !== x.version) prepFail(`${x.title}: published, but not its current version`);
     if (x.publishedVersion !== null && !revs[x.publishedVersion - 1].publishedAt) prepFail(`${x.title}: published version without publishedAt`);
   }
-  const adapted = p.plans.filter((x) => x.kind === 'ADAPTATION');
+  const adapted = p.plans.filter((x) => x.kind === LessonPlanKind.ADAPTATION);
   const source = (a: LessonPlanPlan) => p.plans.find((x) => x.id === a.sourcePlanId)!;
   if (adapted.length < 2 || !adapted.some((a) => source(a).publishedVersion! > a.sourceVersion!)) prepFail('adaptations, one of them behind its source');
   if (!p.comments.some((c) => c.anchor?.fromLine) || !p.comments.some((c) => c.parentId) || !p.comments.some((c) => c.resolvedAt)) prepFail('comment threads');
-  if (!team.some((x) => x.status === 'DRAFT' && x.reviewNote)) prepFail('a plan returned to draft with a note');
-  const published = team.find((x) => x.status === 'PUBLISHED' && x.content.includes('分数的意义'));
+  if (!team.some((x) => x.status === LessonPlanStatus.DRAFT && x.reviewNote)) prepFail('a plan returned to draft with a note');
+  const published = team.find((x) => x.status === LessonPlanStatus.PUBLISHED && x.content.includes('分数的意义'));
   if (!published || new Set(p.adoptions.filter((a) => a.planId === published.id).map((a) => a.schoolId)).size < 4) prepFail('《分数的意义》 taught at several member schools');
 }

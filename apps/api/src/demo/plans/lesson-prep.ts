@@ -1,12 +1,12 @@
 import type { PlanContent } from '../../../../../libs/lesson-prep/src/entities/lesson-prep.entity';
+import { TeacherHonour } from '../../../../../libs/organisation/src';
+import { LessonPlanStatus, LessonPlanSection, LessonPlanKind } from '../../../../../libs/lesson-prep/src';
 import { LessonPrepRecorder } from './lesson-prep-recorder';
-import { DemoPlan, GroupPlan, Honour, TeacherPlan } from './organisation';
+import { DemoPlan, GroupPlan, TeacherPlan } from './organisation';
 import { PlanIndex } from './plan-index';
 
 /** Collective lesson preparation (集体备课), 2025-09 to 2026-11: plan types and what the story chapters share. */
 
-export type PlanStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 'ARCHIVED';
-export type PlanSection = 'TITLE' | 'UNIT' | 'OBJECTIVES' | 'KEY_POINTS' | 'CONTENT' | 'RESOURCES';
 
 /** The editable part of a plan, kept in full in every revision. */
 export type PlanText = PlanContent;
@@ -36,7 +36,7 @@ export interface LessonPlanPlan extends PlanText {
   id: string;
   key: string;
   groupId: string;
-  kind: 'TEAM' | 'ADAPTATION';
+  kind: LessonPlanKind;
   teamId: string | null;
   ownerId: string | null;
   sourcePlanId: string | null;
@@ -45,7 +45,7 @@ export interface LessonPlanPlan extends PlanText {
   mainPreparerId: string;
   subject: string;
   grade: string;
-  status: PlanStatus;
+  status: LessonPlanStatus;
   version: number;
   publishedVersion: number | null;
   firstPublishedAt: string | null;
@@ -72,7 +72,7 @@ export interface CommentPlan {
   planId: string;
   version: number;
   parentId: string | null;
-  anchor: { section: PlanSection; fromLine?: number; toLine?: number } | null;
+  anchor: { section: LessonPlanSection; fromLine?: number; toLine?: number } | null;
   text: string;
   authorUserId: string;
   authorTeacherId: string | null;
@@ -128,10 +128,10 @@ export function linesOf(content: string, first: string, last: string): CommentPl
   const fromLine = lines.findIndex((l) => l.includes(first)) + 1;
   const toLine = lines.findIndex((l) => l.includes(last)) + 1;
   if (fromLine < 1 || toLine < fromLine) throw new Error(`demo plan: no lines ${first}…${last}`);
-  return { section: 'CONTENT', fromLine, toLine };
+  return { section: LessonPlanSection.CONTENT, fromLine, toLine };
 }
 
-export const HONOUR_POINTS: Record<Honour, number> = { FAMOUS_TEACHER: 100, SUBJECT_LEADER: 60, BACKBONE: 30, EXCELLENT_TEACHER: 10, NEW_TEACHER: 0 };
+export const HONOUR_POINTS: Record<TeacherHonour, number> = { FAMOUS_TEACHER: 100, SUBJECT_LEADER: 60, BACKBONE: 30, EXCELLENT_TEACHER: 10, NEW_TEACHER: 0 };
 export const seniority = (t: TeacherPlan) => t.honours.reduce((s, h) => s + HONOUR_POINTS[h], 0) + t.yearsOfExperience;
 
 export function prepFail(what: string): never {

@@ -1,6 +1,8 @@
+import { SchoolStage, TeacherTitle, TeacherHonour } from '../../../../../libs/organisation/src';
+import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '../../../../../libs/mentoring/src';
 import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, addDays, dayNumber, maxDay, plusYears, randomDay, schoolDayFrom } from './calendar';
 import { Prng } from './kit';
-import { DemoPlan, Honour, TeacherPlan } from './organisation';
+import { DemoPlan, TeacherPlan } from './organisation';
 import { PlanIndex, joinedOn } from './plan-index';
 
 /** 师徒结对 (mentoring pairs), 2024-09 to 2026-11: plan types and when a pair of each status happens. */
@@ -8,9 +10,6 @@ import { PlanIndex, joinedOn } from './plan-index';
 /** school_group.mentor_capacity: the demo keeps the default. */
 export const MENTOR_CAPACITY = 3;
 
-export type PairStatus = 'PROPOSED' | 'ACTIVE' | 'DECLINED' | 'COMPLETED' | 'DISSOLVED';
-export type Proposer = 'APPRENTICE' | 'MENTOR' | 'MANAGER';
-export type MentoringKind = 'MEETING' | 'LESSON_OBSERVATION' | 'FEEDBACK' | 'DEMO_LESSON' | 'OTHER';
 
 export interface MentoringPairPlan {
   id: string;
@@ -18,8 +17,8 @@ export interface MentoringPairPlan {
   mentorId: string;
   apprenticeId: string;
   subject: string;
-  status: PairStatus;
-  proposedBy: Proposer;
+  status: MentoringStatus;
+  proposedBy: MentoringProposer;
   goals: string[];
   plannedEndOn: string | null;
   responseNote: string | null;
@@ -35,7 +34,7 @@ export interface MentoringPairPlan {
 export interface MentoringActivityPlan {
   id: string;
   pairId: string;
-  kind: MentoringKind;
+  kind: MentoringActivityKind;
   occurredOn: string;
   durationMinutes: number;
   notes: string;
@@ -58,16 +57,16 @@ export interface MentoringPlan {
   evaluations: MentoringEvaluationPlan[];
 }
 
-export const MENTOR_HONOURS: readonly Honour[] = ['FAMOUS_TEACHER', 'SUBJECT_LEADER', 'BACKBONE'];
+export const MENTOR_HONOURS: readonly TeacherHonour[] = [TeacherHonour.FAMOUS_TEACHER, TeacherHonour.SUBJECT_LEADER, TeacherHonour.BACKBONE];
 export const isMentorGrade = (t: TeacherPlan) => t.yearsOfExperience >= 8 && t.honours.some((h) => MENTOR_HONOURS.includes(h));
-export const isNewTeacher = (t: TeacherPlan) => t.honours.includes('NEW_TEACHER') || t.yearsOfExperience <= 3;
+export const isNewTeacher = (t: TeacherPlan) => t.honours.includes(TeacherHonour.NEW_TEACHER) || t.yearsOfExperience <= 3;
 export const isYoungTeacher = (t: TeacherPlan) => !isNewTeacher(t) && t.yearsOfExperience <= 10 && !t.honours.some((h) => MENTOR_HONOURS.includes(h));
 /** Young 骨干 learn from a 名师 too (名师工作室). */
-export const isYoungBackbone = (t: TeacherPlan) => t.yearsOfExperience <= 7 && t.honours.includes('BACKBONE') && !t.honours.includes('FAMOUS_TEACHER') && !t.honours.includes('SUBJECT_LEADER');
+export const isYoungBackbone = (t: TeacherPlan) => t.yearsOfExperience <= 7 && t.honours.includes(TeacherHonour.BACKBONE) && !t.honours.includes(TeacherHonour.FAMOUS_TEACHER) && !t.honours.includes(TeacherHonour.SUBJECT_LEADER);
 /** Experienced teachers without an honour mentor now and then. */
-export const isSeniorTeacher = (t: TeacherPlan) => t.yearsOfExperience >= 12 && (t.title === 'SENIOR' || t.title === 'FIRST_GRADE');
+export const isSeniorTeacher = (t: TeacherPlan) => t.yearsOfExperience >= 12 && (t.title === TeacherTitle.SENIOR || t.title === TeacherTitle.FIRST_GRADE);
 /** Primary (incl. teaching points) and junior teachers pair within their level; nine-year schools have both. */
-export const sameLevel = (a: TeacherPlan, b: TeacherPlan) => a.stage === b.stage || a.stage === 'NINE_YEAR' || b.stage === 'NINE_YEAR';
+export const sameLevel = (a: TeacherPlan, b: TeacherPlan) => a.stage === b.stage || a.stage === SchoolStage.NINE_YEAR || b.stage === SchoolStage.NINE_YEAR;
 
 export interface PairTimeline {
   proposedOn: string;
@@ -78,27 +77,27 @@ export interface PairTimeline {
 }
 
 /** When a pair in `status` was proposed, accepted and ended, none of it before `earliest`; null when it cannot fit. */
-export function pairTimeline(rng: Prng, status: PairStatus, earliest: string): PairTimeline | null {
+export function pairTimeline(rng: Prng, status: MentoringStatus, earliest: string): PairTimeline | null {
   const from = maxDay(earliest, MENTORING_FROM);
   const accepted = (proposedOn: string) => schoolDayFrom(addDays(proposedOn, rng.int(2, 14)));
   switch (status) {
-    case 'PROPOSED': {
+    case MentoringStatus.PROPOSED: {
       // Recent requests, still waiting for an answer.
       const lo = maxDay(from, '2026-10-19');
       return lo > RECORDED_UNTIL ? null : { proposedOn: randomDay(rng, lo, RECORDED_UNTIL), activatedOn: null, endedOn: null, respondedOn: null };
     }
-    case 'DECLINED': {
+    case MentoringStatus.DECLINED: {
       if (from > '2026-10-31') return null;
       const proposedOn = randomDay(rng, from, '2026-10-31');
       return { proposedOn, activatedOn: null, endedOn: null, respondedOn: addDays(proposedOn, rng.int(1, 10)) };
     }
-    case 'ACTIVE': {
+    case MentoringStatus.ACTIVE: {
       if (from > '2026-09-30') return null;
       const proposedOn = randomDay(rng, from, '2026-09-30');
       const activatedOn = accepted(proposedOn);
       return activatedOn > '2026-10-31' ? null : { proposedOn, activatedOn, endedOn: null, respondedOn: null };
     }
-    case 'COMPLETED': {
+    case MentoringStatus.COMPLETED: {
       // Two-year plans begun in the 2024-2025 school year, completed at the end of a term.
       if (from > '2025-03-15') return null;
       const proposedOn = randomDay(rng, from, '2025-03-15');
@@ -106,7 +105,7 @@ export function pairTimeline(rng: Prng, status: PairStatus, earliest: string): P
       const ends = ['2026-01-23', '2026-07-03'].filter((e) => dayNumber(e) - dayNumber(activatedOn) >= 400);
       return ends.length === 0 ? null : { proposedOn, activatedOn, endedOn: rng.pick(ends), respondedOn: null };
     }
-    case 'DISSOLVED': {
+    case MentoringStatus.DISSOLVED: {
       if (from > '2026-06-30') return null;
       const proposedOn = randomDay(rng, from, '2026-06-30');
       // Now and then dissolved before anyone answered.
@@ -119,8 +118,8 @@ export function pairTimeline(rng: Prng, status: PairStatus, earliest: string): P
   }
 }
 
-export const MENTORING_KIND_WEIGHTS: ReadonlyArray<readonly [MentoringKind, number]> = [['MEETING', 28], ['LESSON_OBSERVATION', 32], ['FEEDBACK', 24], ['DEMO_LESSON', 13], ['OTHER', 3]];
-export const PROPOSER_WEIGHTS: ReadonlyArray<readonly [Proposer, number]> = [['APPRENTICE', 45], ['MENTOR', 25], ['MANAGER', 30]];
+export const MENTORING_KIND_WEIGHTS: ReadonlyArray<readonly [MentoringActivityKind, number]> = [[MentoringActivityKind.MEETING, 28], [MentoringActivityKind.LESSON_OBSERVATION, 32], [MentoringActivityKind.FEEDBACK, 24], [MentoringActivityKind.DEMO_LESSON, 13], [MentoringActivityKind.OTHER, 3]];
+export const PROPOSER_WEIGHTS: ReadonlyArray<readonly [MentoringProposer, number]> = [[MentoringProposer.APPRENTICE, 45], [MentoringProposer.MENTOR, 25], [MentoringProposer.MANAGER, 30]];
 
 /** The rules the schema and the service keep, checked on the plan. */
 export function validateMentoring(mp: MentoringPlan, plan: DemoPlan, ix: PlanIndex): void {
@@ -140,15 +139,15 @@ export function validateMentoring(mp: MentoringPlan, plan: DemoPlan, ix: PlanInd
     const ok =
       p.proposedOn >= MENTORING_FROM &&
       p.proposedOn <= RECORDED_UNTIL &&
-      (p.status === 'PROPOSED' || p.status === 'DECLINED' ? !activated && p.endedOn === null : true) &&
-      (p.status === 'ACTIVE' ? activated && p.endedOn === null && p.plannedEndOn === plusYears(p.activatedOn!, 3) : true) &&
-      (p.status === 'COMPLETED' ? activated && p.endedOn !== null && !!p.evaluation : !p.evaluation) &&
-      (p.status === 'DISSOLVED' ? p.endedOn !== null && !!p.dissolveReason : !p.dissolveReason) &&
-      (p.status === 'DECLINED' ? !!p.responseNote : true) &&
+      (p.status === MentoringStatus.PROPOSED || p.status === MentoringStatus.DECLINED ? !activated && p.endedOn === null : true) &&
+      (p.status === MentoringStatus.ACTIVE ? activated && p.endedOn === null && p.plannedEndOn === plusYears(p.activatedOn!, 3) : true) &&
+      (p.status === MentoringStatus.COMPLETED ? activated && p.endedOn !== null && !!p.evaluation : !p.evaluation) &&
+      (p.status === MentoringStatus.DISSOLVED ? p.endedOn !== null && !!p.dissolveReason : !p.dissolveReason) &&
+      (p.status === MentoringStatus.DECLINED ? !!p.responseNote : true) &&
       (!activated || p.activatedOn! >= p.proposedOn) &&
       (p.endedOn === null || (p.endedOn >= (p.activatedOn ?? p.proposedOn) && p.endedOn <= RECORDED_UNTIL));
     if (!ok) throw new Error(`demo plan: inconsistent ${label}`);
-    if (p.status === 'PROPOSED' || p.status === 'ACTIVE') {
+    if (p.status === MentoringStatus.PROPOSED || p.status === MentoringStatus.ACTIVE) {
       const key = `${p.mentorId}:${p.apprenticeId}:${p.subject}`;
       if (open.has(key)) throw new Error(`demo plan: two open pairs for ${label}`);
       open.add(key);
@@ -171,9 +170,9 @@ export function validateMentoring(mp: MentoringPlan, plan: DemoPlan, ix: PlanInd
     periodsSeen.add(`${e.pairId}:${e.period}`);
     if (e.scores.some((s) => !p.goals.includes(s.goal) || s.score < 3 || s.score > 5)) throw new Error('demo plan: evaluation scores');
   }
-  const featured = mp.pairs.find((p) => p.mentorId === plan.refs.famousTeacherId && p.apprenticeId === plan.refs.newTeacherId && p.status === 'ACTIVE');
+  const featured = mp.pairs.find((p) => p.mentorId === plan.refs.famousTeacherId && p.apprenticeId === plan.refs.newTeacherId && p.status === MentoringStatus.ACTIVE);
   if (!featured || mp.evaluations.filter((e) => e.pairId === featured.id).length !== 1) throw new Error('demo plan: the featured mentoring pair is missing its evaluation');
-  for (const status of ['PROPOSED', 'ACTIVE', 'DECLINED', 'COMPLETED', 'DISSOLVED']) {
+  for (const status of [MentoringStatus.PROPOSED, MentoringStatus.ACTIVE, MentoringStatus.DECLINED, MentoringStatus.COMPLETED, MentoringStatus.DISSOLVED]) {
     if (!mp.pairs.some((p) => p.status === status)) throw new Error(`demo plan: no ${status} mentoring pair`);
   }
 }

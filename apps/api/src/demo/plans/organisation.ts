@@ -1,23 +1,20 @@
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, PHONE_PREFIXES, SURNAMES } from '../demo-names';
+import { RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, MemberRole, Pairing, TeacherTitle, TeacherHonour } from '../../../../../libs/organisation/src';
 import { CURRENT_SCHOOL_YEAR, LATEST_DATE, addDays, nextSemester } from './calendar';
 import { DOMAIN, FAMOUS_TEACHER_NAME, FEATURED_CONSORTIUM, FEATURED_LEAD_SCHOOL, FEATURED_RURAL_SCHOOL, MAIN_COUNTY, NEW_TEACHER_NAME, Prng, demoId } from './kit';
 import { REGIONS, defaultPairing, femaleShare, groupSpecs, pickYears, plannedTeacherRows, schoolSpecs, sizeProfile, sortHonours, subjectsFor, titleFor } from './organisation-specs';
 
 /** The organisation plan (no database, no rules): regions, schools, groups, memberships, teachers, assignments. */
 
-export type Stage = 'PRIMARY' | 'JUNIOR' | 'NINE_YEAR' | 'SENIOR' | 'TEACHING_POINT';
-export type Locale = 'URBAN' | 'TOWNSHIP' | 'RURAL';
-export type Kind = 'EDUCATION_GROUP' | 'CONSORTIUM' | 'ALLIANCE' | 'SCHOOL_DISTRICT';
-export type Mode = 'FUSED' | 'CO_BUILT' | 'FUSED_AND_CO_BUILT';
-export type Level = 'PROVINCIAL_DEMONSTRATION' | 'PROVINCIAL_PILOT' | 'MUNICIPAL_DEMONSTRATION' | 'MUNICIPAL_PILOT' | 'COUNTY_PILOT';
-export type Pairing = 'STRONG_WEAK' | 'STRONG_NEW' | 'STRONG_RURAL' | 'STRONG_SUBURBAN' | 'OTHER';
-export type Title = 'SENIOR_PROFESSOR' | 'SENIOR' | 'FIRST_GRADE' | 'SECOND_GRADE' | 'THIRD_GRADE' | 'UNRANKED';
-export type Honour = 'FAMOUS_TEACHER' | 'SUBJECT_LEADER' | 'BACKBONE' | 'EXCELLENT_TEACHER' | 'NEW_TEACHER';
+
+/** The demo has no twelve-year schools (十二年一贯制) and no development communities (发展共同体). */
+export type DemoStage = Exclude<SchoolStage, SchoolStage.TWELVE_YEAR>;
+export type DemoKind = Exclude<GroupKind, GroupKind.COMMUNITY>;
 
 export interface RegionPlan {
   id: string;
   name: string;
-  level: 'PROVINCE' | 'CITY' | 'COUNTY';
+  level: RegionLevel;
   parentId: string | null;
   code: string;
   path: string[];
@@ -28,8 +25,8 @@ export interface SchoolPlan {
   name: string;
   county: string;
   regionId: string;
-  stage: Stage;
-  locale: Locale;
+  stage: DemoStage;
+  locale: SchoolLocale;
   studentCount: number;
   teacherCount: number;
   campusOfId: string | null;
@@ -42,11 +39,11 @@ export interface SchoolPlan {
 export interface GroupPlan {
   id: string;
   name: string;
-  kind: Kind;
-  mode: Mode | null;
+  kind: DemoKind;
+  mode: ConsortiumMode | null;
   regionId: string;
   leadSchoolId: string;
-  level: Level | null;
+  level: GroupLevel | null;
   foundedOn: string;
 }
 
@@ -54,8 +51,8 @@ export interface MembershipPlan {
   id: string;
   groupId: string;
   schoolId: string;
-  groupKind: Kind;
-  role: 'LEAD' | 'MEMBER';
+  groupKind: DemoKind;
+  role: MemberRole;
   pairing: Pairing | null;
   joinedOn: string;
   leftOn: string | null;
@@ -66,10 +63,10 @@ export interface TeacherPlan {
   name: string;
   schoolId: string;
   subjects: string[];
-  stage: Stage;
-  title: Title;
+  stage: DemoStage;
+  title: TeacherTitle;
   yearsOfExperience: number;
-  honours: Honour[];
+  honours: TeacherHonour[];
   email: string | null;
   phone: string | null;
 }
@@ -175,7 +172,7 @@ export function buildPlan(): DemoPlan {
     };
     groups.push(group);
     leadSchoolIds.add(lead.id);
-    const addMembership = (s: SchoolPlan, role: 'LEAD' | 'MEMBER', pairing: Pairing | null, joinedOn: string, leftOn: string | null) =>
+    const addMembership = (s: SchoolPlan, role: MemberRole, pairing: Pairing | null, joinedOn: string, leftOn: string | null) =>
       memberships.push({
         id: demoId(`membership:${g.name}:${s.name}:${joinedOn}`),
         groupId: group.id,
@@ -186,14 +183,14 @@ export function buildPlan(): DemoPlan {
         joinedOn,
         leftOn,
       });
-    addMembership(lead, 'LEAD', null, g.foundedOn, null);
+    addMembership(lead, MemberRole.LEAD, null, g.foundedOn, null);
     g.members.forEach((spec, i) => {
       const ms = typeof spec === 'string' ? { school: spec } : spec;
       const s = school(ms.school);
       // The first members join at the founding; later ones at the next semester (coverage grows over time).
       const joinedOn = ms.joinedOn ?? (i < 3 ? g.foundedOn : nextSemester(g.foundedOn));
-      addMembership(s, 'MEMBER', ms.pairing ?? defaultPairing(s), joinedOn, ms.leftOn ?? null);
-      if (g.mode === 'FUSED' && !ms.leftOn && !s.openedOn && fusedMembers.filter((f) => f.lead === lead).length < 2) {
+      addMembership(s, MemberRole.MEMBER, ms.pairing ?? defaultPairing(s), joinedOn, ms.leftOn ?? null);
+      if (g.mode === ConsortiumMode.FUSED && !ms.leftOn && !s.openedOn && fusedMembers.filter((f) => f.lead === lead).length < 2) {
         fusedMembers.push({ lead, member: s, joinedOn });
       }
     });
@@ -231,12 +228,12 @@ export function buildPlan(): DemoPlan {
     }
   };
   // Schools a teacher of `stage` could have come from.
-  const sameLevel: Record<Stage, readonly Stage[]> = {
-    PRIMARY: ['PRIMARY', 'NINE_YEAR'],
-    TEACHING_POINT: ['PRIMARY', 'NINE_YEAR'],
-    JUNIOR: ['JUNIOR', 'NINE_YEAR'],
-    NINE_YEAR: ['PRIMARY', 'JUNIOR', 'NINE_YEAR'],
-    SENIOR: ['SENIOR', 'JUNIOR'],
+  const sameLevel: Record<DemoStage, readonly DemoStage[]> = {
+    PRIMARY: [SchoolStage.PRIMARY, SchoolStage.NINE_YEAR],
+    TEACHING_POINT: [SchoolStage.PRIMARY, SchoolStage.NINE_YEAR],
+    JUNIOR: [SchoolStage.JUNIOR, SchoolStage.NINE_YEAR],
+    NINE_YEAR: [SchoolStage.PRIMARY, SchoolStage.JUNIOR, SchoolStage.NINE_YEAR],
+    SENIOR: [SchoolStage.SENIOR, SchoolStage.JUNIOR],
   };
   const otherSchool = (s: SchoolPlan): SchoolPlan => {
     const pool = (schoolsByCounty.get(s.county) ?? []).filter((o) => o.id !== s.id && !o.openedOn && sameLevel[s.stage].includes(o.stage));
@@ -252,38 +249,38 @@ export function buildPlan(): DemoPlan {
       let name: string | undefined;
       let years = pickYears(rng);
       let title = titleFor(rng, years);
-      const honours = new Set<Honour>();
+      const honours = new Set<TeacherHonour>();
       if (isLead && i === 0) {
         // Each lead school has a 名师 who leads the group's teaching research.
         years = rng.int(20, 32);
-        title = famousSeniorProfessors < 2 && years >= 25 ? 'SENIOR_PROFESSOR' : 'SENIOR';
-        if (title === 'SENIOR_PROFESSOR') famousSeniorProfessors++;
-        honours.add('FAMOUS_TEACHER').add('BACKBONE');
+        title = famousSeniorProfessors < 2 && years >= 25 ? TeacherTitle.SENIOR_PROFESSOR : TeacherTitle.SENIOR;
+        if (title === TeacherTitle.SENIOR_PROFESSOR) famousSeniorProfessors++;
+        honours.add(TeacherHonour.FAMOUS_TEACHER).add(TeacherHonour.BACKBONE);
       } else if (isLead && i === 1) {
         years = rng.int(14, 26);
-        title = years >= 18 ? 'SENIOR' : 'FIRST_GRADE';
-        honours.add('SUBJECT_LEADER').add('BACKBONE');
+        title = years >= 18 ? TeacherTitle.SENIOR : TeacherTitle.FIRST_GRADE;
+        honours.add(TeacherHonour.SUBJECT_LEADER).add(TeacherHonour.BACKBONE);
       } else if (years <= 2) {
-        honours.add('NEW_TEACHER');
+        honours.add(TeacherHonour.NEW_TEACHER);
       } else {
-        if (years >= 5 && rng.chance(0.19)) honours.add('BACKBONE');
-        if (rng.chance(0.05)) honours.add('EXCELLENT_TEACHER');
-        if (years >= 15 && s.locale === 'URBAN' && honours.has('BACKBONE') && rng.chance(0.2)) honours.add('SUBJECT_LEADER');
+        if (years >= 5 && rng.chance(0.19)) honours.add(TeacherHonour.BACKBONE);
+        if (rng.chance(0.05)) honours.add(TeacherHonour.EXCELLENT_TEACHER);
+        if (years >= 15 && s.locale === SchoolLocale.URBAN && honours.has(TeacherHonour.BACKBONE) && rng.chance(0.2)) honours.add(TeacherHonour.SUBJECT_LEADER);
       }
       // The demo accounts' teachers.
       if (s.name === FEATURED_LEAD_SCHOOL && i === 0) {
         name = FAMOUS_TEACHER_NAME;
         years = 28;
-        title = 'SENIOR_PROFESSOR';
+        title = TeacherTitle.SENIOR_PROFESSOR;
         honours.clear();
-        honours.add('FAMOUS_TEACHER').add('SUBJECT_LEADER').add('BACKBONE');
+        honours.add(TeacherHonour.FAMOUS_TEACHER).add(TeacherHonour.SUBJECT_LEADER).add(TeacherHonour.BACKBONE);
       }
       if (s.name === FEATURED_RURAL_SCHOOL && i === s.teacherRows - 1) {
         name = NEW_TEACHER_NAME;
         years = 1;
-        title = 'UNRANKED';
+        title = TeacherTitle.UNRANKED;
         honours.clear();
-        honours.add('NEW_TEACHER');
+        honours.add(TeacherHonour.NEW_TEACHER);
       }
       if (name === undefined) name = newName(female, years);
       const hasEmail = rng.chance(0.4);
@@ -296,7 +293,7 @@ export function buildPlan(): DemoPlan {
         schoolId: s.id,
         subjects: subjectsFor(s, i),
         // Teaching points teach primary grades.
-        stage: s.stage === 'TEACHING_POINT' ? 'PRIMARY' : s.stage,
+        stage: s.stage === SchoolStage.TEACHING_POINT ? SchoolStage.PRIMARY : s.stage,
         title,
         yearsOfExperience: years,
         honours: sortHonours(honours),
@@ -337,9 +334,9 @@ export function buildPlan(): DemoPlan {
 
   // Consortium coverage of the main county's compulsory schools (for the log line).
   const mainCountyId = regionId(MAIN_COUNTY);
-  const consortiumIds = new Set(groups.filter((g) => g.kind === 'CONSORTIUM').map((g) => g.id));
+  const consortiumIds = new Set(groups.filter((g) => g.kind === GroupKind.CONSORTIUM).map((g) => g.id));
   const covered = new Set(memberships.filter((x) => consortiumIds.has(x.groupId) && x.leftOn === null).map((x) => x.schoolId));
-  const compulsory = schools.filter((s) => s.regionId === mainCountyId && s.stage !== 'SENIOR');
+  const compulsory = schools.filter((s) => s.regionId === mainCountyId && s.stage !== SchoolStage.SENIOR);
 
   return {
     regions,
@@ -374,15 +371,15 @@ export function validateGroups(schools: SchoolPlan[], groups: GroupPlan[], membe
     if (g.foundedOn < '2021-01-01' || g.foundedOn > '2024-12-31') throw new Error(`demo plan: ${g.name} founded outside 2021-2024`);
     if (x.joinedOn < g.foundedOn || x.joinedOn > LATEST_DATE) throw new Error(`demo plan: bad joinedOn for ${label}`);
     if (x.leftOn !== null && (x.leftOn < x.joinedOn || x.leftOn > LATEST_DATE)) throw new Error(`demo plan: bad leftOn for ${label}`);
-    if (x.role === 'LEAD' && (x.pairing !== null || x.joinedOn !== g.foundedOn || x.schoolId !== g.leadSchoolId)) {
+    if (x.role === MemberRole.LEAD && (x.pairing !== null || x.joinedOn !== g.foundedOn || x.schoolId !== g.leadSchoolId)) {
       throw new Error(`demo plan: bad lead membership ${label}`);
     }
-    if (x.role === 'MEMBER' && x.pairing === null) throw new Error(`demo plan: member without pairing ${label}`);
+    if (x.role === MemberRole.MEMBER && x.pairing === null) throw new Error(`demo plan: member without pairing ${label}`);
     if (x.leftOn !== null) continue;
     const pair = `${x.groupId}:${x.schoolId}`;
     if (activePair.has(pair)) throw new Error(`demo plan: ${label} twice`);
     activePair.add(pair);
-    if (g.kind === 'CONSORTIUM') {
+    if (g.kind === GroupKind.CONSORTIUM) {
       if (activeConsortium.has(x.schoolId)) throw new Error(`demo plan: ${label}: already in another active consortium`);
       activeConsortium.add(x.schoolId);
     }

@@ -1,6 +1,7 @@
 import { GRADE_NAMES, LESSONS, SUBJECT_ROTATION } from '../demo-names';
+import { SchoolStage } from '../../../../../libs/organisation/src';
 import { Prng } from './kit';
-import { DemoPlan, MembershipPlan, SchoolPlan, Stage, TeacherPlan } from './organisation';
+import { DemoPlan, MembershipPlan, SchoolPlan, TeacherPlan } from './organisation';
 import { gradeRange } from './research';
 
 /** Lookups over the organisation plan for the other plans. */
@@ -38,8 +39,8 @@ export const joinedOn = (ix: PlanIndex, groupId: string, schoolId: string) => (i
 
 /** The subjects a school teaches, by stage (teaching points teach primary subjects). */
 export function teachesAt(t: TeacherPlan, s: SchoolPlan): boolean {
-  const stage = s.stage === 'TEACHING_POINT' ? 'PRIMARY' : s.stage;
-  const levels: Stage[] = stage === 'NINE_YEAR' ? ['PRIMARY', 'JUNIOR', 'NINE_YEAR'] : stage === 'PRIMARY' ? ['PRIMARY', 'NINE_YEAR'] : stage === 'JUNIOR' ? ['JUNIOR', 'NINE_YEAR'] : ['SENIOR'];
+  const stage = s.stage === SchoolStage.TEACHING_POINT ? SchoolStage.PRIMARY : s.stage;
+  const levels: SchoolStage[] = stage === SchoolStage.NINE_YEAR ? [SchoolStage.PRIMARY, SchoolStage.JUNIOR, SchoolStage.NINE_YEAR] : stage === SchoolStage.PRIMARY ? [SchoolStage.PRIMARY, SchoolStage.NINE_YEAR] : stage === SchoolStage.JUNIOR ? [SchoolStage.JUNIOR, SchoolStage.NINE_YEAR] : [SchoolStage.SENIOR];
   return levels.includes(t.stage) && (SUBJECT_ROTATION[stage] as readonly string[]).includes(t.subjects[0]);
 }
 
@@ -47,8 +48,8 @@ export function teachesAt(t: TeacherPlan, s: SchoolPlan): boolean {
  * A lesson of `subject` for the school's grades, e.g. 三年级《燕子》, of `grade` when it has lessons that term; a
  * plain '一节音乐课' when the list has none.
  */
-export function lessonFor(rng: Prng, subject: string, stage: Stage, day: string, grade?: number): { text: string; grade: number } {
-  const [minGrade, maxGrade] = gradeRange(stage === 'TEACHING_POINT' ? 'PRIMARY' : stage);
+export function lessonFor(rng: Prng, subject: string, stage: SchoolStage, day: string, grade?: number): { text: string; grade: number } {
+  const [minGrade, maxGrade] = gradeRange(stage === SchoolStage.TEACHING_POINT ? SchoolStage.PRIMARY : stage);
   const month = Number(day.slice(5, 7));
   const term = month >= 2 && month <= 7 ? 2 : 1;
   const fits = (LESSONS[subject] ?? []).filter(([g, t]) => g >= minGrade && g <= maxGrade && (t === 0 || t === term));

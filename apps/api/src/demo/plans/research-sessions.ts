@@ -1,4 +1,6 @@
 import { CANCEL_REASONS_ANY, CANCEL_REASONS_SUMMER, CANCEL_REASONS_WINTER, GRADE_NAMES, LAB_CONSENSUS, LECTURE_TOPICS, MINUTES_CONSENSUS, MINUTES_NEXT_STEPS, SESSION_NOTES, SESSION_SUBJECTS, SUBJECT_NOTES } from '../demo-names';
+import { SchoolStage, GroupKind, TeacherHonour } from '../../../../../libs/organisation/src';
+import { ResearchSessionType, SessionMode, ResearchSessionStatus, SessionEventType } from '../../../../../libs/research/src';
 import { PUBLIC_HOLIDAYS, SCHEDULED_FROM, SCHEDULED_TO, SESSIONS_ENDED_BEFORE, SESSION_FIRST_MONTH, SESSION_LAST_MONTH, VACATIONS, addDays, chinaInstant, isWeekday, plusSeconds, within } from './calendar';
 import { FEATURED_CONSORTIUM, Prng, demoId, shortName } from './kit';
 import { DemoPlan, MembershipPlan, TeacherPlan } from './organisation';
@@ -52,11 +54,11 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
     const memberships = membersOf.get(group.id) ?? [];
     const membersOn = (day: string) => memberships.filter((x) => x.joinedOn <= day && (x.leftOn === null || x.leftOn >= day)).map((x) => schoolById.get(x.schoolId)!);
     // The lead school's 名师 and subject leaders give the 名师课堂 and the lectures.
-    const leadExperts = (teachersBySchool.get(lead.id) ?? []).filter((t) => t.honours.includes('FAMOUS_TEACHER') || t.honours.includes('SUBJECT_LEADER'));
+    const leadExperts = (teachersBySchool.get(lead.id) ?? []).filter((t) => t.honours.includes(TeacherHonour.FAMOUS_TEACHER) || t.honours.includes(TeacherHonour.SUBJECT_LEADER));
 
     const plannedDays: { day: string; upcoming: boolean }[] = [];
     for (const month of months) for (const day of pickDays(monthDays(month), sessionsPerMonth(rng, group, Number(month.slice(5, 7))))) plannedDays.push({ day, upcoming: false });
-    const upcoming = featured ? 3 : group.kind === 'CONSORTIUM' && rng.chance(0.4) ? 1 : 0;
+    const upcoming = featured ? 3 : group.kind === GroupKind.CONSORTIUM && rng.chance(0.4) ? 1 : 0;
     for (const day of pickDays(upcomingDays, upcoming)) plannedDays.push({ day, upcoming: true });
 
     for (const { day, upcoming: isUpcoming } of plannedDays) {
@@ -71,8 +73,8 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
       const mode = pickMode(rng, type, group);
 
       // Host: the lead school, or a member taking its turn (轮流承办) for lessons and research.
-      const canHost = members.filter((s) => s.id !== lead.id && s.stage !== 'TEACHING_POINT' && s.stage !== 'SENIOR');
-      const leadOnly = type === 'SPECIAL_DELIVERY_CLASS' || type === 'FAMOUS_TEACHER_CLASS' || type === 'FAMOUS_SCHOOL_ONLINE' || type === 'LECTURE';
+      const canHost = members.filter((s) => s.id !== lead.id && s.stage !== SchoolStage.TEACHING_POINT && s.stage !== SchoolStage.SENIOR);
+      const leadOnly = type === ResearchSessionType.SPECIAL_DELIVERY_CLASS || type === ResearchSessionType.FAMOUS_TEACHER_CLASS || type === ResearchSessionType.FAMOUS_SCHOOL_ONLINE || type === ResearchSessionType.LECTURE;
       const host = !leadOnly && canHost.length > 0 && rng.chance(0.3) ? rng.pick(canHost) : lead;
       const hostShort = shortName(host.name);
       const grades = gradeRange(host.stage);
@@ -86,7 +88,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
       let notes: 'lesson' | 'prep' | 'talk' = 'lesson';
       const item = (title: string, durationMinutes: number, speaker: string | null = null): AgendaItemPlan => ({ title, durationMinutes, speaker });
       switch (type) {
-        case 'JOINT_RESEARCH': {
+        case ResearchSessionType.JOINT_RESEARCH: {
           const l = pickLesson(rng, SESSION_SUBJECTS, grades, term);
           const theme = pickTheme(rng, l.subject);
           subject = l.subject;
@@ -109,7 +111,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           }
           break;
         }
-        case 'COLLECTIVE_PREP': {
+        case ResearchSessionType.COLLECTIVE_PREP: {
           const l = pickLesson(rng, SESSION_SUBJECTS, grades, term);
           subject = l.subject;
           notes = 'prep';
@@ -128,19 +130,19 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           agenda = [item('主备人说课', 20), item('集体研讨', 50), item('形成共案', 30), item('二次备课分工', 15)];
           break;
         }
-        case 'DEMO_LESSON': {
+        case ResearchSessionType.DEMO_LESSON: {
           const l = pickLesson(rng, SESSION_SUBJECTS, grades, term);
           const theme = pickTheme(rng, l.subject);
           subject = l.subject;
           title = rng.chance(0.5) ? `${l.grade <= 6 ? '小学' : '初中'}${l.subject}${theme}观摩课` : `${GRADE_NAMES[l.grade]}${l.subject}${l.lesson}观摩课`;
-          const how = mode === 'ONSITE' ? '到校' : mode === 'ONLINE' ? '线上同步' : '线上线下同步';
+          const how = mode === SessionMode.ONSITE ? '到校' : mode === SessionMode.ONLINE ? '线上同步' : '线上线下同步';
           topic = `${hostShort}教师执教${GRADE_NAMES[l.grade]}${l.lesson}，成员校教师${how}观课，围绕“${theme}”评课议课。`;
           what = `观摩${GRADE_NAMES[l.grade]}${l.subject}${l.lesson}，开展评课议课`;
           agenda = [item('说课', 20), item('观课', 40), item('评课议课', 30)];
           break;
         }
-        case 'SPECIAL_DELIVERY_CLASS': {
-          const primary = members.some((s) => s.stage === 'PRIMARY' || s.stage === 'TEACHING_POINT' || s.stage === 'NINE_YEAR');
+        case ResearchSessionType.SPECIAL_DELIVERY_CLASS: {
+          const primary = members.some((s) => s.stage === SchoolStage.PRIMARY || s.stage === SchoolStage.TEACHING_POINT || s.stage === SchoolStage.NINE_YEAR);
           const l = pickLesson(rng, DELIVERY_SUBJECTS, primary ? [1, 6] : [7, 9], term);
           subject = l.subject;
           title = `${primary ? '乡村小学' : '农村初中'}${l.subject}${l.subject === '科学' ? '实验' : ''}专递课堂：${GRADE_NAMES[l.grade]}${l.lesson}`;
@@ -149,7 +151,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           agenda = [item('设备调试与签到', 10), item('专递课堂授课', 40), item('双师互动答疑', 20), item('课后反思交流', 30)];
           break;
         }
-        case 'FAMOUS_TEACHER_CLASS': {
+        case ResearchSessionType.FAMOUS_TEACHER_CLASS: {
           const expert = leadExperts.length > 0 ? rng.pick(leadExperts) : null;
           const name = expert?.name ?? `${leadShort}名师`;
           const l = pickLesson(rng, expert ? [[expert.subjects[0], 1]] : SESSION_SUBJECTS, gradeRange(lead.stage), term);
@@ -160,7 +162,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           agenda = [item('名师示范课', 40, name), item('名师说课', 20, name), item('互动答疑', 30), item('总结点评', 15)];
           break;
         }
-        case 'FAMOUS_SCHOOL_ONLINE': {
+        case ResearchSessionType.FAMOUS_SCHOOL_ONLINE: {
           const l = pickLesson(rng, SESSION_SUBJECTS, gradeRange(lead.stage), term);
           subject = l.subject;
           title = `${leadShort}名校网络课堂：${GRADE_NAMES[l.grade]}${l.subject}${l.lesson}`;
@@ -169,13 +171,13 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           agenda = [item('网络课堂直播', 40), item('线上互动', 20), item('成员校研讨', 30)];
           break;
         }
-        case 'LECTURE': {
+        case ResearchSessionType.LECTURE: {
           const lecture = rng.pick(LECTURE_TOPICS);
           const speaker = leadExperts.length > 0 ? rng.pick(leadExperts).name : `${leadShort}教研组`;
           notes = 'talk';
           const prefix = vacation ? (month === 7 || month === 8 ? '暑期研修' : '寒假研修') : '';
           title = `${prefix}专题讲座：${lecture}`;
-          topic = `${speaker}主讲，结合本${group.kind === 'CONSORTIUM' ? '教联体' : '共同体'}课例，解读${lecture}。`;
+          topic = `${speaker}主讲，结合本${group.kind === GroupKind.CONSORTIUM ? '教联体' : '共同体'}课例，解读${lecture}。`;
           what = `${speaker}作专题讲座“${lecture.replace(/[“”]/g, '')}”`;
           agenda = [item('专题讲座', 60, speaker), item('交流研讨', 30), item('活动总结', 15)];
           break;
@@ -196,7 +198,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
         topic,
         type,
         mode,
-        status: 'SCHEDULED',
+        status: ResearchSessionStatus.SCHEDULED,
         startsAt,
         endsAt,
         agenda,
@@ -222,22 +224,22 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
       if (rng.chance(0.03)) {
         // Called off the day before.
         const reasons = [
-          ...CANCEL_REASONS_ANY.filter((r) => mode !== 'ONSITE' || !r.includes('线上')),
+          ...CANCEL_REASONS_ANY.filter((r) => mode !== SessionMode.ONSITE || !r.includes('线上')),
           ...(month >= 5 && month <= 9 ? CANCEL_REASONS_SUMMER : []),
           ...(month === 12 || month <= 2 ? CANCEL_REASONS_WINTER : []),
         ];
         const reason = rng.pick(reasons);
-        session.status = 'CANCELLED';
+        session.status = ResearchSessionStatus.CANCELLED;
         session.cancelReason = reason;
         session.cancelledAt = chinaInstant(addDays(day, -1), rng.int(16 * 60, 19 * 60));
         session.updatedAt = session.cancelledAt;
-        event('SESSION_CANCELLED', session.cancelledAt, { reason });
+        event(SessionEventType.SESSION_CANCELLED, session.cancelledAt, { reason });
       } else {
-        session.status = 'ENDED';
+        session.status = ResearchSessionStatus.ENDED;
         session.startedAt = startsAt;
         session.endedAt = endsAt;
         session.updatedAt = endsAt;
-        event('SESSION_STARTED', startsAt, { agendaIndex: 0 });
+        event(SessionEventType.SESSION_STARTED, startsAt, { agendaIndex: 0 });
 
         // 40-90% of the teachers of the invited schools check in during the first minutes.
         const eligible = invited.flatMap((s) => teachersBySchool.get(s.id) ?? []).filter((t) => (currentFrom.get(t.id) ?? day) <= day);
@@ -250,25 +252,25 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
         present.forEach((t, i) => {
           const at = plusSeconds(startsAt, offsets[i]);
           attendance.push({ id: demoId(`attendance:${key}:${t.id}`), sessionId: id, teacherId: t.id, schoolId: t.schoolId, checkedInAt: at });
-          event('CHECKED_IN', at, { teacherId: t.id, name: t.name, schoolId: t.schoolId }, t.id);
+          event(SessionEventType.CHECKED_IN, at, { teacherId: t.id, name: t.name, schoolId: t.schoolId }, t.id);
         });
 
         // A few notes while the lesson and the discussion go on.
         const notePool = (notes === 'lesson' ? [...SESSION_NOTES.lesson, ...((subject && SUBJECT_NOTES[subject]) || [])] : [...SESSION_NOTES[notes]]).filter(
-          (text) => mode !== 'ONSITE' || !text.includes('直播'),
+          (text) => mode !== SessionMode.ONSITE || !text.includes('直播'),
         );
         const noteTimes = Array.from({ length: present.length > 0 ? rng.int(1, 3) : 0 }, () => rng.int(25 * 60, 105 * 60)).sort((a, b) => a - b);
         for (let i = 1; i < noteTimes.length; i++) if (noteTimes[i] <= noteTimes[i - 1]) noteTimes[i] = noteTimes[i - 1] + 1;
         for (const seconds of noteTimes) {
           const author = rng.pick(present);
           const text = notePool.splice(Math.floor(rng.next() * notePool.length), 1)[0];
-          event('NOTE_POSTED', plusSeconds(startsAt, seconds), { text, name: author.name }, author.id);
+          event(SessionEventType.NOTE_POSTED, plusSeconds(startsAt, seconds), { text, name: author.name }, author.id);
         }
 
         session.minutes =
           `本次活动由${hostShort}承办，${invited.length}所学校${present.length}名教师参加。${what}。` +
           `与会教师一致认为：${rng.pick(subject && ['科学', '物理', '化学', '生物'].includes(subject) ? [...MINUTES_CONSENSUS, LAB_CONSENSUS] : MINUTES_CONSENSUS)}。下一步：${rng.pick(MINUTES_NEXT_STEPS)}。`;
-        event('SESSION_ENDED', endsAt, { minutes: session.minutes });
+        event(SessionEventType.SESSION_ENDED, endsAt, { minutes: session.minutes });
       }
     }
   }
@@ -298,6 +300,6 @@ export function validateResearch(r: ResearchPlan, teacherById: Map<string, Teach
     if (s.title.length > 200) throw new Error(`demo plan: title too long: ${s.title}`);
     const list = eventsOf.get(s.id) ?? [];
     if (list.length !== s.lastSeq || list.some((e, i) => e.seq !== i + 1 || (i > 0 && e.at <= list[i - 1].at))) throw new Error(`demo plan: bad event log for ${s.title}`);
-    if ((s.status === 'SCHEDULED') !== (list.length === 0)) throw new Error(`demo plan: events of ${s.title} do not match its status`);
+    if ((s.status === ResearchSessionStatus.SCHEDULED) !== (list.length === 0)) throw new Error(`demo plan: events of ${s.title} do not match its status`);
   }
 }

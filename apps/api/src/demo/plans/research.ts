@@ -1,12 +1,11 @@
 import { LESSONS, RESEARCH_THEMES, SESSION_SUBJECTS, SUBJECT_THEMES } from '../demo-names';
+import { SchoolStage, GroupKind, ConsortiumMode } from '../../../../../libs/organisation/src';
+import { ResearchSessionType, SessionMode, ResearchSessionStatus, SessionEventType } from '../../../../../libs/research/src';
 import { FEATURED_CONSORTIUM, Prng } from './kit';
-import { GroupPlan, Stage } from './organisation';
+import { GroupPlan } from './organisation';
 
 /** Joint research sessions (联合教研活动): plan types and the pickers the session plan draws from. */
 
-export type SessionType = 'JOINT_RESEARCH' | 'COLLECTIVE_PREP' | 'DEMO_LESSON' | 'SPECIAL_DELIVERY_CLASS' | 'FAMOUS_TEACHER_CLASS' | 'FAMOUS_SCHOOL_ONLINE' | 'LECTURE';
-export type SessionMode = 'ONSITE' | 'ONLINE' | 'HYBRID';
-export type SessionStatus = 'SCHEDULED' | 'ENDED' | 'CANCELLED';
 
 export interface AgendaItemPlan {
   title: string;
@@ -20,9 +19,9 @@ export interface SessionPlan {
   hostSchoolId: string;
   title: string;
   topic: string;
-  type: SessionType;
+  type: ResearchSessionType;
   mode: SessionMode;
-  status: SessionStatus;
+  status: ResearchSessionStatus;
   startsAt: string;
   endsAt: string;
   agenda: AgendaItemPlan[];
@@ -53,7 +52,7 @@ export interface AttendancePlan {
 export interface EventPlan {
   sessionId: string;
   seq: number;
-  type: 'SESSION_STARTED' | 'CHECKED_IN' | 'NOTE_POSTED' | 'SESSION_ENDED' | 'SESSION_CANCELLED';
+  type: SessionEventType;
   actorTeacherId: string | null;
   /** JSON text. */
   payload: string;
@@ -73,16 +72,16 @@ export interface ResearchPlan {
  * JOINT_RESEARCH 35%, COLLECTIVE_PREP 25%, DEMO_LESSON 15%, SPECIAL_DELIVERY_CLASS 8%, FAMOUS_TEACHER_CLASS 7%,
  * FAMOUS_SCHOOL_ONLINE 5%, LECTURE 5%.
  */
-export const SESSION_TYPE_WEIGHTS: ReadonlyArray<readonly [SessionType, number]> = [
-  ['JOINT_RESEARCH', 34], ['COLLECTIVE_PREP', 21], ['DEMO_LESSON', 18], ['SPECIAL_DELIVERY_CLASS', 10], ['FAMOUS_TEACHER_CLASS', 8], ['FAMOUS_SCHOOL_ONLINE', 6], ['LECTURE', 3],
+export const SESSION_TYPE_WEIGHTS: ReadonlyArray<readonly [ResearchSessionType, number]> = [
+  [ResearchSessionType.JOINT_RESEARCH, 34], [ResearchSessionType.COLLECTIVE_PREP, 21], [ResearchSessionType.DEMO_LESSON, 18], [ResearchSessionType.SPECIAL_DELIVERY_CLASS, 10], [ResearchSessionType.FAMOUS_TEACHER_CLASS, 8], [ResearchSessionType.FAMOUS_SCHOOL_ONLINE, 6], [ResearchSessionType.LECTURE, 3],
 ];
-export const VACATION_TYPE_WEIGHTS: ReadonlyArray<readonly [SessionType, number]> = [['JOINT_RESEARCH', 40], ['COLLECTIVE_PREP', 45], ['LECTURE', 15]];
+export const VACATION_TYPE_WEIGHTS: ReadonlyArray<readonly [ResearchSessionType, number]> = [[ResearchSessionType.JOINT_RESEARCH, 40], [ResearchSessionType.COLLECTIVE_PREP, 45], [ResearchSessionType.LECTURE, 15]];
 /** 专递课堂 bring the subjects village schools lack teachers for. */
 export const DELIVERY_SUBJECTS: ReadonlyArray<readonly [string, number]> = [['英语', 3], ['音乐', 2], ['美术', 2], ['科学', 2], ['数学', 1], ['语文', 1]];
 
-export function gradeRange(stage: Stage): [number, number] {
-  if (stage === 'JUNIOR' || stage === 'SENIOR') return [7, 9];
-  if (stage === 'NINE_YEAR') return [1, 9];
+export function gradeRange(stage: SchoolStage): [number, number] {
+  if (stage === SchoolStage.JUNIOR || stage === SchoolStage.SENIOR) return [7, 9];
+  if (stage === SchoolStage.NINE_YEAR) return [1, 9];
   return [1, 6];
 }
 
@@ -107,12 +106,12 @@ export function pickTheme(rng: Prng, subject: string): string {
   return own && rng.chance(0.5) ? rng.pick(own) : rng.pick(RESEARCH_THEMES);
 }
 
-export function pickMode(rng: Prng, type: SessionType, group: GroupPlan): SessionMode {
-  if (type === 'SPECIAL_DELIVERY_CLASS' || type === 'FAMOUS_SCHOOL_ONLINE') return rng.chance(0.8) ? 'ONLINE' : 'HYBRID';
-  if (group.kind === 'ALLIANCE') return rng.weighted<SessionMode>([['ONLINE', 5], ['HYBRID', 4], ['ONSITE', 1]]);
-  if (type === 'LECTURE') return rng.weighted<SessionMode>([['ONSITE', 4], ['HYBRID', 4], ['ONLINE', 2]]);
-  if (group.mode === 'FUSED') return rng.weighted<SessionMode>([['ONSITE', 6], ['HYBRID', 3], ['ONLINE', 1]]);
-  return rng.weighted<SessionMode>([['ONSITE', 45], ['HYBRID', 35], ['ONLINE', 20]]);
+export function pickMode(rng: Prng, type: ResearchSessionType, group: GroupPlan): SessionMode {
+  if (type === ResearchSessionType.SPECIAL_DELIVERY_CLASS || type === ResearchSessionType.FAMOUS_SCHOOL_ONLINE) return rng.chance(0.8) ? SessionMode.ONLINE : SessionMode.HYBRID;
+  if (group.kind === GroupKind.ALLIANCE) return rng.weighted<SessionMode>([[SessionMode.ONLINE, 5], [SessionMode.HYBRID, 4], [SessionMode.ONSITE, 1]]);
+  if (type === ResearchSessionType.LECTURE) return rng.weighted<SessionMode>([[SessionMode.ONSITE, 4], [SessionMode.HYBRID, 4], [SessionMode.ONLINE, 2]]);
+  if (group.mode === ConsortiumMode.FUSED) return rng.weighted<SessionMode>([[SessionMode.ONSITE, 6], [SessionMode.HYBRID, 3], [SessionMode.ONLINE, 1]]);
+  return rng.weighted<SessionMode>([[SessionMode.ONSITE, 45], [SessionMode.HYBRID, 35], [SessionMode.ONLINE, 20]]);
 }
 
 /** Sessions per month: more for fused consortia and the featured one, fewer for other kinds; few in vacation months. */
@@ -120,8 +119,8 @@ export function sessionsPerMonth(rng: Prng, group: GroupPlan, month: number): nu
   const featured = group.name === FEATURED_CONSORTIUM;
   if (month === 7 || month === 8 || month === 2) return featured ? 3 : 2;
   if (featured) return rng.int(5, 6);
-  if (group.kind !== 'CONSORTIUM') return rng.int(2, 3);
-  if (group.mode === 'FUSED') return rng.int(4, 6);
-  if (group.mode === 'FUSED_AND_CO_BUILT') return rng.int(3, 5);
+  if (group.kind !== GroupKind.CONSORTIUM) return rng.int(2, 3);
+  if (group.mode === ConsortiumMode.FUSED) return rng.int(4, 6);
+  if (group.mode === ConsortiumMode.FUSED_AND_CO_BUILT) return rng.int(3, 5);
   return rng.int(3, 4);
 }
