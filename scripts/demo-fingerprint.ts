@@ -9,7 +9,7 @@ import { withDataSource } from './with-data-source';
 /**
  * node dist/scripts/demo-fingerprint.js: seeds the demo into a fresh embedded database (a temporary folder) and
  * prints, per table, the row count and an md5 over its rows ordered by primary key, so a refactor of the demo can
- * show it loads the same rows. Left out: password hashes (salted). Timestamps taken from the wall clock while the
+ * show it loads the same rows; and an md5 of the keys alone (what test/demo.e2e-spec.ts checks). Left out: password hashes (salted). Timestamps taken from the wall clock while the
  * seed ran are shown as NOW (the demo's own instants are fixed); the script says how many it found, per column.
  */
 const dir = mkdtempSync(path.join(tmpdir(), 'demo-fingerprint-'));
@@ -50,7 +50,9 @@ withDataSource(async (ds) => {
       .map((e) => `coalesce(${e}, '∅')`)
       .join(` || '|' || `);
     const [{ n, md5 }] = await ds.query(`SELECT count(*)::int n, coalesce(md5(string_agg(${expr}, E'\\n' ORDER BY ${order})), '-') md5 FROM "${table}" WHERE $1::timestamptz <= $2::timestamptz`, [before, after]);
-    console.log(`${table.padEnd(32)} ${String(n).padStart(7)} ${md5}`);
+    const keyExpr = (key.length ? key : columns).map((c) => `"${c.name}"::text`).join(` || '|' || `);
+    const [{ keys }] = await ds.query(`SELECT coalesce(md5(string_agg(${keyExpr}, ',' ORDER BY ${order})), '-') keys FROM "${table}"`);
+    console.log(`${table.padEnd(32)} ${String(n).padStart(7)} ${md5} keys ${keys}`);
   }
   console.log(`wall-clock timestamps (shown as NOW): ${wallClock.join(', ') || 'none'}`);
   console.error(`seedDemo took ${ms} ms`);
