@@ -1,8 +1,7 @@
-import { months } from '../../../../../libs/core/src';
 import { EXCHANGE_NOTES, GRADE_NAMES, STUDENT_ACTIVITIES } from '../demo-names';
 import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from '../../../../../libs/organisation/src';
 import { ExchangeKind, StudentActivityType } from '../../../../../libs/activity/src';
-import { FAR_FUTURE, RECORDED_UNTIL, addDays, chinaInstant, daysOfMonth, fill, isHoliday, isSchoolDay, isWeekday, minDay, overlapping, randomDay, schoolDayFrom, termOf } from './calendar';
+import { FAR_FUTURE, RECORDED_UNTIL, addDays, chinaInstant, daysOfMonth, fill, isHoliday, isSchoolDay, isWeekday, minDay, monthsBetween, overlapping, randomDay, schoolDayFrom, termOf } from './calendar';
 import { Prng, demoId, shortName } from './kit';
 import { DemoKind, DemoPlan, SchoolPlan } from './organisation';
 import { PlanIndex, currentMembers, lessonFor, teachesAt } from './plan-index';
@@ -64,7 +63,7 @@ export const SUPPORT_PERIODS: ReadonlyArray<readonly [Period, number]> = [
 ];
 /** Subjects village schools lack teachers for: most 走教 teachers teach these. */
 export const TRAVELING_SUBJECTS = ['音乐', '美术', '体育', '英语', '科学', '信息科技'];
-export const STUDENT_ACTIVITY_MONTHS = months('2025-06-01', RECORDED_UNTIL);
+export const STUDENT_ACTIVITY_MONTHS = monthsBetween('2025-06-01', RECORDED_UNTIL);
 export const KIND_NAMES: Record<DemoKind, string> = { CONSORTIUM: '教联体', EDUCATION_GROUP: '教育集团', ALLIANCE: '联盟', SCHOOL_DISTRICT: '大学区' };
 
 export function buildExchangeActivityPlan(plan: DemoPlan, ix: PlanIndex): ExchangeActivityPlan {

@@ -1,10 +1,13 @@
-import { addDays, chinaDay, chinaDayStart, daysBetween } from '../../../../../libs/core/src';
 import { Prng } from './kit';
 
-/** The demo's calendar: its periods, school terms, holidays and vacations (date arithmetic is core's China-date module). */
+/** The demo's calendar: its periods, school terms, holidays and vacations, and date arithmetic on 'YYYY-MM-DD'. */
 
-export { addDays };
-
+/** Calendar dates as 'YYYY-MM-DD' strings (UTC arithmetic, no time zones involved). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 /** The next semester start (1 March or 1 September) strictly after `date`. */
 export function nextSemester(date: string): string {
   const year = Number(date.slice(0, 4));
@@ -34,8 +37,9 @@ export const PUBLIC_HOLIDAYS: ReadonlyArray<readonly [string, string]> = [
 export const VACATIONS: ReadonlyArray<readonly [string, string]> = [['2025-07-05', '2025-08-31'], ['2026-01-24', '2026-03-01'], ['2026-07-04', '2026-08-31']];
 export const within = (day: string, ranges: ReadonlyArray<readonly [string, string]>) => ranges.some(([from, to]) => day >= from && day <= to);
 
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** 'YYYY-MM-DD' + China wall-clock minutes after midnight -> ISO instant. */
-export const chinaInstant = (day: string, minutes: number): string => chinaDayStart(day, minutes).toISOString();
+export const chinaInstant = (day: string, minutes: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS + minutes * 60_000).toISOString();
 export const plusSeconds = (iso: string, seconds: number): string => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 export const isWeekday = (day: string) => {
   const d = new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -59,7 +63,8 @@ export const EARLY_HOLIDAYS: ReadonlyArray<readonly [string, string]> = [['2024-
 export const isHoliday = (day: string) => within(day, PUBLIC_HOLIDAYS) || within(day, EARLY_HOLIDAYS);
 export const termOf = (day: string) => TERMS.find(([, from, to]) => day >= from && day <= to);
 export const isSchoolDay = (day: string) => isWeekday(day) && !isHoliday(day) && termOf(day) !== undefined;
-export const randomDay = (rng: Prng, from: string, to: string) => addDays(from, rng.int(0, daysBetween(from, to)));
+export const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+export const randomDay = (rng: Prng, from: string, to: string) => addDays(from, rng.int(0, dayNumber(to) - dayNumber(from)));
 /** The first school day on or after `day`. */
 export function schoolDayFrom(day: string): string {
   let d = day;
@@ -68,8 +73,17 @@ export function schoolDayFrom(day: string): string {
 }
 /** 2025 for 2025-09-01 to 2026-08-31. */
 export const schoolYearOf = (day: string) => Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) < 8 ? 1 : 0);
+export const plusYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`.replace(/-02-29$/, '-02-28');
 export const maxDay = (...days: string[]) => days.reduce((a, b) => (a > b ? a : b));
 export const minDay = (...days: string[]) => days.reduce((a, b) => (a < b ? a : b));
+/** Months 'YYYY-MM' from `from` to `to`, inclusive. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let y = Number(from.slice(0, 4)), mo = Number(from.slice(5, 7)); `${y}-${String(mo).padStart(2, '0')}` <= to.slice(0, 7); mo === 12 ? (y++, (mo = 1)) : mo++) {
+    out.push(`${y}-${String(mo).padStart(2, '0')}`);
+  }
+  return out;
+}
 export const daysOfMonth = (month: string): string[] => {
   const out: string[] = [];
   for (let d = `${month}-01`; d.startsWith(month); d = addDays(d, 1)) out.push(d);
@@ -82,4 +96,4 @@ export const overlapping = (list: ReadonlyArray<readonly [string, string]>, from
 /** '2026-03-16 16:20' (China time) as an instant. */
 export const at = (when: string) => chinaInstant(when.slice(0, 10), Number(when.slice(11, 13)) * 60 + Number(when.slice(14, 16)));
 /** The China calendar day of an instant. */
-export const dayOf = (iso: string) => chinaDay(new Date(iso));
+export const dayOf = (iso: string) => new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);

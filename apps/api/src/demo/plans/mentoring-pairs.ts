@@ -1,8 +1,7 @@
-import { months, addYears } from '../../../../../libs/core/src';
 import { LESSONS, MENTORING_ACCEPT_NOTES, MENTORING_COMPLETION_EVALUATIONS, MENTORING_DECLINE_NOTES, MENTORING_DISSOLVE_REASONS, MENTORING_EVALUATION_COMMENTS, MENTORING_FIRST_GOALS, MENTORING_GOALS, MENTORING_LEAVING_REASONS, MENTORING_NOTES, MENTORING_SUBJECT_GOALS } from '../demo-names';
 import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from '../../../../../libs/organisation/src';
 import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '../../../../../libs/mentoring/src';
-import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, TERMS, addDays, chinaInstant, daysOfMonth, fill, isSchoolDay, isWeekday, maxDay, minDay, overlapping, schoolYearOf } from './calendar';
+import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, TERMS, addDays, chinaInstant, daysOfMonth, fill, isSchoolDay, isWeekday, maxDay, minDay, monthsBetween, overlapping, plusYears, schoolYearOf } from './calendar';
 import { FAMOUS_TEACHER_NAME, NEW_TEACHER_NAME, Prng, demoId } from './kit';
 import { MENTORING_KIND_WEIGHTS, MENTOR_CAPACITY, MentoringActivityPlan, MentoringEvaluationPlan, MentoringPairPlan, MentoringPlan, PROPOSER_WEIGHTS, PairTimeline, isMentorGrade, isNewTeacher, isSeniorTeacher, isYoungBackbone, isYoungTeacher, pairTimeline, sameLevel, validateMentoring } from './mentoring';
 import { DemoPlan, GroupPlan, TeacherPlan } from './organisation';
@@ -49,7 +48,7 @@ export function buildMentoringPlan(plan: DemoPlan, ix: PlanIndex): MentoringPlan
       status,
       proposedBy,
       goals,
-      plannedEndOn: tl.activatedOn ? addYears(tl.activatedOn, status === MentoringStatus.COMPLETED ? 2 : 3) : null,
+      plannedEndOn: tl.activatedOn ? plusYears(tl.activatedOn, status === MentoringStatus.COMPLETED ? 2 : 3) : null,
       responseNote: null,
       activatedOn: tl.activatedOn,
       endedOn: tl.endedOn,
@@ -89,7 +88,7 @@ export function buildMentoringPlan(plan: DemoPlan, ix: PlanIndex): MentoringPlan
     const gradeOn = (day: string) => Math.min(maxGrade, firstGrade + schoolYearOf(day) - firstYear);
     const last = tl.endedOn ? minDay(addDays(tl.endedOn, -1), RECORDED_UNTIL) : RECORDED_UNTIL;
     const logged: MentoringActivityPlan[] = [];
-    for (const month of months(tl.activatedOn, last)) {
+    for (const month of monthsBetween(tl.activatedOn, last)) {
       const inWindow = daysOfMonth(month).filter((d) => d >= tl.activatedOn! && d <= last);
       const schoolDays = inWindow.filter(isSchoolDay);
       let days: { day: string; vacation: boolean }[];

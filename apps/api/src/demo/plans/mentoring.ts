@@ -1,7 +1,6 @@
-import { addYears, daysBetween } from '../../../../../libs/core/src';
 import { SchoolStage, TeacherTitle, TeacherHonour } from '../../../../../libs/organisation/src';
 import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '../../../../../libs/mentoring/src';
-import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, addDays, maxDay, randomDay, schoolDayFrom } from './calendar';
+import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, addDays, dayNumber, maxDay, plusYears, randomDay, schoolDayFrom } from './calendar';
 import { Prng } from './kit';
 import { DemoPlan, TeacherPlan } from './organisation';
 import { PlanIndex, joinedOn } from './plan-index';
@@ -103,7 +102,7 @@ export function pairTimeline(rng: Prng, status: MentoringStatus, earliest: strin
       if (from > '2025-03-15') return null;
       const proposedOn = randomDay(rng, from, '2025-03-15');
       const activatedOn = accepted(proposedOn);
-      const ends = ['2026-01-23', '2026-07-03'].filter((e) => daysBetween(activatedOn, e) >= 400);
+      const ends = ['2026-01-23', '2026-07-03'].filter((e) => dayNumber(e) - dayNumber(activatedOn) >= 400);
       return ends.length === 0 ? null : { proposedOn, activatedOn, endedOn: rng.pick(ends), respondedOn: null };
     }
     case MentoringStatus.DISSOLVED: {
@@ -112,7 +111,7 @@ export function pairTimeline(rng: Prng, status: MentoringStatus, earliest: strin
       // Now and then dissolved before anyone answered.
       if (rng.chance(0.2)) return { proposedOn, activatedOn: null, endedOn: addDays(proposedOn, rng.int(5, 30)), respondedOn: null };
       const activatedOn = accepted(proposedOn);
-      const room = daysBetween(activatedOn, '2026-11-13');
+      const room = dayNumber('2026-11-13') - dayNumber(activatedOn);
       if (room < 60) return null;
       return { proposedOn, activatedOn, endedOn: schoolDayFrom(addDays(activatedOn, rng.int(60, Math.min(420, room)))), respondedOn: null };
     }
@@ -141,7 +140,7 @@ export function validateMentoring(mp: MentoringPlan, plan: DemoPlan, ix: PlanInd
       p.proposedOn >= MENTORING_FROM &&
       p.proposedOn <= RECORDED_UNTIL &&
       (p.status === MentoringStatus.PROPOSED || p.status === MentoringStatus.DECLINED ? !activated && p.endedOn === null : true) &&
-      (p.status === MentoringStatus.ACTIVE ? activated && p.endedOn === null && p.plannedEndOn === addYears(p.activatedOn!, 3) : true) &&
+      (p.status === MentoringStatus.ACTIVE ? activated && p.endedOn === null && p.plannedEndOn === plusYears(p.activatedOn!, 3) : true) &&
       (p.status === MentoringStatus.COMPLETED ? activated && p.endedOn !== null && !!p.evaluation : !p.evaluation) &&
       (p.status === MentoringStatus.DISSOLVED ? p.endedOn !== null && !!p.dissolveReason : !p.dissolveReason) &&
       (p.status === MentoringStatus.DECLINED ? !!p.responseNote : true) &&
