@@ -31,6 +31,49 @@ describe('demo data', () => {
     expect(await fingerprint()).toEqual(before);
   });
 
+  it('loads the same rows on every machine: per table, the row count and an md5 of the keys in order (scripts/demo-fingerprint.ts prints them)', async () => {
+    const want: Record<string, [number, string]> = {
+      app_user: [7, 'c4f628bf2f9e996a524687934fbd36e9'],
+      coverage_target: [3, 'b420955a0e76d4c24135d3b0d9228138'],
+      group_membership: [105, 'ccf307c7bbc62e76ab114c05257fc6be'],
+      lesson_plan: [20, '3361d15f22887266159dbeec2ecfc168'],
+      lesson_plan_adoption: [35, 'f1d484220a76a4c7b99365ea6d3efacd'],
+      lesson_plan_comment: [8, 'b2ffc276771ec99d3aac961daca31833'],
+      lesson_plan_revision: [48, '64f80f485b9ad8f566c066a232812cc3'],
+      lesson_prep_team: [4, 'e13b1a4926bbcbf716b0adbdccff3eff'],
+      lesson_prep_team_member: [24, 'ae68a404ef6ba3e1d98cf5b81b5118d3'],
+      mentoring_activity: [1916, 'e5c16091997acdecb980924eeeee87a7'],
+      mentoring_evaluation: [134, 'd19d2e3689ffdc239c908f23f704b671'],
+      mentoring_pair: [126, '41e3370cf7422b6c987f1991dd00fdc1'],
+      region: [5, 'a57d4a49cae54aa00cbcd2ef0cf7fa0a'],
+      research_attendance: [32671, '7740fb34f0ee1f474f4c7027b685cdbf'],
+      research_session: [1284, '5f87008c89a316c226dfa80980753c79'],
+      research_session_school: [6677, 'c9639ede16902156dc73ec2158d5fe2f'],
+      role_grant: [7, 'acf04909236dfff34ff7673756456b82'],
+      rotation_quota: [2, 'e199f0da4ce7214f771b4066dbbe8387'],
+      school: [150, '297e9c715c4304fb8238924b5990e054'],
+      school_group: [20, 'b5dfbd1cc1ddac654526b52d52a14c71'],
+      session_event: [37669, '8f27c416df85f83d6876169853a5eaa5'],
+      student_activity: [603, 'd18c14154b031397b75e55a6b8fc046f'],
+      student_activity_school: [1827, '550956c92d0db7d7b819ef3bc91bc37e'],
+      teacher: [1129, '2b0de1ea4702df7f66f68745d817095d'],
+      teacher_assignment: [1193, '143ef32cd3b989300ba1c6677a04b5ee'],
+      teacher_exchange: [170, '37c9e171fd2afec97d92cec55104f610'],
+    };
+    const got: Record<string, [number, string]> = {};
+    for (const table of Object.keys(want)) {
+      const key: { name: string }[] = await t.sql(
+        `SELECT a.attname AS name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+          WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
+        [table],
+      );
+      const cols = key.map((c) => `"${c.name}"`);
+      const [row] = await t.sql(`SELECT count(*)::int n, coalesce(md5(string_agg(${cols.map((c) => `${c}::text`).join(` || '|' || `)}, ',' ORDER BY ${cols.join(', ')})), '-') keys FROM "${table}"`);
+      got[table] = [row.n, row.keys];
+    }
+    expect(got).toEqual(want);
+  });
+
   it('models the sources: consortia of every mode, other kinds, teaching points, a county near its 70% target', async () => {
     const kinds = await t.sql(`SELECT kind, mode, count(*)::int n FROM school_group GROUP BY 1, 2 ORDER BY 1, 2`);
     for (const mode of ['FUSED', 'CO_BUILT', 'FUSED_AND_CO_BUILT']) expect(kinds.find((k) => k.kind === 'CONSORTIUM' && k.mode === mode)?.n).toBeGreaterThan(0);
