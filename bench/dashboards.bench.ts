@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import * as os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig, openDatabase, signToken } from '../libs/core/src';
-import { baseGroupActivity, baseRegionActivity, baseRegionCoverage } from '../libs/reporting/src';
+import { dataSourceOptions, loadConfig, openDatabase, signToken } from '#app/core';
+import { baseGroupActivity, baseRegionActivity, baseRegionCoverage } from '#app/reporting';
 import { postJson, printTable, runLoad, spawnServer, type LoadResult, type SpawnedServer } from './load';
 
 /**

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { signToken, startEmbeddedPostgres } from '../libs/core/src';
+import { signToken, startEmbeddedPostgres } from '#app/core';
 import { spawnServer, type SpawnedServer } from './load';
 
 /**

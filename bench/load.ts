@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { freePort } from '../libs/core/src';
+import { freePort } from '#app/core';
 
 /** A tiny closed-loop load generator for benchmarks (loopback only, bounded in count and time). */
 export interface LoadResult {

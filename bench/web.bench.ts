@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/seed-demo';
-import { startEmbeddedPostgres } from '../libs/core/src';
+import { startEmbeddedPostgres } from '#app/core';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright } from 'playwright-core';
 import { spawnServer } from './load';

@@ -7,7 +7,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/seed-demo';
-import { signToken, startEmbeddedPostgres } from '../libs/core/src';
+import { signToken, startEmbeddedPostgres } from '#app/core';
 import { spawnServer } from '../bench/load';
 
 /**

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runMigrations } from '../libs/core/src';
+import { runMigrations } from '#app/core';
 import { seedDemo } from '../apps/api/src/demo/seed-demo';
-import { hashPassword } from '../libs/identity/src';
+import { hashPassword } from '#app/identity';
 import { withDataSource } from './with-data-source';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runMigrations, schemaDrift } from '../libs/core/src';
+import { runMigrations, schemaDrift } from '#app/core';
 import { withDataSource } from './with-data-source';
 
 /**

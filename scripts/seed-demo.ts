@@ -1,6 +1,6 @@
-import { runMigrations } from '../libs/core/src';
+import { runMigrations } from '#app/core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../apps/api/src/demo/seed-demo';
-import { hashPassword } from '../libs/identity/src';
+import { hashPassword } from '#app/identity';
 import { withDataSource } from './with-data-source';
 
 /** npm run seed:demo: load the demo county into DATABASE_URL (or the embedded database). Safe to run twice. */

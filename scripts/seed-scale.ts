@@ -1,5 +1,5 @@
-import { runMigrations } from '../libs/core/src';
-import { rebuildRollups } from '../libs/reporting/src';
+import { runMigrations } from '#app/core';
+import { rebuildRollups } from '#app/reporting';
 import { withDataSource } from './with-data-source';
 
 /**

@@ -1,3 +1,4 @@
+// a deep relative import on purpose: the web app's Vite config loads this file, and #app/* would load the server's compiled index
 import { loadConfig } from '../libs/core/src/config/app-config';
 
 /**

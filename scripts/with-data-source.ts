@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig, openDatabase, type AppConfig } from '../libs/core/src';
+import { dataSourceOptions, loadConfig, openDatabase, type AppConfig } from '#app/core';
 import { ENTITIES } from '../apps/api/src/app.module';
 import { MIGRATIONS } from '../prisma-free-migrations';
 

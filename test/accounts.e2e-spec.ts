@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
-import { ContextFactory, signToken } from '../libs/core/src';
+import { ContextFactory, signToken } from '#app/core';
 import { accounts, ext, LOGIN, PASSWORD } from './support/accounts';
 import { codeOf, TestApp, TEST_JWT_SECRET } from './support/test-app';
 

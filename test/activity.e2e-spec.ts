@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { baseGroupActivity, baseRegionActivity, rebuildRollups } from '../libs/reporting/src';
+import { baseGroupActivity, baseRegionActivity, rebuildRollups } from '#app/reporting';
 import { codeOf, TestApp, type GqlResult } from './support/test-app';
 
 const RECORD = `mutation($i: RecordTeacherExchangeInput!) { recordTeacherExchange(input: $i) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { IdentityService } from '../libs/identity/src';
+import { IdentityService } from '#app/identity';
 import { ensureAdmin } from '../apps/api/src/bootstrap-admin';
 import { TestApp } from './support/test-app';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../apps/api/src/demo/seed-demo';
-import { IdentityService } from '../libs/identity/src';
-import { baseGroupActivity, baseRegionCoverage } from '../libs/reporting/src';
+import { IdentityService } from '#app/identity';
+import { baseGroupActivity, baseRegionCoverage } from '#app/reporting';
 import { TestApp } from './support/test-app';
 
 describe('demo data', () => {

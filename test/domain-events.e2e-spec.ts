@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EventBus, RequestContext, TransactionService } from '../libs/core/src';
-import { SchoolStage } from '../libs/organisation/src';
+import { EventBus, RequestContext, TransactionService } from '#app/core';
+import { SchoolStage } from '#app/organisation';
 import { codeOf, TestApp } from './support/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { todayInChina } from '../libs/core/src';
+import { todayInChina } from '#app/core';
 import { consortiumWorld, type ConsortiumWorld } from './support/consortium-world';
 import { ADAPT, ADAPTED_FROM, ADOPT, ADOPTIONS, CONTENT_V2, count, CREATE_PLAN, field, formTeam, PLAN, PLANS, PUBLISH, publishedPlan, REVIEW, SUBMIT, UPDATE_PLAN } from './support/lesson-prep';
 import { codeOf, TestApp } from './support/test-app';

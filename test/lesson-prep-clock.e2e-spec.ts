@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fixedClock, RequestContext } from '../libs/core/src';
-import { IdentityService } from '../libs/identity/src';
-import { LessonPlansService, PlanAdoptionsService } from '../libs/lesson-prep/src';
-import { TeamsService } from '../libs/lesson-prep/src/teams.service';
+import { fixedClock, RequestContext } from '#app/core';
+import { IdentityService } from '#app/identity';
+import { LessonPlansService, PlanAdoptionsService } from '#app/lesson-prep';
+import { TeamsService } from '#app/lesson-prep';
 import { consortiumWorld, type ConsortiumWorld } from './support/consortium-world';
 import { TestApp } from './support/test-app';
 

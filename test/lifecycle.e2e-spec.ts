@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { freePort } from '../libs/core/src';
+import { freePort } from '#app/core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../apps/api/src/demo/seed-demo';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signToken } from '../libs/core/src';
+import { signToken } from '#app/core';
 import { LiveClient } from './support/live-client';
 import { researchWorld, SCHEDULE, sessionInput, type ResearchWorld } from './support/research-world';
 import { TEST_JWT_SECRET, TestApp } from './support/test-app';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { LiveBus } from '../libs/core/src';
-import { PresenceService } from '../libs/research/src/presence.service';
+import { LiveBus } from '#app/core';
+import { PresenceService } from '#app/research';
 import { LiveClient, type LiveEvent } from './support/live-client';
 import { TestApp } from './support/test-app';
 import { researchWorld, SCHEDULE, sessionInput, useResearchWorld } from './support/research-world';

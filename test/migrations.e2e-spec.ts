@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runMigrations, schemaDrift } from '../libs/core/src';
+import { runMigrations, schemaDrift } from '#app/core';
 import { MIGRATIONS } from '../prisma-free-migrations';
 import { TestApp } from './support/test-app';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
-import { AccessGuard, ALLOW_KEY, BEFORE_PASSWORD_CHANGE_KEY } from '../libs/core/src';
+import { AccessGuard, ALLOW_KEY, BEFORE_PASSWORD_CHANGE_KEY } from '#app/core';
 import { SCHEMA_FILE } from '../apps/api/src/schema-sdl';
 import { TestApp } from './support/test-app';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { seedDemo } from '../apps/api/src/demo/seed-demo';
-import { IdentityService } from '../libs/identity/src';
+import { IdentityService } from '#app/identity';
 import { blocks, missing, ROOT, runBlocks } from './support/doc-examples';
 import { TestApp } from './support/test-app';
 

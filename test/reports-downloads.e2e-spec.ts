@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { signDownloadLink, signToken, todayInChina } from '../libs/core/src';
-import { rebuildRollups } from '../libs/reporting/src';
+import { signDownloadLink, signToken, todayInChina } from '#app/core';
+import { rebuildRollups } from '#app/reporting';
 import { codeOf, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
 /** RFC 4180, as the server writes it: the BOM dropped, sections (tables) split at blank lines. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { todayInChina } from '../libs/core/src';
+import { todayInChina } from '#app/core';
 import {
   baseGroupActivity,
   baseRegionActivity,
@@ -10,7 +10,7 @@ import {
   GROUP_COUNTERS,
   rebuildRollups,
   REGION_FIGURES,
-} from '../libs/reporting/src';
+} from '#app/reporting';
 import { COVERAGE_Q, daysAgo, GROUP_Q, REGION_Q } from './support/reports';
 import { TestApp } from './support/test-app';
 

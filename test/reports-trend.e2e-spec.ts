@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { RequestContext, todayInChina } from '../libs/core/src';
-import { baseRegionCoverage, Metric, rebuildRollups, RollupService } from '../libs/reporting/src';
+import { RequestContext, todayInChina } from '#app/core';
+import { baseRegionCoverage, Metric, rebuildRollups, RollupService } from '#app/reporting';
 import { daysAgo } from './support/reports';
 import { codeOf, TestApp } from './support/test-app';
 

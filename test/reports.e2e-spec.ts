@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { RequestContext, todayInChina } from '../libs/core/src';
-import { Metric, rebuildRollups, ReportsService, RollupService } from '../libs/reporting/src';
+import { RequestContext, todayInChina } from '#app/core';
+import { Metric, rebuildRollups, ReportsService, RollupService } from '#app/reporting';
 import { COVERAGE_Q, GROUP_Q, REGION_Q } from './support/reports';
 import { codeOf, TestApp } from './support/test-app';
 

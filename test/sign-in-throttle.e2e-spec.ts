@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { IdentityService } from '../libs/identity/src';
+import { IdentityService } from '#app/identity';
 import { accounts, ext, LOGIN, PASSWORD } from './support/accounts';
 import { codeOf, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityService } from '../../libs/identity/src';
+import { IdentityService } from '#app/identity';
 import type { GqlResult, TestApp } from './test-app';
 
 /** What the account and sign-in tests share: accounts with a password, and signing in with it. */

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations, startEmbeddedPostgres } from '../../libs/core/src';
+import { dataSourceOptions, runMigrations, startEmbeddedPostgres } from '#app/core';
 import { MIGRATIONS } from '../../prisma-free-migrations';
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadConfig, signToken, type AppConfig } from '../../libs/core/src';
+import { loadConfig, signToken, type AppConfig } from '#app/core';
 import { createApp } from '../../apps/api/src/server';
 
 export const TEST_JWT_SECRET = 'test-secret-' + 'x'.repeat(20);

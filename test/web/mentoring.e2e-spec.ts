@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { IdentityService } from '../../libs/identity/src';
+import { IdentityService } from '#app/identity';
 import { launchBrowser, openPage, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { RequestContext } from '../../../libs/core/src';
-import { PASSWORD_MIN_LENGTH, type IdentityService } from '../../../libs/identity/src';
+import { RequestContext } from '#app/core';
+import { PASSWORD_MIN_LENGTH, type IdentityService } from '#app/identity';
 
 /** ADMIN_EMAIL / ADMIN_PASSWORD: create the first platform admin when there is none. */
 export async function ensureAdmin(ds: DataSource, identity: IdentityService, email: string, password: string, logger: Logger) {

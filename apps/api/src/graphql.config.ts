@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, type AppConfig } from '../../../libs/core/src';
+import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, type AppConfig } from '#app/core';
 
 interface GqlContext {
   req: any;

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Public } from '../../../libs/core/src';
+import { Public } from '#app/core';
 
 @Controller()
 export class HealthController {

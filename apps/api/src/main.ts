@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadConfig, openDatabase, usingDevJwtSecret, type OpenedDatabase } from '../../../libs/core/src';
-import { IdentityService } from '../../../libs/identity/src';
+import { loadConfig, openDatabase, usingDevJwtSecret, type OpenedDatabase } from '#app/core';
+import { IdentityService } from '#app/identity';
 import { ensureAdmin } from './bootstrap-admin';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo';
 import { createApp } from './server';

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
-import { loadConfig } from '../../../libs/core/src';
+import { loadConfig } from '#app/core';
 import { AppModule } from './app.module';
 
 export const SCHEMA_FILE = 'schema.graphql';

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import express from 'express';
 import { DataSource } from 'typeorm';
-import { AppLogger, createValidationPipe, QueryParamPipe, RequestContextMiddleware, runMigrations, TextSafetyPipe, type AppConfig } from '../../../libs/core/src';
+import { AppLogger, createValidationPipe, QueryParamPipe, RequestContextMiddleware, runMigrations, TextSafetyPipe, type AppConfig } from '#app/core';
 import { AppModule } from './app.module';
 import { serveWebApp } from './web-app';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, forbidden, notFound, type RequestContext } from '../../core/src';
-import { Directory, GroupStatus, managesGroupSql, teachesAtSql } from '../../organisation/src';
+import { conflict, forbidden, notFound, type RequestContext } from '#app/core';
+import { Directory, GroupStatus, managesGroupSql, teachesAtSql } from '#app/organisation';
 
 export interface Condition {
   sql: string;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrganisationModule } from '../../organisation/src';
+import { OrganisationModule } from '#app/organisation';
 import { ActivityAccess } from './activity-access';
 import { ExchangeResolver } from './exchange.resolver';
 import { ExchangeService } from './exchange.service';

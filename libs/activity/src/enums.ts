@@ -1,4 +1,4 @@
-import { registerLabelledEnums } from '../../core/src';
+import { registerLabelledEnums } from '#app/core';
 
 /** 交流轮岗 / 走教送教 / 支教: a teacher works at another school of the group for a period. */
 export enum ExchangeKind { ROTATION = 'ROTATION', TRAVELING = 'TRAVELING', SUPPORT = 'SUPPORT' }

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '../../core/src';
-import { GroupService, School, SchoolGroup, SchoolService, Teacher, TeacherService } from '../../organisation/src';
+import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
+import { GroupService, School, SchoolGroup, SchoolService, Teacher, TeacherService } from '#app/organisation';
 import { RecordTeacherExchangeInput, TeacherExchangeFilter } from './dto/exchange.input';
 import { TeacherExchange } from './entities/teacher-exchange.entity';
 import { ExchangeService } from './exchange.service';

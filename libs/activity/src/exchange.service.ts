@@ -8,8 +8,8 @@ import {
   TransactionService,
   type PageArgs,
   type RequestContext,
-} from '../../core/src';
-import { AccessService, Directory, type Teacher } from '../../organisation/src';
+} from '#app/core';
+import { AccessService, Directory, type Teacher } from '#app/organisation';
 import { ActivityAccess } from './activity-access';
 import { RecordTeacherExchangeInput, TeacherExchangeFilter } from './dto/exchange.input';
 import { TeacherExchange } from './entities/teacher-exchange.entity';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../core/src';
+import type { RequestContext } from '#app/core';
 
 /** What activity tells other contexts about teacher exchanges (it owns teacher_exchange; STYLE habit 13). */
 export const Exchanges = {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '../../core/src';
+import { Connection } from '#app/core';
 import { StudentActivity } from './entities/student-activity.entity';
 import { TeacherExchange } from './entities/teacher-exchange.entity';
 import { RotationQuotaSource } from './enums';

@@ -1,5 +1,5 @@
 import { Args, Float, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, IdArg, Role, type RequestContext } from '../../core/src';
+import { Allow, Ctx, IdArg, Role, type RequestContext } from '#app/core';
 import { GroupRotation, RotationQuota } from './models';
 import { RotationService } from './rotation.service';
 

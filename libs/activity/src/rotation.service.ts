@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, notFound, TransactionService, type RequestContext } from '../../core/src';
-import { AccessService, Directory, TeacherHonour } from '../../organisation/src';
+import { badInput, notFound, TransactionService, type RequestContext } from '#app/core';
+import { AccessService, Directory, TeacherHonour } from '#app/organisation';
 import { DEFAULT_ROTATION_QUOTA, ExchangeKind, RotationQuotaSource } from './enums';
 import { GroupRotation, RotationQuota } from './models';
 

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, PageArgs, Role, type RequestContext } from '../../core/src';
-import { GroupService, School, SchoolGroup, SchoolService } from '../../organisation/src';
+import { Allow, AUTHENTICATED, Ctx, PageArgs, Role, type RequestContext } from '#app/core';
+import { GroupService, School, SchoolGroup, SchoolService } from '#app/organisation';
 import { RecordStudentActivityInput, StudentActivityFilter } from './dto/student-activity.input';
 import { StudentActivity } from './entities/student-activity.entity';
 import { StudentActivityConnection } from './models';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService } from '../../organisation/src';
+import { AccessService } from '#app/organisation';
 import { In } from 'typeorm';
-import { badInput, EventBus, paginate, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
+import { badInput, EventBus, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
 import { ActivityAccess } from './activity-access';
 import { RecordStudentActivityInput, StudentActivityFilter } from './dto/student-activity.input';
 import { StudentActivity, StudentActivitySchool } from './entities/student-activity.entity';

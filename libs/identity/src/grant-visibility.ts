@@ -1,4 +1,4 @@
-import { groupedBy, type RequestContext } from '../../core/src';
+import { groupedBy, type RequestContext } from '#app/core';
 import { inRegionsSql } from '#app/organisation';
 import { RoleGrant } from './entities/user.entity';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PRINCIPAL_RESOLVER } from '../../core/src';
-import { OrganisationModule } from '../../organisation/src';
+import { PRINCIPAL_RESOLVER } from '#app/core';
+import { OrganisationModule } from '#app/organisation';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle';

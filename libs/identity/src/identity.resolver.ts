@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AllowBeforePasswordChange, AUTHENTICATED, Ctx, IdArg, PUBLIC, Role, type RequestContext } from '../../core/src';
-import { Teacher, TeacherService } from '../../organisation/src';
+import { Allow, AllowBeforePasswordChange, AUTHENTICATED, Ctx, IdArg, PUBLIC, Role, type RequestContext } from '#app/core';
+import { Teacher, TeacherService } from '#app/organisation';
 import { AuthPayload, ChangePasswordArgs, CreateUserInput, GrantRoleInput, PasswordReset } from './dto/user.input';
 import { RoleGrant, User } from './entities/user.entity';
 import { IdentityService } from './identity.service';

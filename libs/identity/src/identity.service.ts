@@ -22,8 +22,8 @@ import {
   type PrincipalResolver,
   type RequestContext,
   preparedQuery,
-} from '../../core/src';
-import { AccessService, Teacher } from '../../organisation/src';
+} from '#app/core';
+import { AccessService, Teacher } from '#app/organisation';
 import { AuthPayload, CreateUserInput, GrantRoleInput, PasswordReset } from './dto/user.input';
 import { RoleGrant, User } from './entities/user.entity';
 import { LoginThrottle } from './login-throttle';

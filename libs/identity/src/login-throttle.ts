@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppError, ErrorCode, type AppConfig } from '../../core/src';
+import { APP_CONFIG, AppError, ErrorCode, type AppConfig } from '#app/core';
 
 /** One sign-in attempt, recorded as a failure until it proves right. */
 export interface LoginAttempt {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
-import { AppError } from '../../core/src';
+import { AppError } from '#app/core';
 import { hashPassword, needsRehash, oneTimeCode, PasswordHasher, verifyPassword } from './password';
 
 describe('password hashing', () => {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import bcrypt from 'bcryptjs';
-import { AppError, ErrorCode } from '../../core/src';
+import { AppError, ErrorCode } from '#app/core';
 
 /**
  * Password hashes: scrypt, which node computes in libuv's thread pool, so hashing never blocks the event loop

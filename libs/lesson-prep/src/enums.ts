@@ -1,4 +1,4 @@
-import { registerLabelledEnums } from '../../core/src';
+import { registerLabelledEnums } from '#app/core';
 
 /** DRAFT → IN_REVIEW → APPROVED → PUBLISHED (→ ARCHIVED); review may return it to DRAFT; editing a published plan starts a new DRAFT round. */
 export enum LessonPlanStatus { DRAFT = 'DRAFT', IN_REVIEW = 'IN_REVIEW', APPROVED = 'APPROVED', PUBLISHED = 'PUBLISHED', ARCHIVED = 'ARCHIVED' }

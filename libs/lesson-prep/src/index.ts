@@ -12,3 +12,6 @@ export type { PlanAccess } from './lesson-prep-access';
 export * from './lesson-prep.module';
 
 export const LESSON_PREP_ENTITIES = [LessonPrepTeam, LessonPrepTeamMember, LessonPlan, LessonPlanRevision, LessonPlanComment, LessonPlanAdoption];
+export * from './plan-diff';
+export * from './search-terms';
+export * from './teams.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Not } from 'typeorm';
-import { AccessService } from '../../organisation/src';
-import { badInput, conflict, forbidden, EventBus, TransactionService, type RequestContext } from '../../core/src';
+import { AccessService } from '#app/organisation';
+import { badInput, conflict, forbidden, EventBus, TransactionService, type RequestContext } from '#app/core';
 import { CreateLessonPlanInput, UpdateLessonPlanInput } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanRevision, type PlanContent } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind, LessonPlanStatus } from './enums';

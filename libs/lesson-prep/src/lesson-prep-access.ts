@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden, notFound, type RequestContext } from '../../core/src';
-import { managesGroupSql, NO_TEACHER, ofMemberSchoolSql, teachesInGroupSql } from '../../organisation/src';
+import { forbidden, notFound, type RequestContext } from '#app/core';
+import { managesGroupSql, NO_TEACHER, ofMemberSchoolSql, teachesInGroupSql } from '#app/organisation';
 import { LessonPlan, LessonPrepTeam } from './entities/lesson-prep.entity';
 import { LessonPlanKind } from './enums';
 

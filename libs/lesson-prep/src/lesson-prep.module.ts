@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../../identity/src';
-import { OrganisationModule } from '../../organisation/src';
-import { ResearchModule } from '../../research/src';
+import { IdentityModule } from '#app/identity';
+import { OrganisationModule } from '#app/organisation';
+import { ResearchModule } from '#app/research';
 import { LessonPrepAccess } from './lesson-prep-access';
 import {
   LessonPlanAdoptionResolver,

@@ -1,8 +1,8 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { concatMap, filter, map } from 'rxjs';
-import { Allow, AUTHENTICATED, byId, Ctx, IdArg, observableIterator, PageArgs, Role, type RequestContext } from '../../core/src';
-import { IdentityService, User } from '../../identity/src';
-import { GroupService, School, SchoolGroup, SchoolService, Teacher, TeacherService } from '../../organisation/src';
+import { Allow, AUTHENTICATED, byId, Ctx, IdArg, observableIterator, PageArgs, Role, type RequestContext } from '#app/core';
+import { IdentityService, User } from '#app/identity';
+import { GroupService, School, SchoolGroup, SchoolService, Teacher, TeacherService } from '#app/organisation';
 import {
   CommentOnLessonPlanInput,
   CreateLessonPlanInput,

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '../../core/src';
+import { Connection } from '#app/core';
 import { LessonPlan, LessonPlanAdoption, LessonPrepTeam } from './entities/lesson-prep.entity';
 import { DiffOp } from './enums';
 

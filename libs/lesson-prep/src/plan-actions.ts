@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { groupedBy, registerLabelledEnums, type RequestContext } from '../../core/src';
+import { groupedBy, registerLabelledEnums, type RequestContext } from '#app/core';
 import { LessonPlan } from './entities/lesson-prep.entity';
 import type { LessonPrepAccess } from './lesson-prep-access';
 import { allowedActions, type PlanAction } from './plan-workflow';

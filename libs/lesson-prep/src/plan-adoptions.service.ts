@@ -12,9 +12,9 @@ import {
   TransactionService,
   type PageArgs,
   type RequestContext,
-} from '../../core/src';
-import { Exchanges } from '../../activity/src';
-import { AccessService, Directory } from '../../organisation/src';
+} from '#app/core';
+import { Exchanges } from '#app/activity';
+import { AccessService, Directory } from '#app/organisation';
 import { LessonPlanAdoptionFilter, RecordAdoptionInput } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanAdoption } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind } from './enums';

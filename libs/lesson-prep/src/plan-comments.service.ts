@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
-import { badInput, conflict, forbidden, groupedBy, notFound, TransactionService, type RequestContext } from '../../core/src';
+import { badInput, conflict, forbidden, groupedBy, notFound, TransactionService, type RequestContext } from '#app/core';
 import { CommentOnLessonPlanInput } from './dto/lesson-prep.input';
 import { LessonPlanComment, LessonPlanRevision } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanSection } from './enums';

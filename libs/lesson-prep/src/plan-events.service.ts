@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { filter, type Observable } from 'rxjs';
-import { DateTimeScalar, EventBus, LiveBus, type RequestContext } from '../../core/src';
+import { DateTimeScalar, EventBus, LiveBus, type RequestContext } from '#app/core';
 import { LessonPlan } from './entities/lesson-prep.entity';
 import { LessonPlanEventType, LessonPlanKind, LessonPlanStatus } from './enums';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { badInput, groupedBy, paginate, type PageArgs, type RequestContext } from '../../core/src';
+import { badInput, groupedBy, paginate, type PageArgs, type RequestContext } from '#app/core';
 import { LessonPlanFilter } from './dto/lesson-prep.input';
 import { LessonPlan, LessonPlanRevision } from './entities/lesson-prep.entity';
 import { LessonPlanKind, LessonPlanStatus } from './enums';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ErrorCode } from '../../core/src';
+import { ErrorCode } from '#app/core';
 import type { LessonPlan } from './entities/lesson-prep.entity';
 import { LessonPlanKind, LessonPlanStatus } from './enums';
 import type { PlanAccess } from './lesson-prep-access';

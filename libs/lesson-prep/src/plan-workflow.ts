@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden } from '../../core/src';
+import { badInput, conflict, forbidden } from '#app/core';
 import { LessonPlanKind, LessonPlanStatus } from './enums';
 import type { PlanAccess } from './lesson-prep-access';
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { RequestContext } from '../../core/src';
-import { SessionPlanLinks } from '../../research/src';
+import type { RequestContext } from '#app/core';
+import { SessionPlanLinks } from '#app/research';
 import { LessonPlanKind, LessonPlanStatus } from './enums';
 
 /** The ids among `planIds` that are current (not archived) team plans of the group: what a research session may link. */

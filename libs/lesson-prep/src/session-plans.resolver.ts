@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext } from '../../core/src';
-import { ResearchSession } from '../../research/src';
+import { Ctx, type RequestContext } from '#app/core';
+import { ResearchSession } from '#app/research';
 import { LessonPlan } from './entities/lesson-prep.entity';
 import { PlanViewsService } from './plan-views.service';
 

@@ -12,8 +12,8 @@ import {
   TransactionService,
   type PageArgs,
   type RequestContext,
-} from '../../core/src';
-import { AccessService, Directory } from '../../organisation/src';
+} from '#app/core';
+import { AccessService, Directory } from '#app/organisation';
 import { CreateLessonPrepTeamInput, LessonPrepTeamFilter, UpdateLessonPrepTeamInput } from './dto/lesson-prep.input';
 import { LessonPrepTeam, LessonPrepTeamMember } from './entities/lesson-prep.entity';
 import { LessonPrepAccess } from './lesson-prep-access';

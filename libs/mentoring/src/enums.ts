@@ -1,4 +1,4 @@
-import { registerLabelledEnums } from '../../core/src';
+import { registerLabelledEnums } from '#app/core';
 
 export enum MentoringStatus { PROPOSED = 'PROPOSED', ACTIVE = 'ACTIVE', DECLINED = 'DECLINED', COMPLETED = 'COMPLETED', DISSOLVED = 'DISSOLVED' }
 export enum MentoringActivityKind { MEETING = 'MEETING', LESSON_OBSERVATION = 'LESSON_OBSERVATION', FEEDBACK = 'FEEDBACK', DEMO_LESSON = 'DEMO_LESSON', OTHER = 'OTHER' }

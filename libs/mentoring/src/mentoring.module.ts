@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrganisationModule } from '../../organisation/src';
+import { OrganisationModule } from '#app/organisation';
 import { MentoringActivityFieldsResolver, MentoringResolver } from './mentoring.resolver';
 import { MentoringService } from './mentoring.service';
 import { SuggestionsService } from './suggestions.service';

@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, IdArg, PageArgs, Role, type RequestContext } from '../../core/src';
-import { SchoolGroup, Teacher, TeacherService } from '../../organisation/src';
+import { Allow, AUTHENTICATED, Ctx, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
+import { SchoolGroup, Teacher, TeacherService } from '#app/organisation';
 import {
   EvaluateMentoringPairInput,
   LogMentoringActivityInput,

@@ -11,8 +11,8 @@ import {
   TransactionService,
   type PageArgs,
   type RequestContext,
-} from '../../core/src';
-import { AccessService, Directory, managesGroupSql, NO_TEACHER, SchoolGroup, teachesAtSql } from '../../organisation/src';
+} from '#app/core';
+import { AccessService, Directory, managesGroupSql, NO_TEACHER, SchoolGroup, teachesAtSql } from '#app/organisation';
 import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFilter, RequestMentorshipInput } from './dto/mentoring.input';
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 import { MentoringProposer, MentoringStatus } from './enums';

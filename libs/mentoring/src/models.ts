@@ -1,5 +1,5 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../../core/src';
+import { Connection } from '#app/core';
 import { MentoringPair } from './entities/mentoring.entity';
 
 @ObjectType() export class MentoringPairConnection extends Connection(MentoringPair) {}

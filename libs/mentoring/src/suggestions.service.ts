@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Field, Float, ObjectType } from '@nestjs/graphql';
-import { forbidden, notFound, type RequestContext } from '../../core/src';
-import { Directory, Teacher } from '../../organisation/src';
+import { forbidden, notFound, type RequestContext } from '#app/core';
+import { Directory, Teacher } from '#app/organisation';
 import { optimalAssignment, type Edge } from './assignment';
 import { MentoringService } from './mentoring.service';
 import { isApprentice, scoreMentor, type MembershipFacts, type TeacherFacts } from './scoring';

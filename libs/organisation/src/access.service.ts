@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden, notFound, type RequestContext } from '../../core/src';
+import { forbidden, notFound, type RequestContext } from '#app/core';
 import { activeMembershipSql, activeMemberSchoolSql, inRegionsSql, managesGroupSql } from './access/scope-rules';
 
 export type SchoolAction = 'manage' | 'staff';

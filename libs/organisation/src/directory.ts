@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import type { RequestContext } from '../../core/src';
+import type { RequestContext } from '#app/core';
 import { activeMembershipSql, activeMemberSchoolSql } from './access/scope-rules';
 import { GroupStatus } from './enums';
 import { Region } from './entities/region.entity';

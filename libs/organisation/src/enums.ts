@@ -1,4 +1,4 @@
-import { registerLabelledEnums } from '../../core/src';
+import { registerLabelledEnums } from '#app/core';
 
 /** Enum values are English; zh-CN and en labels are in the descriptions and in the `labels` query. */
 export enum RegionLevel { PROVINCE = 'PROVINCE', CITY = 'CITY', COUNTY = 'COUNTY' }

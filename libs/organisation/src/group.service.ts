@@ -11,14 +11,14 @@ import {
   TransactionService,
   type PageArgs,
   type RequestContext,
-} from '../../core/src';
+} from '#app/core';
 import { AccessService } from './access.service';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter } from './dto/group.input';
 import { GroupMembership } from './entities/group-membership.entity';
 import { SchoolGroup } from './entities/school-group.entity';
 import { School } from './entities/school.entity';
 import { GroupKind, GroupStatus, MemberRole } from './enums';
-import { byId, groupedBy } from '../../core/src';
+import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
 
 @Injectable()

@@ -23,3 +23,5 @@ export * from './organisation.module';
 export * from './models/connections';
 
 export const ORGANISATION_ENTITIES = [Region, School, SchoolGroup, GroupMembership, Teacher, TeacherAssignment];
+export * from './dto/common';
+export * from './dto/is-calendar-date';

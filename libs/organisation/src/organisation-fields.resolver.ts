@@ -1,5 +1,5 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext } from '../../core/src';
+import { Ctx, type RequestContext } from '#app/core';
 import { Region } from './entities/region.entity';
 import { School } from './entities/school.entity';
 import { SchoolGroup } from './entities/school-group.entity';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../core/src';
+import type { RequestContext } from '#app/core';
 import type { SchoolFacts } from './events';
 
 /** What other contexts ask of the organisation's tables (STYLE habit 13): regions above a place, a school's facts and history. */

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '../../core/src';
+import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
 import { CreateRegionInput } from './dto/region.input';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter } from './dto/group.input';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { badInput, conflict, forbidden, notFound, TransactionService, type RequestContext } from '../../core/src';
+import { badInput, conflict, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
 import { AccessService } from './access.service';
 import { CreateRegionInput } from './dto/region.input';
 import { Region } from './entities/region.entity';
 import { RegionLevel } from './enums';
-import { byId } from '../../core/src';
+import { byId } from '#app/core';
 
 const DEPTH: Record<RegionLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2 };
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
+import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
 import { AccessService } from './access.service';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { School } from './entities/school.entity';
-import { byId } from '../../core/src';
+import { byId } from '#app/core';
 import type { SchoolFacts } from './events';
 
 const facts = ({ id, regionId, stage, studentCount }: SchoolFacts): SchoolFacts => ({ id, regionId, stage, studentCount });

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { activeMemberSchoolSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
-import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '../../core/src';
+import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
 import { AccessService } from './access.service';
 import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
-import { byId, groupedBy } from '../../core/src';
+import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { chinaDaySql } from '../../core/src';
-import { compulsoryStageSql } from '../../organisation/src';
+import { chinaDaySql } from '#app/core';
+import { compulsoryStageSql } from '#app/organisation';
 
 /**
  * The same figures as ReportsService, computed straight from the base tables. Not used by the API: the

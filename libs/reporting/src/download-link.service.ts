@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, signDownloadLink, type AppConfig, type RequestContext } from '../../core/src';
+import { APP_CONFIG, signDownloadLink, type AppConfig, type RequestContext } from '#app/core';
 import { DownloadLink } from './models';
 import { reportPathOf } from './report-routes';
 

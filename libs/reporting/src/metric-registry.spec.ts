@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { LABELS } from '../../core/src';
+import { LABELS } from '#app/core';
 import { FIGURES, GROUP_COUNTERS, REGION_FIGURES } from './metric-registry';
 import { Metric } from './rollups/metrics';
 import { GroupActivitySummary, RegionActivitySummary } from './models';

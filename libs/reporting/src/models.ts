@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar, registerLabels } from '../../core/src';
-import { Region, School, SchoolConnection } from '../../organisation/src';
+import { DateScalar, DateTimeScalar, registerLabels } from '#app/core';
+import { Region, School, SchoolConnection } from '#app/organisation';
 import {
   BREAKDOWN_FIGURES,
   COVERAGE_FIGURES,

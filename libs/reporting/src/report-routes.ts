@@ -1,4 +1,4 @@
-import { badInput, DOWNLOAD_LINK_PARAM, DOWNLOAD_LINK_PREFIX } from '../../core/src';
+import { badInput, DOWNLOAD_LINK_PARAM, DOWNLOAD_LINK_PREFIX } from '#app/core';
 
 export const REPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

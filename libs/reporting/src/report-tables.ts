@@ -1,5 +1,5 @@
-import { labelOf } from '../../core/src';
-import type { School } from '../../organisation/src';
+import { labelOf } from '#app/core';
+import type { School } from '#app/organisation';
 import { BREAKDOWN_FIGURES, figureHeader, GROUP_COUNTERS, REGION_FIGURES, type FigureField } from './metric-registry';
 import type { ActivityCounters, CoverageFigures, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend } from './models';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrganisationModule } from '../../organisation/src';
+import { OrganisationModule } from '#app/organisation';
 import { DownloadLinkService } from './download-link.service';
 import { ReportsDownloadController } from './reports-download.controller';
 import { RegionCoverageFieldsResolver, ReportsResolver, SchoolActivityFieldsResolver } from './reports.resolver';

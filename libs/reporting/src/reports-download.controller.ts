@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { Allow, badInput, Ctx, isUuid, notFound, Role, type RequestContext } from '../../core/src';
-import { SchoolService, type School } from '../../organisation/src';
+import { Allow, badInput, Ctx, isUuid, notFound, Role, type RequestContext } from '#app/core';
+import { SchoolService, type School } from '#app/organisation';
 import { reportToCsv } from './csv';
 import { REPORT_FORMATS, REPORT_ROUTES, type ReportFormat } from './report-routes';
 import { breakdownReport, coverageReport, groupActivityReport, regionActivityReport, trendReport, type Report } from './report-tables';

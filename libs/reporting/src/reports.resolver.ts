@@ -1,6 +1,6 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, badInput, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '../../core/src';
-import { School, SchoolConnection, SchoolService } from '../../organisation/src';
+import { Allow, AUTHENTICATED, badInput, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
+import { School, SchoolConnection, SchoolService } from '#app/organisation';
 import { CoverageTarget, DownloadLink, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
 import { DownloadLinkService } from './download-link.service';
 import { DEFAULT_TREND_MONTHS, ReportsService } from './reports.service';

@@ -14,8 +14,8 @@ import {
   type PageArgs,
   type RequestContext,
   preparedQuery,
-} from '../../core/src';
-import { AccessService, COMPULSORY_STAGES, escapeLike, inRegionsSql, managesGroupSql, Region, School } from '../../organisation/src';
+} from '#app/core';
+import { AccessService, COMPULSORY_STAGES, escapeLike, inRegionsSql, managesGroupSql, Region, School } from '#app/organisation';
 import { GroupFiguresCache } from './group-figures-cache';
 import {
   ActivityCounters,

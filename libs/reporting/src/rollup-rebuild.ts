@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { chinaDaySql } from '../../core/src';
-import { compulsoryStageSql } from '../../organisation/src';
+import { chinaDaySql } from '#app/core';
+import { compulsoryStageSql } from '#app/organisation';
 import { Metric, RECORDS_START } from './rollups/metrics';
 import { bumpGroupRevisions, NO_SCHOOL } from './rollups/rollup.service';
 

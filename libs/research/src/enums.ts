@@ -1,4 +1,4 @@
-import { registerLabelledEnums } from '../../core/src';
+import { registerLabelledEnums } from '#app/core';
 
 export enum ResearchSessionType {
   JOINT_RESEARCH = 'JOINT_RESEARCH',

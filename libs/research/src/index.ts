@@ -11,3 +11,4 @@ export * from './research-sessions';
 export * from './research.module';
 
 export const RESEARCH_ENTITIES = [ResearchSession, ResearchSessionSchool, ResearchSessionTeacher, Attendance, SessionEvent];
+export * from './presence.service';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { LiveBus } from '../../core/src';
+import { LiveBus } from '#app/core';
 import { SessionEvent } from './entities/session-event.entity';
 import { SessionEventType } from './enums';
 import { SESSION_CHANNEL, type SessionNotice } from './session-events.service';

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, type RequestContext } from '../../core/src';
+import { AppError, ErrorCode, type RequestContext } from '#app/core';
 import { SessionEventType } from './enums';
 
 /**

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Ack, ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayDisconnect } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { Allow, AppError, AUTHENTICATED, badInput, isUuid, LIVE_NAMESPACE, RequestContext, socketContext, socketUserId } from '../../core/src';
+import { Allow, AppError, AUTHENTICATED, badInput, isUuid, LIVE_NAMESPACE, RequestContext, socketContext, socketUserId } from '#app/core';
 import { SessionEvent } from './entities/session-event.entity';
 import { SessionEventType } from './enums';
 import { LiveDeliveryService, type Participant, type SessionListener } from './live-delivery.service';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EventBus, type DomainEvent, type RequestContext } from '../../core/src';
+import { EventBus, type DomainEvent, type RequestContext } from '#app/core';
 import { SessionEventType } from './enums';
 import { ResearchSessions } from './research-sessions';
 import { SessionEventsService } from './session-events.service';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ContextFactory, LiveBus, TransactionService, type RequestContext } from '../../core/src';
+import { ContextFactory, LiveBus, TransactionService, type RequestContext } from '#app/core';
 import { SessionEventType } from './enums';
 import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden, notFound, type RequestContext } from '../../core/src';
-import { managesGroupSql, teachesAtSql } from '../../organisation/src';
+import { forbidden, notFound, type RequestContext } from '#app/core';
+import { managesGroupSql, teachesAtSql } from '#app/organisation';
 
 export interface SessionAccess {
   /** schedule, start, end, cancel, advance the agenda */

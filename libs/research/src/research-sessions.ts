@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../core/src';
+import type { RequestContext } from '#app/core';
 import { ResearchSessionStatus, ResearchSessionType } from './enums';
 
 /** What research tells other contexts about its sessions (it owns research_session; STYLE habit 13). */

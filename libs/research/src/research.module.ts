@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../../identity/src';
-import { OrganisationModule } from '../../organisation/src';
+import { IdentityModule } from '#app/identity';
+import { OrganisationModule } from '#app/organisation';
 import { LiveDeliveryService } from './live-delivery.service';
 import { LiveSessionGateway } from './live-session.gateway';
 import { PlanSessionLog } from './plan-session-log';

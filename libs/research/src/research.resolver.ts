@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, IdArg, PageArgs, Role, type RequestContext } from '../../core/src';
-import { School, SchoolGroup, SchoolService, GroupService, Teacher, TeacherService } from '../../organisation/src';
-import { IdentityService, User } from '../../identity/src';
+import { Allow, AUTHENTICATED, Ctx, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
+import { School, SchoolGroup, SchoolService, GroupService, Teacher, TeacherService } from '#app/organisation';
+import { IdentityService, User } from '#app/identity';
 import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
 import { Attendance, ResearchSession } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';

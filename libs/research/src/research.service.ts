@@ -13,9 +13,9 @@ import {
   TransactionService,
   type PageArgs,
   type RequestContext,
-} from '../../core/src';
-import { IdentityService } from '../../identity/src';
-import { AccessService, Directory, escapeLike, GroupStatus, managesGroupSql } from '../../organisation/src';
+} from '#app/core';
+import { IdentityService } from '#app/identity';
+import { AccessService, Directory, escapeLike, GroupStatus, managesGroupSql } from '#app/organisation';
 import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
 import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';

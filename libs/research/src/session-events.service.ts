@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EventBus, LiveBus, type RequestContext } from '../../core/src';
+import { EventBus, LiveBus, type RequestContext } from '#app/core';
 import { SessionEvent } from './entities/session-event.entity';
 import { SessionEventType } from './enums';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '../../core/src';
+import type { RequestContext } from '#app/core';
 
 /** The ids among `planIds` that a session of the group may link: the group's current team plans. */
 export type LinkablePlans = (ctx: RequestContext, groupId: string, planIds: string[]) => Promise<Set<string>>;

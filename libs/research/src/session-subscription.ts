@@ -1,4 +1,4 @@
-import { queueIterator } from '../../core/src';
+import { queueIterator } from '#app/core';
 import type { SessionEvent } from './entities/session-event.entity';
 import type { LiveDeliveryService, SessionListener } from './live-delivery.service';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { rebuildRollups, writeCoverageTarget } from '../../../../libs/reporting/src';
+import { rebuildRollups, writeCoverageTarget } from '#app/reporting';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { insertAccounts } from './import/accounts';
 import { insertExchangesAndActivities } from './import/activity';

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, Validate } from 'class-validator';
-import { DateScalar } from '../../../core/src';
-import { IsCalendarDate } from '../../../organisation/src/dto/is-calendar-date';
+import { DateScalar } from '#app/core';
+import { IsCalendarDate } from '#app/organisation';
 import { ExchangeKind } from '../enums';
 
 @InputType()

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, Validate } from 'class-validator';
-import { DateScalar } from '../../../core/src';
-import { Text } from '../../../organisation/src/dto/common';
-import { IsCalendarDate } from '../../../organisation/src/dto/is-calendar-date';
+import { DateScalar } from '#app/core';
+import { Text } from '#app/organisation';
+import { IsCalendarDate } from '#app/organisation';
 import { StudentActivityType } from '../enums';
 
 @InputType()

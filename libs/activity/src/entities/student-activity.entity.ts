@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '#app/core';
 import { StudentActivityType } from '../enums';
 
 /** 学生活动: a joint activity for students of several member schools of a group. */

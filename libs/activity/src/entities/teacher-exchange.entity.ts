@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '#app/core';
 import { ExchangeKind } from '../enums';
 
 /** 交流轮岗 / 走教送教 / 支教: a teacher of one member school works at another for [startsOn, endsOn]. */

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Role } from '../../../core/src';
+import { Role } from '#app/core';
 import { User } from '../entities/user.entity';
 
 /** What a password chosen by a person must be: one definition for createUser, changePassword and ADMIN_PASSWORD. */

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateTimeScalar, Role } from '../../../core/src';
+import { DateTimeScalar, Role } from '#app/core';
 
 /** A login. The password hash has no @Field: it is never part of the API. */
 @ObjectType()

@@ -2,9 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
-import { DateScalar } from '../../../core/src';
-import { IsCalendarDate } from '../../../organisation/src/dto/is-calendar-date';
-import { Text } from '../../../organisation/src/dto/common';
+import { DateScalar } from '#app/core';
+import { IsCalendarDate } from '#app/organisation';
+import { Text } from '#app/organisation';
 import { LessonPlanKind, LessonPlanSection, LessonPlanStatus } from '../enums';
 
 /** Markdown content is bounded so one plan cannot exhaust memory or the search index. */

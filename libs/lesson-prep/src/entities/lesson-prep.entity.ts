@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '#app/core';
 import { LessonPlanKind, LessonPlanSection, LessonPlanStatus } from '../enums';
 
 /** 集体备课团队: teachers of the group's member schools, one subject and grade, a leader. */

@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../../organisation/src/dto/is-calendar-date';
-import { DateScalar } from '../../../core/src';
-import { Text } from '../../../organisation/src/dto/common';
+import { IsCalendarDate } from '#app/organisation';
+import { DateScalar } from '#app/core';
+import { Text } from '#app/organisation';
 import { MentoringActivityKind, MentoringStatus } from '../enums';
 
 @InputType()

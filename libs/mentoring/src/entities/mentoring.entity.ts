@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '#app/core';
 import { MentoringActivityKind, MentoringProposer, MentoringStatus } from '../enums';
 
 /** 师徒结对: a mentor and an apprentice of one group, for one subject. */

@@ -3,7 +3,7 @@ import { IsEnum, IsOptional, IsUUID, MaxLength, Validate } from 'class-validator
 import { ConsortiumMode, GroupKind, GroupLevel, Pairing } from '../enums';
 import { Text } from './common';
 import { IsCalendarDate } from './is-calendar-date';
-import { DateScalar } from '../../../core/src';
+import { DateScalar } from '#app/core';
 
 @InputType()
 export class CreateSchoolGroupInput {

@@ -1,5 +1,5 @@
 import { ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from 'class-validator';
-import { isValidDate } from '../../../core/src';
+import { isValidDate } from '#app/core';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 export class IsCalendarDate implements ValidatorConstraintInterface {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar } from '../../../core/src';
+import { DateScalar } from '#app/core';
 import { GroupKind, MemberRole, Pairing } from '../enums';
 
 /** 成员校: history is kept, leaving sets leftOn and never deletes. */

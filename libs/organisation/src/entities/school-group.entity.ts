@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '#app/core';
 import { ConsortiumMode, GroupKind, GroupLevel, GroupStatus } from '../enums';
 
 /** 办学共同体: an education group, county consortium, alliance, school district or community. */

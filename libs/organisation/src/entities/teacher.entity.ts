@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../../../core/src';
+import { DateScalar, DateTimeScalar } from '#app/core';
 import { SchoolStage, TeacherHonour, TeacherTitle } from '../enums';
 
 /** A teacher's profile at one school at a time; transfers keep history in teacher_assignment. */

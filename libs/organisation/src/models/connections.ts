@@ -1,5 +1,5 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../../../core/src';
+import { Connection } from '#app/core';
 import { School } from '../entities/school.entity';
 import { SchoolGroup } from '../entities/school-group.entity';
 import { Teacher } from '../entities/teacher.entity';

@@ -1,5 +1,5 @@
-import type { DomainEvent, RequestContext } from '../../../core/src';
-import { consortiumMembershipsOf, GroupKind, isCompulsoryStage, regionPathOf, schoolFactsOf, type SchoolFacts } from '../../../organisation/src';
+import type { DomainEvent, RequestContext } from '#app/core';
+import { consortiumMembershipsOf, GroupKind, isCompulsoryStage, regionPathOf, schoolFactsOf, type SchoolFacts } from '#app/organisation';
 import { Metric, RECORDS_START } from './metrics';
 import { regionRows, type RollupDelta } from './rollup.service';
 

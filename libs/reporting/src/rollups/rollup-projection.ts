@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { chinaDay, EventBus, type DomainEvent, type DomainEventType, type RequestContext } from '../../../core/src';
-import { groupRegionPathOf } from '../../../organisation/src';
+import { chinaDay, EventBus, type DomainEvent, type DomainEventType, type RequestContext } from '#app/core';
+import { groupRegionPathOf } from '#app/organisation';
 import { Metric } from './metrics';
 import { groupCreated, membershipChanged, schoolChanged, schoolCreated } from './organisation-figures';
 import { groupRows, regionRows, RollupService, type RollupDelta } from './rollup.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../../core/src';
-import { groupRegionPathOf, regionPathOf } from '../../../organisation/src';
+import type { RequestContext } from '#app/core';
+import { groupRegionPathOf, regionPathOf } from '#app/organisation';
 
 /** The all-zero id stands for "no school" in group-total and region rows. */
 export const NO_SCHOOL = '00000000-0000-0000-0000-000000000000';

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DateScalar, DateTimeScalar } from '../../../core/src';
-import { Text } from '../../../organisation/src/dto/common';
+import { DateScalar, DateTimeScalar } from '#app/core';
+import { Text } from '#app/organisation';
 import { ResearchSessionStatus, ResearchSessionType, SessionMode } from '../enums';
 
 @InputType()

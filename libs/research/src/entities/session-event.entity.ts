@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { DateTimeScalar, JSONScalar } from '../../../core/src';
+import { DateTimeScalar, JSONScalar } from '#app/core';
 import { SessionEventType } from '../enums';
 
 /** A live event: stored first (numbered per session, no gaps), then delivered. */

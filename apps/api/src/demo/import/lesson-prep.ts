@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { documentTerms } from '../../../../../libs/lesson-prep/src/search-terms';
-import { LessonPlanKind } from '../../../../../libs/lesson-prep/src';
+import { documentTerms } from '#app/lesson-prep';
+import { LessonPlanKind } from '#app/lesson-prep';
 import { insertRows } from './rows';
 import { LessonPrepPlan } from '../plans/lesson-prep';
 

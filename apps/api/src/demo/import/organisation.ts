@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { GroupStatus } from '../../../../../libs/organisation/src';
+import { GroupStatus } from '#app/organisation';
 import { insertRows } from './rows';
 import { SCHOOLS_RECORDED_AT } from '../plans/calendar';
 import { MAIN_COUNTY } from '../plans/kit';

@@ -1,6 +1,6 @@
 import { EXCHANGE_NOTES, GRADE_NAMES, STUDENT_ACTIVITIES } from '../demo-names';
-import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from '../../../../../libs/organisation/src';
-import { ExchangeKind, StudentActivityType } from '../../../../../libs/activity/src';
+import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from '#app/organisation';
+import { ExchangeKind, StudentActivityType } from '#app/activity';
 import { FAR_FUTURE, RECORDED_UNTIL, addDays, chinaInstant, daysOfMonth, fill, isHoliday, isSchoolDay, isWeekday, minDay, monthsBetween, overlapping, randomDay, schoolDayFrom, termOf } from './calendar';
 import { Prng, demoId, shortName } from './kit';
 import { DemoKind, DemoPlan, SchoolPlan } from './organisation';

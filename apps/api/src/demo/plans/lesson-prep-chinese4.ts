@@ -1,4 +1,4 @@
-import { LessonPlanSection } from '../../../../../libs/lesson-prep/src';
+import { LessonPlanSection } from '#app/lesson-prep';
 import { FEATURED_RURAL_SCHOOL } from './kit';
 import { PrepStory, edit, linesOf } from './lesson-prep';
 

@@ -1,5 +1,5 @@
-import { changedFields, lineCount, PLAN_FIELDS } from '../../../../../libs/lesson-prep/src/plan-diff';
-import { LessonPlanStatus, LessonPlanSection, LessonPlanKind } from '../../../../../libs/lesson-prep/src';
+import { changedFields, lineCount, PLAN_FIELDS } from '#app/lesson-prep';
+import { LessonPlanStatus, LessonPlanSection, LessonPlanKind } from '#app/lesson-prep';
 import { ExchangePlan } from './activity';
 import { RECORDED_UNTIL, at, chinaInstant, dayOf, isSchoolDay } from './calendar';
 import { demoId } from './kit';

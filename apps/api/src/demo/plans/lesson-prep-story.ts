@@ -1,5 +1,5 @@
-import { changedFields } from '../../../../../libs/lesson-prep/src/plan-diff';
-import { LessonPlanStatus, LessonPlanKind } from '../../../../../libs/lesson-prep/src';
+import { changedFields } from '#app/lesson-prep';
+import { LessonPlanStatus, LessonPlanKind } from '#app/lesson-prep';
 import { ExchangePlan } from './activity';
 import { DOMAIN, FEATURED_LEAD_SCHOOL, demoId } from './kit';
 import { chinese4Story } from './lesson-prep-chinese4';

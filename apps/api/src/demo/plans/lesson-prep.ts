@@ -1,6 +1,6 @@
-import type { PlanContent } from '../../../../../libs/lesson-prep/src/entities/lesson-prep.entity';
-import { TeacherHonour } from '../../../../../libs/organisation/src';
-import { LessonPlanStatus, LessonPlanSection, LessonPlanKind } from '../../../../../libs/lesson-prep/src';
+import type { PlanContent } from '#app/lesson-prep';
+import { TeacherHonour } from '#app/organisation';
+import { LessonPlanStatus, LessonPlanSection, LessonPlanKind } from '#app/lesson-prep';
 import { LessonPrepRecorder } from './lesson-prep-recorder';
 import { DemoPlan, GroupPlan, TeacherPlan } from './organisation';
 import { PlanIndex } from './plan-index';

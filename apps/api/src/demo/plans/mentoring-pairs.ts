@@ -1,6 +1,6 @@
 import { LESSONS, MENTORING_ACCEPT_NOTES, MENTORING_COMPLETION_EVALUATIONS, MENTORING_DECLINE_NOTES, MENTORING_DISSOLVE_REASONS, MENTORING_EVALUATION_COMMENTS, MENTORING_FIRST_GOALS, MENTORING_GOALS, MENTORING_LEAVING_REASONS, MENTORING_NOTES, MENTORING_SUBJECT_GOALS } from '../demo-names';
-import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from '../../../../../libs/organisation/src';
-import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '../../../../../libs/mentoring/src';
+import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from '#app/organisation';
+import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '#app/mentoring';
 import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, TERMS, addDays, chinaInstant, daysOfMonth, fill, isSchoolDay, isWeekday, maxDay, minDay, monthsBetween, overlapping, plusYears, schoolYearOf } from './calendar';
 import { FAMOUS_TEACHER_NAME, NEW_TEACHER_NAME, Prng, demoId } from './kit';
 import { MENTORING_KIND_WEIGHTS, MENTOR_CAPACITY, MentoringActivityPlan, MentoringEvaluationPlan, MentoringPairPlan, MentoringPlan, PROPOSER_WEIGHTS, PairTimeline, isMentorGrade, isNewTeacher, isSeniorTeacher, isYoungBackbone, isYoungTeacher, pairTimeline, sameLevel, validateMentoring } from './mentoring';

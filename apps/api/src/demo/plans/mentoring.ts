@@ -1,5 +1,5 @@
-import { SchoolStage, TeacherTitle, TeacherHonour } from '../../../../../libs/organisation/src';
-import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '../../../../../libs/mentoring/src';
+import { SchoolStage, TeacherTitle, TeacherHonour } from '#app/organisation';
+import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '#app/mentoring';
 import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, addDays, dayNumber, maxDay, plusYears, randomDay, schoolDayFrom } from './calendar';
 import { Prng } from './kit';
 import { DemoPlan, TeacherPlan } from './organisation';

@@ -1,5 +1,5 @@
 import { SMALL_SCHOOL_SUBJECTS, SUBJECT_ROTATION, SUIXIAN_TOWNS, TEACHING_POINT_SUBJECTS } from '../demo-names';
-import { RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, Pairing, TeacherTitle, TeacherHonour } from '../../../../../libs/organisation/src';
+import { RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, Pairing, TeacherTitle, TeacherHonour } from '#app/organisation';
 import { FEATURED_CONSORTIUM, FEATURED_LEAD_SCHOOL, FEATURED_RURAL_SCHOOL, Prng } from './kit';
 import { DemoKind, DemoStage, RegionPlan, SchoolPlan } from './organisation';
 

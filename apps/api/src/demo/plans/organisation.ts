@@ -1,5 +1,5 @@
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, PHONE_PREFIXES, SURNAMES } from '../demo-names';
-import { RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, MemberRole, Pairing, TeacherTitle, TeacherHonour } from '../../../../../libs/organisation/src';
+import { RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, MemberRole, Pairing, TeacherTitle, TeacherHonour } from '#app/organisation';
 import { CURRENT_SCHOOL_YEAR, LATEST_DATE, addDays, nextSemester } from './calendar';
 import { DOMAIN, FAMOUS_TEACHER_NAME, FEATURED_CONSORTIUM, FEATURED_LEAD_SCHOOL, FEATURED_RURAL_SCHOOL, MAIN_COUNTY, NEW_TEACHER_NAME, Prng, demoId } from './kit';
 import { REGIONS, defaultPairing, femaleShare, groupSpecs, pickYears, plannedTeacherRows, schoolSpecs, sizeProfile, sortHonours, subjectsFor, titleFor } from './organisation-specs';

@@ -1,5 +1,5 @@
 import { GRADE_NAMES, LESSONS, SUBJECT_ROTATION } from '../demo-names';
-import { SchoolStage } from '../../../../../libs/organisation/src';
+import { SchoolStage } from '#app/organisation';
 import { Prng } from './kit';
 import { DemoPlan, MembershipPlan, SchoolPlan, TeacherPlan } from './organisation';
 import { gradeRange } from './research';

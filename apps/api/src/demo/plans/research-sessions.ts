@@ -1,6 +1,6 @@
 import { CANCEL_REASONS_ANY, CANCEL_REASONS_SUMMER, CANCEL_REASONS_WINTER, GRADE_NAMES, LAB_CONSENSUS, LECTURE_TOPICS, MINUTES_CONSENSUS, MINUTES_NEXT_STEPS, SESSION_NOTES, SESSION_SUBJECTS, SUBJECT_NOTES } from '../demo-names';
-import { SchoolStage, GroupKind, TeacherHonour } from '../../../../../libs/organisation/src';
-import { ResearchSessionType, SessionMode, ResearchSessionStatus, SessionEventType } from '../../../../../libs/research/src';
+import { SchoolStage, GroupKind, TeacherHonour } from '#app/organisation';
+import { ResearchSessionType, SessionMode, ResearchSessionStatus, SessionEventType } from '#app/research';
 import { PUBLIC_HOLIDAYS, SCHEDULED_FROM, SCHEDULED_TO, SESSIONS_ENDED_BEFORE, SESSION_FIRST_MONTH, SESSION_LAST_MONTH, VACATIONS, addDays, chinaInstant, isWeekday, plusSeconds, within } from './calendar';
 import { FEATURED_CONSORTIUM, Prng, demoId, shortName } from './kit';
 import { DemoPlan, MembershipPlan, TeacherPlan } from './organisation';

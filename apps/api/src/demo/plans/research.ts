@@ -1,6 +1,6 @@
 import { LESSONS, RESEARCH_THEMES, SESSION_SUBJECTS, SUBJECT_THEMES } from '../demo-names';
-import { SchoolStage, GroupKind, ConsortiumMode } from '../../../../../libs/organisation/src';
-import { ResearchSessionType, SessionMode, ResearchSessionStatus, SessionEventType } from '../../../../../libs/research/src';
+import { SchoolStage, GroupKind, ConsortiumMode } from '#app/organisation';
+import { ResearchSessionType, SessionMode, ResearchSessionStatus, SessionEventType } from '#app/research';
 import { FEATURED_CONSORTIUM, Prng } from './kit';
 import { GroupPlan } from './organisation';
 
