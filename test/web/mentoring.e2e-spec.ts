@@ -291,8 +291,9 @@ describe('web app: mentoring, teacher exchanges and student activities', () => {
     const saved = (await t.ok(`query($g: ID!) { studentActivities(first: 100, filter: { groupId: $g, type: READING }) { edges { node { title heldOn participantCount schools { name } } } } }`, { g: groupId }, managerToken)).studentActivities.edges.map((e: any) => e.node);
     expect(saved).toContainEqual({ title: '炎帝故里研学：城乡学生同上一堂课', heldOn: today(), participantCount: 86, schools: expect.arrayContaining(schools.slice(0, 2).map((name: string) => ({ name }))) });
     // filtered by another type, it is not listed
-    await w.page.getByRole('combobox', { name: '类型' }).click();
-    await w.page.locator('.ant-select-item-option', { hasText: '体育活动' }).click();
+    await dialog.waitFor({ state: 'hidden' }); // the closed dialog's own 类型 field is gone
+    await w.page.getByRole('combobox', { name: '类型', exact: true }).click();
+    await w.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '体育活动' }).click();
     await row.waitFor({ state: 'detached' });
     await w.shot('activities-recorded');
   }, 120_000);
