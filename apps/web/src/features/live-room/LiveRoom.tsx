@@ -89,6 +89,9 @@ export function LiveRoom({ sessionId, onChange }: { sessionId: string; onChange?
           <List
             data-testid="live-feed"
             size="small"
+            // keyed by seq: when the bounded list drops its oldest event, React removes one row and adds one
+            // instead of rewriting all 500 in place
+            rowKey={(e) => e.seq}
             dataSource={events}
             locale={{ emptyText: t('session.empty') }}
             renderItem={(e) => {
