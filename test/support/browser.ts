@@ -89,3 +89,12 @@ export async function signIn(w: PageWatch, baseUrl: string, email: string, passw
   await w.page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
   await w.page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15000 });
 }
+
+/** Saves the open dialog as a person would: a screenshot of it (when named), its button, then the success message and the dialog gone. */
+export async function submitDialog(w: PageWatch, button: string, success: string, shot?: string) {
+  const dialog = w.page.getByRole('dialog');
+  if (shot) await w.shot(shot);
+  await dialog.getByRole('button', { name: button }).click();
+  await w.page.getByText(success).first().waitFor();
+  await dialog.waitFor({ state: 'hidden' });
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { IdentityService } from '#app/identity';
-import { launchBrowser, openPage, type PageWatch } from '../support/browser';
+import { launchBrowser, openPage, submitDialog, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const DOMAIN = 'demo.school-groups.cn';
@@ -207,6 +207,98 @@ describe('web app: mentoring, teacher exchanges and student activities', () => {
     await w.page.getByText('带徒上限已保存').waitFor();
     expect((await t.ok(`query($g: ID!) { schoolGroup(id: $g) { mentorCapacity } }`, { g: groupId }, managerToken)).schoolGroup.mentorCapacity).toBe(4);
     await w.shot('mentoring-manager-created');
+  }, 150_000);
+
+  /** Two teachers of the group's member schools who have never been paired with this mentor (any subject). */
+  const freshApprentices = async (mentor: { id: string; subjects: string[] }) => {
+    const teachers = (await t.ok(`query($g: ID!) { teachers(first: 100, filter: { groupId: $g }) { edges { node { id name } } } }`, { g: groupId }, await token('manager'))).teachers.edges.map((e: any) => e.node);
+    const fresh: { id: string; name: string; subject: string }[] = [];
+    for (const teacher of [...teachers].reverse()) {
+      if (teacher.id === mentor.id) continue;
+      const theirs = (await t.ok(PAIRS, { f: { teacherId: teacher.id } }, await token('manager'))).mentoringPairs.edges.map((e: any) => e.node);
+      if (!theirs.some((p: any) => p.mentor.id === mentor.id || p.apprentice.id === mentor.id)) fresh.push({ ...teacher, subject: mentor.subjects[0] });
+      if (fresh.length === 2) break;
+    }
+    expect(fresh).toHaveLength(2);
+    return fresh;
+  };
+  const propose = async (mentorId: string, a: { id: string; subject: string }) =>
+    (await t.ok(`mutation($i: RequestMentorshipInput!) { requestMentorship(input: $i) { id } }`,
+      { i: { groupId, mentorTeacherId: mentorId, apprenticeTeacherId: a.id, subject: a.subject, goals: ['站稳讲台'] } }, await token('manager'))).requestMentorship.id as string;
+  const pairNow = async (id: string) => (await t.ok(`query($id: ID!) { mentoringPair(id: $id) { status endedOn evaluation dissolveReason } }`, { id }, await token('manager'))).mentoringPair;
+
+  it('offers 出师 to the mentor only and 解除结对 to either side; a mentor at capacity is told so on accepting, and completing a pair frees the place', async () => {
+    const mentor = await me('teacher');
+    const apprentice = await me('teacher2');
+    const [pair] = (await t.ok(PAIRS, { f: { teacherId: apprentice.teacher.id, status: 'ACTIVE' } }, await token('teacher2'))).mentoringPairs.edges
+      .map((e: any) => e.node)
+      .filter((p: any) => p.mentor.id === mentor.teacher.id);
+    expect(pair).toBeDefined();
+
+    // the apprentice may dissolve her pair, not complete it
+    const a = await as('teacher2', '/mentoring');
+    const hers = a.page.locator(`[data-pair-id="${pair.id}"]`);
+    await hers.getByRole('button', { name: '解除结对' }).waitFor();
+    await expect(hers.getByRole('button', { name: '出师' }).count()).resolves.toBe(0);
+
+    // the mentor is at the group's capacity: a new proposal cannot be accepted, and the page says why with the numbers
+    const active = (await t.ok(PAIRS, { f: { groupId, teacherId: mentor.teacher.id, status: 'ACTIVE' } }, await token('manager'))).mentoringPairs.edges.filter((e: any) => e.node.mentor.id === mentor.teacher.id).length;
+    await t.ok(`mutation($g: ID!, $c: Int!) { setMentorCapacity(groupId: $g, capacity: $c) { mentorCapacity } }`, { g: groupId, c: active }, await token('manager'));
+    const [newcomer] = await freshApprentices(mentor.teacher);
+    const proposedId = await propose(mentor.teacher.id, newcomer);
+    const w = await as('teacher', '/mentoring');
+    const invitation = w.page.locator(`[data-pair-id="${proposedId}"]`);
+    await invitation.getByRole('button', { name: '接受' }).click();
+    await w.page.getByText(`您在本教联体已带 ${active} 名徒弟，达到带徒上限（${active} 名），暂时不能接受新的结对。`, { exact: false }).waitFor();
+    await w.shot('mentoring-at-capacity');
+    expect((await pairNow(proposedId)).status).toBe('PROPOSED');
+
+    // 出师: the mentor completes the pair with a final evaluation (required)
+    const card = w.page.locator(`[data-pair-id="${pair.id}"]`);
+    await card.getByRole('button', { name: '解除结对' }).waitFor();
+    await card.getByRole('button', { name: '出师' }).click();
+    const dialog = w.page.getByRole('dialog');
+    await dialog.getByText(`出师：${apprentice.teacher.name}`).waitFor();
+    await dialog.getByRole('button', { name: '出师' }).click();
+    await dialog.getByText('请填写结业评价').waitFor(); // refused before it is sent
+    const evaluation = '三年来站稳了讲台，能独立设计单元教学；朗读指导有自己的办法。准予出师。';
+    await dialog.getByLabel('结业评价').fill(evaluation);
+    await dialog.getByText('请填写结业评价').waitFor({ state: 'detached' });
+    await submitDialog(w, '出师', '已出师，结业评价已保存', 'mentoring-complete-dialog');
+    await card.getByText('已出师', { exact: true }).waitFor();
+    await expect(card.getByRole('button', { name: /出师|解除结对|记录活动/ }).count()).resolves.toBe(0);
+    expect(await pairNow(pair.id)).toEqual({ status: 'COMPLETED', endedOn: today(), evaluation, dissolveReason: null });
+
+    // the place is free: the same acceptance goes through now
+    await invitation.getByRole('button', { name: '接受' }).click();
+    await invitation.getByText('结对中', { exact: true }).waitFor();
+    expect((await pairNow(proposedId)).status).toBe('ACTIVE');
+    await w.shot('mentoring-completed');
+  }, 150_000);
+
+  it('lets a manager dissolve a pair with a reason; a proposal offers only 解除结对', async () => {
+    const mentor = await me('teacher');
+    const [, other] = await freshApprentices(mentor.teacher);
+    const proposedId = await propose(mentor.teacher.id, other);
+    const w = await as('manager', '/mentoring');
+    // active pairs: both endings
+    const activeRow = w.page.locator('tr.ant-table-row').first();
+    await activeRow.getByRole('button', { name: '出师' }).waitFor();
+    await activeRow.getByRole('button', { name: '解除结对' }).waitFor();
+    await w.shot('mentoring-manager-endings');
+    await w.page.getByText(/^待确认 \d+$/).click();
+    const row = w.page.locator(`tr[data-row-key="${proposedId}"]`);
+    await row.getByRole('button', { name: '解除结对' }).waitFor();
+    await expect(row.getByRole('button', { name: '出师' }).count()).resolves.toBe(0);
+    await row.getByRole('button', { name: '解除结对' }).click();
+    const dialog = w.page.getByRole('dialog');
+    await dialog.getByText(`解除结对：${mentor.teacher.name} → ${other.name}`).waitFor();
+    const reason = '徒弟下学期调往城区学校，改由新学校安排师傅。';
+    await dialog.getByLabel('解除原因').fill(reason);
+    await submitDialog(w, '解除结对', '结对已解除', 'mentoring-dissolve-dialog');
+    await row.waitFor({ state: 'detached' }); // no longer a proposal
+    expect(await pairNow(proposedId)).toEqual({ status: 'DISSOLVED', endedOn: today(), evaluation: null, dissolveReason: reason });
+    await w.shot('mentoring-manager-dissolved');
   }, 150_000);
 
   it('lets a manager record an exchange and end it, with the rotation quota; deep links survive a reload', async () => {

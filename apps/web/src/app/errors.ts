@@ -5,6 +5,8 @@ export interface ApiProblem {
   code: string;
   field?: string;
   retryAfterSeconds?: number;
+  /** The rest of the error's extensions: the facts a page may name (e.g. a mentor's capacity and active pairs). */
+  details?: Record<string, unknown>;
 }
 
 const KNOWN = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR'];
@@ -14,7 +16,7 @@ export function problemOf(error: unknown): ApiProblem {
   if (CombinedGraphQLErrors.is(error)) {
     const ext = (error.errors[0]?.extensions ?? {}) as Record<string, unknown>;
     const code = typeof ext.code === 'string' && KNOWN.includes(ext.code) ? ext.code : 'INTERNAL_SERVER_ERROR';
-    return { code, field: ext.field as string | undefined, retryAfterSeconds: ext.retryAfterSeconds as number | undefined };
+    return { code, field: ext.field as string | undefined, retryAfterSeconds: ext.retryAfterSeconds as number | undefined, details: ext };
   }
   return { code: 'NETWORK' };
 }

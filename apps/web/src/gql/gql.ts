@@ -45,6 +45,8 @@ type Documents = {
     "\n  mutation RespondToMentorship($pairId: ID!, $accept: Boolean!, $note: String) {\n    respondToMentorship(pairId: $pairId, accept: $accept, note: $note) { id status responseNote activatedOn plannedEndOn }\n  }\n": typeof types.RespondToMentorshipDocument,
     "\n  mutation LogMentoringActivity($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { id }\n  }\n": typeof types.LogMentoringActivityDocument,
     "\n  mutation EvaluateMentoringPair($input: EvaluateMentoringPairInput!) {\n    evaluateMentoringPair(input: $input) { id }\n  }\n": typeof types.EvaluateMentoringPairDocument,
+    "\n  mutation CompleteMentoringPair($pairId: ID!, $evaluation: String!) {\n    completeMentoringPair(pairId: $pairId, evaluation: $evaluation) { id status endedOn evaluation }\n  }\n": typeof types.CompleteMentoringPairDocument,
+    "\n  mutation DissolveMentoringPair($pairId: ID!, $reason: String!) {\n    dissolveMentoringPair(pairId: $pairId, reason: $reason) { id status endedOn dissolveReason }\n  }\n": typeof types.DissolveMentoringPairDocument,
     "\n  fragment TeacherAtSchool on Teacher { id name school { id name } }\n": typeof types.TeacherAtSchoolFragmentDoc,
     "\n  fragment MentoringPairFields on MentoringPair {\n    id\n    groupId\n    subject\n    status\n    proposedBy\n    goals\n    activatedOn\n    plannedEndOn\n    endedOn\n    responseNote\n    dissolveReason\n    evaluation\n    activityCount\n    mentor { ...TeacherAtSchool }\n    apprentice { ...TeacherAtSchool }\n  }\n": typeof types.MentoringPairFieldsFragmentDoc,
     "\n  query MentoringPair($id: ID!) {\n    mentoringPair(id: $id) {\n      id\n      activityCount\n      activities { id kind occurredOn durationMinutes notes loggedByTeacherId }\n      evaluations { id period comment scores { goal score } }\n    }\n  }\n": typeof types.MentoringPairDocument,
@@ -78,12 +80,13 @@ type Documents = {
     "\n  query SchoolTeachers($id: ID!, $search: String, $after: String) {\n    teachers(first: 20, after: $after, filter: { schoolId: $id, search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name subjects title yearsOfExperience email phone honours } }\n    }\n  }\n": typeof types.SchoolTeachersDocument,
     "\n  query ScheduleChoices($groupId: ID!, $search: String) {\n    schoolGroup(id: $groupId) { id members { id school { id name } } }\n    teachers(first: 50, filter: { groupId: $groupId, search: $search }) { edges { node { id name school { id name } } } }\n    lessonPlans(first: 100, filter: { groupId: $groupId, kind: TEAM }) { edges { node { id title status } } }\n  }\n": typeof types.ScheduleChoicesDocument,
     "mutation ScheduleSession($input: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $input) { id } }": typeof types.ScheduleSessionDocument,
-    "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n      lessonPlans { id title status subject grade }\n    }\n  }\n": typeof types.SessionPageDocument,
+    "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId lastSeq\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n      lessonPlans { id title status subject grade }\n    }\n  }\n": typeof types.SessionPageDocument,
     "mutation StartSession($id: ID!) { startResearchSession(id: $id) { id status agendaIndex } }": typeof types.StartSessionDocument,
     "mutation AdvanceAgenda($id: ID!) { advanceSessionAgenda(id: $id) { id agendaIndex } }": typeof types.AdvanceAgendaDocument,
     "mutation EndSession($id: ID!, $minutes: String) { endResearchSession(id: $id, minutes: $minutes) { id status minutes } }": typeof types.EndSessionDocument,
     "mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }": typeof types.CancelSessionDocument,
     "mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }": typeof types.CheckInDocument,
+    "subscription SessionWaiting($id: ID!, $afterSeq: Int) { researchSessionEvents(sessionId: $id, afterSeq: $afterSeq) { seq type } }": typeof types.SessionWaitingDocument,
     "\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n": typeof types.SessionsDocument,
     "\n  query MyGroups($filter: SchoolGroupFilter) {\n    schoolGroups(first: 100, filter: $filter) { edges { node { id name } } }\n  }\n": typeof types.MyGroupsDocument,
 };
@@ -119,6 +122,8 @@ const documents: Documents = {
     "\n  mutation RespondToMentorship($pairId: ID!, $accept: Boolean!, $note: String) {\n    respondToMentorship(pairId: $pairId, accept: $accept, note: $note) { id status responseNote activatedOn plannedEndOn }\n  }\n": types.RespondToMentorshipDocument,
     "\n  mutation LogMentoringActivity($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { id }\n  }\n": types.LogMentoringActivityDocument,
     "\n  mutation EvaluateMentoringPair($input: EvaluateMentoringPairInput!) {\n    evaluateMentoringPair(input: $input) { id }\n  }\n": types.EvaluateMentoringPairDocument,
+    "\n  mutation CompleteMentoringPair($pairId: ID!, $evaluation: String!) {\n    completeMentoringPair(pairId: $pairId, evaluation: $evaluation) { id status endedOn evaluation }\n  }\n": types.CompleteMentoringPairDocument,
+    "\n  mutation DissolveMentoringPair($pairId: ID!, $reason: String!) {\n    dissolveMentoringPair(pairId: $pairId, reason: $reason) { id status endedOn dissolveReason }\n  }\n": types.DissolveMentoringPairDocument,
     "\n  fragment TeacherAtSchool on Teacher { id name school { id name } }\n": types.TeacherAtSchoolFragmentDoc,
     "\n  fragment MentoringPairFields on MentoringPair {\n    id\n    groupId\n    subject\n    status\n    proposedBy\n    goals\n    activatedOn\n    plannedEndOn\n    endedOn\n    responseNote\n    dissolveReason\n    evaluation\n    activityCount\n    mentor { ...TeacherAtSchool }\n    apprentice { ...TeacherAtSchool }\n  }\n": types.MentoringPairFieldsFragmentDoc,
     "\n  query MentoringPair($id: ID!) {\n    mentoringPair(id: $id) {\n      id\n      activityCount\n      activities { id kind occurredOn durationMinutes notes loggedByTeacherId }\n      evaluations { id period comment scores { goal score } }\n    }\n  }\n": types.MentoringPairDocument,
@@ -152,12 +157,13 @@ const documents: Documents = {
     "\n  query SchoolTeachers($id: ID!, $search: String, $after: String) {\n    teachers(first: 20, after: $after, filter: { schoolId: $id, search: $search }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name subjects title yearsOfExperience email phone honours } }\n    }\n  }\n": types.SchoolTeachersDocument,
     "\n  query ScheduleChoices($groupId: ID!, $search: String) {\n    schoolGroup(id: $groupId) { id members { id school { id name } } }\n    teachers(first: 50, filter: { groupId: $groupId, search: $search }) { edges { node { id name school { id name } } } }\n    lessonPlans(first: 100, filter: { groupId: $groupId, kind: TEAM }) { edges { node { id title status } } }\n  }\n": types.ScheduleChoicesDocument,
     "mutation ScheduleSession($input: ScheduleResearchSessionInput!) { scheduleResearchSession(input: $input) { id } }": types.ScheduleSessionDocument,
-    "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n      lessonPlans { id title status subject grade }\n    }\n  }\n": types.SessionPageDocument,
+    "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId lastSeq\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n      lessonPlans { id title status subject grade }\n    }\n  }\n": types.SessionPageDocument,
     "mutation StartSession($id: ID!) { startResearchSession(id: $id) { id status agendaIndex } }": types.StartSessionDocument,
     "mutation AdvanceAgenda($id: ID!) { advanceSessionAgenda(id: $id) { id agendaIndex } }": types.AdvanceAgendaDocument,
     "mutation EndSession($id: ID!, $minutes: String) { endResearchSession(id: $id, minutes: $minutes) { id status minutes } }": types.EndSessionDocument,
     "mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }": types.CancelSessionDocument,
     "mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }": types.CheckInDocument,
+    "subscription SessionWaiting($id: ID!, $afterSeq: Int) { researchSessionEvents(sessionId: $id, afterSeq: $afterSeq) { seq type } }": types.SessionWaitingDocument,
     "\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n": types.SessionsDocument,
     "\n  query MyGroups($filter: SchoolGroupFilter) {\n    schoolGroups(first: 100, filter: $filter) { edges { node { id name } } }\n  }\n": types.MyGroupsDocument,
 };
@@ -303,6 +309,14 @@ export function graphql(source: "\n  mutation EvaluateMentoringPair($input: Eval
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CompleteMentoringPair($pairId: ID!, $evaluation: String!) {\n    completeMentoringPair(pairId: $pairId, evaluation: $evaluation) { id status endedOn evaluation }\n  }\n"): (typeof documents)["\n  mutation CompleteMentoringPair($pairId: ID!, $evaluation: String!) {\n    completeMentoringPair(pairId: $pairId, evaluation: $evaluation) { id status endedOn evaluation }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DissolveMentoringPair($pairId: ID!, $reason: String!) {\n    dissolveMentoringPair(pairId: $pairId, reason: $reason) { id status endedOn dissolveReason }\n  }\n"): (typeof documents)["\n  mutation DissolveMentoringPair($pairId: ID!, $reason: String!) {\n    dissolveMentoringPair(pairId: $pairId, reason: $reason) { id status endedOn dissolveReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment TeacherAtSchool on Teacher { id name school { id name } }\n"): (typeof documents)["\n  fragment TeacherAtSchool on Teacher { id name school { id name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -435,7 +449,7 @@ export function graphql(source: "mutation ScheduleSession($input: ScheduleResear
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n      lessonPlans { id title status subject grade }\n    }\n  }\n"): (typeof documents)["\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n      lessonPlans { id title status subject grade }\n    }\n  }\n"];
+export function graphql(source: "\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId lastSeq\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n      lessonPlans { id title status subject grade }\n    }\n  }\n"): (typeof documents)["\n  query SessionPage($id: ID!) {\n    researchSession(id: $id) {\n      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId lastSeq\n      agenda { title durationMinutes speaker }\n      group { id name region { id parent { id parent { id parent { id } } } } }\n      hostSchool { id name }\n      invitedSchools { id name }\n      attendance { id checkedInAt teacher { id name } school { id name } }\n      lessonPlans { id title status subject grade }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -456,6 +470,10 @@ export function graphql(source: "mutation CancelSession($id: ID!, $reason: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }"): (typeof documents)["mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription SessionWaiting($id: ID!, $afterSeq: Int) { researchSessionEvents(sessionId: $id, afterSeq: $afterSeq) { seq type } }"): (typeof documents)["subscription SessionWaiting($id: ID!, $afterSeq: Int) { researchSessionEvents(sessionId: $id, afterSeq: $afterSeq) { seq type } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

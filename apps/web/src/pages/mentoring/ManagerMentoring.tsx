@@ -13,6 +13,7 @@ import { graphql } from '../../gql';
 import type { MentoringStatus, OptimalPairsQuery } from '../../gql/graphql';
 import { day } from '../../app/format';
 import { MentorSuggestions, PairDetails, ReasonTags, STATUS_COLOR, STATUSES, type Pair } from './pairs';
+import { PairEnding } from './PairEnding';
 
 const GROUP_PAIRS = graphql(`
   query GroupMentoringPairs($groupId: ID!, $status: MentoringStatus, $after: String) {
@@ -150,6 +151,16 @@ export function ManagerMentoring({ active }: { active: Grant | null }) {
             { title: t('mentoring.started'), key: 'start', width: 140, render: (_: unknown, p) => day(p.activatedOn, lang) },
             { title: t('mentoring.plannedEnd'), key: 'end', width: 140, render: (_: unknown, p) => day(p.endedOn ?? p.plannedEndOn, lang) },
             { title: t('mentoring.activityCount'), key: 'n', width: 90, align: 'right', render: (_: unknown, p) => p.activityCount },
+            {
+              title: t('mentoring.actions'),
+              key: 'actions',
+              width: 150,
+              render: (_: unknown, p) => (
+                <Space size={4}>
+                  <PairEnding pair={p} manager size="small" onDone={refetch} />
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>

@@ -13,6 +13,7 @@ import { useShowProblem } from '../../features/common/useShowProblem';
 import { graphql } from '../../gql';
 import type { MentoringActivityKind } from '../../gql/graphql';
 import { answererOf, MentorSuggestions, PairDetails, STATUS_COLOR, STATUSES, termOf, type Pair } from './pairs';
+import { capacityProblem, PairEnding } from './PairEnding';
 
 const MY_PAIRS = graphql(`
   query MyMentoringPairs($teacherId: ID!) {
@@ -97,6 +98,7 @@ export function MyMentoring({ teacherId }: { teacherId: string }) {
           <Card
             key={p.id}
             data-testid="pair"
+            data-pair-id={p.id}
             title={
               <Space wrap>
                 <span>{t('mentoring.pairTitle', { mentor: p.mentor.name, apprentice: p.apprentice.name })}</span>
@@ -109,7 +111,7 @@ export function MyMentoring({ teacherId }: { teacherId: string }) {
               <Space wrap>
                 {answers ? (
                   <>
-                    <Button type="primary" loading={respondState.loading} onClick={() => void respond({ variables: { pairId: p.id, accept: true } }).then(() => refetch(), showProblem)}>
+                    <Button type="primary" loading={respondState.loading} onClick={() => void respond({ variables: { pairId: p.id, accept: true } }).then(() => refetch(), (err) => showProblem(err, (x) => capacityProblem(x, p, teacherId, t)))}>
                       {t('mentoring.accept')}
                     </Button>
                     <Button onClick={() => setDialog({ kind: 'decline', pair: p })}>{t('mentoring.decline')}</Button>
@@ -118,6 +120,7 @@ export function MyMentoring({ teacherId }: { teacherId: string }) {
                 {p.status === 'PROPOSED' && !answers ? <Typography.Text type="secondary">{t('mentoring.waiting')}</Typography.Text> : null}
                 {p.status === 'ACTIVE' ? <Button type="primary" onClick={() => setDialog({ kind: 'log', pair: p })}>{t('mentoring.log')}</Button> : null}
                 {mine === 'MENTOR' && (p.status === 'ACTIVE' || p.status === 'COMPLETED') ? <Button onClick={() => setDialog({ kind: 'evaluate', pair: p })}>{t('mentoring.evaluate')}</Button> : null}
+                <PairEnding pair={p} manager={false} teacherId={teacherId} onDone={refetch} />
               </Space>
             }
           >
