@@ -46,7 +46,7 @@ export function PlanAdoptions({ plan, onChange }: { plan: Plan; onChange(): void
         columns={[
           { title: t('plans.taughtOn'), key: 'on', width: 120, render: (_: unknown, a) => a.taughtOn },
           { title: t('plans.school'), key: 'school', render: (_: unknown, a) => a.school.name },
-          { title: t('plans.className'), key: 'class', width: 120, render: (_: unknown, a) => a.className },
+          { title: t('plans.class'), key: 'class', width: 120, render: (_: unknown, a) => a.className },
           { title: t('plans.teacher'), key: 'teacher', width: 110, render: (_: unknown, a) => a.teacher.name },
           { title: t('plans.version'), key: 'v', width: 70, render: (_: unknown, a) => a.version },
           { title: t('plans.reflection'), key: 'r', render: (_: unknown, a) => a.reflection ?? '' },

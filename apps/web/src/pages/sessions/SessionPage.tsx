@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { Button, Card, Col, Descriptions, Form, Input, List, Modal, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -16,7 +16,7 @@ import { when } from './when';
 const SESSION = graphql(`
   query SessionPage($id: ID!) {
     researchSession(id: $id) {
-      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId
+      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId lastSeq
       agenda { title durationMinutes speaker }
       group { id name region { id parent { id parent { id parent { id } } } } }
       hostSchool { id name }
@@ -31,6 +31,8 @@ const NEXT = graphql(`mutation AdvanceAgenda($id: ID!) { advanceSessionAgenda(id
 const END = graphql(`mutation EndSession($id: ID!, $minutes: String) { endResearchSession(id: $id, minutes: $minutes) { id status minutes } }`);
 const CANCEL = graphql(`mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }`);
 const CHECK_IN = graphql(`mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }`);
+/** While a session is only scheduled: its events from now on, so the page opens the room when a manager starts it. */
+const WAITING = graphql(`subscription SessionWaiting($id: ID!, $afterSeq: Int) { researchSessionEvents(sessionId: $id, afterSeq: $afterSeq) { seq type } }`);
 
 /** `/sessions/:id`: a session's facts and agenda; while it is LIVE, the live room; for its managers, the controls. */
 export default function SessionPage() {
@@ -47,6 +49,15 @@ export default function SessionPage() {
   const [checkIn] = useMutation(CHECK_IN);
   const [ask, setAsk] = useState<'end' | 'cancel' | null>(null);
   const [form] = Form.useForm();
+  const waiting = data?.researchSession?.status === 'SCHEDULED';
+  useSubscription(WAITING, {
+    variables: { id, afterSeq: data?.researchSession?.lastSeq ?? 0 },
+    skip: !waiting,
+    onData: ({ data: e }) => {
+      const type = e.data?.researchSessionEvents.type;
+      if (type === 'SESSION_STARTED' || type === 'SESSION_CANCELLED') void refetch();
+    },
+  });
   if (loading && !data) return <Loading />;
   if (error || !data?.researchSession) return <ProblemResult error={error} code={error ? undefined : 'NOT_FOUND'} onRetry={() => void refetch()} />;
   const s = data.researchSession;
@@ -60,6 +71,17 @@ export default function SessionPage() {
     }
   };
   const checkedIn = !!me?.teacher && s.attendance.some((a) => a.teacher.id === me.teacher!.id);
+  const actions = [
+    manage && s.status === 'SCHEDULED' ? <Button key="start" type="primary" onClick={() => void act(() => start({ variables: { id } }))}>{t('session.start')}</Button> : null,
+    manage && s.status === 'LIVE' && (s.agendaIndex ?? -1) + 1 < s.agenda.length ? <Button key="next" onClick={() => void act(() => next({ variables: { id } }))}>{t('session.next')}</Button> : null,
+    manage && s.status === 'LIVE' ? <Button key="end" onClick={() => setAsk('end')}>{t('session.end')}</Button> : null,
+    manage && (s.status === 'SCHEDULED' || s.status === 'LIVE') ? <Button key="cancel" danger onClick={() => setAsk('cancel')}>{t('session.cancel')}</Button> : null,
+    s.status === 'LIVE' && me?.teacher ? (
+      <Button key="check-in" type="primary" disabled={checkedIn} onClick={() => void act(() => checkIn({ variables: { id } }))}>
+        {t(checkedIn ? 'session.checkedIn' : 'session.checkIn')}
+      </Button>
+    ) : null,
+  ].filter(Boolean);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
@@ -74,19 +96,8 @@ export default function SessionPage() {
         </Space>
       </div>
       <Card
-        extra={
-          <Space>
-            {manage && s.status === 'SCHEDULED' ? <Button type="primary" onClick={() => void act(() => start({ variables: { id } }))}>{t('session.start')}</Button> : null}
-            {manage && s.status === 'LIVE' && (s.agendaIndex ?? -1) + 1 < s.agenda.length ? <Button onClick={() => void act(() => next({ variables: { id } }))}>{t('session.next')}</Button> : null}
-            {manage && s.status === 'LIVE' ? <Button onClick={() => setAsk('end')}>{t('session.end')}</Button> : null}
-            {manage && (s.status === 'SCHEDULED' || s.status === 'LIVE') ? <Button danger onClick={() => setAsk('cancel')}>{t('session.cancel')}</Button> : null}
-            {s.status === 'LIVE' && me?.teacher ? (
-              <Button type="primary" disabled={checkedIn} onClick={() => void act(() => checkIn({ variables: { id } }))}>
-                {t(checkedIn ? 'session.checkedIn' : 'session.checkIn')}
-              </Button>
-            ) : null}
-          </Space>
-        }
+        // no empty header bar for those who have nothing to do here (a teacher before the session starts)
+        extra={actions.length ? <Space>{actions}</Space> : undefined}
       >
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('sessions.group')}>
