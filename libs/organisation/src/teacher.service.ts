@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { activeMemberSchoolSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
-import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
+import { AppError, badInput, ErrorCode, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
 import { AccessService } from './access.service';
 import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
@@ -20,6 +20,7 @@ export class TeacherService {
   async create(ctx: RequestContext, input: CreateTeacherInput): Promise<Teacher> {
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireSchools(tx, 'staff', [input.schoolId]);
+      await this.requireFreeStaffNo(tx, input.staffNo);
       const teacher = await tx.em.save(
         tx.em.create(Teacher, {
           ...input,
@@ -29,11 +30,28 @@ export class TeacherService {
           title: input.title ?? null,
           email: input.email ?? null,
           phone: input.phone ?? null,
+          staffNo: input.staffNo ?? null,
         }),
       );
       await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId: teacher.id, schoolId: teacher.schoolId, fromDate: tx.today(), toDate: null }));
       return teacher;
     });
+  }
+
+  /** Corrects a teacher's profile at their school (not the school: that is `transfer`); the school's staff may. */
+  async update(ctx: RequestContext, id: string, patch: Partial<Omit<CreateTeacherInput, 'schoolId'>>): Promise<Teacher> {
+    return this.tx.run(ctx, async (tx) => {
+      const teacher = await tx.em.findOne(Teacher, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!teacher) throw notFound('Teacher', id);
+      await this.access.requireSchools(tx, 'staff', [teacher.schoolId]);
+      if (patch.staffNo !== undefined && patch.staffNo !== teacher.staffNo) await this.requireFreeStaffNo(tx, patch.staffNo);
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) (teacher as any)[k] = k === 'subjects' || k === 'honours' ? [...new Set(v as string[])] : v;
+      return tx.em.save(teacher);
+    });
+  }
+
+  private async requireFreeStaffNo(tx: RequestContext, staffNo: string | undefined | null) {
+    if (staffNo && (await tx.em.existsBy(Teacher, { staffNo }))) throw new AppError(ErrorCode.CONFLICT, `Another teacher has staff number ${staffNo}`, 'staffNo');
   }
 
   /** A teacher belongs to one school at a time: close the current assignment, open the next. */
