@@ -70,4 +70,25 @@ describe('web app: importing from spreadsheets', () => {
     await teacher.page.getByText('您没有权限查看或操作这项内容。').waitFor();
     await teacher.shot('import-forbidden');
   });
+
+  it('lets an invited teacher open the invitation link, choose a password (the rule shown in Chinese) and sign in by phone', async () => {
+    const [teacher] = await t.sql(`SELECT t.id, t.name FROM teacher t JOIN school s ON s.id = t.school_id WHERE s.name = '随县厉山镇三河小学' AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.teacher_id = t.id) ORDER BY t.name LIMIT 1`);
+    const inv = (await t.ok(`mutation($i: InviteUserInput!) { inviteUser(input: $i) { link code } }`, { i: { phone: '13971230000', teacherId: teacher.id, role: 'TEACHER' } }, tokens.bureau)).inviteUser;
+    const w = await web.open('invitee'); // no session
+    await w.page.goto(`${t.url}${inv.link}`);
+    expect(await w.page.getByLabel('邮箱、手机号或教职工号').inputValue()).toBe('13971230000');
+    await w.page.getByRole('button', { name: /登\s*录/ }).click();
+    await w.page.getByText('这是一次性验证码：请设置您自己的密码后继续。').waitFor();
+    await w.page.getByText('密码为 8 到 128 个字符').first().waitFor();
+    await w.page.getByLabel('新密码', { exact: true }).fill('三河-春天-2026');
+    await w.page.getByLabel('再次输入新密码').fill('三河-春天-2025');
+    await w.page.getByRole('button', { name: '设置密码并登录' }).click();
+    await w.page.getByText('两次输入的密码不一致').waitFor();
+    await w.shot('invitation-choose-password');
+    await w.page.getByLabel('再次输入新密码').fill('三河-春天-2026');
+    await w.page.getByRole('button', { name: '设置密码并登录' }).click();
+    await w.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await w.page.getByText(teacher.name).first().waitFor();
+    expect(await t.gql(`mutation { login(email: "13971230000", password: "三河-春天-2026") { token } }`)).toMatchObject({ data: { login: { token: expect.any(String) } } });
+  });
 });
