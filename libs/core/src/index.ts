@@ -8,6 +8,7 @@ export * from './errors/query-params';
 export * from './errors/http-exception.filter';
 export * from './context/request-context';
 export * from './context/loaders';
+export * from './context/id-source';
 export * from './auth/principal';
 export * from './auth/jwt';
 export * from './auth/download-link';
