@@ -62,9 +62,9 @@ export class PlanAdoptionsService {
         version = inForce?.v ?? version;
       }
       const rows: { id: string }[] = await tx.em.query(
-        `INSERT INTO lesson_plan_adoption (plan_id, version, adaptation_id, group_id, school_id, teacher_id, taught_on, class_name, reflection, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
-        [source.id, version, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId],
+        `INSERT INTO lesson_plan_adoption (id, plan_id, version, adaptation_id, group_id, school_id, teacher_id, taught_on, class_name, reflection, recorded_by, created_at)
+         VALUES ($11, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12) ON CONFLICT DO NOTHING RETURNING id`,
+        [source.id, version, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId, tx.newId('lesson_plan_adoption'), tx.now()],
       );
       if (!rows.length) throw conflict('This lesson is already recorded (same plan, teacher, day and class)');
       // counted on the day it was taught: group total, the school's row, every ancestor region
