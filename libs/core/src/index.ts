@@ -20,6 +20,7 @@ export * from './database/open-database';
 export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/prepared-query';
+export * from './database/insert-rows';
 export * from './database/sql-stats';
 export * from './database/transaction.service';
 export * from './events/event-bus';

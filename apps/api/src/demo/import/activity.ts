@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { insertRows } from './rows';
+import { insertRows } from '#app/core';
 import { ExchangeActivityPlan } from '../plans/activity';
 
 export async function insertExchangesAndActivities(em: EntityManager, p: ExchangeActivityPlan): Promise<void> {

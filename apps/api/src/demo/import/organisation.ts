@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { GroupStatus } from '#app/organisation';
-import { insertRows } from './rows';
+import { insertRows } from '#app/core';
 import { SCHOOLS_RECORDED_AT } from '../plans/calendar';
 import { MAIN_COUNTY } from '../plans/kit';
 import { DemoPlan } from '../plans/organisation';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { insertRows } from './rows';
+import { insertRows } from '#app/core';
 import { ResearchPlan } from '../plans/research';
 
 export async function insertResearch(em: EntityManager, r: ResearchPlan): Promise<void> {

@@ -1,0 +1,54 @@
+import { rowWriter } from '#app/core';
+import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
+
+/** A row as written: instants as Date or ISO text. */
+type Row<E, Instants extends keyof E> = Omit<E, Instants> & Record<Instants, Date | string>;
+
+export type PairRow = Row<MentoringPair, 'createdAt' | 'updatedAt'>;
+export type ActivityRow = Row<MentoringActivity, 'createdAt'>;
+export type EvaluationRow = Row<MentoringEvaluation, 'createdAt'>;
+
+/**
+ * Mentoring's row writers: MentoringService writes a new pair, activity or evaluation through them after its
+ * checks, and a bulk load (the demo's history) writes thousands through them, skipping the checks and events.
+ */
+export const writePairs = rowWriter<PairRow>('mentoring_pair', {
+  id: 'uuid',
+  groupId: 'uuid',
+  mentorTeacherId: 'uuid',
+  apprenticeTeacherId: 'uuid',
+  subject: 'varchar',
+  status: 'varchar',
+  proposedBy: 'varchar',
+  proposedByUser: 'uuid',
+  goals: 'varchar[]',
+  plannedEndOn: 'date',
+  responseNote: 'varchar',
+  activatedOn: 'date',
+  endedOn: 'date',
+  evaluation: 'text',
+  dissolveReason: 'varchar',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+});
+
+export const writeActivities = rowWriter<ActivityRow>('mentoring_activity', {
+  id: 'uuid',
+  pairId: 'uuid',
+  kind: 'varchar',
+  occurredOn: 'date',
+  durationMinutes: 'int',
+  notes: 'text',
+  loggedByTeacherId: 'uuid',
+  createdAt: 'timestamptz',
+});
+
+export const writeEvaluations = rowWriter<EvaluationRow>('mentoring_evaluation', {
+  id: 'uuid',
+  pairId: 'uuid',
+  period: 'varchar',
+  scores: 'jsonb',
+  comment: 'varchar',
+  evaluatedBy: 'uuid',
+  createdAt: 'timestamptz',
+});
