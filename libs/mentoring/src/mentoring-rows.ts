@@ -1,12 +1,9 @@
-import { rowWriter } from '#app/core';
+import { rowWriter, type RowOf } from '#app/core';
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 
-/** A row as written: instants as Date or ISO text. */
-type Row<E, Instants extends keyof E> = Omit<E, Instants> & Record<Instants, Date | string>;
-
-export type PairRow = Row<MentoringPair, 'createdAt' | 'updatedAt'>;
-export type ActivityRow = Row<MentoringActivity, 'createdAt'>;
-export type EvaluationRow = Row<MentoringEvaluation, 'createdAt'>;
+export type PairRow = RowOf<MentoringPair, 'createdAt' | 'updatedAt'>;
+export type ActivityRow = RowOf<MentoringActivity, 'createdAt'>;
+export type EvaluationRow = RowOf<MentoringEvaluation, 'createdAt'>;
 
 /**
  * Mentoring's row writers: MentoringService writes a new pair, activity or evaluation through them after its

@@ -27,6 +27,9 @@ export async function insertRows(em: EntityManager, table: string, columns: Read
   }
 }
 
+/** A row of entity `E` as a row writer takes it: the instants `I` as Date or ISO text. */
+export type RowOf<E, I extends keyof E = never> = Omit<E, I> & { [K in I]: E[K] extends Date ? Date | string : Date | string | null };
+
 /** The column of a row field: its name in snake_case (mentorTeacherId: mentor_teacher_id). */
 const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -1,0 +1,40 @@
+import { rowWriter, type RowOf } from '#app/core';
+import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
+
+export type SessionRow = RowOf<ResearchSession, 'startsAt' | 'endsAt' | 'startedAt' | 'endedAt' | 'cancelledAt' | 'createdAt' | 'updatedAt'>;
+export type AttendanceRow = RowOf<Attendance, 'checkedInAt'>;
+
+/**
+ * Research's row writers: ResearchService writes a scheduled session, its invitations and a check-in through them
+ * after its checks, and a bulk load (the demo's 18 months of sessions) writes tens of thousands through them,
+ * skipping the checks and events. (Session events keep their own writer, SessionEventsService.append: their time is
+ * the database's, which the live rate limits read.)
+ */
+export const writeSessions = rowWriter<SessionRow>('research_session', {
+  id: 'uuid',
+  groupId: 'uuid',
+  hostSchoolId: 'uuid',
+  title: 'varchar',
+  topic: 'varchar',
+  type: 'varchar',
+  mode: 'varchar',
+  status: 'varchar',
+  startsAt: 'timestamptz',
+  endsAt: 'timestamptz',
+  agenda: 'jsonb',
+  agendaIndex: 'int',
+  lessonPlanIds: 'uuid[]',
+  minutes: 'text',
+  cancelReason: 'varchar',
+  startedAt: 'timestamptz',
+  endedAt: 'timestamptz',
+  cancelledAt: 'timestamptz',
+  lastSeq: 'int',
+  createdBy: 'uuid',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+});
+
+export const writeInvitedSchools = rowWriter<ResearchSessionSchool>('research_session_school', { id: 'uuid', sessionId: 'uuid', schoolId: 'uuid' });
+export const writeInvitedTeachers = rowWriter<ResearchSessionTeacher>('research_session_teacher', { id: 'uuid', sessionId: 'uuid', teacherId: 'uuid' });
+export const writeAttendance = rowWriter<AttendanceRow>('research_attendance', { id: 'uuid', sessionId: 'uuid', teacherId: 'uuid', schoolId: 'uuid', checkedInAt: 'timestamptz' });
