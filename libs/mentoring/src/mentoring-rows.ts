@@ -5,10 +5,7 @@ export type PairRow = RowOf<MentoringPair, 'createdAt' | 'updatedAt'>;
 export type ActivityRow = RowOf<MentoringActivity, 'createdAt'>;
 export type EvaluationRow = RowOf<MentoringEvaluation, 'createdAt'>;
 
-/**
- * Mentoring's row writers: MentoringService writes a new pair, activity or evaluation through them after its
- * checks, and a bulk load (the demo's history) writes thousands through them, skipping the checks and events.
- */
+/** Mentoring's row writers (see rowWriter), for MentoringService and bulk loads. */
 export const writePairs = rowWriter<PairRow>('mentoring_pair', {
   id: 'uuid',
   groupId: 'uuid',

@@ -4,12 +4,7 @@ import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeac
 export type SessionRow = RowOf<ResearchSession, 'startsAt' | 'endsAt' | 'startedAt' | 'endedAt' | 'cancelledAt' | 'createdAt' | 'updatedAt'>;
 export type AttendanceRow = RowOf<Attendance, 'checkedInAt'>;
 
-/**
- * Research's row writers: ResearchService writes a scheduled session, its invitations and a check-in through them
- * after its checks, and a bulk load (the demo's 18 months of sessions) writes tens of thousands through them,
- * skipping the checks and events. (Session events keep their own writer, SessionEventsService.append: their time is
- * the database's, which the live rate limits read.)
- */
+/** Research's row writers (see rowWriter), for ResearchService and bulk loads; session events keep SessionEventsService.append (their time is the database's, which the live rate limits read). */
 export const writeSessions = rowWriter<SessionRow>('research_session', {
   id: 'uuid',
   groupId: 'uuid',

@@ -35,8 +35,9 @@ const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLower
 
 /**
  * A context's writer of one table's rows, from the cast of every field of its row type (each field is the column
- * of its snake_case name): the same columns, casts and values for a service's one row and a bulk load's thousands
- * (jsonb values are written as JSON).
+ * of its snake_case name; jsonb values are written as JSON). The context's service writes its new rows through it
+ * after its checks, and a bulk load (the demo's history) writes thousands through the same writer, skipping the
+ * checks and events: one mapping of the rows, so the two cannot disagree on what a row holds.
  */
 export function rowWriter<T>(table: string, casts: { readonly [F in keyof T & string]: Cast }): (em: EntityManager, rows: readonly T[]) => Promise<void> {
   const fields = Object.keys(casts) as (keyof T & string)[];
