@@ -134,6 +134,24 @@ describe('joint research sessions', () => {
     expect([codeOf(tooLong), tooLong.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'search']);
   });
 
+  it('lists the latest first when asked (past sessions), with the same cursor paging', async () => {
+    const list = `query($f: ResearchSessionFilter, $after: String) { researchSessions(filter: $f, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }`;
+    const all = async (f: Record<string, unknown>) => {
+      const out: { id: string; startsAt: string }[] = [];
+      for (let after: string | null = null, more = true; more; ) {
+        const page: any = (await t.ok(list, { f, after }, w.manager.token)).researchSessions;
+        out.push(...page.edges.map((e: any) => e.node));
+        ({ hasNextPage: more, endCursor: after } = page.pageInfo);
+      }
+      return out;
+    };
+    const earliest = await all({ groupId: w.group.id });
+    const latest = await all({ groupId: w.group.id, newestFirst: true });
+    expect(earliest.length).toBeGreaterThan(2);
+    expect(latest).toEqual([...earliest].reverse());
+    expect(latest.map((s) => s.startsAt)).toEqual(earliest.map((s) => s.startsAt).sort().reverse());
+  });
+
   it('limits notes in size and rate, with a clear error, and keeps what was accepted', async () => {
     const s = await schedule();
     await t.ok(START, { id: s.id }, w.manager.token);

@@ -27,6 +27,9 @@ describe('web app: research sessions', () => {
     const titles = await rows.locator('td:nth-child(2)').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(title).toContain('数学');
+    // past sessions: the latest first
+    const latest = (await t.ok(`{ researchSessions(first: 1, filter: { status: ENDED, search: "数学", type: COLLECTIVE_PREP, newestFirst: true }) { edges { node { title } } } }`, {}, tokens.teacher)).researchSessions;
+    expect(titles[0]).toBe(latest.edges[0].node.title);
     for (const type of await rows.locator('td:nth-child(3)').allTextContents()) expect(type).toBe('集体备课');
     await w.shot('sessions-filtered');
     expect(await w.page.getByRole('button', { name: '安排教研活动' }).count()).toBe(0); // teachers do not schedule
@@ -39,6 +42,8 @@ describe('web app: research sessions', () => {
     const dialog = w.page.getByRole('dialog');
     await dialog.getByLabel('活动名称').fill('五年级数学“分数的意义”二次研讨');
     await dialog.getByLabel('活动主题').fill('在乡村学校试教后再研讨作业设计');
+    await w.page.keyboard.press('Escape'); // does not close the dialog and lose what was typed
+    expect(await dialog.getByLabel('活动名称').inputValue()).toBe('五年级数学“分数的意义”二次研讨');
     const day = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10); // tomorrow in China
     const range = dialog.locator('.ant-picker-range');
     await range.locator('input').first().click();
@@ -49,9 +54,11 @@ describe('web app: research sessions', () => {
     // the open dropdown's option (closed dropdowns stay in the page, hidden)
     const pick = async (field: string, option: string) => {
       await dialog.getByLabel(field).click();
-      await w.page.locator('.ant-select-dropdown:visible').last().getByTitle(option, { exact: true }).click();
-      await w.page.keyboard.press('Escape');
-      await w.page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+      const dropdown = w.page.locator('.ant-select-dropdown:visible').last();
+      await dropdown.getByTitle(option, { exact: true }).click();
+      // a multiple choice stays open: the dialog's title closes it (Escape would reach the dialog once it has closed)
+      await dialog.locator('.ant-modal-title').click();
+      await dropdown.waitFor({ state: 'hidden' });
     };
     await pick('主办校', '随县炎帝学校');
     await pick('受邀学校', '随县厉山镇三河小学');

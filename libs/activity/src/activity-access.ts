@@ -18,7 +18,7 @@ export interface Condition {
 @Injectable()
 export class ActivityAccess {
   /** The group (NOT_FOUND), active (CONFLICT), and the caller manages it (or admins `schoolId`) (FORBIDDEN). */
-  async requireManager(tx: RequestContext, groupId: string, schoolId: string | null, message: string): Promise<{ regionId: string }> {
+  async requireManager(tx: RequestContext, groupId: string, schoolId: string | null, message: string): Promise<void> {
     const p = tx.user;
     const group = await Directory.group(tx, groupId);
     if (!group) throw notFound('School group', groupId);
@@ -31,7 +31,6 @@ export class ActivityAccess {
     ]);
     if (!p.isPlatformAdmin && !allowed) throw forbidden(message);
     if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
-    return { regionId: group.regionId };
   }
 
   private scope(ctx: RequestContext) {

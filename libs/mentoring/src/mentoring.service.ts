@@ -260,8 +260,7 @@ export class MentoringService {
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > 20) throw badInput('capacity', 'capacity is a whole number from 1 to 20');
     return this.tx.run(ctx, async (tx) => {
       if (!(await this.isManager(tx, groupId))) throw forbidden('Only the group managers and region admins above it change its settings');
-      await tx.em.update(SchoolGroup, { id: groupId }, { mentorCapacity: capacity });
-      return tx.em.findOneByOrFail(SchoolGroup, { id: groupId });
+      return Directory.setMentorCapacity(tx, groupId, capacity);
     });
   }
 

@@ -41,6 +41,12 @@ export const Directory = {
     return (await Directory.groups(ctx, [id])).get(id) ?? null;
   },
 
+  /** Sets how many active apprentices a mentor may have in the group (mentoring's setting, kept on the group row); the caller checks who may. */
+  async setMentorCapacity(ctx: RequestContext, groupId: string, capacity: number): Promise<SchoolGroup> {
+    await ctx.em.update(SchoolGroup, { id: groupId }, { mentorCapacity: capacity });
+    return ctx.em.findOneByOrFail(SchoolGroup, { id: groupId });
+  },
+
   /** The ids among `ids` that are regions. */
   async regions(ctx: RequestContext, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();

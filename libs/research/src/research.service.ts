@@ -236,7 +236,7 @@ export class ResearchService {
     if (filter.status) qb.andWhere('rs.status = :status', { status: filter.status });
     if (filter.from) qb.andWhere('rs.starts_at >= :from', { from: chinaDayStart(filter.from) });
     if (filter.to) qb.andWhere(`rs.starts_at < :to::timestamptz + interval '1 day'`, { to: chinaDayStart(filter.to) });
-    return paginate(qb, page, { columns: ['rs.starts_at', 'rs.id'], values: (s) => [s.startsAt.toISOString(), s.id] });
+    return paginate(qb, page, { columns: ['rs.starts_at', 'rs.id'], values: (s) => [s.startsAt.toISOString(), s.id], descending: filter.newestFirst ?? false });
   }
 
   attendance(ctx: RequestContext, sessionId: string): Promise<Attendance[]> {

@@ -49,13 +49,17 @@ const ActivitiesPage = lazy(pages.activities);
 function prefetch(client: ReturnType<typeof createApolloClient>) {
   if (!auth.token()) return;
   void pages.shell();
-  const first = location.pathname.split('/')[1];
-  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, mentoring: pages.mentoring, exchanges: pages.exchanges, activities: pages.activities, plans: pages.plan };
-  void (byPath[first] ?? pages.home)();
+  // the first part of the path, and whether an id follows it (/sessions is the list, /sessions/:id one session)
+  const chunkOf = (path: string) => {
+    const [, first, id] = path.split('/');
+    const list: Record<string, () => Promise<unknown>> = { sessions: pages.sessions, plans: pages.plans, mentoring: pages.mentoring, exchanges: pages.exchanges, activities: pages.activities };
+    const detail: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, plans: pages.plan };
+    return id ? detail[first] : list[first];
+  };
+  void (chunkOf(location.pathname) ?? pages.home)();
   void client.query({ query: ME }).then(({ data }) => {
     const home = data ? homePath(data.me.roles[0] ?? null, data.me) : null;
-    const target = home?.split('/')[1];
-    if (target && byPath[target]) void byPath[target]();
+    if (home) void chunkOf(home)?.();
   }, () => undefined);
 }
 

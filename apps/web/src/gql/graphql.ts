@@ -323,6 +323,8 @@ export type ResearchSessionFilter = {
   /** Sessions starting on or after this day (China time) */
   from?: string | null | undefined;
   groupId?: string | number | null | undefined;
+  /** Latest start first (default: earliest first), e.g. for past sessions */
+  newestFirst?: boolean | null | undefined;
   /** Sessions hosted by or inviting this school */
   schoolId?: string | number | null | undefined;
   /** Words in the title or topic, e.g. a subject (数学) or a lesson (分数的意义) */

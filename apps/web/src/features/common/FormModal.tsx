@@ -6,6 +6,8 @@ import { useShowProblem } from './useShowProblem';
 /**
  * A form in a dialog: Save submits, a failure is said in the user's language and keeps the dialog (and what was
  * typed) open; on success it shows `success` and closes. `children` may take the form to read other fields.
+ * Only Cancel, the close button or a successful Save close it: Escape (which also closes a field's dropdown) and a
+ * click beside the dialog would throw away what was typed.
  */
 export function FormModal<V extends object>({
   open,
@@ -34,7 +36,7 @@ export function FormModal<V extends object>({
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
   return (
-    <Modal open={open} title={title} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()} width={width} destroyOnHidden>
+    <Modal open={open} title={title} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()} width={width} keyboard={false} maskClosable={false} destroyOnHidden>
       <Form<V>
         form={form}
         layout="vertical"
