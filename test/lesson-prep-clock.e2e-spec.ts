@@ -4,7 +4,7 @@ import { IdentityService } from '#app/identity';
 import { LessonPlansService, PlanAdoptionsService, PlanCommentsService } from '#app/lesson-prep';
 import { TeamsService } from '#app/lesson-prep';
 import { consortiumWorld, type ConsortiumWorld } from './support/consortium-world';
-import { TestApp } from './support/test-app';
+import { codeOf, TestApp } from './support/test-app';
 
 /**
  * Lesson preparation records the time of its facts from the request's clock (ctx.now(), ctx.today() in China), so
@@ -123,6 +123,21 @@ describe('lesson preparation on the request clock', () => {
     const attempt = t.app.get(LessonPlansService).create(ctxOf(preparer, '2024-09-06T01:00:00Z', new ExpectedIds()), { teamId, title: '听听，秋的声音', content: '一、导入' });
     await expect(attempt).rejects.toThrow('no id expected for a new lesson_plan row');
     expect(await t.sql(`SELECT id FROM lesson_plan WHERE title = '听听，秋的声音'`)).toEqual([]);
+  });
+
+  it('records a lesson for the school the teacher worked at on the day taught (a transfer counts from its date)', async () => {
+    const [plan] = await t.sql(`SELECT id FROM lesson_plan WHERE title = 'Unit 1 Our school'`);
+    const today = new RequestContext(t.db.manager, null).today();
+    await t.ok(`mutation($id: ID!, $to: ID!) { transferTeacher(teacherId: $id, toSchoolId: $to) { id } }`, { id: w.colleague.id, to: w.member2.id }, w.countyAdmin.token);
+    const record = (schoolId: string, taughtOn: string) =>
+      t.gql(`mutation($i: RecordAdoptionInput!) { recordLessonPlanAdoption(input: $i) { taughtOn } }`, { i: { planId: plan.id, schoolId, teacherId: w.colleague.id, taughtOn, className: '四(1)班' } }, w.colleague.token);
+    // before the transfer: at the school they worked at then, not at the one they went to
+    expect(codeOf(await record(w.member.id, '2024-09-20'))).toBe('OK');
+    const early = await record(w.member2.id, '2024-09-20');
+    expect([codeOf(early), early.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'teacherId']);
+    // from the transfer's day: at the new school only
+    expect(codeOf(await record(w.member2.id, today))).toBe('OK');
+    expect(codeOf(await record(w.member.id, today))).toBe('BAD_USER_INPUT');
   });
 
   it('makes random ids by default', async () => {
