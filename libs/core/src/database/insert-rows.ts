@@ -1,9 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/**
- * Writing rows in bulk: multi-row INSERTs with typed parameters. The contexts' row writers use it both for one row
- * (a service, after its checks) and for thousands (a bulk load such as the demo's history, which skips the checks).
- */
+/** Writing rows: multi-row INSERTs with typed parameters, and the contexts' row writers on them. */
 
 /** `tsterms`: a text[] of search terms (documentTerms), stored as array_to_tsvector of them. */
 export type Cast = 'uuid' | 'uuid[]' | 'date' | 'int' | 'float8' | 'varchar' | 'varchar[]' | 'text' | 'timestamptz' | 'jsonb' | 'tsterms';
