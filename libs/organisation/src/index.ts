@@ -25,3 +25,4 @@ export * from './models/connections';
 export const ORGANISATION_ENTITIES = [Region, School, SchoolGroup, GroupMembership, Teacher, TeacherAssignment];
 export * from './dto/common';
 export * from './dto/is-calendar-date';
+export * from './organisation-rows';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { GroupStatus } from '#app/organisation';
+import { GroupStatus, writeAssignments, writeTeachers } from '#app/organisation';
 import { insertRows } from '#app/core';
 import { SCHOOLS_RECORDED_AT } from '../plans/calendar';
 import { MAIN_COUNTY } from '../plans/kit';
@@ -36,17 +36,9 @@ export async function importOrganisation(em: EntityManager, plan: DemoPlan, log:
   );
   log(`Demo data: ${plan.memberships.length} memberships; ${MAIN_COUNTY} consortium coverage ${plan.coverage.covered}/${plan.coverage.compulsory} compulsory schools (${((100 * plan.coverage.covered) / plan.coverage.compulsory).toFixed(1)}%)`);
 
-  await insertRows(
-    em,
-    'teacher',
-    [['id', 'uuid'], ['name', 'varchar'], ['school_id', 'uuid'], ['subjects', 'varchar[]'], ['stage', 'varchar'], ['title', 'varchar'], ['years_of_experience', 'int'], ['honours', 'varchar[]'], ['email', 'varchar'], ['phone', 'varchar']],
-    plan.teachers.map((t) => [t.id, t.name, t.schoolId, t.subjects, t.stage, t.title, t.yearsOfExperience, t.honours, t.email, t.phone]),
-  );
-  await insertRows(
-    em,
-    'teacher_assignment',
-    [['id', 'uuid'], ['teacher_id', 'uuid'], ['school_id', 'uuid'], ['from_date', 'date'], ['to_date', 'date']],
-    plan.assignments.map((a) => [a.id, a.teacherId, a.schoolId, a.fromDate, a.toDate]),
-  );
+  // teachers and assignments through organisation's row writers, recorded as of the load (as the API records them)
+  const loadedAt = new Date();
+  await writeTeachers(em, plan.teachers.map((t) => ({ ...t, createdAt: loadedAt, updatedAt: loadedAt })));
+  await writeAssignments(em, plan.assignments.map((a) => ({ ...a, createdAt: loadedAt })));
   log(`Demo data: ${plan.teachers.length} teachers, ${plan.assignments.length} assignments`);
 }
