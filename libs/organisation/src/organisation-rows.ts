@@ -65,6 +65,7 @@ export const writeTeachers = rowWriter<TeacherRow>('teacher', {
   honours: 'varchar[]',
   email: 'varchar',
   phone: 'varchar',
+  staffNo: 'varchar',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',
 });

@@ -17,7 +17,7 @@ export async function importOrganisation(em: EntityManager, plan: DemoPlan, log:
   await writeMemberships(em, plan.memberships.map((x) => ({ ...x, createdAt: loadedAt })));
   log(`Demo data: ${plan.memberships.length} memberships; ${MAIN_COUNTY} consortium coverage ${plan.coverage.covered}/${plan.coverage.compulsory} compulsory schools (${((100 * plan.coverage.covered) / plan.coverage.compulsory).toFixed(1)}%)`);
 
-  await writeTeachers(em, plan.teachers.map((t) => ({ ...t, createdAt: loadedAt, updatedAt: loadedAt })));
+  await writeTeachers(em, plan.teachers.map((t) => ({ ...t, staffNo: null, createdAt: loadedAt, updatedAt: loadedAt })));
   await writeAssignments(em, plan.assignments.map((a) => ({ ...a, createdAt: loadedAt })));
   log(`Demo data: ${plan.teachers.length} teachers, ${plan.assignments.length} assignments`);
 }
