@@ -10,6 +10,12 @@ export interface RowPlan {
   apply?: (tx: RequestContext) => Promise<void>;
 }
 
+/** When rows must be written in another order than the file's (history by date), the writes in that order. */
+export interface ImportStep {
+  row: number;
+  apply: (tx: RequestContext) => Promise<void>;
+}
+
 /** A kind of import (schools, teachers, …): its columns and how a file's rows become service calls. */
 export interface ImportKind {
   name: string;
@@ -22,7 +28,7 @@ export interface ImportKind {
    * Resolves the rows' names within the caller's scope and finds each row's natural key, all rows at once, inside
    * the import's transaction; any problem is a RowError (then nothing is written).
    */
-  plan(tx: RequestContext, rows: { row: number; values: Parsed }[]): Promise<{ plans: RowPlan[]; errors: RowError[] }>;
+  plan(tx: RequestContext, rows: { row: number; values: Parsed }[]): Promise<{ plans: RowPlan[]; errors: RowError[]; steps?: ImportStep[] }>;
 }
 
 export const IMPORT_KINDS = Symbol('IMPORT_KINDS');

@@ -74,17 +74,18 @@ export class ImportService {
         const planned = await kind.plan(tx, parsed);
         errors.push(...planned.errors);
         if (errors.length) throw new Rollback();
-        for (const p of planned.plans) {
+        const steps = planned.steps ?? planned.plans.flatMap((p) => (p.apply ? [{ row: p.row, apply: p.apply }] : []));
+        for (const step of steps) {
           try {
-            await p.apply?.(tx);
+            await step.apply(tx);
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             const spec = kind.columns.find((c) => c.key === err.field);
-            errors.push({ row: p.row, column: spec?.zh ?? null, value: null, message: `第 ${p.row} 行无法保存：${err.message}`, messageEn: err.message });
+            errors.push({ row: step.row, column: spec?.zh ?? null, value: null, message: `第 ${step.row} 行无法保存：${err.message}`, messageEn: err.message });
             throw new Rollback();
           }
-          result[p.action]++;
         }
+        for (const p of planned.plans) result[p.action]++;
         if (dryRun) throw new Rollback();
       });
     } catch (err) {

@@ -34,7 +34,7 @@ const flag = (name: string, v: string | undefined) => {
 export class ImportsController {
   constructor(private readonly imports: ImportService) {}
 
-  @Allow(Role.REGION_ADMIN, Role.SCHOOL_ADMIN)
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Get(':kind/template.xlsx')
   async template(@Ctx() ctx: RequestContext, @Param('kind') kind: string, @Res() res: any) {
     const t = await this.imports.template(ctx, kind);
@@ -44,7 +44,7 @@ export class ImportsController {
     res.send(t.body);
   }
 
-  @Allow(Role.REGION_ADMIN, Role.SCHOOL_ADMIN)
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Post(':kind')
   @UseInterceptors(FileInterceptor('file'))
   async import(@Ctx() ctx: RequestContext, @Param('kind') kind: string, @Query('dryRun') dryRun: string | undefined, @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined, @Res() res: any) {

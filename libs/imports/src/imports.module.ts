@@ -5,6 +5,7 @@ import { OrganisationModule } from '#app/organisation';
 import { IMPORT_KINDS } from './import-kind';
 import { ImportService } from './import.service';
 import { ImportsController, ImportTooLargeFilter } from './imports.controller';
+import { MembershipsImport } from './kinds/memberships.import';
 import { SchoolsImport } from './kinds/schools.import';
 import { TeachersImport } from './kinds/teachers.import';
 
@@ -22,7 +23,8 @@ import { TeachersImport } from './kinds/teachers.import';
   providers: [
     SchoolsImport,
     TeachersImport,
-    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport], useFactory: (...kinds: unknown[]) => kinds },
+    MembershipsImport,
+    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport], useFactory: (...kinds: unknown[]) => kinds },
     ImportService,
     ImportTooLargeFilter,
   ],

@@ -1,6 +1,8 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '#app/core';
-import { inRegionsSql } from './access/scope-rules';
+import { inRegionsSql, managesGroupSql } from './access/scope-rules';
+import { GroupMembership } from './entities/group-membership.entity';
+import { SchoolGroup } from './entities/school-group.entity';
 import { School } from './entities/school.entity';
 import { Teacher } from './entities/teacher.entity';
 
@@ -51,5 +53,27 @@ export const NamedDirectory = {
       keys.map((k) => k.name),
     ]);
     return ctx.em.findBy(Teacher, { id: In(rows.map((r) => r.id)) });
+  },
+
+  /** Groups with these names whose members the caller manages (region admins above them, their managers). */
+  async groupsNamed(ctx: RequestContext, names: readonly string[]): Promise<SchoolGroup[]> {
+    const p = ctx.user;
+    const rows: { id: string }[] = await ctx.em.query(`SELECT g.id FROM school_group g WHERE g.name = ANY($1::text[]) AND ($2::boolean OR ${managesGroupSql('g.id', '$3::uuid[]', '$4::uuid[]')})`, [
+      [...new Set(names)],
+      p.isPlatformAdmin,
+      p.regionIds,
+      p.groupIds,
+    ]);
+    return rows.length ? ctx.em.findBy(SchoolGroup, { id: In(rows.map((r) => r.id)) }) : [];
+  },
+
+  /** Every school with one of these names, with its region's name and path (the caller narrows them to a group's region). */
+  async schoolsNamedAnywhere(ctx: RequestContext, names: readonly string[]): Promise<{ id: string; name: string; region: string; path: string[] }[]> {
+    return ctx.em.query(`SELECT s.id, s.name, r.name AS region, r.path FROM school s JOIN region r ON r.id = s.region_id WHERE s.name = ANY($1::text[])`, [[...new Set(names)]]);
+  },
+
+  /** Memberships (current and former) of these groups. */
+  async membershipsOf(ctx: RequestContext, groupIds: readonly string[]): Promise<GroupMembership[]> {
+    return groupIds.length ? ctx.em.findBy(GroupMembership, { groupId: In([...new Set(groupIds)]) }) : [];
   },
 };
