@@ -71,6 +71,56 @@ describe('spreadsheet imports: memberships with their history', () => {
     expect(await at('2024-09-01')).toBe((await at('2024-08-31')) + 1);
   });
 
+  it('imports past sessions with their attendance, played at their own times, counted in the month they took place', async () => {
+    const liu = await t.teacher(w.sanhe.id, { name: '刘晓燕' });
+    const hu = await t.teacher(w.lishan.id, { name: '胡晓东' });
+    await t.sql(`UPDATE teacher SET staff_no = '0421002' WHERE id = $1`, [hu.id]);
+    await t.teacher(w.lishan.id, { name: '王芳' });
+    await t.teacher(w.sanhe.id, { name: '王芳' }); // two 王芳 at the invited schools
+    const headers = ['共同体名称', '活动名称', '活动类型', '形式', '主办校', '开始时间', '结束时间', '受邀学校', '参加教师', '活动纪要'];
+    const g2 = '随县厉山镇中心小学教联体';
+    const sessions = () =>
+      xlsx([
+        headers,
+        [g2, '四年级语文“观潮”同课异构', '联合教研', '线下', '随县厉山镇中心小学', '2025-10-15 14:30', '2025-10-15 16:30', '随县厉山镇三河小学', '刘晓燕、0421002', '两位教师同上一课，课后研讨朗读指导。'],
+        [g2, '乡村小学英语集体备课', '集体备课', '线上', '随县厉山镇中心小学', '2025-10-09 19:00', '2025-10-09 20:30', null, '胡晓东', null],
+      ]);
+    const real = await upload(t, 'sessions', { name: 's.xlsx', body: await sessions() }, w.bureau.token, false);
+    expect(real.body).toEqual({ dryRun: false, rows: 2, created: 2, updated: 0, unchanged: 0, errors: [] });
+    const rows = await t.sql(
+      `SELECT rs.title, rs.status, rs.started_at, rs.ended_at, rs.minutes, (SELECT array_agg(a.teacher_id ORDER BY a.teacher_id) FROM research_attendance a WHERE a.session_id = rs.id) AS present,
+              (SELECT min(a.checked_in_at) FROM research_attendance a WHERE a.session_id = rs.id) AS checked_in
+         FROM research_session rs WHERE rs.group_id = $1 ORDER BY rs.starts_at`,
+      [w.g2.id],
+    );
+    expect(rows.map((r: any) => [r.title, r.status, r.started_at.toISOString(), r.ended_at.toISOString(), r.checked_in.toISOString()])).toEqual([
+      ['乡村小学英语集体备课', 'ENDED', '2025-10-09T11:00:00.000Z', '2025-10-09T12:30:00.000Z', '2025-10-09T11:00:00.000Z'],
+      ['四年级语文“观潮”同课异构', 'ENDED', '2025-10-15T06:30:00.000Z', '2025-10-15T08:30:00.000Z', '2025-10-15T06:30:00.000Z'],
+    ]);
+    expect(rows[1].present).toEqual([liu.id, hu.id].sort());
+    expect(rows[1].minutes).toContain('朗读指导');
+    const sum = (await t.ok(`query($g: ID!) { groupActivitySummary(groupId: $g, from: "2025-09-01", to: "2025-11-30") { researchSessions teacherParticipations byMonth { month researchSessions } } }`, { g: w.g2.id }, w.bureau.token)).groupActivitySummary;
+    expect([sum.researchSessions, sum.teacherParticipations]).toEqual([2, 3]);
+    expect(sum.byMonth.filter((m: any) => m.researchSessions).map((m: any) => [m.month, m.researchSessions])).toEqual([['2025-10', 2]]);
+    expect((await upload(t, 'sessions', { name: 's.xlsx', body: await sessions() }, w.bureau.token, false)).body).toMatchObject({ created: 0, unchanged: 2, errors: [] });
+
+    const bad = await upload(t, 'sessions', { name: 's.xlsx', body: await xlsx([
+      headers,
+      [g2, '明天的活动', '联合教研', '线下', '随县厉山镇中心小学', '2099-10-15 14:30', '2099-10-15 16:30', null, null, null],
+      [g2, '外校主办', '联合教研', '线下', '随县炎帝学校', '2025-10-15 14:30', '2025-10-15 16:30', null, null, null],
+      [g2, '签到不清', '联合教研', '线下', '随县厉山镇中心小学', '2025-10-20 14:30', '2025-10-20 16:30', '随县厉山镇三河小学', '王芳、李四', null],
+      [g2, '时间写错', '联合教研', '线下', '随县厉山镇中心小学', '2025-10-20 25:30', '2025-10-20 16:30', null, null, null],
+    ]) }, w.bureau.token, false);
+    expect(bad.body.errors.map((e: any) => [e.row, e.column, e.value])).toEqual([
+      [2, '结束时间', expect.any(String)],
+      [3, '主办校', '随县炎帝学校'],
+      [4, '参加教师', '王芳'],
+      [4, '参加教师', '李四'],
+      [5, '开始时间', '2025-10-20 25:30'],
+    ]);
+    expect(await t.sql(`SELECT count(*)::int n FROM research_session`)).toEqual([{ n: 2 }]);
+  });
+
   it('records a leaving day on a re-import, refuses what contradicts the history, and keeps to the caller’s groups', async () => {
     const leave = await upload(t, 'memberships', { name: 'm.xlsx', body: await xlsx([HEADERS, ['随县厉山镇中心小学教联体', '随县厉山镇三河小学', null, '成员校', '优质校+乡村学校', '2025-07-01', '2026-01-15']]) }, w.bureau.token, false);
     expect(leave.body).toMatchObject({ created: 0, updated: 1, errors: [] });

@@ -20,6 +20,7 @@ const EXPECTED: Record<string, string> = {
   'Mutation.advanceSessionAgenda': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.cancelResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.checkInResearchSession': 'TEACHER',
+  'Mutation.recordResearchSessionAttendance': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.completeMentoringPair': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',
   'Mutation.dissolveMentoringPair': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',
   'Mutation.evaluateMentoringPair': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',

@@ -134,6 +134,21 @@ describe('joint research sessions', () => {
     expect([codeOf(tooLong), tooLong.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'search']);
   });
 
+  it('lets the managers record an invited teacher as present (a paper sign-in sheet), once, while live', async () => {
+    const RECORD = `mutation($s: ID!, $t: ID!) { recordResearchSessionAttendance(sessionId: $s, teacherId: $t) { teacher { id } school { id } } }`;
+    const s = await schedule();
+    expect(codeOf(await t.gql(RECORD, { s: s.id, t: w.memberTeacher.id }, w.manager.token))).toBe('CONFLICT'); // not started
+    await t.ok(START, { id: s.id }, w.manager.token);
+    const ok = await t.ok(RECORD, { s: s.id, t: w.memberTeacher.id }, w.manager.token);
+    expect(ok.recordResearchSessionAttendance).toEqual({ teacher: { id: w.memberTeacher.id }, school: { id: w.member.id } });
+    expect(codeOf(await t.gql(RECORD, { s: s.id, t: w.memberTeacher.id }, w.hostAdmin.token))).toBe('CONFLICT'); // once
+    const outsider = await t.gql(RECORD, { s: s.id, t: w.outsideTeacher.id }, w.manager.token);
+    expect([codeOf(outsider), outsider.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'teacherId']); // not invited
+    expect(codeOf(await t.gql(RECORD, { s: s.id, t: w.leadTeacher.id }, w.leadUser.token))).toBe('FORBIDDEN'); // teachers check themselves in
+    expect(codeOf(await t.gql(RECORD, { s: s.id, t: w.leadTeacher.id }, w.outsideAdmin.token))).toBe('NOT_FOUND'); // a session it cannot see
+    expect(await t.sql(`SELECT teacher_id FROM research_attendance WHERE session_id = $1`, [s.id])).toEqual([{ teacher_id: w.memberTeacher.id }]);
+  });
+
   it('lists the latest first when asked (past sessions), with the same cursor paging', async () => {
     const list = `query($f: ResearchSessionFilter, $after: String) { researchSessions(filter: $f, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }`;
     const all = async (f: Record<string, unknown>) => {

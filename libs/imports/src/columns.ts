@@ -10,7 +10,7 @@ export interface RowError {
   messageEn: string;
 }
 
-export type ColumnType = 'text' | 'int' | 'date' | 'enum' | 'enums' | 'list';
+export type ColumnType = 'text' | 'int' | 'date' | 'datetime' | 'enum' | 'enums' | 'list';
 
 /** A column of an import kind: its key in the parsed record, headers (zh-CN as in the template; English accepted). */
 export interface ColumnSpec {
@@ -93,6 +93,16 @@ export function parseRow(specs: ColumnSpec[], index: Map<string, number>, row: n
         const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
         if (!m || Number.isNaN(Date.parse(iso)) || new Date(iso).toISOString().slice(0, 10) !== iso) fail(`“${s.zh}”应为日期，如 2025-09-01`, `${s.en} must be a date such as 2025-09-01`);
         else values[s.key] = iso;
+        break;
+      }
+      case 'datetime': {
+        // China time, as people write it: 2025-03-12 14:30, 2025/3/12 14:30
+        const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::\d{2})?$/.exec(raw);
+        const local = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}T${m[4].padStart(2, '0')}:${m[5]}:00+08:00` : '';
+        const at = m ? new Date(local) : null;
+        if (!at || Number.isNaN(at.getTime()) || new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16) !== local.slice(0, 16))
+          fail(`“${s.zh}”应为日期和时间，如 2025-03-12 14:30`, `${s.en} must be a date and time such as 2025-03-12 14:30`);
+        else values[s.key] = at.toISOString();
         break;
       }
       case 'enum': {

@@ -67,3 +67,14 @@ export async function inputErrors(cls: new () => object, input: object, row: num
     return { row, column: spec?.zh ?? e.property, value: spec && raw[spec.key] !== null ? String(raw[spec.key]) : null, message: `“${spec?.zh ?? e.property}”格式不正确（${detail}）`, messageEn: detail };
   });
 }
+
+/** The one group of that name among those the caller manages, or the row's error (none, or several). */
+export function oneGroupNamed<G extends { name: string }>(groups: G[], spec: ColumnSpec, row: number, name: string): { group: G } | { error: RowError } {
+  const named = groups.filter((g) => g.name === name);
+  if (named.length === 1) return { group: named[0] };
+  return {
+    error: named.length
+      ? cellError(spec, row, name, `有 ${named.length} 个名为“${name}”的共同体，无法确定是哪一个`, `${named.length} groups are named "${name}"`)
+      : cellError(spec, row, name, `没有找到您管理的名为“${name}”的共同体`, `No group named "${name}" that you manage`),
+  };
+}

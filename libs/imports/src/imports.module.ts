@@ -2,17 +2,20 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '#app/core';
 import { OrganisationModule } from '#app/organisation';
+import { ResearchModule } from '#app/research';
 import { IMPORT_KINDS } from './import-kind';
 import { ImportService } from './import.service';
 import { ImportsController, ImportTooLargeFilter } from './imports.controller';
 import { MembershipsImport } from './kinds/memberships.import';
 import { SchoolsImport } from './kinds/schools.import';
+import { SessionsImport } from './kinds/sessions.import';
 import { TeachersImport } from './kinds/teachers.import';
 
 /** Spreadsheet imports: each kind plays its rows through its context's services. */
 @Module({
   imports: [
     OrganisationModule,
+    ResearchModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: files are bounded by IMPORT_MAX_BYTES; one file per request
@@ -24,7 +27,8 @@ import { TeachersImport } from './kinds/teachers.import';
     SchoolsImport,
     TeachersImport,
     MembershipsImport,
-    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport], useFactory: (...kinds: unknown[]) => kinds },
+    SessionsImport,
+    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport], useFactory: (...kinds: unknown[]) => kinds },
     ImportService,
     ImportTooLargeFilter,
   ],

@@ -19,7 +19,8 @@ const BOM = '\ufeff';
 /** A cell's value as the user typed it: text trimmed, numbers without grouping, dates as YYYY-MM-DD, empty as null. */
 function cellText(value: ExcelJS.CellValue): string | null {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10); // Excel dates are midnight UTC
+  // Excel keeps the wall-clock time as typed, which exceljs hands over as UTC: a date, or a date and time
+  if (value instanceof Date) return value.toISOString().slice(11, 16) === '00:00' ? value.toISOString().slice(0, 10) : value.toISOString().slice(0, 16).replace('T', ' ');
   if (typeof value === 'object') {
     if ('richText' in value) return cellText(value.richText.map((r) => r.text).join(''));
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue); // a formula: its last computed value

@@ -76,4 +76,9 @@ export const NamedDirectory = {
   async membershipsOf(ctx: RequestContext, groupIds: readonly string[]): Promise<GroupMembership[]> {
     return groupIds.length ? ctx.em.findBy(GroupMembership, { groupId: In([...new Set(groupIds)]) }) : [];
   },
+
+  /** The teachers now at these schools, to find people named in a sheet (by name or staff number). */
+  async teachersAt(ctx: RequestContext, schoolIds: readonly string[]): Promise<Teacher[]> {
+    return schoolIds.length ? ctx.em.findBy(Teacher, { schoolId: In([...new Set(schoolIds)]) }) : [];
+  },
 };

@@ -177,13 +177,31 @@ export class ResearchService {
       if (session.status === ResearchSessionStatus.SCHEDULED) throw conflict('Check-in opens when the session starts');
       this.requireStatus(session, [ResearchSessionStatus.LIVE], 'check in');
       if (await tx.em.existsBy(Attendance, { sessionId, teacherId: tx.user.teacherId })) throw conflict('You have already checked in');
-      const teacher = (await Directory.teacher(tx, tx.user.teacherId))!;
-      const row = { id: tx.newId('research_attendance'), sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: tx.now() };
-      await writeAttendance(tx.em, [row]);
-      const attendance = tx.em.create(Attendance, row);
-      await this.events.append(tx, sessionId, SessionEventType.CHECKED_IN, { teacherId: teacher.id, name: teacher.name, schoolId: teacher.schoolId });
-      return attendance;
+      return this.insertAttendance(tx, sessionId, tx.user.teacherId);
     });
+  }
+
+  /**
+   * The session's managers record an invited teacher as present (a paper sign-in sheet, or history played at its
+   * own time): while the session is live, once per teacher.
+   */
+  recordAttendance(ctx: RequestContext, sessionId: string, teacherId: string): Promise<Attendance> {
+    return this.tx.run(ctx, async (tx) => {
+      const { session } = await this.locked(tx, sessionId, 'manage');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'record attendance');
+      if (!(await this.access.isInvited(tx, sessionId, teacherId))) throw badInput('teacherId', 'Only invited teachers (of an invited school, or by name) attend');
+      if (await tx.em.existsBy(Attendance, { sessionId, teacherId })) throw conflict('This teacher has already checked in');
+      return this.insertAttendance(tx, sessionId, teacherId);
+    });
+  }
+
+  private async insertAttendance(tx: RequestContext, sessionId: string, teacherId: string): Promise<Attendance> {
+    const teacher = (await Directory.teacher(tx, teacherId))!;
+    const row = { id: tx.newId('research_attendance'), sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: tx.now() };
+    await writeAttendance(tx.em, [row]);
+    const attendance = tx.em.create(Attendance, row);
+    await this.events.append(tx, sessionId, SessionEventType.CHECKED_IN, { teacherId: teacher.id, name: teacher.name, schoolId: teacher.schoolId });
+    return attendance;
   }
 
   /** Notes and chat: participants of a live session, size- and rate-limited per user across instances. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Role, type RequestContext } from '#app/core';
 import { GroupKind, GroupService, MemberRole, NamedDirectory, type GroupMembership, type Pairing } from '#app/organisation';
 import type { ColumnSpec, RowError } from '../columns';
-import { cellError, duplicates, type ImportKind, type ImportStep, type RowPlan } from '../import-kind';
+import { cellError, duplicates, oneGroupNamed, type ImportKind, type ImportStep, type RowPlan } from '../import-kind';
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'group', zh: '共同体名称', en: 'Group', type: 'text', required: true, max: 100, example: '随县炎帝学校教联体', help: '必填。您管理的教育集团、教联体、联盟或学区的名称。' },
@@ -35,12 +35,12 @@ export class MembershipsImport implements ImportKind {
     const ok: { row: number; values: Record<string, any>; groupId: string; schoolId: string }[] = [];
     for (const r of rows) {
       const v = r.values;
-      const named = groups.filter((g) => g.name === v.group);
-      if (named.length !== 1) {
-        errors.push(cellError(col('group'), r.row, v.group, named.length ? `有 ${named.length} 个名为“${v.group}”的共同体，无法确定是哪一个` : `没有找到您管理的名为“${v.group}”的共同体`, named.length ? `${named.length} groups are named "${v.group}"` : `No group named "${v.group}" that you manage`));
+      const picked = oneGroupNamed(groups, col('group'), r.row, v.group);
+      if ('error' in picked) {
+        errors.push(picked.error);
         continue;
       }
-      const g = named[0];
+      const g = picked.group;
       const found = schools.filter((s) => s.name === v.school && (g.kind === GroupKind.ALLIANCE || s.path.includes(g.regionId)) && (!v.region || s.region === v.region));
       if (found.length !== 1) {
         errors.push(cellError(col('school'), r.row, v.school, found.length ? `有 ${found.length} 所名为“${v.school}”的学校：请在“所属区县”列注明` : `共同体所在地区内没有名为“${v.school}”的学校`, found.length ? `${found.length} schools are named "${v.school}": name the region too` : `No school named "${v.school}" in the group's region`));
