@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   AppError,
@@ -127,7 +127,7 @@ export class IdentityService implements PrincipalResolver {
 
   /** Ends every token of the caller (there is one version per user, not one per token). */
   async logout(ctx: RequestContext): Promise<boolean> {
-    await this.tx.run(ctx, (tx) => this.bumpTokenVersion(tx, tx.user.userId));
+    await this.tx.run(ctx, (tx) => this.bumpTokenVersion(tx, tx.user.accountId));
     return true;
   }
 
@@ -136,7 +136,7 @@ export class IdentityService implements PrincipalResolver {
    * the user ends; the answer carries a fresh one.
    */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<AuthPayload> {
-    const userId = ctx.user.userId;
+    const userId = ctx.user.accountId;
     if (newPassword === currentPassword) throw badInput('newPassword', 'The new password must differ from the current one');
     const user = await this.checkPassword(ctx, ctx.user.email, currentPassword, () =>
       ctx.em.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne(),
@@ -173,8 +173,11 @@ export class IdentityService implements PrincipalResolver {
     return result;
   }
 
-  /** PrincipalResolver: one query per request for the user and their active grants (prepared: it runs on every request). */
-  async resolve(userId: string): Promise<Principal | null> {
+  /**
+   * PrincipalResolver: one query per request for the user and their active grants (prepared: it runs on every request);
+   * `em` reads them in an open transaction (the demo acts as the accounts it has just created).
+   */
+  async resolve(userId: string, em: EntityManager = this.dataSource.manager): Promise<Principal | null> {
     const rows = await preparedQuery<{
       email: string | null;
       phone: string | null;
@@ -185,7 +188,7 @@ export class IdentityService implements PrincipalResolver {
       role: Role | null;
       scope_id: string | null;
     }>(
-      this.dataSource.manager,
+      em,
       'principal',
       `SELECT u.email, u.phone, u.teacher_id, u.token_version, u.must_change_password, g.id, g.role, g.scope_id
          FROM app_user u LEFT JOIN role_grant g ON g.user_id = u.id AND g.revoked_at IS NULL
@@ -283,7 +286,7 @@ export class IdentityService implements PrincipalResolver {
   }
 
   async me(ctx: RequestContext): Promise<User> {
-    const user = await ctx.em.findOneBy(User, { id: ctx.user.userId });
+    const user = await ctx.em.findOneBy(User, { id: ctx.user.accountId });
     if (!user) throw unauthenticated('The account of this token no longer exists');
     return user;
   }

@@ -28,3 +28,4 @@ export * from './dto/common';
 export * from './dto/is-calendar-date';
 export * from './dto/school.input';
 export * from './dto/teacher.input';
+export * from './organisation-rows';

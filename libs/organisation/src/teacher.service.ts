@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { activeMemberSchoolSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
@@ -8,6 +7,7 @@ import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
 import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
+import { writeAssignments, writeTeachers, type TeacherRow } from './organisation-rows';
 
 @Injectable()
 export class TeacherService {
@@ -21,20 +21,25 @@ export class TeacherService {
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireSchools(tx, 'staff', [input.schoolId]);
       await this.requireFreeStaffNo(tx, input.staffNo);
-      const teacher = await tx.em.save(
-        tx.em.create(Teacher, {
-          ...input,
-          id: randomUUID(),
-          subjects: [...new Set(input.subjects)],
-          honours: [...new Set(input.honours ?? [])],
-          title: input.title ?? null,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          staffNo: input.staffNo ?? null,
-        }),
-      );
-      await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId: teacher.id, schoolId: teacher.schoolId, fromDate: tx.today(), toDate: null }));
-      return teacher;
+      const now = tx.now();
+      const row: TeacherRow = {
+        id: tx.newId('teacher'),
+        name: input.name,
+        schoolId: input.schoolId,
+        subjects: [...new Set(input.subjects)],
+        stage: input.stage,
+        title: input.title ?? null,
+        yearsOfExperience: input.yearsOfExperience,
+        honours: [...new Set(input.honours ?? [])],
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        staffNo: input.staffNo ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await writeTeachers(tx.em, [row]);
+      await writeAssignments(tx.em, [{ id: tx.newId('teacher_assignment'), teacherId: row.id, schoolId: row.schoolId, fromDate: tx.today(), toDate: null, createdAt: now }]);
+      return tx.em.create(Teacher, row);
     });
   }
 
@@ -70,7 +75,7 @@ export class TeacherService {
         current.toDate = date;
         await tx.em.save(current);
       }
-      await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId, schoolId: toSchoolId, fromDate: date, toDate: null }));
+      await writeAssignments(tx.em, [{ id: tx.newId('teacher_assignment'), teacherId, schoolId: toSchoolId, fromDate: date, toDate: null, createdAt: tx.now() }]);
       const from = teacher.schoolId;
       teacher.schoolId = toSchoolId;
       const saved = await tx.em.save(teacher);

@@ -24,6 +24,7 @@ import { ResearchAccess } from './research-access';
 import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
 import { SessionPlanLinks } from './session-plan-links';
+import { writeAttendance, writeInvitedSchools, writeInvitedTeachers, writeSessions, type SessionRow } from './research-rows';
 
 export const MAX_TEXT = 2000;
 const MAX_SESSION_HOURS = 12;
@@ -70,26 +71,35 @@ export class ResearchService {
         const bad = planIds.findIndex((id) => !ok.has(id));
         if (bad >= 0) throw badInput(`lessonPlanIds.${bad}`, `Lesson plan ${planIds[bad]} is not a current team plan of the group`);
       }
-      const session = await tx.em.save(
-        tx.em.create(ResearchSession, {
-          groupId: group.id,
-          hostSchoolId: input.hostSchoolId,
-          title: input.title,
-          topic: input.topic ?? null,
-          type: input.type,
-          mode: input.mode,
-          status: ResearchSessionStatus.SCHEDULED,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
-          agenda: (input.agenda ?? []).map((a) => ({ title: a.title, durationMinutes: a.durationMinutes ?? null, speaker: a.speaker ?? null })),
-          agendaIndex: null,
-          lessonPlanIds: planIds,
-          lastSeq: 0,
-          createdBy: p.userId,
-        }),
-      );
-      await tx.em.insert(ResearchSessionSchool, schoolIds.map((schoolId) => ({ sessionId: session.id, schoolId })));
-      if (teacherIds.length) await tx.em.insert(ResearchSessionTeacher, teacherIds.map((teacherId) => ({ sessionId: session.id, teacherId })));
+      const now = tx.now();
+      const row: SessionRow = {
+        id: tx.newId('research_session'),
+        groupId: group.id,
+        hostSchoolId: input.hostSchoolId,
+        title: input.title,
+        topic: input.topic ?? null,
+        type: input.type,
+        mode: input.mode,
+        status: ResearchSessionStatus.SCHEDULED,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        agenda: (input.agenda ?? []).map((a) => ({ title: a.title, durationMinutes: a.durationMinutes ?? null, speaker: a.speaker ?? null })),
+        agendaIndex: null,
+        lessonPlanIds: planIds,
+        minutes: null,
+        cancelReason: null,
+        startedAt: null,
+        endedAt: null,
+        cancelledAt: null,
+        lastSeq: 0,
+        createdBy: p.userId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await writeSessions(tx.em, [row]);
+      const session = tx.em.create(ResearchSession, row);
+      await writeInvitedSchools(tx.em, schoolIds.map((schoolId) => ({ id: tx.newId('research_session_school'), sessionId: session.id, schoolId })));
+      await writeInvitedTeachers(tx.em, teacherIds.map((teacherId) => ({ id: tx.newId('research_session_teacher'), sessionId: session.id, teacherId })));
       return session;
     });
   }
@@ -187,8 +197,9 @@ export class ResearchService {
 
   private async insertAttendance(tx: RequestContext, sessionId: string, teacherId: string): Promise<Attendance> {
     const teacher = (await Directory.teacher(tx, teacherId))!;
-    const attendance = tx.em.create(Attendance, { sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: tx.now() });
-    await tx.em.insert(Attendance, attendance);
+    const row = { id: tx.newId('research_attendance'), sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: tx.now() };
+    await writeAttendance(tx.em, [row]);
+    const attendance = tx.em.create(Attendance, row);
     await this.events.append(tx, sessionId, SessionEventType.CHECKED_IN, { teacherId: teacher.id, name: teacher.name, schoolId: teacher.schoolId });
     return attendance;
   }
