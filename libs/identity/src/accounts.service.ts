@@ -86,8 +86,8 @@ export class AccountsService {
 
   async updateMyProfile(ctx: RequestContext, input: UpdateMyProfileInput): Promise<User> {
     return this.tx.run(ctx, async (tx) => {
-      const user = await tx.em.findOne(User, { where: { id: tx.user.userId }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('User', tx.user.userId);
+      const user = await tx.em.findOne(User, { where: { id: tx.user.accountId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User', tx.user.accountId);
       await this.requireFree(tx, input.email !== undefined && input.email.toLowerCase() !== user.email?.toLowerCase() ? input.email : undefined, input.phone !== user.phone ? input.phone : undefined);
       for (const k of ['displayName', 'email', 'phone'] as const) if (input[k] !== undefined) user[k] = input[k]!;
       await tx.em.update(User, { id: user.id }, { displayName: user.displayName, email: user.email, phone: user.phone });
