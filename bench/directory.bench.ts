@@ -4,7 +4,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig, startEmbeddedPostgres } from '#app/core';
-import { IdentityService } from '#app/identity';
 import { createApp } from '../apps/api/src/server';
 import { seedDemo } from '../apps/api/src/demo/seed-demo';
 import { printTable, runLoad, type LoadResult } from './load';
@@ -34,8 +33,7 @@ async function main() {
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
   try {
     const ds = app.get(DataSource);
-    const identity = app.get(IdentityService);
-    await seedDemo(ds, (pw) => identity.hashPassword(pw));
+    await seedDemo(app);
     const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
       const res = await fetch(base, {
         method: 'POST',

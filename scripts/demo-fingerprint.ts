@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runMigrations } from '#app/core';
+import { DataSource } from 'typeorm';
 import { seedDemo } from '../apps/api/src/demo/seed-demo';
-import { hashPassword } from '#app/identity';
-import { withDataSource } from './with-data-source';
+import { withApp } from './with-app';
 
 /**
  * node dist/scripts/demo-fingerprint.js: seeds the demo into a fresh embedded database (a temporary folder) and
@@ -18,11 +17,11 @@ process.env.EMBEDDED_PG_PORT ??= String(55000 + Math.floor(Math.random() * 4000)
 delete process.env.DATABASE_URL;
 const EXCLUDED = new Set(['app_user.password_hash']);
 
-withDataSource(async (ds) => {
-  await runMigrations(ds, () => undefined);
+withApp(async (app) => {
+  const ds = app.get(DataSource);
   const [{ before }] = await ds.query(`SELECT clock_timestamp() AS before`);
   const started = Date.now();
-  await seedDemo(ds, hashPassword);
+  await seedDemo(app);
   const ms = Date.now() - started;
   const [{ after }] = await ds.query(`SELECT clock_timestamp() AS after`);
   const tables: { table: string }[] = await ds.query(

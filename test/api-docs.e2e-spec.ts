@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { seedDemo } from '../apps/api/src/demo/seed-demo';
-import { IdentityService } from '#app/identity';
 import { blocks, missing, ROOT, runBlocks } from './support/doc-examples';
 import { TestApp } from './support/test-app';
 
@@ -11,7 +10,7 @@ import { TestApp } from './support/test-app';
  * login and gql), in the page's order, against a freshly seeded demo server (see support/doc-examples.ts).
  */
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
-const NAMES = ['accounts', 'live.mjs', 'downloads', 'city-reports', 'mentoring', 'exchanges', 'lesson-plan', 'adaptation'];
+const NAMES = ['accounts', 'live.mjs', 'downloads', 'city-reports', 'mentoring', 'exchanges', 'lesson-plan', 'adaptation', 'imports'];
 
 describe('docs/api.md examples', () => {
   let t: TestApp;
@@ -20,8 +19,7 @@ describe('docs/api.md examples', () => {
   const all = blocks(read('docs/api.md'));
   beforeAll(async () => {
     t = await TestApp.start();
-    const identity = t.app.get(IdentityService);
-    await seedDemo(t.db, (pw) => identity.hashPassword(pw));
+    await seedDemo(t.app);
     outputs = await runBlocks(t.url, [setup, ...all], 120_000);
   }, 300_000);
   afterAll(async () => {

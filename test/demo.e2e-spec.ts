@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../apps/api/src/demo/seed-demo';
-import { IdentityService } from '#app/identity';
 import { baseGroupActivity, baseRegionCoverage } from '#app/reporting';
 import { TestApp } from './support/test-app';
 
 describe('demo data', () => {
   let t: TestApp;
-  let hash: (pw: string) => Promise<string>;
   beforeAll(async () => {
     t = await TestApp.start();
-    const identity = t.app.get(IdentityService);
-    hash = (pw) => identity.hashPassword(pw);
   });
   afterAll(async () => {
     await t?.stop();
@@ -22,12 +18,12 @@ describe('demo data', () => {
                          (SELECT md5(string_agg(id::text || name || school_id, ',' ORDER BY id)) FROM teacher) t`))[0];
 
   it('loads a realistic county once, deterministically, and a second run changes nothing', async () => {
-    const first = await seedDemo(t.db, hash);
+    const first = await seedDemo(t.app);
     expect(first.created).toBe(true);
     expect(first.schools).toBeGreaterThanOrEqual(100);
     expect(first.teachers).toBeGreaterThanOrEqual(900);
     const before = await fingerprint();
-    expect((await seedDemo(t.db, hash)).created).toBe(false);
+    expect((await seedDemo(t.app)).created).toBe(false);
     expect(await fingerprint()).toEqual(before);
   });
 

@@ -152,7 +152,8 @@ describe('mentoring pairs (师徒结对)', () => {
   });
 
   it('counts pairs formed, active and completed in the group summary, exactly as the base tables say', async () => {
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    // the day the earlier tests formed their pairs (China time), not the wall clock's now, which may be past midnight
+    const [{ today }] = await t.sql(`SELECT max(activated_on)::text today FROM mentoring_pair WHERE group_id = $1`, [w.group.id]);
     const sum = (await t.ok(`query($g: ID!, $d: Date!) { groupActivitySummary(groupId: $g, from: $d, to: $d) { mentoringPairsFormed mentoringPairsActive mentoringPairsCompleted } }`, { g: w.group.id, d: today }, w.manager.token)).groupActivitySummary;
     const [base] = await t.sql(`SELECT count(*) FILTER (WHERE activated_on = $2)::int formed, count(*) FILTER (WHERE status = 'ACTIVE')::int active,
       count(*) FILTER (WHERE status = 'COMPLETED' AND ended_on = $2)::int completed FROM mentoring_pair WHERE group_id = $1`, [w.group.id, today]);

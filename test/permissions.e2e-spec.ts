@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { RequestMethod } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
@@ -19,6 +20,7 @@ const EXPECTED: Record<string, string> = {
   'Mutation.advanceSessionAgenda': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.cancelResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.checkInResearchSession': 'TEACHER',
+  'Mutation.recordResearchSessionAttendance': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.completeMentoringPair': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',
   'Mutation.dissolveMentoringPair': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',
   'Mutation.evaluateMentoringPair': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',
@@ -37,6 +39,10 @@ const EXPECTED: Record<string, string> = {
   'Mutation.createSchoolGroup': 'REGION_ADMIN',
   'Mutation.createTeacher': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.createUser': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Mutation.inviteUser': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Mutation.deactivateUser': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Mutation.reactivateUser': 'REGION_ADMIN,SCHOOL_ADMIN',
+  'Mutation.updateMyProfile': 'AUTHENTICATED',
   'Mutation.grantRole': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.login': 'PUBLIC',
   'Mutation.removeGroupMember': 'REGION_ADMIN,GROUP_MANAGER',
@@ -100,6 +106,8 @@ const EXPECTED: Record<string, string> = {
   'GET /reports/regions/:regionId/coverage.:format': 'REGION_ADMIN',
   'GET /reports/regions/:regionId/trend.:format': 'REGION_ADMIN',
   'GET /reports/regions/:regionId/breakdown.:format': 'REGION_ADMIN',
+  'GET /imports/:kind/template.xlsx': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'POST /imports/:kind': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'socket.session:chat': 'AUTHENTICATED',
   'socket.session:hand': 'AUTHENTICATED',
   'socket.session:join': 'AUTHENTICATED',
@@ -133,7 +141,7 @@ describe('operation permissions and the published schema', () => {
           const httpPath = Reflect.getMetadata('path', fn);
           if (typeof httpPath === 'string' && Reflect.getMetadata('method', fn) !== undefined) {
             const base = Reflect.getMetadata('path', wrapper.metatype as object);
-            found[`GET /${[base, httpPath].filter((x) => x && x !== '/').join('/')}`] = allow;
+            found[`${RequestMethod[Reflect.getMetadata('method', fn)]} /${[base, httpPath].filter((x) => x && x !== '/').join('/')}`] = allow;
             continue;
           }
           const wsMessage = Reflect.getMetadata('message', fn);

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { seedDemo } from '../apps/api/src/demo/seed-demo';
-import { IdentityService } from '#app/identity';
 import { blocks, missing, ROOT, runBlocks } from './support/doc-examples';
 import { TestApp } from './support/test-app';
 
@@ -15,8 +14,7 @@ describe('README examples', () => {
   const all = blocks(README);
   beforeAll(async () => {
     t = await TestApp.start();
-    const identity = t.app.get(IdentityService);
-    await seedDemo(t.db, (pw) => identity.hashPassword(pw));
+    await seedDemo(t.app);
     outputs = await runBlocks(t.url, all, 60_000);
   }, 180_000);
   afterAll(async () => {

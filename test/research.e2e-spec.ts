@@ -134,6 +134,39 @@ describe('joint research sessions', () => {
     expect([codeOf(tooLong), tooLong.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'search']);
   });
 
+  it('lets the managers record an invited teacher as present (a paper sign-in sheet), once, while live', async () => {
+    const RECORD = `mutation($s: ID!, $t: ID!) { recordResearchSessionAttendance(sessionId: $s, teacherId: $t) { teacher { id } school { id } } }`;
+    const s = await schedule();
+    expect(codeOf(await t.gql(RECORD, { s: s.id, t: w.memberTeacher.id }, w.manager.token))).toBe('CONFLICT'); // not started
+    await t.ok(START, { id: s.id }, w.manager.token);
+    const ok = await t.ok(RECORD, { s: s.id, t: w.memberTeacher.id }, w.manager.token);
+    expect(ok.recordResearchSessionAttendance).toEqual({ teacher: { id: w.memberTeacher.id }, school: { id: w.member.id } });
+    expect(codeOf(await t.gql(RECORD, { s: s.id, t: w.memberTeacher.id }, w.hostAdmin.token))).toBe('CONFLICT'); // once
+    const outsider = await t.gql(RECORD, { s: s.id, t: w.outsideTeacher.id }, w.manager.token);
+    expect([codeOf(outsider), outsider.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'teacherId']); // not invited
+    expect(codeOf(await t.gql(RECORD, { s: s.id, t: w.leadTeacher.id }, w.leadUser.token))).toBe('FORBIDDEN'); // teachers check themselves in
+    expect(codeOf(await t.gql(RECORD, { s: s.id, t: w.leadTeacher.id }, w.outsideAdmin.token))).toBe('NOT_FOUND'); // a session it cannot see
+    expect(await t.sql(`SELECT teacher_id FROM research_attendance WHERE session_id = $1`, [s.id])).toEqual([{ teacher_id: w.memberTeacher.id }]);
+  });
+
+  it('lists the latest first when asked (past sessions), with the same cursor paging', async () => {
+    const list = `query($f: ResearchSessionFilter, $after: String) { researchSessions(filter: $f, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }`;
+    const all = async (f: Record<string, unknown>) => {
+      const out: { id: string; startsAt: string }[] = [];
+      for (let after: string | null = null, more = true; more; ) {
+        const page: any = (await t.ok(list, { f, after }, w.manager.token)).researchSessions;
+        out.push(...page.edges.map((e: any) => e.node));
+        ({ hasNextPage: more, endCursor: after } = page.pageInfo);
+      }
+      return out;
+    };
+    const earliest = await all({ groupId: w.group.id });
+    const latest = await all({ groupId: w.group.id, newestFirst: true });
+    expect(earliest.length).toBeGreaterThan(2);
+    expect(latest).toEqual([...earliest].reverse());
+    expect(latest.map((s) => s.startsAt)).toEqual(earliest.map((s) => s.startsAt).sort().reverse());
+  });
+
   it('limits notes in size and rate, with a clear error, and keeps what was accepted', async () => {
     const s = await schedule();
     await t.ok(START, { id: s.id }, w.manager.token);

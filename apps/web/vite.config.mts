@@ -22,6 +22,7 @@ export default defineConfig({
       '/graphql': { target: api, ws: true, changeOrigin: true },
       '/socket.io': { target: api, ws: true, changeOrigin: true },
       '/reports': { target: api, changeOrigin: true },
+      '/imports': { target: api, changeOrigin: true },
       '/health': { target: api, changeOrigin: true },
     },
   },

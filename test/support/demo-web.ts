@@ -1,7 +1,6 @@
 import { expect } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { IdentityService } from '#app/identity';
 import { launchBrowser, openPage, type PageWatch } from './browser';
 import { TestApp } from './test-app';
 
@@ -13,8 +12,7 @@ const DOMAIN = 'demo.school-groups.cn';
  */
 export async function demoWeb(accounts: string[]) {
   const t = await TestApp.start();
-  const identity = t.app.get(IdentityService);
-  await seedDemo(t.db, (pw) => identity.hashPassword(pw));
+  await seedDemo(t.app);
   const tokens: Record<string, string> = {};
   for (const who of accounts) {
     tokens[who] = (await t.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: `${who}@${DOMAIN}`, p: DEMO_PASSWORD })).login.token;

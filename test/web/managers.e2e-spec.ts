@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { IdentityService } from '#app/identity';
 import { launchBrowser, openPage, signIn, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
@@ -28,8 +27,7 @@ describe('web app: sign-in and the managers’ pages', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    const identity = t.app.get(IdentityService);
-    await seedDemo(t.db, (pw) => identity.hashPassword(pw));
+    await seedDemo(t.app);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { IdentityService } from '#app/identity';
 import { launchBrowser, openPage, submitDialog, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
@@ -36,8 +35,7 @@ describe('web app: mentoring, teacher exchanges and student activities', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    const identity = t.app.get(IdentityService);
-    await seedDemo(t.db, (pw) => identity.hashPassword(pw));
+    await seedDemo(t.app);
     browser = await launchBrowser();
     groupId = (await me('manager')).roles.find((g: any) => g.role === 'GROUP_MANAGER').scopeId;
   }, 120_000);

@@ -9,6 +9,7 @@ import { ReportingModule } from '#app/reporting';
 import { MENTORING_ENTITIES, MentoringModule } from '#app/mentoring';
 import { ACTIVITY_ENTITIES, ActivityModule } from '#app/activity';
 import { LESSON_PREP_ENTITIES, LessonPrepModule } from '#app/lesson-prep';
+import { ImportsModule } from '#app/imports';
 import { MIGRATIONS } from '../../../prisma-free-migrations';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
@@ -36,6 +37,7 @@ export class AppModule {
         MentoringModule,
         ActivityModule,
         LessonPrepModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
     };

@@ -56,7 +56,7 @@ async function main() {
     const ds = app.get(DataSource);
     const identity = app.get(IdentityService);
     if (config.demoData) {
-      await seedDemo(ds, (pw) => identity.hashPassword(pw), (l) => logger.log(l));
+      await seedDemo(app, (l) => logger.log(l));
     }
     if (config.adminEmail && config.adminPassword) await ensureAdmin(ds, identity, config.adminEmail, config.adminPassword, logger);
     await app.listen(config.port, config.host);

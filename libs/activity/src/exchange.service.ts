@@ -13,6 +13,7 @@ import { AccessService, Directory, type Teacher } from '#app/organisation';
 import { ActivityAccess } from './activity-access';
 import { RecordTeacherExchangeInput, TeacherExchangeFilter } from './dto/exchange.input';
 import { TeacherExchange } from './entities/teacher-exchange.entity';
+import { writeExchanges, type ExchangeRow } from './activity-rows';
 
 const MANAGE = "Only the group's managers, the region admins above it and the teacher's school admins record its exchanges";
 const inRange = (d: string) => d >= '2000-01-01' && d <= '2100-12-31';
@@ -50,19 +51,23 @@ export class ExchangeService {
       if (!teacher) throw notFound('Teacher', input.teacherId);
       if (teacher.schoolId !== input.fromSchoolId) throw badInput('teacherId', `${teacher.name} does not work at the from-school (fromSchoolId)`);
       await this.refuseOverlap(tx, teacher, input.startsOn, input.endsOn ?? null, null);
-      const exchange = await tx.em.save(
-        tx.em.create(TeacherExchange, {
-          groupId: input.groupId,
-          teacherId: teacher.id,
-          fromSchoolId: input.fromSchoolId,
-          toSchoolId: input.toSchoolId,
-          kind: input.kind,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn ?? null,
-          note: input.note ?? null,
-          createdBy: tx.user.userId,
-        }),
-      );
+      const now = tx.now();
+      const row: ExchangeRow = {
+        id: tx.newId('teacher_exchange'),
+        groupId: input.groupId,
+        teacherId: teacher.id,
+        fromSchoolId: input.fromSchoolId,
+        toSchoolId: input.toSchoolId,
+        kind: input.kind,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+        note: input.note ?? null,
+        createdBy: tx.user.userId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await writeExchanges(tx.em, [row]);
+      const exchange = tx.em.create(TeacherExchange, row);
       const { id: exchangeId, groupId, kind: exchangeKind, toSchoolId, startsOn } = exchange;
       await this.events.publish(tx, 'activity.exchange.recorded', { exchangeId, groupId, exchangeKind, toSchoolId, startsOn });
       return exchange;

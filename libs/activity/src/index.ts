@@ -12,3 +12,4 @@ export * from './rotation.service';
 export * from './activity.module';
 
 export const ACTIVITY_ENTITIES = [TeacherExchange, StudentActivity, StudentActivitySchool];
+export * from './activity-rows';

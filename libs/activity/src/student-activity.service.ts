@@ -5,6 +5,7 @@ import { badInput, EventBus, paginate, TransactionService, type PageArgs, type R
 import { ActivityAccess } from './activity-access';
 import { RecordStudentActivityInput, StudentActivityFilter } from './dto/student-activity.input';
 import { StudentActivity, StudentActivitySchool } from './entities/student-activity.entity';
+import { writeStudentActivities, writeStudentActivitySchools, type StudentActivityRow } from './activity-rows';
 
 /**
  * Joint student activities of a group's member schools. Counted in the rollups on heldOn: the activity (key = type)
@@ -28,18 +29,20 @@ export class StudentActivityService {
       const memberIds = await this.orgAccess.activeMemberSchools(tx, input.groupId, schoolIds);
       const outsider = schoolIds.find((id) => !memberIds.has(id));
       if (outsider) throw badInput('schoolIds', `School ${outsider} is not an active member of the group`);
-      const activity = await tx.em.save(
-        tx.em.create(StudentActivity, {
-          groupId: input.groupId,
-          title: input.title,
-          type: input.type,
-          participantCount: input.participantCount,
-          heldOn: input.heldOn,
-          description: input.description ?? null,
-          createdBy: tx.user.userId,
-        }),
-      );
-      await tx.em.insert(StudentActivitySchool, schoolIds.map((schoolId) => ({ activityId: activity.id, schoolId })));
+      const row: StudentActivityRow = {
+        id: tx.newId('student_activity'),
+        groupId: input.groupId,
+        title: input.title,
+        type: input.type,
+        participantCount: input.participantCount,
+        heldOn: input.heldOn,
+        description: input.description ?? null,
+        createdBy: tx.user.userId,
+        createdAt: tx.now(),
+      };
+      await writeStudentActivities(tx.em, [row]);
+      const activity = tx.em.create(StudentActivity, row);
+      await writeStudentActivitySchools(tx.em, schoolIds.map((schoolId) => ({ activityId: activity.id, schoolId })));
       await this.events.publish(tx, 'activity.student-activity.recorded', {
         activityId: activity.id,
         groupId: activity.groupId,

@@ -13,7 +13,7 @@ export class IdentityResolver {
 
   @Allow(PUBLIC)
   @Mutation(() => AuthPayload, {
-    description: 'Password login; returns a bearer token (JWT, HS256). Failed attempts are throttled per account and per client address (RATE_LIMITED with extensions.retryAfterSeconds)',
+    description: 'Password login (email: the login email, its phone number or its teacher\'s staff number 教职工号); returns a bearer token (JWT, HS256). Failed attempts are throttled per account and per client address (RATE_LIMITED with extensions.retryAfterSeconds)',
   })
   login(@Ctx() ctx: RequestContext, @Args() args: LoginArgs) {
     return this.identity.login(ctx, args.email, args.password);
@@ -71,9 +71,17 @@ export class IdentityResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'The login email: shown to the user and to platform and region admins, null to others' })
   email(@Ctx() ctx: RequestContext, @Parent() user: User) {
+    return this.seesLogin(ctx, user) ? user.email : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The login phone: shown like the email' })
+  phone(@Ctx() ctx: RequestContext, @Parent() user: User) {
+    return this.seesLogin(ctx, user) ? user.phone : null;
+  }
+
+  private seesLogin(ctx: RequestContext, user: User) {
     const viewer = ctx.principal;
-    if (!viewer || viewer.userId === user.id || viewer.isPlatformAdmin || viewer.regionIds.length) return user.email;
-    return null;
+    return !viewer || viewer.userId === user.id || viewer.isPlatformAdmin || viewer.regionIds.length > 0;
   }
 
   @ResolveField(() => [RoleGrant], { description: 'Active role grants: shown to the user, platform admins and admins whose scope covers the grant; empty to others' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   AppError,
@@ -57,15 +57,20 @@ export class IdentityService implements PrincipalResolver {
     return this.hasher.hash(password);
   }
 
-  async login(ctx: RequestContext, email: string, password: string): Promise<AuthPayload> {
-    const user = await this.checkPassword(ctx, email, password, () =>
+  /** `account`: the login's email, its phone number or its teacher's staff number (教职工号). */
+  async login(ctx: RequestContext, account: string, password: string): Promise<AuthPayload> {
+    const user = await this.checkPassword(ctx, account, password, () =>
       ctx.em
         .createQueryBuilder(User, 'u')
         .addSelect('u.passwordHash')
-        .where('lower(u.email) = lower(:email)', { email })
+        .where(`lower(u.email) = lower(:account) OR u.phone = :account OR u.teacher_id = (SELECT t.id FROM teacher t WHERE t.staff_no = :account)`, { account: account.trim() })
+        // an email first, then a phone, then a staff number: one account however it is named
+        .orderBy(`CASE WHEN lower(u.email) = lower(:account) THEN 0 WHEN u.phone = :account THEN 1 ELSE 2 END`)
         .getOne(),
     );
     if (!user) throw unauthenticated('Email or password is wrong');
+    // told only to who knows the password: a deactivated login is not probed
+    if (user.deactivatedAt) throw unauthenticated('This login is deactivated: ask your school or bureau');
     await ctx.em.update(User, { id: user.id }, { lastLoginAt: ctx.now() });
     return this.signedIn(user, user.tokenVersion);
   }
@@ -122,7 +127,7 @@ export class IdentityService implements PrincipalResolver {
 
   /** Ends every token of the caller (there is one version per user, not one per token). */
   async logout(ctx: RequestContext): Promise<boolean> {
-    await this.tx.run(ctx, (tx) => this.bumpTokenVersion(tx, tx.user.userId));
+    await this.tx.run(ctx, (tx) => this.bumpTokenVersion(tx, tx.user.accountId));
     return true;
   }
 
@@ -131,7 +136,7 @@ export class IdentityService implements PrincipalResolver {
    * the user ends; the answer carries a fresh one.
    */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<AuthPayload> {
-    const userId = ctx.user.userId;
+    const userId = ctx.user.accountId;
     if (newPassword === currentPassword) throw badInput('newPassword', 'The new password must differ from the current one');
     const user = await this.checkPassword(ctx, ctx.user.email, currentPassword, () =>
       ctx.em.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne(),
@@ -164,14 +169,18 @@ export class IdentityService implements PrincipalResolver {
       await this.bumpTokenVersion(tx, user.id);
       return { code, expiresAt: passwordExpiresAt.toISOString(), user: Object.assign(user, { mustChangePassword: true, passwordExpiresAt }) };
     });
-    await this.throttle.clearAccount(result.user.email); // a user locked out by someone guessing can use the code at once
+    await this.throttle.clearAccount(result.user.email ?? result.user.phone ?? result.user.id); // a user locked out by someone guessing can use the code at once
     return result;
   }
 
-  /** PrincipalResolver: one query per request for the user and their active grants (prepared: it runs on every request). */
-  async resolve(userId: string): Promise<Principal | null> {
+  /**
+   * PrincipalResolver: one query per request for the user and their active grants (prepared: it runs on every request);
+   * `em` reads them in an open transaction (the demo acts as the accounts it has just created).
+   */
+  async resolve(userId: string, em: EntityManager = this.dataSource.manager): Promise<Principal | null> {
     const rows = await preparedQuery<{
-      email: string;
+      email: string | null;
+      phone: string | null;
       teacher_id: string | null;
       token_version: number;
       must_change_password: boolean;
@@ -179,17 +188,17 @@ export class IdentityService implements PrincipalResolver {
       role: Role | null;
       scope_id: string | null;
     }>(
-      this.dataSource.manager,
+      em,
       'principal',
-      `SELECT u.email, u.teacher_id, u.token_version, u.must_change_password, g.id, g.role, g.scope_id
+      `SELECT u.email, u.phone, u.teacher_id, u.token_version, u.must_change_password, g.id, g.role, g.scope_id
          FROM app_user u LEFT JOIN role_grant g ON g.user_id = u.id AND g.revoked_at IS NULL
-        WHERE u.id = $1`,
+        WHERE u.id = $1 AND u.deactivated_at IS NULL`,
       [userId],
     );
     if (!rows.length) return null;
     const grants = rows.filter((r) => r.id).map((r) => ({ id: r.id!, role: r.role!, scopeId: r.scope_id }));
     const [u] = rows;
-    return new Principal(userId, u.email, u.teacher_id, grants, u.token_version, u.must_change_password);
+    return new Principal(userId, u.email ?? u.phone ?? userId, u.teacher_id, grants, u.token_version, u.must_change_password);
   }
 
   async createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
@@ -277,7 +286,7 @@ export class IdentityService implements PrincipalResolver {
   }
 
   async me(ctx: RequestContext): Promise<User> {
-    const user = await ctx.em.findOneBy(User, { id: ctx.user.userId });
+    const user = await ctx.em.findOneBy(User, { id: ctx.user.accountId });
     if (!user) throw unauthenticated('The account of this token no longer exists');
     return user;
   }
@@ -287,7 +296,7 @@ export class IdentityService implements PrincipalResolver {
    * i.e. over its teacher's school ('staff': school and region admins above it) and over each of its active grants
    * as if handing them out. An account with neither (no teacher, no role) is left to platform admins.
    */
-  private async requireAuthorityOverAccount(ctx: RequestContext, user: User) {
+  async requireAuthorityOverAccount(ctx: RequestContext, user: User) {
     if (ctx.user.isPlatformAdmin) return;
     const grants = await ctx.em.findBy(RoleGrant, { userId: user.id, revokedAt: IsNull() });
     if (!user.teacherId && !grants.length) throw forbidden('Only a platform admin acts for an account without teacher or role');

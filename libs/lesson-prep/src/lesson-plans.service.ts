@@ -31,8 +31,8 @@ export class LessonPlansService {
 
   private async insertRevision(tx: RequestContext, planId: string, version: number, c: PlanContent, note: string | null, publishedAt: Date | null = null) {
     await tx.em.query(
-      `INSERT INTO lesson_plan_revision (plan_id, version, title, unit, objectives, key_points, content, resources, note, author_user_id, author_teacher_id, published_at, search_vector)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, array_to_tsvector($13::text[]))`,
+      `INSERT INTO lesson_plan_revision (plan_id, version, title, unit, objectives, key_points, content, resources, note, author_user_id, author_teacher_id, published_at, search_vector, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, array_to_tsvector($13::text[]), $14)`,
       [
         planId,
         version,
@@ -47,8 +47,33 @@ export class LessonPlansService {
         tx.user.teacherId,
         publishedAt,
         documentTerms(c.title, c.unit, c.objectives, c.keyPoints, c.content),
+        tx.now(),
       ],
     );
+  }
+
+  /** A new plan (a team plan or an adaptation): a DRAFT at version 1, created now by the caller. */
+  private async insertPlan(tx: RequestContext, fields: Partial<LessonPlan>): Promise<LessonPlan> {
+    const now = tx.now();
+    const plan = tx.em.create(LessonPlan, {
+      publishedVersion: null,
+      firstPublishedAt: null,
+      reviewNote: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      ownerTeacherId: null,
+      sourcePlanId: null,
+      sourceVersion: null,
+      ...fields,
+      id: tx.newId('lesson_plan'),
+      status: LessonPlanStatus.DRAFT,
+      version: 1,
+      createdBy: tx.user.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.em.insert(LessonPlan, plan);
+    return plan;
   }
 
   create(ctx: RequestContext, input: CreateLessonPlanInput): Promise<PlanView> {
@@ -69,21 +94,16 @@ export class LessonPlansService {
         content: input.content,
         resources: (input.resources ?? []).map((r) => ({ title: r.title, url: r.url })),
       };
-      const plan = await tx.em.save(
-        tx.em.create(LessonPlan, {
-          ...content,
-          groupId: team.groupId,
-          kind: LessonPlanKind.TEAM,
-          teamId: team.id,
-          schoolId: main.schoolId,
-          mainPreparerTeacherId: preparer,
-          subject: team.subject,
-          grade: team.grade,
-          status: LessonPlanStatus.DRAFT,
-          version: 1,
-          createdBy: tx.user.userId,
-        }),
-      );
+      const plan = await this.insertPlan(tx, {
+        ...content,
+        groupId: team.groupId,
+        kind: LessonPlanKind.TEAM,
+        teamId: team.id,
+        schoolId: main.schoolId,
+        mainPreparerTeacherId: preparer,
+        subject: team.subject,
+        grade: team.grade,
+      });
       await this.insertRevision(tx, plan.id, 1, content, null);
       return asDraftView(plan);
     });
@@ -176,8 +196,9 @@ export class LessonPlansService {
   }
 
   private async changeStatus(tx: RequestContext, plan: LessonPlan, status: LessonPlanStatus, extra: Partial<LessonPlan>, published = false): Promise<PlanView> {
-    Object.assign(plan, extra, { status });
-    await tx.em.update(LessonPlan, { id: plan.id }, { ...extra, status });
+    const change = { ...extra, status, updatedAt: tx.now() };
+    Object.assign(plan, change);
+    await tx.em.update(LessonPlan, { id: plan.id }, change);
     await this.events.emit(tx, plan, LessonPlanEventType.STATUS_CHANGED, { published });
     return asDraftView(plan);
   }
@@ -196,24 +217,19 @@ export class LessonPlansService {
       if (existing) throw conflict('You already have an adaptation of this plan', { adaptationId: existing.id });
       const rev = await tx.em.findOneByOrFail(LessonPlanRevision, { planId: source.id, version: source.publishedVersion });
       const content: PlanContent = { title: rev.title, unit: rev.unit, objectives: rev.objectives, keyPoints: rev.keyPoints, content: rev.content, resources: rev.resources };
-      const plan = await tx.em.save(
-        tx.em.create(LessonPlan, {
-          ...content,
-          groupId: source.groupId,
-          kind: LessonPlanKind.ADAPTATION,
-          teamId: null,
-          ownerTeacherId: me,
-          sourcePlanId: source.id,
-          sourceVersion: source.publishedVersion,
-          schoolId: mySchool,
-          mainPreparerTeacherId: me,
-          subject: source.subject,
-          grade: source.grade,
-          status: LessonPlanStatus.DRAFT,
-          version: 1,
-          createdBy: tx.user.userId,
-        }),
-      );
+      const plan = await this.insertPlan(tx, {
+        ...content,
+        groupId: source.groupId,
+        kind: LessonPlanKind.ADAPTATION,
+        teamId: null,
+        ownerTeacherId: me,
+        sourcePlanId: source.id,
+        sourceVersion: source.publishedVersion,
+        schoolId: mySchool,
+        mainPreparerTeacherId: me,
+        subject: source.subject,
+        grade: source.grade,
+      });
       await this.insertRevision(tx, plan.id, 1, content, `二次备课: from version ${source.publishedVersion}`);
       return asDraftView(plan);
     });

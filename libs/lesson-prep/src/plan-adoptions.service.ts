@@ -45,10 +45,10 @@ export class PlanAdoptionsService {
       if (source.publishedVersion === null || !source.firstPublishedAt) throw badInput('planId', 'Only published plans are taught and recorded');
       if (input.taughtOn < chinaDay(source.firstPublishedAt)) throw badInput('taughtOn', `The plan was published on ${chinaDay(source.firstPublishedAt)}`);
       if (!(await this.groups.activeMemberSchools(tx, source.groupId, [input.schoolId])).has(input.schoolId)) throw badInput('schoolId', 'The school is not an active member of the plan’s group');
-      // a teacher of the school, or one on an exchange there that day (交流轮岗, 支教, 走教)
-      const teacher = await Directory.teacher(tx, input.teacherId);
-      const there = !!teacher && (teacher.schoolId === input.schoolId || (await Exchanges.atSchoolOn(tx, teacher.id, input.schoolId, input.taughtOn)));
-      if (!there) throw badInput('teacherId', 'The teacher neither teaches at this school nor was on an exchange there that day');
+      // a teacher of the school that day (transfers count from their date), or one on an exchange there (交流轮岗, 支教, 走教)
+      const there =
+        (await Directory.schoolOn(tx, input.teacherId, input.taughtOn)) === input.schoolId || (await Exchanges.atSchoolOn(tx, input.teacherId, input.schoolId, input.taughtOn));
+      if (!there) throw badInput('teacherId', 'The teacher neither taught at this school that day nor was on an exchange there');
       const p = tx.user;
       const allowed = p.teacherId === input.teacherId || p.schoolIds.includes(input.schoolId) || (await this.groups.managesGroup(tx, source.groupId));
       if (!allowed) throw forbidden('The teacher, their school’s admins or the group managers record a lesson');
@@ -62,9 +62,9 @@ export class PlanAdoptionsService {
         version = inForce?.v ?? version;
       }
       const rows: { id: string }[] = await tx.em.query(
-        `INSERT INTO lesson_plan_adoption (plan_id, version, adaptation_id, group_id, school_id, teacher_id, taught_on, class_name, reflection, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
-        [source.id, version, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId],
+        `INSERT INTO lesson_plan_adoption (id, plan_id, version, adaptation_id, group_id, school_id, teacher_id, taught_on, class_name, reflection, recorded_by, created_at)
+         VALUES ($11, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12) ON CONFLICT DO NOTHING RETURNING id`,
+        [source.id, version, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId, tx.newId('lesson_plan_adoption'), tx.now()],
       );
       if (!rows.length) throw conflict('This lesson is already recorded (same plan, teacher, day and class)');
       // counted on the day it was taught: group total, the school's row, every ancestor region

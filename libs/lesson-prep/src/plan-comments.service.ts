@@ -33,17 +33,20 @@ export class PlanCommentsService {
         parentId = parent.parentId ?? parent.id; // one level of replies: a reply to a reply joins the thread
       }
       const anchor = input.anchor ? this.checkAnchor(input.anchor, rev) : null;
-      const saved = await tx.em.save(
-        tx.em.create(LessonPlanComment, {
-          planId: a.plan.id,
-          version: input.version,
-          parentId,
-          anchor,
-          text: input.text,
-          authorUserId: tx.user.userId,
-          authorTeacherId: tx.user.teacherId,
-        }),
-      );
+      const saved = tx.em.create(LessonPlanComment, {
+        id: tx.newId('lesson_plan_comment'),
+        planId: a.plan.id,
+        version: input.version,
+        parentId,
+        anchor,
+        text: input.text,
+        authorUserId: tx.user.accountId, // a comment is signed by an account
+        authorTeacherId: tx.user.teacherId,
+        createdAt: tx.now(),
+        resolvedAt: null,
+        resolvedBy: null,
+      });
+      await tx.em.insert(LessonPlanComment, saved);
       await this.events.emit(tx, a.plan, LessonPlanEventType.COMMENT_ADDED, { commentId: saved.id, published: rev.publishedAt !== null });
       return saved;
     });

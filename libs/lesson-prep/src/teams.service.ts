@@ -45,19 +45,25 @@ export class TeamsService {
       await this.requireInGroup(tx, group.id, 'leaderTeacherId', [input.leaderTeacherId]);
       await this.requireInGroup(tx, group.id, 'memberTeacherIds', input.memberTeacherIds);
       if (input.reviewerTeacherId) await this.requireInGroup(tx, group.id, 'reviewerTeacherId', [input.reviewerTeacherId]);
-      const team = await tx.em.save(
-        tx.em.create(LessonPrepTeam, {
-          groupId: group.id,
-          name: input.name,
-          subject: input.subject,
-          grade: input.grade,
-          leaderTeacherId: input.leaderTeacherId,
-          reviewerTeacherId: input.reviewerTeacherId ?? null,
-          createdBy: tx.user.userId,
-        }),
-      );
+      const now = tx.now();
+      const team = tx.em.create(LessonPrepTeam, {
+        id: tx.newId('lesson_prep_team'),
+        groupId: group.id,
+        name: input.name,
+        subject: input.subject,
+        grade: input.grade,
+        leaderTeacherId: input.leaderTeacherId,
+        reviewerTeacherId: input.reviewerTeacherId ?? null,
+        createdBy: tx.user.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.em.insert(LessonPrepTeam, team);
       const members = [...new Set([input.leaderTeacherId, ...input.memberTeacherIds])];
-      await tx.em.insert(LessonPrepTeamMember, members.map((teacherId) => ({ teamId: team.id, teacherId, addedBy: tx.user.userId, joinedAt: tx.now() })));
+      await tx.em.insert(
+        LessonPrepTeamMember,
+        members.map((teacherId) => ({ id: tx.newId('lesson_prep_team_member'), teamId: team.id, teacherId, addedBy: tx.user.userId, joinedAt: now })),
+      );
       await this.events.publish(tx, 'lesson-prep.team.formed', { teamId: team.id, groupId: group.id, on: chinaDay(team.createdAt) });
       return team;
     });
@@ -75,9 +81,9 @@ export class TeamsService {
   /** Adds an active membership; false when the teacher already is a member. */
   private async join(tx: RequestContext, teamId: string, teacherId: string): Promise<boolean> {
     const rows: unknown[] = await tx.em.query(
-      `INSERT INTO lesson_prep_team_member (team_id, teacher_id, added_by, joined_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO lesson_prep_team_member (id, team_id, teacher_id, added_by, joined_at) VALUES ($5, $1, $2, $3, $4)
        ON CONFLICT (team_id, teacher_id) WHERE left_at IS NULL DO NOTHING RETURNING id`,
-      [teamId, teacherId, tx.user.userId, tx.now()],
+      [teamId, teacherId, tx.user.userId, tx.now(), tx.newId('lesson_prep_team_member')],
     );
     return rows.length > 0;
   }
@@ -115,6 +121,7 @@ export class TeamsService {
         team.reviewerTeacherId = input.reviewerTeacherId;
       }
       if (input.clearReviewer) team.reviewerTeacherId = null;
+      team.updatedAt = tx.now();
       return tx.em.save(team);
     });
   }

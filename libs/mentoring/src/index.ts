@@ -6,3 +6,4 @@ export * from './mentoring.service';
 export * from './mentoring.module';
 
 export const MENTORING_ENTITIES = [MentoringPair, MentoringActivity, MentoringEvaluation];
+export * from './mentoring-rows';

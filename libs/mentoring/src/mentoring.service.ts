@@ -17,6 +17,7 @@ import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFil
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 import { MentoringProposer, MentoringStatus } from './enums';
 import type { PairFact } from './events';
+import { writeActivities, writeEvaluations, writePairs, type ActivityRow, type EvaluationRow, type PairRow } from './mentoring-rows';
 
 const plusYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`.replace(/-02-29$/, '-02-28');
 
@@ -121,20 +122,29 @@ export class MentoringService {
         where: { mentorTeacherId: input.mentorTeacherId, apprenticeTeacherId: input.apprenticeTeacherId, subject: input.subject, status: In([MentoringStatus.PROPOSED, MentoringStatus.ACTIVE]) },
       });
       if (open) throw conflict(`These two already have a ${open.status} pair for ${input.subject}`, { pairId: open.id });
+      const now = tx.now();
+      const row: PairRow = {
+        id: tx.newId('mentoring_pair'),
+        groupId: group.id,
+        mentorTeacherId: input.mentorTeacherId,
+        apprenticeTeacherId: input.apprenticeTeacherId,
+        subject: input.subject,
+        status: MentoringStatus.PROPOSED,
+        proposedBy: proposer,
+        proposedByUser: p.userId,
+        goals: input.goals ?? [],
+        plannedEndOn: input.plannedEndOn ?? null,
+        responseNote: null,
+        activatedOn: null,
+        endedOn: null,
+        evaluation: null,
+        dissolveReason: null,
+        createdAt: now,
+        updatedAt: now,
+      };
       try {
-        return await tx.em.save(
-          tx.em.create(MentoringPair, {
-            groupId: group.id,
-            mentorTeacherId: input.mentorTeacherId,
-            apprenticeTeacherId: input.apprenticeTeacherId,
-            subject: input.subject,
-            status: MentoringStatus.PROPOSED,
-            proposedBy: proposer,
-            proposedByUser: p.userId,
-            goals: input.goals ?? [],
-            plannedEndOn: input.plannedEndOn ?? null,
-          }),
-        );
+        await writePairs(tx.em, [row]);
+        return tx.em.create(MentoringPair, row);
       } catch (err: any) {
         if (err?.code === '23505') throw conflict(`These two already have an open pair for ${input.subject}`);
         throw err;
@@ -207,16 +217,18 @@ export class MentoringService {
       if (!access.side) throw forbidden('The mentor or the apprentice logs their activities');
       this.requireStatus(pair, [MentoringStatus.ACTIVE], 'log an activity');
       if (pair.activatedOn && input.occurredOn < pair.activatedOn) throw badInput('occurredOn', `The pair started on ${pair.activatedOn}`);
-      return tx.em.save(
-        tx.em.create(MentoringActivity, {
-          pairId: pair.id,
-          kind: input.kind,
-          occurredOn: input.occurredOn,
-          durationMinutes: input.durationMinutes ?? null,
-          notes: input.notes ?? null,
-          loggedByTeacherId: tx.user.teacherId!,
-        }),
-      );
+      const row: ActivityRow = {
+        id: tx.newId('mentoring_activity'),
+        pairId: pair.id,
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        durationMinutes: input.durationMinutes ?? null,
+        notes: input.notes ?? null,
+        loggedByTeacherId: tx.user.teacherId!,
+        createdAt: tx.now(),
+      };
+      await writeActivities(tx.em, [row]);
+      return tx.em.create(MentoringActivity, row);
     });
   }
 
@@ -230,9 +242,17 @@ export class MentoringService {
       const twice = input.scores.findIndex((s, i) => input.scores.findIndex((x) => x.goal === s.goal) !== i);
       if (twice >= 0) throw badInput(`scores.${twice}.goal`, 'Each goal is scored once');
       if (await tx.em.existsBy(MentoringEvaluation, { pairId: pair.id, period: input.period })) throw conflict(`This pair is already evaluated for ${input.period}`);
-      return tx.em.save(
-        tx.em.create(MentoringEvaluation, { pairId: pair.id, period: input.period, scores: input.scores.map((s) => ({ goal: s.goal, score: s.score })), comment: input.comment ?? null, evaluatedBy: tx.user.userId }),
-      );
+      const row: EvaluationRow = {
+        id: tx.newId('mentoring_evaluation'),
+        pairId: pair.id,
+        period: input.period,
+        scores: input.scores.map((s) => ({ goal: s.goal, score: s.score })),
+        comment: input.comment ?? null,
+        evaluatedBy: tx.user.userId,
+        createdAt: tx.now(),
+      };
+      await writeEvaluations(tx.em, [row]);
+      return tx.em.create(MentoringEvaluation, row);
     });
   }
 

@@ -64,6 +64,20 @@ export const Directory = {
     return (await Directory.teachers(ctx, [id], opts)).get(id) ?? null;
   },
 
+  /**
+   * The school the teacher worked at on `day`, from their transfer history (an assignment runs from its first day
+   * to the day before the next one's); before the history begins, the first school on record; null for no teacher.
+   */
+  async schoolOn(ctx: RequestContext, teacherId: string, day: string): Promise<string | null> {
+    const [row] = await ctx.em.query(
+      `SELECT coalesce((SELECT a.school_id FROM teacher_assignment a WHERE a.teacher_id = t.id AND (a.to_date IS NULL OR a.to_date > $2::date)
+                         ORDER BY a.from_date, a.id LIMIT 1), t.school_id) AS school_id
+         FROM teacher t WHERE t.id = $1`,
+      [teacherId, day],
+    );
+    return row?.school_id ?? null;
+  },
+
   /** How many teachers teach now at the group's active member schools. */
   async groupTeacherCount(ctx: RequestContext, groupId: string): Promise<number> {
     const [row] = await ctx.em.query(`SELECT count(*)::int AS n FROM teacher t WHERE ${activeMemberSchoolSql('t.school_id', '$1::uuid')}`, [groupId]);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { activeMemberSchoolSql, activeMembershipSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
@@ -15,11 +14,12 @@ import {
 import { AccessService } from './access.service';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter } from './dto/group.input';
 import { GroupMembership } from './entities/group-membership.entity';
-import { SchoolGroup } from './entities/school-group.entity';
+import { DEFAULT_MENTOR_CAPACITY, SchoolGroup } from './entities/school-group.entity';
 import { School } from './entities/school.entity';
 import { GroupKind, GroupStatus, MemberRole } from './enums';
 import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
+import { writeGroups, writeMemberships, type GroupRow, type MembershipRow } from './organisation-rows';
 
 @Injectable()
 export class GroupService {
@@ -38,19 +38,21 @@ export class GroupService {
       const lead = await tx.em.findOneBy(School, { id: input.leadSchoolId });
       if (!lead) throw notFound('School', input.leadSchoolId);
       await this.requireInRegion(tx, input.kind, input.regionId, lead, 'leadSchoolId');
-      const group = await tx.em.save(
-        tx.em.create(SchoolGroup, {
-          id: randomUUID(),
-          name: input.name,
-          kind: input.kind,
-          mode: input.mode ?? null,
-          regionId: input.regionId,
-          leadSchoolId: lead.id,
-          level: input.level ?? null,
-          foundedOn,
-          status: GroupStatus.ACTIVE,
-        }),
-      );
+      const row: GroupRow = {
+        id: tx.newId('school_group'),
+        name: input.name,
+        kind: input.kind,
+        mode: input.mode ?? null,
+        regionId: input.regionId,
+        leadSchoolId: lead.id,
+        level: input.level ?? null,
+        foundedOn,
+        status: GroupStatus.ACTIVE,
+        mentorCapacity: DEFAULT_MENTOR_CAPACITY,
+        createdAt: tx.now(),
+      };
+      await writeGroups(tx.em, [row]);
+      const group = tx.em.create(SchoolGroup, row);
       const { id: groupId, regionId, kind, mode, level } = group;
       await this.events.publish(tx, 'organisation.group.created', { groupId, regionId, kind, mode, level, foundedOn });
       // The lead school is a member (role LEAD) from the moment the group exists.
@@ -182,9 +184,9 @@ export class GroupService {
     }
     try {
       // Savepoint-free: the unique indexes are the last line against a concurrent insert.
-      const saved = await ctx.em.save(
-        ctx.em.create(GroupMembership, { id: randomUUID(), groupId: group.id, schoolId, groupKind: group.kind, role, pairing, joinedOn, leftOn: null }),
-      );
+      const row: MembershipRow = { id: ctx.newId('group_membership'), groupId: group.id, schoolId, groupKind: group.kind, role, pairing, joinedOn, leftOn: null, createdAt: ctx.now() };
+      await writeMemberships(ctx.em, [row]);
+      const saved = ctx.em.create(GroupMembership, row);
       await this.events.publish(ctx, 'organisation.membership.added', { groupId: group.id, schoolId, kind: group.kind, on: joinedOn });
       return saved;
     } catch (err: any) {

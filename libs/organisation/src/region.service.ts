@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { badInput, conflict, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
 import { AccessService } from './access.service';
 import { CreateRegionInput } from './dto/region.input';
 import { Region } from './entities/region.entity';
+import { writeRegions, type RegionRow } from './organisation-rows';
 import { RegionLevel } from './enums';
 import { byId } from '#app/core';
 
@@ -30,9 +30,10 @@ export class RegionService {
       if (input.code && (await tx.em.existsBy(Region, { code: input.code }))) {
         throw conflict(`Region code ${input.code} is already used`);
       }
-      const id = randomUUID();
-      const region = tx.em.create(Region, { id, name: input.name, level: input.level, parentId: input.parentId ?? null, code: input.code ?? null, path: [...path, id] });
-      return tx.em.save(region);
+      const id = tx.newId('region');
+      const row: RegionRow = { id, name: input.name, level: input.level, parentId: input.parentId ?? null, code: input.code ?? null, path: [...path, id], createdAt: tx.now() };
+      await writeRegions(tx.em, [row]);
+      return tx.em.create(Region, row);
     });
   }
 

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
 import { AccessService } from './access.service';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { School } from './entities/school.entity';
+import { writeSchools, type SchoolRow } from './organisation-rows';
 import { byId } from '#app/core';
 import type { SchoolFacts } from './events';
 
@@ -23,7 +23,11 @@ export class SchoolService {
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [input.regionId]);
       if (input.campusOfId) await this.access.requireSchools(tx, 'manage', [input.campusOfId]);
-      const school = await tx.em.save(tx.em.create(School, { ...input, id: randomUUID(), campusOfId: input.campusOfId ?? null }));
+      const now = tx.now();
+      const { name, regionId, stage, locale, studentCount, teacherCount } = input;
+      const row: SchoolRow = { id: tx.newId('school'), name, regionId, stage, locale, studentCount, teacherCount, campusOfId: input.campusOfId ?? null, createdAt: now, updatedAt: now };
+      await writeSchools(tx.em, [row]);
+      const school = tx.em.create(School, row);
       await this.events.publish(tx, 'organisation.school.created', { school: facts(school) });
       return school;
     });

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { activeMemberSchoolSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
-import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
+import { AppError, badInput, ErrorCode, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
 import { AccessService } from './access.service';
 import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
 import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
+import { writeAssignments, writeTeachers, type TeacherRow } from './organisation-rows';
 
 @Injectable()
 export class TeacherService {
@@ -20,20 +20,43 @@ export class TeacherService {
   async create(ctx: RequestContext, input: CreateTeacherInput): Promise<Teacher> {
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireSchools(tx, 'staff', [input.schoolId]);
-      const teacher = await tx.em.save(
-        tx.em.create(Teacher, {
-          ...input,
-          id: randomUUID(),
-          subjects: [...new Set(input.subjects)],
-          honours: [...new Set(input.honours ?? [])],
-          title: input.title ?? null,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-        }),
-      );
-      await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId: teacher.id, schoolId: teacher.schoolId, fromDate: tx.today(), toDate: null }));
-      return teacher;
+      await this.requireFreeStaffNo(tx, input.staffNo);
+      const now = tx.now();
+      const row: TeacherRow = {
+        id: tx.newId('teacher'),
+        name: input.name,
+        schoolId: input.schoolId,
+        subjects: [...new Set(input.subjects)],
+        stage: input.stage,
+        title: input.title ?? null,
+        yearsOfExperience: input.yearsOfExperience,
+        honours: [...new Set(input.honours ?? [])],
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        staffNo: input.staffNo ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await writeTeachers(tx.em, [row]);
+      await writeAssignments(tx.em, [{ id: tx.newId('teacher_assignment'), teacherId: row.id, schoolId: row.schoolId, fromDate: tx.today(), toDate: null, createdAt: now }]);
+      return tx.em.create(Teacher, row);
     });
+  }
+
+  /** Corrects a teacher's profile at their school (not the school: that is `transfer`); the school's staff may. */
+  async update(ctx: RequestContext, id: string, patch: Partial<Omit<CreateTeacherInput, 'schoolId'>>): Promise<Teacher> {
+    return this.tx.run(ctx, async (tx) => {
+      const teacher = await tx.em.findOne(Teacher, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!teacher) throw notFound('Teacher', id);
+      await this.access.requireSchools(tx, 'staff', [teacher.schoolId]);
+      if (patch.staffNo !== undefined && patch.staffNo !== teacher.staffNo) await this.requireFreeStaffNo(tx, patch.staffNo);
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) (teacher as any)[k] = k === 'subjects' || k === 'honours' ? [...new Set(v as string[])] : v;
+      return tx.em.save(teacher);
+    });
+  }
+
+  private async requireFreeStaffNo(tx: RequestContext, staffNo: string | undefined | null) {
+    if (staffNo && (await tx.em.existsBy(Teacher, { staffNo }))) throw new AppError(ErrorCode.CONFLICT, `Another teacher has staff number ${staffNo}`, 'staffNo');
   }
 
   /** A teacher belongs to one school at a time: close the current assignment, open the next. */
@@ -52,7 +75,7 @@ export class TeacherService {
         current.toDate = date;
         await tx.em.save(current);
       }
-      await tx.em.save(tx.em.create(TeacherAssignment, { id: randomUUID(), teacherId, schoolId: toSchoolId, fromDate: date, toDate: null }));
+      await writeAssignments(tx.em, [{ id: tx.newId('teacher_assignment'), teacherId, schoolId: toSchoolId, fromDate: date, toDate: null, createdAt: tx.now() }]);
       const from = teacher.schoolId;
       teacher.schoolId = toSchoolId;
       const saved = await tx.em.save(teacher);

@@ -9,7 +9,7 @@ export class DownloadLinkService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   create(ctx: RequestContext, path: string): DownloadLink {
-    const { userId, tokenVersion } = ctx.user;
-    return Object.assign(new DownloadLink(), signDownloadLink(this.config.jwtSecret, userId, tokenVersion, reportPathOf(path)));
+    const { accountId, tokenVersion } = ctx.user;
+    return Object.assign(new DownloadLink(), signDownloadLink(this.config.jwtSecret, accountId, tokenVersion, reportPathOf(path)));
   }
 }

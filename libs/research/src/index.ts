@@ -12,3 +12,4 @@ export * from './research.module';
 
 export const RESEARCH_ENTITIES = [ResearchSession, ResearchSessionSchool, ResearchSessionTeacher, Attendance, SessionEvent];
 export * from './presence.service';
+export * from './research-rows';

@@ -67,6 +67,13 @@ export class ResearchAccess {
     return { groupId: r.group_id, manage, invited: r.invited, view: p.isPlatformAdmin || r.view };
   }
 
+  /** Whether a teacher (not the caller) is invited to the session: through their current school or by name. */
+  async isInvited(ctx: RequestContext, sessionId: string, teacherId: string): Promise<boolean> {
+    const s = slots(2);
+    const [row] = await ctx.em.query(`SELECT coalesce(${invitedSql({ ...s, teacher: '$2::uuid' })}, false) AS invited FROM research_session rs WHERE rs.id = $1`, [sessionId, teacherId]);
+    return row?.invited ?? false;
+  }
+
   async require(ctx: RequestContext, sessionId: string, need: 'view' | 'manage'): Promise<SessionAccess> {
     const a = await this.of(ctx, sessionId);
     // A session the caller cannot see answers exactly like an unknown id: its existence is not told.

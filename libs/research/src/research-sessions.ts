@@ -11,4 +11,15 @@ export const ResearchSessions = {
     );
     return rows.map((r) => r.id);
   },
+
+  /** Sessions by their natural key (group, title, start), for the imports: id by `${groupId} ${title} ${startsAt ISO}`. */
+  async byKeys(ctx: RequestContext, keys: readonly { groupId: string; title: string; startsAt: string }[]): Promise<Map<string, string>> {
+    if (!keys.length) return new Map();
+    const rows: { id: string; group_id: string; title: string; starts_at: Date }[] = await ctx.em.query(
+      `SELECT rs.id, rs.group_id, rs.title, rs.starts_at FROM research_session rs
+         JOIN unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS k(group_id, title, starts_at) ON rs.group_id = k.group_id AND rs.title = k.title AND rs.starts_at = k.starts_at`,
+      [keys.map((k) => k.groupId), keys.map((k) => k.title), keys.map((k) => k.startsAt)],
+    );
+    return new Map(rows.map((r) => [`${r.group_id} ${r.title} ${r.starts_at.toISOString()}`, r.id]));
+  },
 };

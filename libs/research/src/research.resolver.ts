@@ -63,6 +63,12 @@ export class ResearchResolver {
     return this.research.checkIn(ctx, sessionId);
   }
 
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
+  @Mutation(() => Attendance, { description: "The session's managers record an invited teacher as present (a paper sign-in sheet) while it is live, once" })
+  recordResearchSessionAttendance(@Ctx() ctx: RequestContext, @IdArg('sessionId') sessionId: string, @IdArg('teacherId') teacherId: string) {
+    return this.research.recordAttendance(ctx, sessionId, teacherId);
+  }
+
   @Allow(AUTHENTICATED)
   @Mutation(() => SessionEvent, { description: 'A note in a live session (at most 2,000 characters; rate-limited per user)' })
   postSessionNote(@Ctx() ctx: RequestContext, @IdArg('sessionId') sessionId: string, @Args('text') text: string) {

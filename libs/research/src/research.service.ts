@@ -24,6 +24,7 @@ import { ResearchAccess } from './research-access';
 import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
 import { SessionPlanLinks } from './session-plan-links';
+import { writeAttendance, writeInvitedSchools, writeInvitedTeachers, writeSessions, type SessionRow } from './research-rows';
 
 export const MAX_TEXT = 2000;
 const MAX_SESSION_HOURS = 12;
@@ -70,26 +71,35 @@ export class ResearchService {
         const bad = planIds.findIndex((id) => !ok.has(id));
         if (bad >= 0) throw badInput(`lessonPlanIds.${bad}`, `Lesson plan ${planIds[bad]} is not a current team plan of the group`);
       }
-      const session = await tx.em.save(
-        tx.em.create(ResearchSession, {
-          groupId: group.id,
-          hostSchoolId: input.hostSchoolId,
-          title: input.title,
-          topic: input.topic ?? null,
-          type: input.type,
-          mode: input.mode,
-          status: ResearchSessionStatus.SCHEDULED,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
-          agenda: (input.agenda ?? []).map((a) => ({ title: a.title, durationMinutes: a.durationMinutes ?? null, speaker: a.speaker ?? null })),
-          agendaIndex: null,
-          lessonPlanIds: planIds,
-          lastSeq: 0,
-          createdBy: p.userId,
-        }),
-      );
-      await tx.em.insert(ResearchSessionSchool, schoolIds.map((schoolId) => ({ sessionId: session.id, schoolId })));
-      if (teacherIds.length) await tx.em.insert(ResearchSessionTeacher, teacherIds.map((teacherId) => ({ sessionId: session.id, teacherId })));
+      const now = tx.now();
+      const row: SessionRow = {
+        id: tx.newId('research_session'),
+        groupId: group.id,
+        hostSchoolId: input.hostSchoolId,
+        title: input.title,
+        topic: input.topic ?? null,
+        type: input.type,
+        mode: input.mode,
+        status: ResearchSessionStatus.SCHEDULED,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        agenda: (input.agenda ?? []).map((a) => ({ title: a.title, durationMinutes: a.durationMinutes ?? null, speaker: a.speaker ?? null })),
+        agendaIndex: null,
+        lessonPlanIds: planIds,
+        minutes: null,
+        cancelReason: null,
+        startedAt: null,
+        endedAt: null,
+        cancelledAt: null,
+        lastSeq: 0,
+        createdBy: p.userId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await writeSessions(tx.em, [row]);
+      const session = tx.em.create(ResearchSession, row);
+      await writeInvitedSchools(tx.em, schoolIds.map((schoolId) => ({ id: tx.newId('research_session_school'), sessionId: session.id, schoolId })));
+      await writeInvitedTeachers(tx.em, teacherIds.map((teacherId) => ({ id: tx.newId('research_session_teacher'), sessionId: session.id, teacherId })));
       return session;
     });
   }
@@ -167,12 +177,31 @@ export class ResearchService {
       if (session.status === ResearchSessionStatus.SCHEDULED) throw conflict('Check-in opens when the session starts');
       this.requireStatus(session, [ResearchSessionStatus.LIVE], 'check in');
       if (await tx.em.existsBy(Attendance, { sessionId, teacherId: tx.user.teacherId })) throw conflict('You have already checked in');
-      const teacher = (await Directory.teacher(tx, tx.user.teacherId))!;
-      const attendance = tx.em.create(Attendance, { sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: tx.now() });
-      await tx.em.insert(Attendance, attendance);
-      await this.events.append(tx, sessionId, SessionEventType.CHECKED_IN, { teacherId: teacher.id, name: teacher.name, schoolId: teacher.schoolId });
-      return attendance;
+      return this.insertAttendance(tx, sessionId, tx.user.teacherId);
     });
+  }
+
+  /**
+   * The session's managers record an invited teacher as present (a paper sign-in sheet, or history played at its
+   * own time): while the session is live, once per teacher.
+   */
+  recordAttendance(ctx: RequestContext, sessionId: string, teacherId: string): Promise<Attendance> {
+    return this.tx.run(ctx, async (tx) => {
+      const { session } = await this.locked(tx, sessionId, 'manage');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'record attendance');
+      if (!(await this.access.isInvited(tx, sessionId, teacherId))) throw badInput('teacherId', 'Only invited teachers (of an invited school, or by name) attend');
+      if (await tx.em.existsBy(Attendance, { sessionId, teacherId })) throw conflict('This teacher has already checked in');
+      return this.insertAttendance(tx, sessionId, teacherId);
+    });
+  }
+
+  private async insertAttendance(tx: RequestContext, sessionId: string, teacherId: string): Promise<Attendance> {
+    const teacher = (await Directory.teacher(tx, teacherId))!;
+    const row = { id: tx.newId('research_attendance'), sessionId, teacherId: teacher.id, schoolId: teacher.schoolId, checkedInAt: tx.now() };
+    await writeAttendance(tx.em, [row]);
+    const attendance = tx.em.create(Attendance, row);
+    await this.events.append(tx, sessionId, SessionEventType.CHECKED_IN, { teacherId: teacher.id, name: teacher.name, schoolId: teacher.schoolId });
+    return attendance;
   }
 
   /** Notes and chat: participants of a live session, size- and rate-limited per user across instances. */
@@ -225,7 +254,7 @@ export class ResearchService {
     if (filter.status) qb.andWhere('rs.status = :status', { status: filter.status });
     if (filter.from) qb.andWhere('rs.starts_at >= :from', { from: chinaDayStart(filter.from) });
     if (filter.to) qb.andWhere(`rs.starts_at < :to::timestamptz + interval '1 day'`, { to: chinaDayStart(filter.to) });
-    return paginate(qb, page, { columns: ['rs.starts_at', 'rs.id'], values: (s) => [s.startsAt.toISOString(), s.id] });
+    return paginate(qb, page, { columns: ['rs.starts_at', 'rs.id'], values: (s) => [s.startsAt.toISOString(), s.id], descending: filter.newestFirst ?? false });
   }
 
   attendance(ctx: RequestContext, sessionId: string): Promise<Attendance[]> {

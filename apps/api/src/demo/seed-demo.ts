@@ -1,19 +1,21 @@
-import type { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { IdentityService } from '#app/identity';
 import { rebuildRollups, writeCoverageTarget } from '#app/reporting';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { insertAccounts } from './import/accounts';
 import { insertExchangesAndActivities } from './import/activity';
-import { insertLessonPrep } from './import/lesson-prep';
 import { insertMentoring } from './import/mentoring';
 import { importOrganisation } from './import/organisation';
 import { insertResearch } from './import/research';
 import { buildExchangeActivityPlan } from './plans/activity';
 import { chinaInstant } from './plans/calendar';
-import { buildLessonPrepPlan } from './plans/lesson-prep-story';
+import { buildLessonPrepScript } from './plans/lesson-prep-story';
 import { buildMentoringPlan } from './plans/mentoring-pairs';
 import { DemoPlan, demoPlan } from './plans/organisation';
 import { indexPlan } from './plans/plan-index';
 import { buildResearchPlan } from './plans/research-sessions';
+import { playLessonPrep } from './steps/lesson-prep';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -64,8 +66,14 @@ export function demoCoverageTargets(plan: DemoPlan): { regionId: string; year: n
   ];
 }
 
-export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Promise<string>, log: (line: string) => void = () => {}): Promise<DemoSummary> {
+/**
+ * Loads the demo into the app's database: the bulk of the history by the importers (import/*), and the stories
+ * played through the services as the demo's people (steps/*), at their own dates, with the demo's ids.
+ */
+export async function seedDemo(app: INestApplicationContext, log: (line: string) => void = () => {}): Promise<DemoSummary> {
   const started = Date.now();
+  const ds = app.get(DataSource);
+  const identity = app.get(IdentityService);
   const plan = demoPlan();
   const summary = (created: boolean, users: number): DemoSummary => ({
     created,
@@ -93,7 +101,7 @@ export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Pro
 
     await importOrganisation(em, plan, log);
 
-    const users = await insertAccounts(em, plan, await hashPassword(DEMO_PASSWORD), log);
+    const users = await insertAccounts(em, plan, await identity.hashPassword(DEMO_PASSWORD), log);
     // Planned only when loading: tens of thousands of check-ins and events are not worth computing on every start.
     const research = buildResearchPlan(plan);
     await insertResearch(em, research);
@@ -105,11 +113,11 @@ export async function seedDemo(ds: DataSource, hashPassword: (pw: string) => Pro
     const exchanges = buildExchangeActivityPlan(plan, ix);
     await insertExchangesAndActivities(em, exchanges);
     log(`Demo data: ${exchanges.exchanges.length} teacher exchanges, ${exchanges.activities.length} student activities`);
-    const prep = buildLessonPrepPlan(plan, ix, exchanges.exchanges);
-    await insertLessonPrep(em, prep);
+    const prep = buildLessonPrepScript(plan, ix);
+    await playLessonPrep(app, em, prep);
     log(
       `Demo data: ${prep.teams.length} lesson preparation teams, ${prep.plans.length} lesson plans (${prep.plans.filter((x) => x.kind === 'ADAPTATION').length} adaptations), ` +
-        `${prep.revisions.length} revisions, ${prep.comments.length} comments, ${prep.adoptions.length} adoptions`,
+        `${prep.revisions} revisions, ${prep.comments.length} comments, ${prep.adoptions.length} adoptions, played in ${prep.steps.length} steps through the services`,
     );
     // The coverage targets the story tells (Suizhou, 2024): the city's 70% by the end of 2024 and 80% by the end of
     // 2025 (which carries forward to its counties in later years), and 随县's own 70% for 2026.

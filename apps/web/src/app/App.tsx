@@ -26,6 +26,7 @@ const pages = {
   mentoring: () => import('../pages/mentoring/MentoringPage'),
   exchanges: () => import('../pages/exchanges/ExchangesPage'),
   activities: () => import('../pages/activities/ActivitiesPage'),
+  imports: () => import('../pages/imports/ImportsPage'),
 };
 const Shell = lazy(pages.shell);
 const NotFoundPage = lazy(() => import('../features/common/NotFoundPage'));
@@ -41,6 +42,7 @@ const PlanPage = lazy(pages.plan);
 const MentoringPage = lazy(pages.mentoring);
 const ExchangesPage = lazy(pages.exchanges);
 const ActivitiesPage = lazy(pages.activities);
+const ImportsPage = lazy(pages.imports);
 
 /**
  * With a session, fetch the frame, the signed-in user and the page the address (or the role's home) needs at
@@ -49,13 +51,17 @@ const ActivitiesPage = lazy(pages.activities);
 function prefetch(client: ReturnType<typeof createApolloClient>) {
   if (!auth.token()) return;
   void pages.shell();
-  const first = location.pathname.split('/')[1];
-  const byPath: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, mentoring: pages.mentoring, exchanges: pages.exchanges, activities: pages.activities, plans: pages.plan };
-  void (byPath[first] ?? pages.home)();
+  // the first part of the path, and whether an id follows it (/sessions is the list, /sessions/:id one session)
+  const chunkOf = (path: string) => {
+    const [, first, id] = path.split('/');
+    const list: Record<string, () => Promise<unknown>> = { sessions: pages.sessions, plans: pages.plans, mentoring: pages.mentoring, exchanges: pages.exchanges, activities: pages.activities, import: pages.imports };
+    const detail: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, plans: pages.plan };
+    return id ? detail[first] : list[first];
+  };
+  void (chunkOf(location.pathname) ?? pages.home)();
   void client.query({ query: ME }).then(({ data }) => {
     const home = data ? homePath(data.me.roles[0] ?? null, data.me) : null;
-    const target = home?.split('/')[1];
-    if (target && byPath[target]) void byPath[target]();
+    if (home) void chunkOf(home)?.();
   }, () => undefined);
 }
 
@@ -87,6 +93,7 @@ function Localized() {
             <Route path="/mentoring" element={<SignedIn><MentoringPage /></SignedIn>} />
             <Route path="/exchanges" element={<SignedIn><ExchangesPage /></SignedIn>} />
             <Route path="/activities" element={<SignedIn><ActivitiesPage /></SignedIn>} />
+            <Route path="/import" element={<SignedIn><ImportsPage /></SignedIn>} />
             <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
           </Routes>
         </Suspense>

@@ -2,6 +2,7 @@ import { metricMessages } from '../features/common/metrics';
 import { plansEn, plansZh } from '../pages/plans/messages';
 import { groupWorkEn, groupWorkZh } from '../pages/mentoring/messages';
 import { sessionsEn, sessionsZh } from '../pages/sessions/messages';
+import { importsEn, importsZh } from '../pages/imports/messages';
 
 /** Every string a person reads, in zh-CN (first) and en. Keys are grouped by page; larger areas keep theirs beside their pages. */
 export const zhCN = {
@@ -9,6 +10,7 @@ export const zhCN = {
   ...plansZh,
   ...sessionsZh,
   ...groupWorkZh,
+  ...importsZh,
   'app.name': '办学共同体协作平台',
   'app.tagline': '教育集团 · 县域教联体 · 学校联盟 · 学区',
   'nav.home': '首页',
@@ -19,8 +21,15 @@ export const zhCN = {
   'nav.role': '当前身份',
   'nav.language': 'English',
   'login.title': '登录',
-  'login.email': '邮箱',
-  'login.emailRequired': '请输入登录邮箱',
+  'login.email': '邮箱、手机号或教职工号',
+  'login.emailRequired': '请输入邮箱、手机号或教职工号',
+  'login.choose': '这是一次性验证码：请设置您自己的密码后继续。',
+  'login.newPassword': '新密码',
+  'login.passwordRule': '密码为 8 到 128 个字符，可包含中文、字母、数字和符号。',
+  'login.repeatPassword': '再次输入新密码',
+  'login.repeatRequired': '请再次输入新密码',
+  'login.repeatDiffers': '两次输入的密码不一致',
+  'login.setPassword': '设置密码并登录',
   'login.password': '密码',
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
@@ -183,6 +192,7 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...sessionsEn,
   ...groupWorkEn,
+  ...importsEn,
   'app.name': 'School Groups Platform',
   'app.tagline': 'Education groups · county consortia · alliances · school districts',
   'nav.home': 'Home',
@@ -193,8 +203,15 @@ export const en: Record<MessageKey, string> = {
   'nav.role': 'Acting as',
   'nav.language': '中文',
   'login.title': 'Sign in',
-  'login.email': 'Email',
-  'login.emailRequired': 'Enter your sign-in email',
+  'login.email': 'Email, phone or staff number',
+  'login.emailRequired': 'Enter your email, phone number or staff number',
+  'login.choose': 'This is a one-time code: choose your own password to go on.',
+  'login.newPassword': 'New password',
+  'login.passwordRule': 'A password has 8 to 128 characters: Chinese, letters, digits and symbols are all fine.',
+  'login.repeatPassword': 'New password again',
+  'login.repeatRequired': 'Enter the new password again',
+  'login.repeatDiffers': 'The two passwords differ',
+  'login.setPassword': 'Set the password and sign in',
   'login.password': 'Password',
   'login.passwordRequired': 'Enter your password',
   'login.submit': 'Sign in',

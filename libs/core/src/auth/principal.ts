@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { unauthenticated } from '../errors/app-error';
 
 export enum Role {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
@@ -19,10 +20,14 @@ export interface Grant {
   scopeId: string | null;
 }
 
-/** Who is calling: resolved once per request from the bearer token. */
+/**
+ * Who is calling: resolved once per request from the bearer token. A principal without an account (`userId` null)
+ * is a teacher or a manager acting without a sign-in, as the demo plays its story for people who have none: what
+ * they write records no account, and whatever needs one (tokens, comments, live connections) refuses them.
+ */
 export class Principal {
   constructor(
-    readonly userId: string,
+    readonly userId: string | null,
     readonly email: string,
     readonly teacherId: string | null,
     readonly grants: Grant[],
@@ -31,6 +36,17 @@ export class Principal {
     /** Signed in with a one-time code from resetPassword: only me, logout and changePassword until the password is changed. */
     readonly mustChangePassword = false,
   ) {}
+
+  /** A teacher (`teacherId`) or a manager (`grants`) acting without an account: nothing they write records one. */
+  static withoutAccount(teacherId: string | null, grants: Omit<Grant, 'id'>[]): Principal {
+    return new Principal(null, '', teacherId, grants.map((g) => ({ ...g, id: '' })));
+  }
+
+  /** The caller's account: UNAUTHENTICATED for a principal without one. */
+  get accountId(): string {
+    if (!this.userId) throw unauthenticated('This needs a signed-in account');
+    return this.userId;
+  }
 
   get isPlatformAdmin(): boolean {
     return this.grants.some((g) => g.role === Role.PLATFORM_ADMIN);

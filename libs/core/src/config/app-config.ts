@@ -19,6 +19,8 @@ export interface AppConfig {
   redisUrl?: string;
   logSql: boolean;
   bodyLimit: string;
+  /** Largest spreadsheet accepted by the imports (bytes). */
+  importMaxBytes: number;
   /** Express's `trust proxy`: whether (and which) X-Forwarded-For hops to believe for the client address. */
   trustProxy: boolean | number | string;
   /** Failed sign-ins counted over this many seconds; a lockout never lasts longer. */
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL || undefined,
     logSql: flag(env.LOG_SQL, false),
     bodyLimit: env.BODY_LIMIT || '1mb',
+    importMaxBytes: count(env, 'IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1),
     live: {
       maxConnectionsPerUser: count(env, 'LIVE_MAX_CONNECTIONS_PER_USER', 10, 1),
       maxSubscriptionsPerConnection: count(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import { fixedClock } from '../time/china-date';
+import { ExpectedIds } from './id-source';
 import { RequestContext } from './request-context';
 
 const em = { connection: { manager: {} } } as unknown as EntityManager;
@@ -31,5 +32,20 @@ describe('RequestContext clock', () => {
     expect(tx.afterCommit).toHaveLength(1);
     expect(tx.beforeCommit).toHaveLength(1);
     expect(played.commitHooks).toBe(true);
+  });
+});
+
+describe('RequestContext ids', () => {
+  it('creates random ids by default, and the ids given when a player supplies them, also in the copies it makes', () => {
+    const ctx = new RequestContext(em, null);
+    expect(ctx.newId('lesson_plan')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ctx.newId('lesson_plan')).not.toBe(ctx.newId('lesson_plan'));
+    const ids = new ExpectedIds().expect('lesson_plan', 'a', 'b').expect('lesson_plan_comment', 'c');
+    const played = ctx.withClock(fixedClock('2025-01-01T00:00:00Z')).withIds(ids);
+    expect(played.newId('lesson_plan')).toBe('a');
+    expect(played.withManager(em, true).newId('lesson_plan')).toBe('b');
+    expect(played.now().toISOString()).toBe('2025-01-01T00:00:00.000Z');
+    expect(ids.left()).toEqual(['lesson_plan_comment: c']);
+    expect(() => played.newId('lesson_plan')).toThrow('no id expected for a new lesson_plan row');
   });
 });

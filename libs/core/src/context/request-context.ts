@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { unauthenticated } from '../errors/app-error';
 import { chinaDay, systemClock, type Clock } from '../time/china-date';
+import { randomIds, type IdSource } from './id-source';
 
 type AfterCommit = () => void | Promise<void>;
 type BeforeCommit = () => Promise<void>;
@@ -50,10 +51,27 @@ export class RequestContext {
     return chinaDay(this.clock.now());
   }
 
+  /** Where this call takes the ids of the rows it creates: random UUIDs, or the ids the demo plays its story with. */
+  ids: IdSource = randomIds;
+
+  /** The id of a new row of `table`. */
+  newId(table: string): string {
+    return this.ids.next(table);
+  }
+
   /** A copy (same transaction, loaders and hooks) that reads the time from `clock`. */
   withClock(clock: Clock): RequestContext {
+    return this.sameCall((ctx) => (ctx.clock = clock));
+  }
+
+  /** A copy (same transaction, loaders and hooks) that takes the ids of new rows from `ids`. */
+  withIds(ids: IdSource): RequestContext {
+    return this.sameCall((ctx) => (ctx.ids = ids));
+  }
+
+  private sameCall(change: (ctx: RequestContext) => void): RequestContext {
     const ctx = this.copy(this.em, this.commitHooks, this.loaders);
-    ctx.clock = clock;
+    change(ctx);
     ctx.afterCommit = this.afterCommit;
     ctx.beforeCommit = this.beforeCommit;
     return ctx;
@@ -75,6 +93,7 @@ export class RequestContext {
     ctx.clientAddress = this.clientAddress;
     ctx.tokenExpiresAt = this.tokenExpiresAt;
     ctx.clock = this.clock;
+    ctx.ids = this.ids;
     return ctx;
   }
 

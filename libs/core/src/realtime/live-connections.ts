@@ -81,7 +81,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
   async open(kind: LiveKind, token: string | null | undefined, close: (message: string) => void): Promise<{ conn: LiveConnection; ctx: RequestContext }> {
     const ctx = await this.contexts.fromToken(token);
     const principal = ctx.user; // UNAUTHENTICATED with the reason
-    const mine = [...(this.byUser.get(principal.userId) ?? [])].filter((c) => c.kind === kind);
+    const mine = [...(this.byUser.get(principal.accountId) ?? [])].filter((c) => c.kind === kind);
     const max = this.config.live.maxConnectionsPerUser;
     if (mine.length >= max) {
       throw new AppError(ErrorCode.RATE_LIMITED, `Too many live connections: at most ${max} ${kind} connections per user; close another window first`, undefined, {
@@ -89,7 +89,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
         limit: 'connections',
       });
     }
-    const conn: LiveConnection = { kind, userId: principal.userId, token: token!, expiresAt: ctx.tokenExpiresAt ?? 0, principal, subscriptions: 0, close };
+    const conn: LiveConnection = { kind, userId: principal.accountId, token: token!, expiresAt: ctx.tokenExpiresAt ?? 0, principal, subscriptions: 0, close };
     this.add(conn);
     return { conn, ctx };
   }

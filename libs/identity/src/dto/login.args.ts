@@ -4,6 +4,6 @@ import { PASSWORD_MAX_LENGTH } from './user.input';
 
 @ArgsType()
 export class LoginArgs {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(254) email: string;
+  @Field({ description: 'The login email, phone number or staff number (教职工号)' }) @IsString() @IsNotEmpty() @MaxLength(254) email: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH) password: string;
 }

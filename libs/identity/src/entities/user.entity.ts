@@ -8,7 +8,13 @@ import { DateTimeScalar, Role } from '#app/core';
 export class User {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   /** Exposed through IdentityResolver.email: only to the user and to admins. */
-  @Column({ type: 'varchar', length: 254 }) email: string;
+  @Column({ type: 'varchar', length: 254, nullable: true }) email: string | null;
+  /** A login by phone (unique where given); exposed like the email. */
+  @Column({ type: 'varchar', length: 30, nullable: true }) phone: string | null;
+  /** A deactivated login keeps its history; it cannot sign in and its tokens end. */
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Set when an admin deactivated this login' })
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
   @Column({ name: 'password_hash', type: 'varchar', length: 200, select: false }) passwordHash: string;
   @Field() @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName: string;
   @Field(() => ID, { nullable: true }) @Column({ name: 'teacher_id', type: 'uuid', nullable: true }) teacherId: string | null;

@@ -19,6 +19,7 @@ export class CreateTeacherInput {
   @Field(() => [TeacherHonour], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(5) @IsEnum(TeacherHonour, { each: true }) honours?: TeacherHonour[];
   @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^[+\d][\d\- ]{5,28}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @Field({ nullable: true, description: '教职工号, unique' }) @IsOptional() @Matches(/^[0-9A-Za-z\-]{1,30}$/, { message: 'staffNo is 1 to 30 letters, digits or -' }) staffNo?: string;
 }
 
 @InputType()

@@ -3,6 +3,9 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 import { DateScalar, DateTimeScalar } from '#app/core';
 import { ConsortiumMode, GroupKind, GroupLevel, GroupStatus } from '../enums';
 
+/** How many active apprentices a mentor may have in a group unless its managers set another number. */
+export const DEFAULT_MENTOR_CAPACITY = 3;
+
 /** 办学共同体: an education group, county consortium, alliance, school district or community. */
 @ObjectType({ description: '办学共同体 collaboration body: a lead school with member schools' })
 @Entity('school_group')
@@ -17,7 +20,7 @@ export class SchoolGroup {
   @Field(() => DateScalar) @Column({ name: 'founded_on', type: 'date' }) foundedOn: string;
   @Field(() => GroupStatus) @Column({ type: 'varchar', length: 12, default: GroupStatus.ACTIVE }) status: GroupStatus;
   @Field(() => Int, { description: 'How many active apprentices a mentor may have in this group (default 3)' })
-  @Column({ name: 'mentor_capacity', type: 'int', default: 3 })
+  @Column({ name: 'mentor_capacity', type: 'int', default: DEFAULT_MENTOR_CAPACITY })
   mentorCapacity: number;
   @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -10,6 +10,9 @@ export class Teacher {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Field() @Column({ type: 'varchar', length: 50 }) name: string;
   @Field(() => ID) @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
+  @Field(() => String, { nullable: true, description: '教职工号: the staff number of the county records, unique where given' })
+  @Column({ name: 'staff_no', type: 'varchar', length: 30, nullable: true })
+  staffNo: string | null;
   @Field(() => [String], { description: 'e.g. 语文, 数学, 英语' }) @Column({ type: 'varchar', length: 20, array: true }) subjects: string[];
   @Field(() => SchoolStage) @Column({ type: 'varchar', length: 16 }) stage: SchoolStage;
   @Field(() => TeacherTitle, { nullable: true, description: '职称' }) @Column({ type: 'varchar', length: 20, nullable: true }) title: TeacherTitle | null;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DateScalar, DateTimeScalar } from '#app/core';
 import { Text } from '#app/organisation';
 import { ResearchSessionStatus, ResearchSessionType, SessionMode } from '../enums';
@@ -61,4 +61,8 @@ export class ResearchSessionFilter {
   @IsString()
   @MaxLength(50)
   search?: string;
+  @Field({ nullable: true, description: 'Latest start first (default: earliest first), e.g. for past sessions' })
+  @IsOptional()
+  @IsBoolean()
+  newestFirst?: boolean;
 }

@@ -1,31 +1,37 @@
 import type { EntityManager } from 'typeorm';
-import { insertRows } from './rows';
+import { writeActivities, writeEvaluations, writePairs } from '#app/mentoring';
 import { MentoringPlan } from '../plans/mentoring';
 
+/** The mentoring history in bulk, through mentoring's own row writers (no checks, no events: the rollups are rebuilt after). */
 export async function insertMentoring(em: EntityManager, mp: MentoringPlan): Promise<void> {
-  await insertRows(
+  await writePairs(
     em,
-    'mentoring_pair',
-    [
-      ['id', 'uuid'], ['group_id', 'uuid'], ['mentor_teacher_id', 'uuid'], ['apprentice_teacher_id', 'uuid'], ['subject', 'varchar'], ['status', 'varchar'], ['proposed_by', 'varchar'],
-      ['proposed_by_user', 'uuid'], ['goals', 'varchar[]'], ['planned_end_on', 'date'], ['response_note', 'varchar'], ['activated_on', 'date'], ['ended_on', 'date'], ['evaluation', 'text'],
-      ['dissolve_reason', 'varchar'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
-    ],
-    mp.pairs.map((p) => [
-      p.id, p.groupId, p.mentorId, p.apprenticeId, p.subject, p.status, p.proposedBy, null, p.goals, p.plannedEndOn, p.responseNote, p.activatedOn, p.endedOn, p.evaluation,
-      p.dissolveReason, p.createdAt, p.updatedAt,
-    ]),
+    mp.pairs.map((p) => ({
+      id: p.id,
+      groupId: p.groupId,
+      mentorTeacherId: p.mentorId,
+      apprenticeTeacherId: p.apprenticeId,
+      subject: p.subject,
+      status: p.status,
+      proposedBy: p.proposedBy,
+      proposedByUser: null,
+      goals: p.goals,
+      plannedEndOn: p.plannedEndOn,
+      responseNote: p.responseNote,
+      activatedOn: p.activatedOn,
+      endedOn: p.endedOn,
+      evaluation: p.evaluation,
+      dissolveReason: p.dissolveReason,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    })),
   );
-  await insertRows(
+  await writeActivities(
     em,
-    'mentoring_activity',
-    [['id', 'uuid'], ['pair_id', 'uuid'], ['kind', 'varchar'], ['occurred_on', 'date'], ['duration_minutes', 'int'], ['notes', 'text'], ['logged_by_teacher_id', 'uuid'], ['created_at', 'timestamptz']],
-    mp.activities.map((a) => [a.id, a.pairId, a.kind, a.occurredOn, a.durationMinutes, a.notes, a.loggedBy, a.createdAt]),
+    mp.activities.map((a) => ({ id: a.id, pairId: a.pairId, kind: a.kind, occurredOn: a.occurredOn, durationMinutes: a.durationMinutes, notes: a.notes, loggedByTeacherId: a.loggedBy, createdAt: a.createdAt })),
   );
-  await insertRows(
+  await writeEvaluations(
     em,
-    'mentoring_evaluation',
-    [['id', 'uuid'], ['pair_id', 'uuid'], ['period', 'varchar'], ['scores', 'jsonb'], ['comment', 'varchar'], ['evaluated_by', 'uuid'], ['created_at', 'timestamptz']],
-    mp.evaluations.map((e) => [e.id, e.pairId, e.period, JSON.stringify(e.scores), e.comment, null, e.createdAt]),
+    mp.evaluations.map((e) => ({ id: e.id, pairId: e.pairId, period: e.period, scores: e.scores, comment: e.comment, evaluatedBy: null, createdAt: e.createdAt })),
   );
 }

@@ -95,7 +95,7 @@ export function chinese4Story({ rec, plan, ix, group, pick, as, manager, userOf,
     '二次备课：学生没见过大潮，先看视频再读课文；朗读分小组进行',
   );
   rec.adopt(tide, '2026-09-07', syChinese, '四(2)班', '三个层次的朗读设计让学生读出了大潮由远及近的变化。');
-  rec.adopt(tideChen, '2026-09-08', chen, '四年级', '先看视频再读，孩子们一下子就有了画面感。分小组朗读时有两个小组读得不齐，下次先练再展示。', userOf.get(chen.id));
+  rec.adopt(tideChen, '2026-09-08', chen, '四年级', '先看视频再读，孩子们一下子就有了画面感。分小组朗读时有两个小组读得不齐，下次先练再展示。');
   rec.adopt(tide, '2026-09-08', ljChinese, '四(1)班', '背诵第3、4自然段时，借助板书的时间顺序，学生背得比较快。');
   rec.adopt(tide, '2026-09-09', zhou, '四(3)班', '“白线—水墙—战马”的比喻层层递进，可以让学生仿照写一写。');
   const tideNotice = rec.comment(tide, '2026-09-10 16:00', manager, 3, '《观潮》已有4所学校完成同上课，其余成员校请在9月18日前登记。');

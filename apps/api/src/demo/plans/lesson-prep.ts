@@ -1,7 +1,7 @@
-import type { PlanContent } from '#app/lesson-prep';
+import type { LessonPlansService, PlanAdoptionsService, PlanCommentsService, PlanContent, TeamsService } from '#app/lesson-prep';
 import { TeacherHonour } from '#app/organisation';
-import { LessonPlanStatus, LessonPlanSection, LessonPlanKind } from '#app/lesson-prep';
-import { LessonPrepRecorder } from './lesson-prep-recorder';
+import { LessonPlanSection, LessonPlanKind } from '#app/lesson-prep';
+import { PrepScript } from './lesson-prep-script';
 import { DemoPlan, GroupPlan, TeacherPlan } from './organisation';
 import { PlanIndex } from './plan-index';
 
@@ -12,103 +12,79 @@ import { PlanIndex } from './plan-index';
 export type PlanText = PlanContent;
 export type LessonResourcePlan = PlanContent['resources'][number];
 
-export interface PrepTeamPlan {
+/** A team of the story, as the chapters refer to it. */
+export interface TeamHandle {
   id: string;
   groupId: string;
   name: string;
-  subject: string;
-  grade: string;
-  leaderId: string;
-  reviewerId: string | null;
-  createdBy: string | null;
-  createdAt: string;
 }
 
-export interface PrepMemberPlan {
-  id: string;
-  teamId: string;
-  teacherId: string;
-  joinedAt: string;
-  leftAt: string | null;
-}
-
-export interface LessonPlanPlan extends PlanText {
+/** A plan of the story (a team plan or an adaptation) and its current text, as the chapters write it. */
+export interface PlanHandle extends PlanText {
   id: string;
   key: string;
-  groupId: string;
   kind: LessonPlanKind;
   teamId: string | null;
-  ownerId: string | null;
   sourcePlanId: string | null;
-  sourceVersion: number | null;
-  schoolId: string;
-  mainPreparerId: string;
-  subject: string;
-  grade: string;
-  status: LessonPlanStatus;
+  /** the version its text is at (every update adds one) */
   version: number;
-  publishedVersion: number | null;
-  firstPublishedAt: string | null;
-  reviewNote: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
-export interface RevisionPlan extends PlanText {
-  planId: string;
-  version: number;
-  note: string | null;
-  authorUserId: string | null;
-  authorTeacherId: string | null;
-  createdAt: string;
-  publishedAt: string | null;
-}
-
-export interface CommentPlan {
+export interface CommentHandle {
   id: string;
   planId: string;
   version: number;
-  parentId: string | null;
-  anchor: { section: LessonPlanSection; fromLine?: number; toLine?: number } | null;
-  text: string;
-  authorUserId: string;
-  authorTeacherId: string | null;
-  createdAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
 }
 
-export interface AdoptionPlan {
+export interface AdoptionHandle {
   id: string;
+  /** the team plan taught */
   planId: string;
-  version: number;
   adaptationId: string | null;
-  groupId: string;
   schoolId: string;
-  teacherId: string;
-  taughtOn: string;
-  className: string;
-  reflection: string | null;
-  recordedBy: string | null;
-  createdAt: string;
 }
 
-export interface LessonPrepPlan {
-  teams: PrepTeamPlan[];
-  members: PrepMemberPlan[];
-  plans: LessonPlanPlan[];
-  revisions: RevisionPlan[];
-  comments: CommentPlan[];
-  adoptions: AdoptionPlan[];
-}
-
-/** Who acts: a teacher (with the demo account bound to them, if any) or an account without a teacher (the group manager). */
+/**
+ * Who acts: a teacher (with the demo account bound to them, if any), or a manager of a group (`manages`) with or
+ * without an account. Without an account, the steps are played as a principal built for them (no account is made).
+ */
 export interface Actor {
   teacher: TeacherPlan | null;
   userId: string | null;
+  manages?: string;
+}
+
+type Input<S, M extends keyof S, I extends number = 1> = S[M] extends (...args: infer A) => unknown ? A[I] : never;
+export type TeamInput = Input<TeamsService, 'create'>;
+export type CreatePlanInput = Input<LessonPlansService, 'create'>;
+export type UpdatePlanInput = Input<LessonPlansService, 'update', 3>;
+export type CommentInput = Input<PlanCommentsService, 'comment'>;
+export type AdoptionInput = Input<PlanAdoptionsService, 'recordAdoption'>;
+
+/** One call of the story to a lesson-prep service, at its instant `at`, as `by`; the ids are those it must create. */
+export type PrepStep = { at: string; by: Actor } & (
+  | { do: 'formTeam'; teamId: string; memberIds: string[]; input: TeamInput }
+  | { do: 'addMember'; teamId: string; teacherId: string; memberId: string }
+  | { do: 'removeMember'; teamId: string; teacherId: string }
+  | { do: 'create'; planId: string; input: CreatePlanInput }
+  | { do: 'update'; planId: string; expectedVersion: number; input: UpdatePlanInput }
+  | { do: 'submit' | 'publish' | 'archive'; planId: string }
+  | { do: 'review'; planId: string; approve: boolean; note: string | null }
+  | { do: 'adapt'; sourceId: string; planId: string }
+  | { do: 'comment'; commentId: string; input: CommentInput }
+  | { do: 'resolve'; commentId: string }
+  | { do: 'adopt'; adoptionId: string; input: AdoptionInput }
+);
+
+/** The story as calls to the services (in the order written; played in the order of their instants) and what they create. */
+export interface LessonPrepScript {
+  steps: PrepStep[];
+  teams: TeamHandle[];
+  plans: PlanHandle[];
+  comments: CommentHandle[];
+  adoptions: AdoptionHandle[];
+  /** revisions the steps write (one per new plan and per update) */
+  revisions: number;
 }
 
 /** Replaces each `[before, after]` once in `text`; a `before` that is not there is a mistake in the demo. */
@@ -123,7 +99,7 @@ export function edit(text: string, changes: ReadonlyArray<readonly [string, stri
 }
 
 /** A CONTENT anchor from the line containing `first` to the line containing `last`. */
-export function linesOf(content: string, first: string, last: string): CommentPlan['anchor'] {
+export function linesOf(content: string, first: string, last: string): NonNullable<CommentInput['anchor']> {
   const lines = content.split('\n');
   const fromLine = lines.findIndex((l) => l.includes(first)) + 1;
   const toLine = lines.findIndex((l) => l.includes(last)) + 1;
@@ -140,7 +116,7 @@ export function prepFail(what: string): never {
 
 /** What every chapter of the lesson-preparation story works with. */
 export interface PrepStory {
-  rec: LessonPrepRecorder;
+  rec: PrepScript;
   plan: DemoPlan;
   ix: PlanIndex;
   group: (name: string) => GroupPlan;

@@ -8,6 +8,7 @@ import { homePath, useMe, type Grant } from '../../app/me';
 import { workRights } from '../../app/scope';
 import { Loading } from '../common/Loading';
 import { ProblemResult } from '../common/ProblemResult';
+import { canImport } from '../../pages/imports/kinds';
 import { ScopeName } from './ScopeName';
 
 const NAV_KEY: Record<string, 'nav.region' | 'nav.group' | 'nav.school'> = { REGION_ADMIN: 'nav.region', GROUP_MANAGER: 'nav.group', SCHOOL_ADMIN: 'nav.school', TEACHER: 'nav.school' };
@@ -44,6 +45,7 @@ export default function Shell({ children }: { children: ReactNode }) {
           { key: '/activities', label: <Link to="/activities">{t('nav.activities')}</Link> },
         ]
       : []),
+    ...(canImport(active?.role) ? [{ key: '/import', label: <Link to="/import">{t('nav.imports')}</Link> }] : []),
   ];
   const selected = items.filter((i) => i.key !== '/' && location.pathname.startsWith(i.key)).map((i) => i.key);
   const signOut = async () => {

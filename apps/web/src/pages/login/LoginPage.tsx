@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { auth, useSession } from '../../app/auth';
 import { messageKeyOf, problemOf } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
@@ -13,6 +13,51 @@ const LOGIN = graphql(`
   }
 `);
 
+const CHANGE = graphql(`
+  mutation ChoosePassword($current: String!, $next: String!) {
+    changePassword(currentPassword: $current, newPassword: $next) { token expiresAt }
+  }
+`);
+
+/** After signing in with a one-time code (an invitation or a reset): the person chooses their password. */
+function ChoosePassword({ code, token, onDone }: { code: string; token: string; onDone(token: string, expiresAt: string): void }) {
+  const { t } = useI18n();
+  const [change, { loading }] = useMutation(CHANGE, { context: { headers: { authorization: `Bearer ${token}` } } });
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Form
+      layout="vertical"
+      requiredMark={false}
+      onFinish={async (v: { next: string }) => {
+        setFailure(null);
+        try {
+          const { data } = await change({ variables: { current: code, next: v.next } });
+          if (data) onDone(data.changePassword.token, data.changePassword.expiresAt);
+        } catch (err) {
+          setFailure(t(messageKeyOf(problemOf(err)), { seconds: problemOf(err).retryAfterSeconds ?? 1 }));
+        }
+      }}
+    >
+      <Alert type="info" showIcon title={t('login.choose')} style={{ marginBottom: 16 }} />
+      {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
+      <Form.Item label={t('login.newPassword')} name="next" extra={t('login.passwordRule')} rules={[{ required: true, min: 8, max: 128, message: t('login.passwordRule') }]}>
+        <Input.Password autoComplete="new-password" autoFocus />
+      </Form.Item>
+      <Form.Item
+        label={t('login.repeatPassword')}
+        name="repeat"
+        dependencies={['next']}
+        rules={[{ required: true, message: t('login.repeatRequired') }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('login.repeatDiffers')))) })]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={loading}>
+        {t('login.setPassword')}
+      </Button>
+    </Form>
+  );
+}
+
 export default function LoginPage() {
   const { t, lang, setLang } = useI18n();
   const session = useSession();
@@ -21,6 +66,9 @@ export default function LoginPage() {
   const [ended] = useState(() => auth.takeEndedReason());
   const [login, { loading }] = useMutation(LOGIN);
   const [failure, setFailure] = useState<string | null>(null);
+  // an invitation link: /login?account=…&code=…
+  const [params] = useSearchParams();
+  const [pending, setPending] = useState<{ code: string; token: string } | null>(null);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (session) return <Navigate to={from} replace />;
 
@@ -29,6 +77,7 @@ export default function LoginPage() {
     try {
       const { data } = await login({ variables: { email: values.email.trim(), password: values.password } });
       if (!data) return;
+      if (data.login.mustChangePassword) return setPending({ code: values.password, token: data.login.token });
       auth.signIn(data.login.token, data.login.expiresAt);
       navigate(from, { replace: true });
     } catch (err) {
@@ -46,7 +95,16 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
         {ended ? <Alert type="warning" showIcon title={t('login.ended')} style={{ marginBottom: 16 }} /> : null}
         {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        {pending ? (
+          <ChoosePassword
+            {...pending}
+            onDone={(token, expiresAt) => {
+              auth.signIn(token, expiresAt);
+              navigate(from, { replace: true });
+            }}
+          />
+        ) : (
+        <Form layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ email: params.get('account') ?? '', password: params.get('code') ?? '' }}>
           <Form.Item label={t('login.email')} name="email" rules={[{ required: true, message: t('login.emailRequired') }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>
@@ -57,6 +115,7 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
           {t('login.demo')}
         </Typography.Paragraph>

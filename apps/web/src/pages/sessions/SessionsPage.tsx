@@ -54,7 +54,9 @@ export default function SessionsPage() {
     setParams(next, { replace: true });
     pages.reset();
   };
-  const filter = { status, groupId: get('group'), type: get('type') as ResearchSessionType | undefined, search: get('subject'), from: get('from'), to: get('to') };
+  const filter = { status, groupId: get('group'), type: get('type') as ResearchSessionType | undefined, search: get('subject'), from: get('from'), to: get('to'),
+    // what is coming soonest first; what is over, the latest first
+    newestFirst: status === 'ENDED' || status === 'CANCELLED' };
   const { data, error, loading } = useQuery(SESSIONS, { variables: { filter, after: pages.after } });
   const page = data?.researchSessions;
   return (

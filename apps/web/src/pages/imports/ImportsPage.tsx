@@ -1,0 +1,138 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Progress, Result, Segmented, Space, Spin, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../app/i18n';
+import { useMe } from '../../app/me';
+import { KINDS_BY_ROLE } from './kinds';
+import { downloadTemplate, ImportRefused, uploadImport, type ImportResult } from './upload';
+
+
+type Step = { at: 'choose' } | { at: 'uploading'; percent: number; dryRun: boolean } | { at: 'checked'; result: ImportResult } | { at: 'done'; result: ImportResult };
+
+/** 数据导入: template, upload, a dry run that lists every row's problem, then the import itself. */
+export default function ImportsPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const { active } = useMe();
+  const kinds = KINDS_BY_ROLE[active?.role ?? ''] ?? [];
+  const [kind, setKind] = useState(kinds[0]);
+  const [file, setFile] = useState<File | null>(null);
+  const [step, setStep] = useState<Step>({ at: 'choose' });
+  // the server's messages are "中文 / English"
+  const said = (text: string) => (text.includes(' / ') ? text.split(' / ')[lang === 'en' ? 1 : 0] : text);
+  const refused = (err: unknown) => {
+    setStep({ at: 'choose' });
+    const e = err as ImportRefused;
+    message.error(e.status === 0 ? t('error.NETWORK') : e.status === 403 ? t('error.FORBIDDEN') : said(e.message));
+  };
+  const run = async (f: File, dryRun: boolean) => {
+    setStep({ at: 'uploading', percent: 0, dryRun });
+    try {
+      const result = await uploadImport(kind, f, dryRun, (percent) => setStep({ at: 'uploading', percent, dryRun }));
+      setStep(dryRun || result.errors.length ? { at: 'checked', result } : { at: 'done', result });
+    } catch (err) {
+      refused(err);
+    }
+  };
+  const reset = () => {
+    setFile(null);
+    setStep({ at: 'choose' });
+  };
+  if (!kinds.length || !kind) return <Result status="403" title={t('common.forbiddenTitle')} subTitle={t('error.FORBIDDEN')} />;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ marginBottom: 0 }}>
+        {t('imports.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 880 }}>
+        {t('imports.intro')}
+      </Typography.Paragraph>
+      <Card>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Space wrap>
+            <Typography.Text strong>{t('imports.kind')}</Typography.Text>
+            <Segmented
+              aria-label={t('imports.kind')}
+              value={kind}
+              disabled={step.at === 'uploading'}
+              onChange={(v) => {
+                setKind(String(v));
+                reset();
+              }}
+              options={kinds.map((k) => ({ value: k, label: t(`imports.kind.${k}` as any) }))}
+            />
+            <Button onClick={() => downloadTemplate(kind).catch(refused)}>{t('imports.template')}</Button>
+          </Space>
+          {step.at === 'choose' ? (
+            <Upload.Dragger
+              accept=".xlsx,.csv"
+              multiple={false}
+              showUploadList={false}
+              beforeUpload={(f) => {
+                setFile(f);
+                void run(f, true);
+                return false;
+              }}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('imports.drop')}</p>
+              <p className="ant-upload-hint">{t('imports.dropHint')}</p>
+            </Upload.Dragger>
+          ) : null}
+          {step.at === 'uploading' ? (
+            <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-progress">
+              <Progress percent={step.percent} status="active" />
+              <Spin>
+                <Typography.Text>{step.percent < 100 ? t('imports.uploading', { percent: step.percent }) : t(step.dryRun ? 'imports.checking' : 'imports.writing', { name: file?.name ?? '' })}</Typography.Text>
+              </Spin>
+            </Space>
+          ) : null}
+          {step.at === 'checked' ? <Checked result={step.result} onConfirm={() => file && run(file, false)} onAgain={reset} /> : null}
+          {step.at === 'done' ? (
+            <Result
+              status="success"
+              title={t('imports.done', { created: step.result.created, updated: step.result.updated, unchanged: step.result.unchanged })}
+              extra={<Button onClick={reset}>{t('imports.again')}</Button>}
+            />
+          ) : null}
+        </Space>
+      </Card>
+    </Space>
+  );
+}
+
+function Checked({ result, onConfirm, onAgain }: { result: ImportResult; onConfirm(): void; onAgain(): void }) {
+  const { t, lang } = useI18n();
+  if (!result.errors.length) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Alert type="success" showIcon message={t('imports.ok', { rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged })} />
+        <Space>
+          <Button type="primary" onClick={onConfirm}>
+            {t('imports.confirm')}
+          </Button>
+          <Button onClick={onAgain}>{t('imports.again')}</Button>
+        </Space>
+      </Space>
+    );
+  }
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert type="error" showIcon message={t('imports.failed', { n: result.errors.length })} action={<Button onClick={onAgain}>{t('imports.again')}</Button>} />
+      <Table
+        rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
+        size="small"
+        dataSource={result.errors}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('imports.row'), dataIndex: 'row', width: 70 },
+          { title: t('imports.column'), dataIndex: 'column', width: 120, render: (v) => v ?? '—' },
+          { title: t('imports.value'), dataIndex: 'value', width: 200, render: (v) => v ?? '—' },
+          { title: t('imports.problem'), key: 'message', render: (_: unknown, e) => (lang === 'en' ? e.messageEn : e.message) },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,9 @@
+/** Which kinds each role may import (the server checks the same; the page only hides what would be refused). */
+export const KINDS_BY_ROLE: Record<string, string[]> = {
+  PLATFORM_ADMIN: ['schools', 'teachers', 'memberships', 'sessions'],
+  REGION_ADMIN: ['schools', 'teachers', 'memberships', 'sessions'],
+  GROUP_MANAGER: ['memberships', 'sessions'],
+  SCHOOL_ADMIN: ['teachers'],
+};
+
+export const canImport = (role: string | undefined) => !!role && !!KINDS_BY_ROLE[role];

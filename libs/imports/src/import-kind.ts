@@ -1,0 +1,80 @@
+import type { RequestContext, Role } from '#app/core';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { ColumnSpec, Parsed, RowError } from './columns';
+
+/** What one row of a file does: create, update (both written through the context's service) or nothing. */
+export interface RowPlan {
+  row: number;
+  action: 'created' | 'updated' | 'unchanged';
+  apply?: (tx: RequestContext) => Promise<void>;
+}
+
+/** When rows must be written in another order than the file's (history by date), the writes in that order. */
+export interface ImportStep {
+  row: number;
+  apply: (tx: RequestContext) => Promise<void>;
+}
+
+/** A kind of import (schools, teachers, …): its columns and how a file's rows become service calls. */
+export interface ImportKind {
+  name: string;
+  /** zh-CN sheet name and the template's file name */
+  sheet: string;
+  /** roles that may import this kind (platform admins always may) */
+  roles: Role[];
+  columns: ColumnSpec[];
+  /**
+   * Resolves the rows' names within the caller's scope and finds each row's natural key, all rows at once, inside
+   * the import's transaction; any problem is a RowError (then nothing is written).
+   */
+  plan(tx: RequestContext, rows: { row: number; values: Parsed }[]): Promise<{ plans: RowPlan[]; errors: RowError[]; steps?: ImportStep[] }>;
+}
+
+export const IMPORT_KINDS = Symbol('IMPORT_KINDS');
+
+/** A row error of a kind's column. */
+export const cellError = (spec: ColumnSpec, row: number, value: unknown, message: string, messageEn: string): RowError => ({
+  row,
+  column: spec.zh,
+  value: value === null || value === undefined ? null : String(value),
+  message,
+  messageEn,
+});
+
+/** Groups rows by a key and reports every row after the first with the same key. */
+export function duplicates<T extends { row: number }>(items: T[], key: (x: T) => string, err: (x: T, first: T) => RowError): RowError[] {
+  const seen = new Map<string, T>();
+  const errors: RowError[] = [];
+  for (const x of items) {
+    const k = key(x);
+    const first = seen.get(k);
+    if (first) errors.push(err(x, first));
+    else seen.set(k, x);
+  }
+  return errors;
+}
+
+/**
+ * The service's own input rules (class-validator on its input class, as GraphQL runs them), reported on the row's
+ * columns: `columnOf` names the column of each input property.
+ */
+export async function inputErrors(cls: new () => object, input: object, row: number, columnOf: (property: string) => ColumnSpec | undefined, raw: Parsed): Promise<RowError[]> {
+  const errors = await validate(plainToInstance(cls, input), { forbidUnknownValues: false });
+  return errors.map((e) => {
+    const spec = columnOf(e.property);
+    const detail = Object.values(e.constraints ?? {})[0] ?? 'invalid';
+    return { row, column: spec?.zh ?? e.property, value: spec && raw[spec.key] !== null ? String(raw[spec.key]) : null, message: `“${spec?.zh ?? e.property}”格式不正确（${detail}）`, messageEn: detail };
+  });
+}
+
+/** The one group of that name among those the caller manages, or the row's error (none, or several). */
+export function oneGroupNamed<G extends { name: string }>(groups: G[], spec: ColumnSpec, row: number, name: string): { group: G } | { error: RowError } {
+  const named = groups.filter((g) => g.name === name);
+  if (named.length === 1) return { group: named[0] };
+  return {
+    error: named.length
+      ? cellError(spec, row, name, `有 ${named.length} 个名为“${name}”的共同体，无法确定是哪一个`, `${named.length} groups are named "${name}"`)
+      : cellError(spec, row, name, `没有找到您管理的名为“${name}”的共同体`, `No group named "${name}" that you manage`),
+  };
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '#app/core';
+import { OrganisationModule } from '#app/organisation';
+import { ResearchModule } from '#app/research';
+import { IMPORT_KINDS } from './import-kind';
+import { ImportService } from './import.service';
+import { ImportsController, ImportTooLargeFilter } from './imports.controller';
+import { MembershipsImport } from './kinds/memberships.import';
+import { SchoolsImport } from './kinds/schools.import';
+import { SessionsImport } from './kinds/sessions.import';
+import { TeachersImport } from './kinds/teachers.import';
+
+/** Spreadsheet imports: each kind plays its rows through its context's services. */
+@Module({
+  imports: [
+    OrganisationModule,
+    ResearchModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      // in memory: files are bounded by IMPORT_MAX_BYTES; one file per request
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } }),
+    }),
+  ],
+  controllers: [ImportsController],
+  providers: [
+    SchoolsImport,
+    TeachersImport,
+    MembershipsImport,
+    SessionsImport,
+    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport], useFactory: (...kinds: unknown[]) => kinds },
+    ImportService,
+    ImportTooLargeFilter,
+  ],
+  exports: [ImportService],
+})
+export class ImportsModule {}

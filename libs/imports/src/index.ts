@@ -1,0 +1,5 @@
+export * from './columns';
+export * from './import-kind';
+export * from './import.service';
+export * from './imports.module';
+export * from './spreadsheet';

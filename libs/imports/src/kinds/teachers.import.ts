@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { Role, type RequestContext } from '#app/core';
+import { CreateTeacherInput, NamedDirectory, TeacherService, type Teacher } from '#app/organisation';
+import type { ColumnSpec, RowError } from '../columns';
+import { cellError, duplicates, inputErrors, type ImportKind, type RowPlan } from '../import-kind';
+
+const COLUMNS: ColumnSpec[] = [
+  { key: 'name', zh: '姓名', en: 'Name', type: 'text', required: true, max: 50, example: '刘晓燕', help: '必填。' },
+  { key: 'school', zh: '学校', en: 'School', type: 'text', required: true, max: 100, example: '随县厉山镇三河小学', help: '必填。您管辖范围内的学校名称。' },
+  { key: 'region', zh: '所属区县', en: 'Region', type: 'text', max: 100, example: '随县', help: '选填。学校重名时用来区分。' },
+  { key: 'staffNo', zh: '教职工号', en: 'Staff number', type: 'text', max: 30, example: '0421001', help: '选填，唯一。有教职工号时按它识别教师，否则按“姓名 + 学校”识别；再次导入时更新该教师。' },
+  { key: 'subjects', zh: '任教学科', en: 'Subjects', type: 'list', required: true, max: 20, example: '数学、科学', help: '必填，多个学科用顿号或逗号分隔。' },
+  { key: 'stage', zh: '学段', en: 'Stage', type: 'enum', enumName: 'SchoolStage', required: true, example: '小学', help: '必填：小学、初中、九年一贯制学校、十二年一贯制学校、高中、教学点。' },
+  { key: 'title', zh: '职称', en: 'Title', type: 'enum', enumName: 'TeacherTitle', example: '一级教师', help: '选填：正高级教师、高级教师、一级教师、二级教师、三级教师、未定级。' },
+  { key: 'yearsOfExperience', zh: '教龄', en: 'Years of experience', type: 'int', required: true, min: 0, max: 60, example: '12', help: '必填，整数（年）。' },
+  { key: 'honours', zh: '荣誉', en: 'Honours', type: 'enums', enumName: 'TeacherHonour', example: '骨干教师', help: '选填，多个用顿号分隔：名师、学科带头人、骨干教师、优秀教师、新教师。' },
+  { key: 'email', zh: '邮箱', en: 'Email', type: 'text', max: 254, example: '', help: '选填。' },
+  { key: 'phone', zh: '手机号', en: 'Phone', type: 'text', max: 30, example: '', help: '选填。' },
+];
+const col = (key: string) => COLUMNS.find((c) => c.key === key)!;
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+
+/** 教师: teachers by staff number, or by name within their school; written through TeacherService. */
+@Injectable()
+export class TeachersImport implements ImportKind {
+  name = 'teachers';
+  sheet = '教师';
+  roles = [Role.REGION_ADMIN, Role.SCHOOL_ADMIN];
+  columns = COLUMNS;
+
+  constructor(private readonly teachers: TeacherService) {}
+
+  async plan(tx: RequestContext, rows: { row: number; values: Record<string, any> }[]) {
+    const errors: RowError[] = [];
+    const schools = await NamedDirectory.schoolsNamed(tx, rows.map((r) => r.values.school));
+    const ok: { row: number; values: Record<string, any>; schoolId: string }[] = [];
+    for (const r of rows) {
+      const found = schools.filter((s) => s.name === r.values.school && (!r.values.region || s.region === r.values.region));
+      if (found.length === 1) ok.push({ ...r, schoolId: found[0].id });
+      else if (!found.length) errors.push(cellError(col('school'), r.row, r.values.school, `没有找到您管辖范围内名为“${r.values.school}”的学校`, `No school named "${r.values.school}" within your scope`));
+      else errors.push(cellError(col('school'), r.row, r.values.school, `有 ${found.length} 所名为“${r.values.school}”的学校：请在“所属区县”列注明`, `${found.length} schools are named "${r.values.school}": name the region too`));
+    }
+    for (const x of ok) errors.push(...(await inputErrors(CreateTeacherInput, this.input(x), x.row, (prop) => COLUMNS.find((c) => c.key === prop), x.values)));
+    errors.push(
+      ...duplicates(ok.filter((x) => x.values.staffNo), (x) => x.values.staffNo, (x, first) => cellError(col('staffNo'), x.row, x.values.staffNo, `与第 ${first.row} 行的教职工号相同`, `The same staff number as row ${first.row}`)),
+      ...duplicates(ok.filter((x) => !x.values.staffNo), (x) => `${x.schoolId}\u0000${x.values.name}`, (x, first) =>
+        cellError(col('name'), x.row, x.values.name, `与第 ${first.row} 行是同一学校的同名教师：请填写教职工号加以区分`, `The same name and school as row ${first.row}: give staff numbers`),
+      ),
+    );
+    const byStaffNo = new Map((await NamedDirectory.teachersByStaffNo(tx, ok.filter((x) => x.values.staffNo).map((x) => x.values.staffNo))).map((t) => [t.staffNo!, t]));
+    const byName = new Map<string, Teacher[]>();
+    for (const t of await NamedDirectory.teachersNamedAt(tx, ok.filter((x) => !x.values.staffNo).map((x) => ({ schoolId: x.schoolId, name: x.values.name })))) {
+      const k = `${t.schoolId}\u0000${t.name}`;
+      byName.set(k, [...(byName.get(k) ?? []), t]);
+    }
+    const plans: RowPlan[] = [];
+    for (const x of ok) {
+      const v = x.values;
+      let t: Teacher | undefined;
+      if (v.staffNo) {
+        t = byStaffNo.get(v.staffNo);
+        if (t && t.schoolId !== x.schoolId) {
+          errors.push(cellError(col('staffNo'), x.row, v.staffNo, '该教职工号已属于另一所学校的教师：教师调动请在系统中办理调动', 'This staff number belongs to a teacher of another school: transfer the teacher instead'));
+          continue;
+        }
+      } else {
+        const same = byName.get(`${x.schoolId}\u0000${v.name}`) ?? [];
+        if (same.length > 1) {
+          errors.push(cellError(col('name'), x.row, v.name, `该校有 ${same.length} 位名为“${v.name}”的教师：请填写教职工号`, `${same.length} teachers of this school are named "${v.name}": give the staff number`));
+          continue;
+        }
+        t = same[0];
+      }
+      const input = this.input(x);
+      if (!t) {
+        plans.push({ row: x.row, action: 'created', apply: async (tt) => void (await this.teachers.create(tt, input)) });
+        continue;
+      }
+      // empty optional cells leave what is there
+      const patch: Partial<CreateTeacherInput> = {};
+      if (t.name !== v.name) patch.name = v.name;
+      if (!sameSet(t.subjects, v.subjects)) patch.subjects = v.subjects;
+      if (t.stage !== v.stage) patch.stage = v.stage;
+      if (t.yearsOfExperience !== v.yearsOfExperience) patch.yearsOfExperience = v.yearsOfExperience;
+      if (v.title && t.title !== v.title) patch.title = v.title;
+      if (v.honours && !sameSet(t.honours, v.honours)) patch.honours = v.honours;
+      if (v.email && t.email !== v.email) patch.email = v.email;
+      if (v.phone && t.phone !== v.phone) patch.phone = v.phone;
+      plans.push(Object.keys(patch).length ? { row: x.row, action: 'updated', apply: async (tt) => void (await this.teachers.update(tt, t.id, patch)) } : { row: x.row, action: 'unchanged' });
+    }
+    return { plans, errors };
+  }
+
+  private input(x: { values: Record<string, any>; schoolId: string }): CreateTeacherInput {
+    const v = x.values;
+    const input: CreateTeacherInput = { name: v.name, schoolId: x.schoolId, subjects: v.subjects, stage: v.stage, yearsOfExperience: v.yearsOfExperience };
+    for (const k of ['title', 'honours', 'email', 'phone', 'staffNo'] as const) if (v[k] !== null) (input as any)[k] = v[k];
+    return input;
+  }
+}

@@ -1,0 +1,35 @@
+import { rowWriter, type RowOf } from '#app/core';
+import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
+
+export type SessionRow = RowOf<ResearchSession, 'startsAt' | 'endsAt' | 'startedAt' | 'endedAt' | 'cancelledAt' | 'createdAt' | 'updatedAt'>;
+export type AttendanceRow = RowOf<Attendance, 'checkedInAt'>;
+
+/** Research's row writers (see rowWriter), for ResearchService and bulk loads; session events keep SessionEventsService.append (their time is the database's, which the live rate limits read). */
+export const writeSessions = rowWriter<SessionRow>('research_session', {
+  id: 'uuid',
+  groupId: 'uuid',
+  hostSchoolId: 'uuid',
+  title: 'varchar',
+  topic: 'varchar',
+  type: 'varchar',
+  mode: 'varchar',
+  status: 'varchar',
+  startsAt: 'timestamptz',
+  endsAt: 'timestamptz',
+  agenda: 'jsonb',
+  agendaIndex: 'int',
+  lessonPlanIds: 'uuid[]',
+  minutes: 'text',
+  cancelReason: 'varchar',
+  startedAt: 'timestamptz',
+  endedAt: 'timestamptz',
+  cancelledAt: 'timestamptz',
+  lastSeq: 'int',
+  createdBy: 'uuid',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+});
+
+export const writeInvitedSchools = rowWriter<ResearchSessionSchool>('research_session_school', { id: 'uuid', sessionId: 'uuid', schoolId: 'uuid' });
+export const writeInvitedTeachers = rowWriter<ResearchSessionTeacher>('research_session_teacher', { id: 'uuid', sessionId: 'uuid', teacherId: 'uuid' });
+export const writeAttendance = rowWriter<AttendanceRow>('research_attendance', { id: 'uuid', sessionId: 'uuid', teacherId: 'uuid', schoolId: 'uuid', checkedInAt: 'timestamptz' });
