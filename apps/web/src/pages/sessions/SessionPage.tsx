@@ -104,6 +104,9 @@ export default function SessionPage() {
             <Link to={`/groups/${s.group.id}`}>{s.group.name}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('sessions.host')}>{s.hostSchool.name}</Descriptions.Item>
+        </Descriptions>
+        {/* a row of its own: a long list of schools squeezed the group's and the host's names into broken lines */}
+        <Descriptions column={1}>
           <Descriptions.Item label={t('session.invited')}>{s.invitedSchools.map((x) => x.name).join('、')}</Descriptions.Item>
         </Descriptions>
         {s.topic ? <Typography.Paragraph>{s.topic}</Typography.Paragraph> : null}
