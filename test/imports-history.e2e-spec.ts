@@ -121,6 +121,41 @@ describe('spreadsheet imports: memberships with their history', () => {
     expect(await t.sql(`SELECT count(*)::int n FROM research_session`)).toEqual([{ n: 2 }]);
   });
 
+  it('imports mentoring pairs at their real dates: accepted by the mentor when they started, completed or dissolved when they ended', async () => {
+    const zhou = await t.teacher(w.lishan.id, { name: '周文华', subjects: ['语文'] });
+    await t.teacher(w.sanhe.id, { name: '陈雨萱', subjects: ['语文'] });
+    const li = await t.teacher(w.sanhe.id, { name: '李明', subjects: ['数学'] });
+    const ma = await t.teacher(w.lishan.id, { name: '马丽', subjects: ['数学'] });
+    const headers = ['共同体名称', '导师', '徒弟', '学科', '结对日期', '计划结束日期', '状态', '结束日期', '结对目标', '结业评价或解除原因'];
+    const g2 = '随县厉山镇中心小学教联体';
+    const file = () =>
+      xlsx([
+        headers,
+        [g2, '周文华', '陈雨萱', '语文', '2025-09-01', '2028-07-01', '结对中', null, '站稳讲台、独立设计单元教学', null],
+        [g2, '马丽', '李明', '数学', '2025-07-10', null, '已出师', '2025-12-20', null, '一学期内完成三次公开课，达到出师要求。'],
+      ]);
+    const real = await upload(t, 'mentoring-pairs', { name: 'p.xlsx', body: await file() }, w.bureau.token, false);
+    expect(real.body).toEqual({ dryRun: false, rows: 2, created: 2, updated: 0, unchanged: 0, errors: [] });
+    const pairs = await t.sql(`SELECT mentor_teacher_id, status, activated_on::text, ended_on::text, planned_end_on::text, goals, proposed_by FROM mentoring_pair WHERE group_id = $1 ORDER BY activated_on`, [w.g2.id]);
+    expect(pairs).toEqual([
+      { mentor_teacher_id: ma.id, status: 'COMPLETED', activated_on: '2025-07-10', ended_on: '2025-12-20', planned_end_on: '2028-07-10', goals: [], proposed_by: 'MANAGER' },
+      { mentor_teacher_id: zhou.id, status: 'ACTIVE', activated_on: '2025-09-01', ended_on: null, planned_end_on: '2028-07-01', goals: ['站稳讲台', '独立设计单元教学'], proposed_by: 'MANAGER' },
+    ]);
+    const sum = (await t.ok(`query($g: ID!) { groupActivitySummary(groupId: $g, from: "2025-07-01", to: "2025-12-31") { mentoringPairsFormed mentoringPairsCompleted } }`, { g: w.g2.id }, w.bureau.token)).groupActivitySummary;
+    expect(sum).toEqual({ mentoringPairsFormed: 2, mentoringPairsCompleted: 1 });
+    expect((await upload(t, 'mentoring-pairs', { name: 'p.xlsx', body: await file() }, w.bureau.token, false)).body).toMatchObject({ created: 0, unchanged: 2, errors: [] });
+    const bad = await upload(t, 'mentoring-pairs', { name: 'p.xlsx', body: await xlsx([
+      headers,
+      [g2, '周文华', '李明', '数学', '2025-09-01', null, '结对中', null, null, null], // 周文华 does not teach 数学: the service's own rule
+    ]) }, w.bureau.token, false);
+    expect(bad.body).toMatchObject({ created: 0, errors: [expect.objectContaining({ row: 2, column: '学科', messageEn: expect.stringContaining('does not teach') })] });
+    const incomplete = await upload(t, 'mentoring-pairs', { name: 'p.xlsx', body: await xlsx([headers, [g2, '马丽', '陈雨萱', '数学', '2025-09-01', null, '已解除', null, null, null], [g2, '无名氏', '陈雨萱', '语文', '2025-09-01', null, '结对中', null, null, null]]) }, w.bureau.token, true);
+    expect(incomplete.body.errors.map((e: any) => [e.row, e.column])).toEqual([
+      [2, '结束日期'],
+      [3, '导师'],
+    ]);
+  });
+
   it('records a leaving day on a re-import, refuses what contradicts the history, and keeps to the caller’s groups', async () => {
     const leave = await upload(t, 'memberships', { name: 'm.xlsx', body: await xlsx([HEADERS, ['随县厉山镇中心小学教联体', '随县厉山镇三河小学', null, '成员校', '优质校+乡村学校', '2025-07-01', '2026-01-15']]) }, w.bureau.token, false);
     expect(leave.body).toMatchObject({ created: 0, updated: 1, errors: [] });

@@ -78,3 +78,15 @@ export function oneGroupNamed<G extends { name: string }>(groups: G[], spec: Col
       : cellError(spec, row, name, `没有找到您管理的名为“${name}”的共同体`, `No group named "${name}" that you manage`),
   };
 }
+
+/** The one teacher among `candidates` with that staff number (教职工号), else that name, or the row's error. */
+export function oneTeacherNamed<T extends { id: string; name: string; staffNo: string | null }>(candidates: T[], spec: ColumnSpec, row: number, who: string, where: [string, string]): { id: string } | { error: RowError } {
+  const byNo = candidates.filter((t) => t.staffNo === who);
+  const found = byNo.length ? byNo : candidates.filter((t) => t.name === who);
+  if (found.length === 1) return { id: found[0].id };
+  return {
+    error: found.length
+      ? cellError(spec, row, who, `${where[0]}有 ${found.length} 位名为“${who}”的教师：请改填教职工号`, `${found.length} teachers ${where[1]} are named "${who}": use staff numbers`)
+      : cellError(spec, row, who, `${where[0]}没有名为“${who}”的教师`, `No teacher "${who}" ${where[1]}`),
+  };
+}

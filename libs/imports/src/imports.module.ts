@@ -3,10 +3,12 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '#app/core';
 import { OrganisationModule } from '#app/organisation';
 import { ResearchModule } from '#app/research';
+import { MentoringModule } from '#app/mentoring';
 import { IMPORT_KINDS } from './import-kind';
 import { ImportService } from './import.service';
 import { ImportsController, ImportTooLargeFilter } from './imports.controller';
 import { MembershipsImport } from './kinds/memberships.import';
+import { MentoringPairsImport } from './kinds/mentoring-pairs.import';
 import { SchoolsImport } from './kinds/schools.import';
 import { SessionsImport } from './kinds/sessions.import';
 import { TeachersImport } from './kinds/teachers.import';
@@ -16,6 +18,7 @@ import { TeachersImport } from './kinds/teachers.import';
   imports: [
     OrganisationModule,
     ResearchModule,
+    MentoringModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: files are bounded by IMPORT_MAX_BYTES; one file per request
@@ -28,7 +31,8 @@ import { TeachersImport } from './kinds/teachers.import';
     TeachersImport,
     MembershipsImport,
     SessionsImport,
-    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport], useFactory: (...kinds: unknown[]) => kinds },
+    MentoringPairsImport,
+    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport, MentoringPairsImport], useFactory: (...kinds: unknown[]) => kinds },
     ImportService,
     ImportTooLargeFilter,
   ],

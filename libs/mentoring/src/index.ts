@@ -7,3 +7,4 @@ export * from './mentoring.module';
 
 export const MENTORING_ENTITIES = [MentoringPair, MentoringActivity, MentoringEvaluation];
 export * from './mentoring-rows';
+export * from './mentoring-pairs';

@@ -69,8 +69,16 @@ export class RequestContext {
     return this.sameCall((ctx) => (ctx.ids = ids));
   }
 
-  private sameCall(change: (ctx: RequestContext) => void): RequestContext {
-    const ctx = this.copy(this.em, this.commitHooks, this.loaders);
+  /**
+   * A copy in the same transaction (same hooks, clock and ids) acting as another principal: an import plays a row as
+   * the person it records (a mentor accepting a pair). Loaders are not shared: they hold what a principal may see.
+   */
+  actingAs(principal: Principal): RequestContext {
+    return this.sameCall(() => undefined, principal);
+  }
+
+  private sameCall(change: (ctx: RequestContext) => void, principal?: Principal): RequestContext {
+    const ctx = principal ? this.copy(this.em, this.commitHooks, undefined, principal) : this.copy(this.em, this.commitHooks, this.loaders);
     change(ctx);
     ctx.afterCommit = this.afterCommit;
     ctx.beforeCommit = this.beforeCommit;

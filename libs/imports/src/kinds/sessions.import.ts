@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { fixedClock, Role, type RequestContext } from '#app/core';
-import { NamedDirectory, type Teacher } from '#app/organisation';
+import { NamedDirectory } from '#app/organisation';
 import { ResearchService, ResearchSessions, type ResearchSessionType, type SessionMode } from '#app/research';
 import type { ColumnSpec, RowError } from '../columns';
-import { cellError, duplicates, oneGroupNamed, type ImportKind, type ImportStep, type RowPlan } from '../import-kind';
+import { cellError, duplicates, oneGroupNamed, oneTeacherNamed, type ImportKind, type ImportStep, type RowPlan } from '../import-kind';
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'group', zh: '共同体名称', en: 'Group', type: 'text', required: true, max: 100, example: '随县炎帝学校教联体', help: '必填。您管理的共同体名称。' },
@@ -64,10 +64,9 @@ export class SessionsImport implements ImportKind {
       const candidates = teachers.filter((t) => at.has(t.schoolId));
       const attendeeIds: string[] = [];
       for (const who of v.attendees ?? []) {
-        const byNo = candidates.filter((t) => t.staffNo === who);
-        const found: Teacher[] = byNo.length ? byNo : candidates.filter((t) => t.name === who);
-        if (found.length === 1) attendeeIds.push(found[0].id);
-        else fail('attendees', who, found.length ? `受邀学校中有 ${found.length} 位名为“${who}”的教师：请改填教职工号` : `受邀学校中没有名为“${who}”的教师`, found.length ? `${found.length} teachers of the invited schools are named "${who}": use staff numbers` : `No teacher "${who}" at the invited schools`);
+        const found = oneTeacherNamed(candidates, col('attendees'), r.row, who, ['受邀学校中', 'at the invited schools']);
+        if ('error' in found) errors.push(found.error);
+        else attendeeIds.push(found.id);
       }
       ok.push({ ...r, groupId: g.id, hostId, invitedIds, attendeeIds: [...new Set(attendeeIds)] });
     }
