@@ -188,9 +188,14 @@ describe('web app: a teacher’s week, end to end', () => {
       const dialog = w.page.getByRole('dialog');
       await dialog.getByText('听课').waitFor(); // a lesson observation unless changed
       if (kind !== '听课') {
-        await dialog.getByLabel('类型').click();
-        await w.page.locator('.ant-select-dropdown:visible').getByTitle(kind, { exact: true }).click();
-        await dialog.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: kind }).first().waitFor();
+        const chosen = dialog.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: kind }).first();
+        // a click while the dialog still zooms in can land beside the moving dropdown: pick again until it took
+        for (let i = 0; i < 3 && !(await chosen.isVisible()); i++) {
+          await dialog.getByLabel('类型').click();
+          await w.page.locator('.ant-select-dropdown:visible').getByTitle(kind, { exact: true }).click();
+          await chosen.waitFor({ timeout: 3000 }).catch(() => undefined);
+        }
+        await chosen.waitFor();
         await w.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
       }
       await dialog.getByLabel('记录内容').fill(notes);
