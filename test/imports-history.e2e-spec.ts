@@ -156,6 +156,35 @@ describe('spreadsheet imports: memberships with their history', () => {
     ]);
   });
 
+  it('imports teacher exchanges with their real days, through the exchange rules, and a re-import changes nothing', async () => {
+    const headers = ['共同体名称', '教师', '派出学校', '接收学校', '交流类型', '开始日期', '结束日期', '备注'];
+    const g2 = '随县厉山镇中心小学教联体';
+    const file = () => xlsx([headers, [g2, '周文华', '随县厉山镇中心小学', '随县厉山镇三河小学', '交流轮岗', '2025-09-01', '2026-07-10', '轮岗一年，任五年级语文']]);
+    const real = await upload(t, 'exchanges', { name: 'e.xlsx', body: await file() }, w.bureau.token, false);
+    expect(real.body).toEqual({ dryRun: false, rows: 1, created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(await t.sql(`SELECT e.kind, e.starts_on::text, e.ends_on::text, t.name FROM teacher_exchange e JOIN teacher t ON t.id = e.teacher_id WHERE e.group_id = $1`, [w.g2.id])).toEqual([
+      { kind: 'ROTATION', starts_on: '2025-09-01', ends_on: '2026-07-10', name: '周文华' },
+    ]);
+    const sum = (await t.ok(`query($g: ID!) { groupActivitySummary(groupId: $g, from: "2025-09-01", to: "2025-09-30") { exchangedTeachers } }`, { g: w.g2.id }, w.bureau.token)).groupActivitySummary;
+    expect(sum.exchangedTeachers).toBe(1);
+    expect((await upload(t, 'exchanges', { name: 'e.xlsx', body: await file() }, w.bureau.token, false)).body).toMatchObject({ created: 0, unchanged: 1, errors: [] });
+    const bad = await upload(t, 'exchanges', { name: 'e.xlsx', body: await xlsx([
+      headers,
+      [g2, '陈雨萱', '随县厉山镇中心小学', '随县厉山镇三河小学', '支教', '2025-10-01', null, null], // she works at 三河小学
+      [g2, '周文华', '随县厉山镇中心小学', '随县炎帝学校', '支教', '2025-10-01', null, null], // not a member of g2
+      [g2, '马丽', '随县厉山镇中心小学', '随县厉山镇三河小学', '走教送教', '2025-10-01', '2025-09-01', null],
+    ]) }, w.bureau.token, false);
+    expect(bad.body.errors.map((e: any) => [e.row, e.column])).toEqual([
+      [2, '教师'],
+      [3, '接收学校'],
+      [4, '结束日期'],
+    ]);
+    // the service's own rule, caught while writing: 周文华 is on a rotation then already
+    const overlap = await upload(t, 'exchanges', { name: 'e.xlsx', body: await xlsx([headers, [g2, '周文华', '随县厉山镇中心小学', '随县厉山镇三河小学', '支教', '2025-10-01', null, null]]) }, w.bureau.token, false);
+    expect(overlap.body).toMatchObject({ created: 0, errors: [expect.objectContaining({ row: 2 })] });
+    expect(await t.sql(`SELECT count(*)::int n FROM teacher_exchange`)).toEqual([{ n: 1 }]);
+  });
+
   it('records a leaving day on a re-import, refuses what contradicts the history, and keeps to the caller’s groups', async () => {
     const leave = await upload(t, 'memberships', { name: 'm.xlsx', body: await xlsx([HEADERS, ['随县厉山镇中心小学教联体', '随县厉山镇三河小学', null, '成员校', '优质校+乡村学校', '2025-07-01', '2026-01-15']]) }, w.bureau.token, false);
     expect(leave.body).toMatchObject({ created: 0, updated: 1, errors: [] });

@@ -149,6 +149,18 @@ describe('joint research sessions', () => {
     expect(await t.sql(`SELECT teacher_id FROM research_attendance WHERE session_id = $1`, [s.id])).toEqual([{ teacher_id: w.memberTeacher.id }]);
   });
 
+  it('shows a session still scheduled after its end time as overdue (it never started), and its group in a summary', async () => {
+    const Q = `query($id: ID!) { researchSession(id: $id) { status overdue } }`;
+    const past = await schedule({ startsAt: '2025-03-12T06:30:00.000Z', endsAt: '2025-03-12T08:30:00.000Z' });
+    const coming = await schedule({ startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString() });
+    expect((await t.ok(Q, { id: past.id }, w.manager.token)).researchSession).toEqual({ status: 'SCHEDULED', overdue: true });
+    expect((await t.ok(Q, { id: coming.id }, w.manager.token)).researchSession).toEqual({ status: 'SCHEDULED', overdue: false });
+    await t.ok(CANCEL, { id: past.id, r: '未按时开展' }, w.manager.token);
+    expect((await t.ok(Q, { id: past.id }, w.manager.token)).researchSession.overdue).toBe(false);
+    const sum = await t.ok(`query($g: ID!) { groupActivitySummary(groupId: $g, from: "2025-01-01", to: "2025-12-31") { groupId group { id name } } }`, { g: w.group.id }, w.manager.token);
+    expect(sum.groupActivitySummary.group).toEqual({ id: w.group.id, name: expect.any(String) });
+  });
+
   it('lists the latest first when asked (past sessions), with the same cursor paging', async () => {
     const list = `query($f: ResearchSessionFilter, $after: String) { researchSessions(filter: $f, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }`;
     const all = async (f: Record<string, unknown>) => {

@@ -24,7 +24,7 @@ describe('web app: importing from spreadsheets', () => {
     await w.page.goto(`${t.url}/`);
     await w.page.getByRole('link', { name: '数据导入' }).click();
     await w.page.getByRole('heading', { name: '从表格导入' }).waitFor();
-    expect(await w.page.getByRole('radiogroup', { name: '导入内容' }).getByRole('radio').count()).toBe(5);
+    expect(await w.page.getByRole('radiogroup', { name: '导入内容' }).getByRole('radio').count()).toBe(6);
     await w.page.getByText('教师', { exact: true }).click();
     const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: '下载模板' }).click()]);
     expect(download.suggestedFilename()).toBe('teachers-template.xlsx');

@@ -10,4 +10,15 @@ export const Exchanges = {
     );
     return !!row;
   },
+
+  /** Exchanges by their natural key (teacher, kind, first day), for the imports: the keys that exist, as `${teacher} ${kind} ${day}`. */
+  async existingKeys(ctx: RequestContext, keys: readonly { teacherId: string; kind: string; startsOn: string }[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: { key: string }[] = await ctx.em.query(
+      `SELECT concat_ws(' ', e.teacher_id, e.kind, e.starts_on::text) AS key FROM teacher_exchange e
+         JOIN unnest($1::uuid[], $2::text[], $3::date[]) AS k(t, kind, d) ON e.teacher_id = k.t AND e.kind = k.kind AND e.starts_on = k.d`,
+      [keys.map((k) => k.teacherId), keys.map((k) => k.kind), keys.map((k) => k.startsOn)],
+    );
+    return new Set(rows.map((r) => r.key));
+  },
 };

@@ -90,3 +90,9 @@ export function oneTeacherNamed<T extends { id: string; name: string; staffNo: s
       : cellError(spec, row, who, `${where[0]}没有名为“${who}”的教师`, `No teacher "${who}" ${where[1]}`),
   };
 }
+
+/** The one school of that name among the group's member schools (`memberIds`), or the row's error. */
+export function oneMemberSchoolNamed(schools: { id: string; name: string }[], memberIds: Set<string>, spec: ColumnSpec, row: number, name: string): { id: string } | { error: RowError } {
+  const found = schools.filter((s) => s.name === name && memberIds.has(s.id));
+  return found.length === 1 ? { id: found[0].id } : { error: cellError(spec, row, name, `“${name}”不是该共同体的成员校`, `"${name}" is not a member school of the group`) };
+}

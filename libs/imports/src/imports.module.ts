@@ -4,9 +4,11 @@ import { APP_CONFIG, type AppConfig } from '#app/core';
 import { OrganisationModule } from '#app/organisation';
 import { ResearchModule } from '#app/research';
 import { MentoringModule } from '#app/mentoring';
+import { ActivityModule } from '#app/activity';
 import { IMPORT_KINDS } from './import-kind';
 import { ImportService } from './import.service';
 import { ImportsController, ImportTooLargeFilter } from './imports.controller';
+import { ExchangesImport } from './kinds/exchanges.import';
 import { MembershipsImport } from './kinds/memberships.import';
 import { MentoringPairsImport } from './kinds/mentoring-pairs.import';
 import { SchoolsImport } from './kinds/schools.import';
@@ -19,6 +21,7 @@ import { TeachersImport } from './kinds/teachers.import';
     OrganisationModule,
     ResearchModule,
     MentoringModule,
+    ActivityModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: files are bounded by IMPORT_MAX_BYTES; one file per request
@@ -32,7 +35,8 @@ import { TeachersImport } from './kinds/teachers.import';
     MembershipsImport,
     SessionsImport,
     MentoringPairsImport,
-    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport, MentoringPairsImport], useFactory: (...kinds: unknown[]) => kinds },
+    ExchangesImport,
+    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport, MentoringPairsImport, ExchangesImport], useFactory: (...kinds: unknown[]) => kinds },
     ImportService,
     ImportTooLargeFilter,
   ],

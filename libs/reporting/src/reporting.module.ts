@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrganisationModule } from '#app/organisation';
 import { DownloadLinkService } from './download-link.service';
 import { ReportsDownloadController } from './reports-download.controller';
-import { RegionCoverageFieldsResolver, ReportsResolver, SchoolActivityFieldsResolver } from './reports.resolver';
+import { GroupActivityFieldsResolver, RegionCoverageFieldsResolver, ReportsResolver, SchoolActivityFieldsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
 import { RollupProjection } from './rollups/rollup-projection';
 import { RollupService } from './rollups/rollup.service';
@@ -10,7 +10,7 @@ import { RollupService } from './rollups/rollup.service';
 @Module({
   imports: [OrganisationModule],
   controllers: [ReportsDownloadController],
-  providers: [RollupService, RollupProjection, ReportsService, DownloadLinkService, ReportsResolver, RegionCoverageFieldsResolver, SchoolActivityFieldsResolver],
+  providers: [RollupService, RollupProjection, ReportsService, DownloadLinkService, ReportsResolver, RegionCoverageFieldsResolver, SchoolActivityFieldsResolver, GroupActivityFieldsResolver],
   exports: [ReportsService, RollupService],
 })
 export class ReportingModule {}

@@ -1,6 +1,6 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, AUTHENTICATED, badInput, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
-import { School, SchoolConnection, SchoolService } from '#app/organisation';
+import { GroupService, School, SchoolConnection, SchoolGroup, SchoolService } from '#app/organisation';
 import { CoverageTarget, DownloadLink, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
 import { DownloadLinkService } from './download-link.service';
 import { DEFAULT_TREND_MONTHS, ReportsService } from './reports.service';
@@ -101,5 +101,14 @@ export class SchoolActivityFieldsResolver {
   @ResolveField(() => School)
   school(@Ctx() ctx: RequestContext, @Parent() s: SchoolActivityCount) {
     return this.schools.load(ctx, s.schoolId);
+  }
+}
+
+@Resolver(() => GroupActivitySummary)
+export class GroupActivityFieldsResolver {
+  constructor(private readonly groups: GroupService) {}
+  @ResolveField(() => SchoolGroup, { description: 'The group (its name for the report)' })
+  group(@Ctx() ctx: RequestContext, @Parent() s: GroupActivitySummary) {
+    return this.groups.load(ctx, s.groupId);
   }
 }

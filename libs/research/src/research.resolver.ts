@@ -5,7 +5,7 @@ import { IdentityService, User } from '#app/identity';
 import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/session.input';
 import { Attendance, ResearchSession } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';
-import { SessionEventType } from './enums';
+import { ResearchSessionStatus, SessionEventType } from './enums';
 import { LiveDeliveryService } from './live-delivery.service';
 import { ResearchSessionConnection } from './models';
 import { ResearchAccess } from './research-access';
@@ -99,6 +99,11 @@ export class ResearchResolver {
   ) {
     await this.access.require(ctx, sessionId, 'view');
     return sessionEventStream(this.delivery, sessionId, Math.max(0, afterSeq ?? 0));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Still SCHEDULED after its end time: it never started (shown as 已过期未开始)' })
+  overdue(@Ctx() ctx: RequestContext, @Parent() s: ResearchSession) {
+    return s.status === ResearchSessionStatus.SCHEDULED && s.endsAt.getTime() < ctx.now().getTime();
   }
 
   @ResolveField(() => SchoolGroup)

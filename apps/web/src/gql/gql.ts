@@ -88,7 +88,7 @@ type Documents = {
     "mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }": typeof types.CancelSessionDocument,
     "mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }": typeof types.CheckInDocument,
     "subscription SessionWaiting($id: ID!, $afterSeq: Int) { researchSessionEvents(sessionId: $id, afterSeq: $afterSeq) { seq type } }": typeof types.SessionWaitingDocument,
-    "\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n": typeof types.SessionsDocument,
+    "\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status overdue startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n": typeof types.SessionsDocument,
     "\n  query MyGroups($filter: SchoolGroupFilter) {\n    schoolGroups(first: 100, filter: $filter) { edges { node { id name } } }\n  }\n": typeof types.MyGroupsDocument,
 };
 const documents: Documents = {
@@ -166,7 +166,7 @@ const documents: Documents = {
     "mutation CancelSession($id: ID!, $reason: String!) { cancelResearchSession(id: $id, reason: $reason) { id status cancelReason } }": types.CancelSessionDocument,
     "mutation CheckIn($id: ID!) { checkInResearchSession(sessionId: $id) { id } }": types.CheckInDocument,
     "subscription SessionWaiting($id: ID!, $afterSeq: Int) { researchSessionEvents(sessionId: $id, afterSeq: $afterSeq) { seq type } }": types.SessionWaitingDocument,
-    "\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n": types.SessionsDocument,
+    "\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status overdue startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n": types.SessionsDocument,
     "\n  query MyGroups($filter: SchoolGroupFilter) {\n    schoolGroups(first: 100, filter: $filter) { edges { node { id name } } }\n  }\n": types.MyGroupsDocument,
 };
 
@@ -483,7 +483,7 @@ export function graphql(source: "subscription SessionWaiting($id: ID!, $afterSeq
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n"];
+export function graphql(source: "\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status overdue startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query Sessions($filter: ResearchSessionFilter, $after: String) {\n    researchSessions(first: 20, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type mode status overdue startsAt endsAt group { id name } hostSchool { id name } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,7 +3,7 @@ import { fixedClock, Role, type RequestContext } from '#app/core';
 import { NamedDirectory } from '#app/organisation';
 import { ResearchService, ResearchSessions, type ResearchSessionType, type SessionMode } from '#app/research';
 import type { ColumnSpec, RowError } from '../columns';
-import { cellError, duplicates, oneGroupNamed, oneTeacherNamed, type ImportKind, type ImportStep, type RowPlan } from '../import-kind';
+import { cellError, duplicates, oneGroupNamed, oneMemberSchoolNamed, oneTeacherNamed, type ImportKind, type ImportStep, type RowPlan } from '../import-kind';
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'group', zh: '共同体名称', en: 'Group', type: 'text', required: true, max: 100, example: '随县炎帝学校教联体', help: '必填。您管理的共同体名称。' },
@@ -51,9 +51,9 @@ export class SessionsImport implements ImportKind {
       const g = picked.group;
       const memberIds = new Set(members.filter((m) => m.groupId === g.id).map((m) => m.schoolId));
       const school = (key: string, name: string) => {
-        const found = schools.filter((s) => s.name === name && memberIds.has(s.id));
-        if (found.length !== 1) fail(key, name, `“${name}”不是该共同体的成员校`, `"${name}" is not a member school of the group`);
-        return found[0]?.id;
+        const found = oneMemberSchoolNamed(schools, memberIds, col(key), r.row, name);
+        if ('error' in found) errors.push(found.error);
+        return 'id' in found ? found.id : undefined;
       };
       const hostId = school('host', v.host);
       const invitedIds = (v.invited ?? []).map((n: string) => school('invited', n));

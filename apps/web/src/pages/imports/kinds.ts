@@ -1,8 +1,8 @@
 /** Which kinds each role may import (the server checks the same; the page only hides what would be refused). */
 export const KINDS_BY_ROLE: Record<string, string[]> = {
-  PLATFORM_ADMIN: ['schools', 'teachers', 'memberships', 'sessions', 'mentoring-pairs'],
-  REGION_ADMIN: ['schools', 'teachers', 'memberships', 'sessions', 'mentoring-pairs'],
-  GROUP_MANAGER: ['memberships', 'sessions', 'mentoring-pairs'],
+  PLATFORM_ADMIN: ['schools', 'teachers', 'memberships', 'sessions', 'mentoring-pairs', 'exchanges'],
+  REGION_ADMIN: ['schools', 'teachers', 'memberships', 'sessions', 'mentoring-pairs', 'exchanges'],
+  GROUP_MANAGER: ['memberships', 'sessions', 'mentoring-pairs', 'exchanges'],
   SCHOOL_ADMIN: ['teachers'],
 };
 

@@ -18,7 +18,7 @@ const SESSIONS = graphql(`
     researchSessions(first: 20, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id title type mode status startsAt endsAt group { id name } hostSchool { id name } } }
+      edges { node { id title type mode status overdue startsAt endsAt group { id name } hostSchool { id name } } }
     }
   }
 `);
@@ -90,7 +90,7 @@ export default function SessionsPage() {
           { title: t('sessions.type'), key: 'type', width: 130, render: (_: unknown, s) => label('ResearchSessionType', s.type) },
           { title: t('sessions.group'), key: 'group', render: (_: unknown, s) => <Link to={`/groups/${s.group.id}`}>{s.group.name}</Link> },
           { title: t('sessions.host'), key: 'host', render: (_: unknown, s) => s.hostSchool.name },
-          { title: t('sessions.status'), key: 'status', width: 100, render: (_: unknown, s) => <Tag color={COLOR[s.status]}>{label('ResearchSessionStatus', s.status)}</Tag> },
+          { title: t('sessions.status'), key: 'status', width: 100, render: (_: unknown, s) => (s.overdue ? <Tag color="orange">{t('sessions.overdue')}</Tag> : <Tag color={COLOR[s.status]}>{label('ResearchSessionStatus', s.status)}</Tag>) },
         ]}
       />
     </Space>

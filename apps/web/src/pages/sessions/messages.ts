@@ -1,6 +1,7 @@
 /** The sessions pages' strings that came with scheduling and filters, zh-CN first, then en; merged into the app's catalogs. */
 export const sessionsZh = {
   'sessions.allGroups': '全部共同体',
+  'sessions.overdue': '已过期未开始',
   'sessions.allTypes': '全部类型',
   'sessions.allSubjects': '全部学科',
   'sessions.subject': '学科',
@@ -28,6 +29,7 @@ export type SessionsKey = keyof typeof sessionsZh;
 
 export const sessionsEn: Record<SessionsKey, string> = {
   'sessions.allGroups': 'All groups',
+  'sessions.overdue': 'Overdue, never started',
   'sessions.allTypes': 'All types',
   'sessions.allSubjects': 'All subjects',
   'sessions.subject': 'Subject',
