@@ -114,8 +114,14 @@ describe('web app: sign-in and the managers’ pages', () => {
     await w.page.getByRole('button', { name: '添加成员校' }).click();
     const dialog = w.page.getByRole('dialog');
     await dialog.getByRole('combobox').first().fill(school.name.slice(0, 6));
-    await w.page.locator('.ant-select-item-option', { hasText: school.name }).first().click();
-    await dialog.locator('.ant-select-content, .ant-select-selection-item', { hasText: school.name }).first().waitFor(); // chosen, as a person sees it
+    // the open list's option (the results arrive from the server as one types: a click can land while they re-render)
+    const chosen = dialog.locator('.ant-select-content, .ant-select-selection-item', { hasText: school.name }).first();
+    for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+      if (!(await w.page.locator('.ant-select-dropdown:visible').count())) await dialog.getByRole('combobox').first().click();
+      await w.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: school.name }).first().click();
+      await chosen.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await chosen.waitFor(); // chosen, as a person sees it
     await dialog.getByRole('button', { name: '保存' }).click();
     await w.page.getByText('已添加成员校').waitFor();
     await w.page.getByRole('cell', { name: school.name }).waitFor();
