@@ -38,10 +38,6 @@ export class ImportService {
     this.kinds = new Map(kinds.map((k) => [k.name, k]));
   }
 
-  kindNames(): string[] {
-    return [...this.kinds.keys()];
-  }
-
   private kind(ctx: RequestContext, name: string): ImportKind {
     const kind = this.kinds.get(name);
     if (!kind) throw notFound(`Import kind ${name}`);

@@ -42,11 +42,11 @@ export class SchoolsImport implements ImportKind {
     errors.push(
       ...duplicates(ok, (x) => key(x.regionId, x.values.name), (x, first) => cellError(col('name'), x.row, x.values.name, `与第 ${first.row} 行是同一所学校`, `The same school as row ${first.row}`)),
     );
-    const existing = await NamedDirectory.schoolsAt(tx, ok.map((x) => ({ regionId: x.regionId, name: x.values.name })));
-    const mains = await NamedDirectory.schoolsAt(tx, ok.filter((x) => x.values.campusOf).map((x) => ({ regionId: x.regionId, name: x.values.campusOf })));
+    // the rows' schools and their main campuses, in one read
+    const found = await NamedDirectory.schoolsAt(tx, ok.flatMap((x) => [{ regionId: x.regionId, name: x.values.name }, ...(x.values.campusOf ? [{ regionId: x.regionId, name: x.values.campusOf }] : [])]));
     // ids by (region, name): the schools there are, then those the earlier rows create
-    const ids = new Map<string, string>([...existing, ...mains].map((s) => [key(s.regionId, s.name), s.id]));
-    const byKey = new Map(existing.map((s) => [key(s.regionId, s.name), s]));
+    const ids = new Map<string, string>(found.map((s) => [key(s.regionId, s.name), s.id]));
+    const byKey = new Map(found.map((s) => [key(s.regionId, s.name), s]));
     const earlier = new Set<string>();
     const plans: RowPlan[] = [];
     for (const x of ok) {
