@@ -99,7 +99,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
       return summary(false, 0);
     }
 
-    await importOrganisation(em, plan, log);
+    await importOrganisation(app, em, plan, log);
 
     const users = await insertAccounts(em, plan, await identity.hashPassword(DEMO_PASSWORD), log);
     // Planned only when loading: tens of thousands of check-ins and events are not worth computing on every start.
