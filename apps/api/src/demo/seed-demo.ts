@@ -1,6 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IdentityService } from '#app/identity';
 import { rebuildRollups, writeCoverageTarget } from '#app/reporting';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { insertAccounts } from './import/accounts';
@@ -73,7 +72,6 @@ export function demoCoverageTargets(plan: DemoPlan): { regionId: string; year: n
 export async function seedDemo(app: INestApplicationContext, log: (line: string) => void = () => {}): Promise<DemoSummary> {
   const started = Date.now();
   const ds = app.get(DataSource);
-  const identity = app.get(IdentityService);
   const plan = demoPlan();
   const summary = (created: boolean, users: number): DemoSummary => ({
     created,
@@ -101,7 +99,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
 
     await importOrganisation(app, em, plan, log);
 
-    const users = await insertAccounts(em, plan, await identity.hashPassword(DEMO_PASSWORD), log);
+    const users = await insertAccounts(app, em, plan, log);
     // Planned only when loading: tens of thousands of check-ins and events are not worth computing on every start.
     const research = buildResearchPlan(plan);
     await insertResearch(em, research);
