@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { rebuildRollups, writeCoverageTarget } from '#app/reporting';
+import { rebuildRollups } from '#app/reporting';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { insertAccounts } from './import/accounts';
 import { insertExchangesAndActivities } from './import/activity';
@@ -14,6 +14,7 @@ import { buildMentoringPlan } from './plans/mentoring-pairs';
 import { DemoPlan, demoPlan } from './plans/organisation';
 import { indexPlan } from './plans/plan-index';
 import { buildResearchPlan } from './plans/research-sessions';
+import { playCoverageTargets } from './steps/coverage-targets';
 import { playLessonPrep } from './steps/lesson-prep';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
@@ -55,19 +56,10 @@ export interface DemoSummary {
 /** Serialises concurrent seeders (two API instances starting at once). */
 export const DEMO_SEED_LOCK = 727003;
 
-/** Deterministic and idempotent: a second run changes nothing and returns created:false. */
-/** The demo's coverage targets (coverage_target rows). */
-export function demoCoverageTargets(plan: DemoPlan): { regionId: string; year: number; ratio: number; setAt: string }[] {
-  return [
-    { regionId: plan.refs.cityId, year: 2024, ratio: 0.7, setAt: chinaInstant('2024-01-15', 10 * 60) },
-    { regionId: plan.refs.cityId, year: 2025, ratio: 0.8, setAt: chinaInstant('2025-01-10', 10 * 60) },
-    { regionId: plan.refs.mainCountyId, year: 2026, ratio: 0.7, setAt: chinaInstant('2026-01-12', 10 * 60) },
-  ];
-}
-
 /**
  * Loads the demo into the app's database: the bulk of the history by the importers (import/*), and the stories
- * played through the services as the demo's people (steps/*), at their own dates, with the demo's ids.
+ * played through the services as the demo's people (steps/*), at their own dates, with the demo's ids. Deterministic
+ * and idempotent: a second run changes nothing and returns created:false.
  */
 export async function seedDemo(app: INestApplicationContext, log: (line: string) => void = () => {}): Promise<DemoSummary> {
   const started = Date.now();
@@ -117,10 +109,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
       `Demo data: ${prep.teams.length} lesson preparation teams, ${prep.plans.length} lesson plans (${prep.plans.filter((x) => x.kind === 'ADAPTATION').length} adaptations), ` +
         `${prep.revisions} revisions, ${prep.comments.length} comments, ${prep.adoptions.length} adoptions, played in ${prep.steps.length} steps through the services`,
     );
-    // The coverage targets the story tells (Suizhou, 2024): the city's 70% by the end of 2024 and 80% by the end of
-    // 2025 (which carries forward to its counties in later years), and 随县's own 70% for 2026.
-    for (const t of demoCoverageTargets(plan)) await writeCoverageTarget(em, t.regionId, t.year, t.ratio, null, t.setAt);
-    log(`Demo data: coverage targets ${demoCoverageTargets(plan).map((t) => `${t.year} ${Math.round(t.ratio * 100)}%`).join(', ')}`);
+    const targets = await playCoverageTargets(app, em, plan);
+    log(`Demo data: coverage targets ${targets.map((t) => `${t.year} ${Math.round(t.ratio * 100)}%`).join(', ')}`);
     // Last, so that the dashboards count everything above.
     const rollups = await rebuildRollups(em);
     log(`Demo data: dashboard rollups rebuilt (${rollups} rows)`);
