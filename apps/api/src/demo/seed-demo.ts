@@ -4,18 +4,20 @@ import { rebuildRollups } from '#app/reporting';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { insertAccounts } from './import/accounts';
 import { insertExchangesAndActivities } from './import/activity';
-import { insertMentoring } from './import/mentoring';
+import { insertMentoringActivities } from './import/mentoring';
 import { importOrganisation } from './import/organisation';
 import { insertResearch } from './import/research';
 import { buildExchangeActivityPlan } from './plans/activity';
 import { chinaInstant } from './plans/calendar';
 import { buildLessonPrepScript } from './plans/lesson-prep-story';
 import { buildMentoringPlan } from './plans/mentoring-pairs';
+import { mentoringSteps } from './plans/mentoring-steps';
 import { DemoPlan, demoPlan } from './plans/organisation';
 import { indexPlan } from './plans/plan-index';
 import { buildResearchPlan } from './plans/research-sessions';
 import { playCoverageTargets } from './steps/coverage-targets';
 import { playLessonPrep } from './steps/lesson-prep';
+import { playMentoring } from './steps/mentoring';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -98,7 +100,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     log(`Demo data: ${research.sessions.length} research sessions, ${research.attendance.length} check-ins, ${research.events.length} session events`);
     const ix = indexPlan(plan);
     const mentoring = buildMentoringPlan(plan, ix);
-    await insertMentoring(em, mentoring);
+    await playMentoring(app, em, mentoringSteps(mentoring, plan, ix));
+    await insertMentoringActivities(em, mentoring);
     log(`Demo data: ${mentoring.pairs.length} mentoring pairs, ${mentoring.activities.length} mentoring activities, ${mentoring.evaluations.length} evaluations`);
     const exchanges = buildExchangeActivityPlan(plan, ix);
     await insertExchangesAndActivities(em, exchanges);
