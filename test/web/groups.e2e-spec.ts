@@ -88,6 +88,21 @@ describe('web app: a group’s level and its dissolution', () => {
     await expect(m.page.getByRole('button', { name: '修改名称、模式或级别' }).count()).resolves.toBe(0);
   });
 
+  it("shows the county's groups one row each on the county page, as regionGroupBreakdown gives them", async () => {
+    const w = await openPage(browser, t.url);
+    pages.push(w);
+    await signIn(w, t.url, `bureau@${DOMAIN}`, DEMO_PASSWORD);
+    const county = (await t.ok(`{ me { roles { scopeId } } }`, {}, bureau)).me.roles[0].scopeId;
+    const year = today().slice(0, 4);
+    const rows = (await t.ok(`query($r: ID!, $f: Date!, $t: Date!) { regionGroupBreakdown(regionId: $r, from: $f, to: $t) { rows { group { name } researchSessions } } }`, { r: county, f: `${year}-01-01`, t: today() }, bureau)).regionGroupBreakdown.rows;
+    const table = w.page.getByTestId('region-groups');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const shown = await table.locator('tbody tr.ant-table-row').evaluateAll((trs) => trs.map((tr) => [tr.children[0].textContent, tr.children[4].textContent]));
+    expect(shown).toEqual(rows.slice(0, 20).map((r: any) => [r.group.name, new Intl.NumberFormat('zh-CN').format(r.researchSessions)]));
+    await table.scrollIntoViewIfNeeded();
+    await w.shot('region-groups');
+  });
+
   it('made no request to another origin, logged no console error, and no page overflowed sideways', () => {
     for (const w of pages) {
       expect(w.foreignRequests).toEqual([]);
