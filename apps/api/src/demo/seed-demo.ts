@@ -16,8 +16,10 @@ import { buildMentoringPlan } from './plans/mentoring-pairs';
 import { DemoPlan, demoPlan } from './plans/organisation';
 import { indexPlan } from './plans/plan-index';
 import { buildResearchPlan } from './plans/research-sessions';
+import { researchHistory, researchSteps } from './plans/research-steps';
 import { playActivity } from './steps/activity';
 import { playLessonPrep } from './steps/lesson-prep';
+import { playResearch } from './steps/research';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -106,7 +108,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     const users = await insertAccounts(em, plan, await identity.hashPassword(DEMO_PASSWORD), log);
     // Planned only when loading: tens of thousands of check-ins and events are not worth computing on every start.
     const research = buildResearchPlan(plan);
-    await insertResearch(em, research);
+    await insertResearch(em, researchHistory(research, plan.teachers));
+    await playResearch(app, em, researchSteps(research, plan));
     log(`Demo data: ${research.sessions.length} research sessions, ${research.attendance.length} check-ins, ${research.events.length} session events`);
     const ix = indexPlan(plan);
     const mentoring = buildMentoringPlan(plan, ix);

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ExchangeService, RotationService, StudentActivityService } from '#app/activity';
 import { IdentityService } from '#app/identity';
 import type { ActivityStep } from '../plans/activity-steps';
-import { playSteps, sameId } from './play';
+import { actorName, playSteps, sameId } from './play';
 import { DemoPrincipals } from './principals';
 
 /**
@@ -16,7 +16,7 @@ export async function playActivity(app: INestApplicationContext, em: EntityManag
   const exchanges = app.get(ExchangeService);
   const activities = app.get(StudentActivityService);
   const rotation = app.get(RotationService);
-  const describe = (step: ActivityStep) => `${step.do} at ${step.at} by ${step.by.userId ?? `a manager of ${step.by.manages}`}`;
+  const describe = (step: ActivityStep) => `${step.do} at ${step.at} by ${actorName(step.by)}`;
   await playSteps(em, new DemoPrincipals(app.get(IdentityService), em), 'activity', steps, describe, async (ctx, ids, step) => {
     switch (step.do) {
       case 'recordExchange':

@@ -43,3 +43,6 @@ export async function playSteps<S extends TimedStep>(
 export function sameId(what: string, got: string, want: string): void {
   if (got !== want) throw new Error(`${what} ${got} created, the demo's is ${want}`);
 }
+
+/** Who plays a step, for the messages. */
+export const actorName = (a: Actor): string => a.teacher?.name ?? a.userId ?? (a.administers ? `an admin of region ${a.administers}` : `a manager of group ${a.manages}`);
