@@ -74,7 +74,8 @@ withDataSource(
     );
     await step(
       'memberships',
-      `INSERT INTO group_membership (group_id, school_id, group_kind, role, pairing, joined_on)
+      `INSERT INTO school_group_profile (group_id, valid_from, mode, level) SELECT id, founded_on, mode, level FROM school_group;
+       INSERT INTO group_membership (group_id, school_id, group_kind, role, pairing, joined_on)
        SELECT g.id, g.lead_school_id, g.kind, 'LEAD', NULL, g.founded_on FROM school_group g;
        WITH members AS (
          SELECT s.id AS school_id, g.id AS group_id, g.kind, g.founded_on,

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { ExpectedIds, fixedClock, Principal, RequestContext, Role } from '#app/core';
+import { IdentityService } from '#app/identity';
+import { MentoringService } from '#app/mentoring';
 import { codeOf, TestApp } from './support/test-app';
 
 const REQUEST = `mutation($i: RequestMentorshipInput!) { requestMentorship(input: $i) { id status proposedBy mentor { id } apprentice { id } } }`;
@@ -159,5 +163,40 @@ describe('mentoring pairs (师徒结对)', () => {
       count(*) FILTER (WHERE status = 'COMPLETED' AND ended_on = $2)::int completed FROM mentoring_pair WHERE group_id = $1`, [w.group.id, today]);
     expect(sum).toEqual({ mentoringPairsFormed: base.formed, mentoringPairsActive: base.active, mentoringPairsCompleted: base.completed });
     expect(base.formed).toBeGreaterThanOrEqual(5);
+  });
+
+  it('dates requests, answers, evaluations and endings by the request clock, with the ids the context supplies', async () => {
+    const svc = t.app.get(MentoringService);
+    const teacher = (id: string) => Principal.withoutAccount(id, [{ role: Role.TEACHER, scopeId: null }]);
+    const manager = (await t.app.get(IdentityService).resolve(w.manager.id))!;
+    const at = (p: Principal, instant: string, ids?: ExpectedIds) => {
+      const ctx = new RequestContext(t.db.manager, p).withClock(fixedClock(instant));
+      return ids ? ctx.withIds(ids) : ctx;
+    };
+    const mentor = await mk(w.lead.id, '黄海', { years: 16, honours: ['BACKBONE'] });
+    const [a1, a2, a3] = [await mk(w.rural.id, '新教师甲', { years: 0 }), await mk(w.rural.id, '新教师乙', { years: 0 }), await mk(w.rural.id, '新教师丙', { years: 0 })];
+    const row = async (id: string) => (await t.sql(`SELECT status, activated_on::text, ended_on::text, planned_end_on::text, created_at, updated_at FROM mentoring_pair WHERE id = $1`, [id]))[0];
+    const pairIn = (apprenticeTeacherId: string) => ({ groupId: w.group.id, mentorTeacherId: mentor.id, apprenticeTeacherId, subject: '数学', goals: ['站稳讲台'] });
+
+    // 09:00 in China on 3 March 2025; a planned end that is in the future on that day (not on the wall clock's)
+    const id = randomUUID();
+    const p = await svc.request(at(teacher(a1.id), '2025-03-03T01:00:00Z', new ExpectedIds().expect('mentoring_pair', id)), { ...pairIn(a1.id), plannedEndOn: '2025-07-04' });
+    expect(p.id).toBe(id);
+    // 23:30 in UTC is the next morning in China: accepted on 11 March
+    await svc.respond(at(teacher(mentor.id), '2025-03-10T23:30:00Z'), id, true, '欢迎');
+    expect(await row(id)).toMatchObject({ status: 'ACTIVE', activated_on: '2025-03-11', planned_end_on: '2025-07-04', created_at: new Date('2025-03-03T01:00:00Z'), updated_at: new Date('2025-03-10T23:30:00Z') });
+    const evaluationId = randomUUID();
+    await svc.evaluate(at(manager, '2025-06-30T02:00:00Z', new ExpectedIds().expect('mentoring_evaluation', evaluationId)), { pairId: id, period: '2024-2025-2', scores: [{ goal: '站稳讲台', score: 4 }] });
+    const [e] = await t.sql(`SELECT id, evaluated_by, created_at FROM mentoring_evaluation WHERE pair_id = $1`, [id]);
+    expect(e).toEqual({ id: evaluationId, evaluated_by: w.manager.id, created_at: new Date('2025-06-30T02:00:00Z') });
+    await svc.complete(at(teacher(mentor.id), '2025-07-03T08:00:00Z'), id, '已能独立上好常态课');
+    expect(await row(id)).toMatchObject({ status: 'COMPLETED', ended_on: '2025-07-03', updated_at: new Date('2025-07-03T08:00:00Z') });
+
+    const declined = await svc.request(at(manager, '2025-04-01T02:00:00Z'), pairIn(a2.id));
+    await svc.respond(at(teacher(mentor.id), '2025-04-02T02:00:00Z'), declined.id, false, '本学期课务太重');
+    expect(await row(declined.id)).toMatchObject({ status: 'DECLINED', updated_at: new Date('2025-04-02T02:00:00Z') });
+    const dissolved = await svc.request(at(teacher(a3.id), '2025-04-01T03:00:00Z'), pairIn(a3.id));
+    await svc.dissolve(at(teacher(a3.id), '2025-04-20T03:00:00Z'), dissolved.id, '徒弟调往外县');
+    expect(await row(dissolved.id)).toMatchObject({ status: 'DISSOLVED', ended_on: '2025-04-20', updated_at: new Date('2025-04-20T03:00:00Z') });
   });
 });

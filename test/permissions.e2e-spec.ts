@@ -37,6 +37,7 @@ const EXPECTED: Record<string, string> = {
   'Mutation.createRegion': 'REGION_ADMIN',
   'Mutation.createSchool': 'REGION_ADMIN',
   'Mutation.createSchoolGroup': 'REGION_ADMIN',
+  'Mutation.updateSchoolGroup': 'REGION_ADMIN',
   'Mutation.createTeacher': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.createUser': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.inviteUser': 'REGION_ADMIN,SCHOOL_ADMIN',

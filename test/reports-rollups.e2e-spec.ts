@@ -176,7 +176,7 @@ describe('reports: exact counters from rollups', () => {
         await t.gql(`mutation($i: CreateLessonPrepTeamInput!) { createLessonPrepTeam(input: $i) { id } }`, { i: { groupId: g.id, name: '数学组', subject: '数学', grade: '五年级', leaderTeacherId: leader.id, memberTeacherIds: [] } }, admin);
       },
       publishPlan: async () => {
-        const rows = await t.sql(`SELECT t.id, t.leader_teacher_id FROM lesson_prep_team t`);
+        const rows = await t.sql(`SELECT t.id, t.leader_teacher_id FROM lesson_prep_team t JOIN school_group g ON g.id = t.group_id WHERE g.status = 'ACTIVE'`);
         if (!rows.length) return;
         const team = pick(rows);
         const leader = teachers.find((x) => x.id === team.leader_teacher_id)!;
@@ -197,7 +197,30 @@ describe('reports: exact counters from rollups', () => {
         return t.gql(`mutation($i: RecordAdoptionInput!) { recordLessonPlanAdoption(input: $i) { id } }`, { i: { planId: plan.id, schoolId: teacher.school, teacherId: teacher.id, taughtOn: todayInChina(), className: `${Math.floor(rnd() * 6) + 1}班` } }, teacher.token);
       },
     });
-    const weights: [string, number][] = [['team', 2], ['publishPlan', 3], ['adopt', 4], ['pair', 6], ['endPair', 2], ['createSchool', 1], ['createGroup', 1], ['join', 6], ['leave', 3], ['students', 2], ['stage', 1], ['move', 1], ['schedule', 4], ['start', 4], ['checkIn', 8], ['end', 3], ['cancel', 1]];
+    // groups change level or mode from a day on, or are dissolved (their memberships end that day)
+    const formerGroups: typeof groups = [];
+    const dayBetween = (from: string) => daysAgo(Math.floor(rnd() * Math.max(0, Math.floor((Date.now() - Date.parse(from)) / 86400_000) - 1)));
+    Object.assign(ops, {
+      relevel: async () => {
+        const [g] = await t.sql(`SELECT p.group_id, max(p.valid_from)::text AS since FROM school_group_profile p JOIN school_group g ON g.id = p.group_id
+                                  WHERE g.kind = 'CONSORTIUM' AND g.status = 'ACTIVE' GROUP BY 1 ORDER BY md5(p.group_id::text || $1) LIMIT 1`, [String(rnd())]);
+        if (!g) return;
+        const change = rnd() < 0.7 ? { level: pick(['PROVINCIAL_DEMONSTRATION', 'PROVINCIAL_PILOT', 'MUNICIPAL_PILOT', null]) } : { mode: pick(['FUSED', 'CO_BUILT', 'FUSED_AND_CO_BUILT']) };
+        return t.ok(`mutation($i: UpdateSchoolGroupInput!) { updateSchoolGroup(input: $i) { id } }`, { i: { groupId: g.group_id, ...change, effectiveOn: dayBetween(g.since) } }, admin);
+      },
+      dissolve: async () => {
+        if (groups.length <= 3) return;
+        const g = pick(groups);
+        const [{ last }] = await t.sql(
+          `SELECT greatest(max(m.joined_on), max(m.left_on), (SELECT max(valid_from) FROM school_group_profile WHERE group_id = $1))::text AS last FROM group_membership m WHERE m.group_id = $1`,
+          [g.id],
+        );
+        await t.ok(`mutation($i: UpdateSchoolGroupInput!) { updateSchoolGroup(input: $i) { id } }`, { i: { groupId: g.id, dissolve: true, effectiveOn: dayBetween(last) } }, admin);
+        groups.splice(groups.indexOf(g), 1);
+        formerGroups.push(g);
+      },
+    });
+    const weights: [string, number][] = [['team', 2], ['publishPlan', 3], ['adopt', 4], ['pair', 6], ['endPair', 2], ['createSchool', 1], ['createGroup', 1], ['join', 6], ['leave', 3], ['students', 2], ['stage', 1], ['move', 1], ['schedule', 4], ['start', 4], ['checkIn', 8], ['end', 3], ['cancel', 1], ['relevel', 2], ['dissolve', 1]];
     const bag = weights.flatMap(([op, w]) => Array(w).fill(op));
     const done: string[] = [];
     for (let i = 0; i < 240; i++) {
@@ -224,6 +247,10 @@ describe('reports: exact counters from rollups', () => {
         expect(got.uncoveredSchools.totalCount).toBe(want.compulsorySchools - want.coveredSchools);
         const byMode = Object.fromEntries(got.consortiaByMode.map((m: any) => [m.key, m.count]));
         for (const row of want.consortiaRows) expect(byMode[row.mode]).toBe(want.consortiaRows.filter((r: any) => r.mode === row.mode).reduce((a: number, r: any) => a + r.n, 0));
+        const byLevel = Object.fromEntries(got.consortiaByLevel.filter((l: any) => l.count).map((l: any) => [l.key, l.count]));
+        const wantLevel: Record<string, number> = {};
+        for (const row of want.consortiaRows) if (row.level) wantLevel[row.level] = (wantLevel[row.level] ?? 0) + row.n;
+        expect([ctx, byLevel]).toEqual([ctx, wantLevel]);
       }
       for (const [from, to] of [[daysAgo(30), today], [today, today], [daysAgo(400), daysAgo(1)]]) {
         const got = (await t.ok(REGION_Q, { r: region, f: from, t: to }, admin)).regionActivitySummary;
@@ -243,7 +270,7 @@ describe('reports: exact counters from rollups', () => {
     }
     const monthStart = (d: string) => d.slice(0, 8) + '01';
     const lastMonthEnd = daysAgo(Number(today.slice(8, 10)));
-    for (const g of groups) {
+    for (const g of [...groups, ...formerGroups]) {
       for (const [from, to] of [[daysAgo(30), today], [daysAgo(400), daysAgo(1)], [monthStart(daysAgo(100)), today], [monthStart(daysAgo(70)), lastMonthEnd], [monthStart(today), today]]) {
         const got = (await t.ok(GROUP_Q, { g: g.id, f: from, t: to }, admin)).groupActivitySummary;
         const want = await baseGroupActivity(t.db.manager, g.id, from, to);
@@ -294,6 +321,9 @@ describe('reports: exact counters from rollups', () => {
     expect(ended).toBeGreaterThan(3);
     expect(checkins).toBeGreaterThan(3);
     expect(left).toBeGreaterThan(3);
+    const [{ relevelled, dissolved }] = await t.sql(`SELECT ((SELECT count(*) FROM school_group_profile) - (SELECT count(*) FROM school_group))::int AS relevelled,
+      (SELECT count(*) FROM school_group WHERE status = 'DISSOLVED')::int AS dissolved`);
+    expect([relevelled > 1, dissolved > 0]).toEqual([true, true]);
     const [{ paired }] = await t.sql(`SELECT count(*)::int AS paired FROM mentoring_pair WHERE activated_on IS NOT NULL`);
     expect(paired).toBeGreaterThan(2);
     const [{ published, adopted }] = await t.sql(`SELECT (SELECT count(*) FROM lesson_plan WHERE published_version IS NOT NULL)::int published, (SELECT count(*) FROM lesson_plan_adoption)::int adopted`);

@@ -127,6 +127,7 @@ export class TestApp {
       `INSERT INTO school_group (id, name, kind, mode, region_id, lead_school_id, founded_on) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
       [id, o.name ?? `共同体-${id.slice(0, 6)}`, kind, kind === 'CONSORTIUM' ? (o.mode === undefined ? 'FUSED' : o.mode) : null, regionId, leadSchoolId, foundedOn],
     );
+    await this.sql(`INSERT INTO school_group_profile (group_id, valid_from, mode, level) SELECT id, founded_on, mode, level FROM school_group WHERE id = $1`, [id]);
     await this.sql(`INSERT INTO group_membership (group_id, school_id, group_kind, role, joined_on) VALUES ($1,$2,$3,'LEAD',$4)`, [
       id,
       leadSchoolId,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
 import { AccessService, Teacher } from '#app/organisation';
@@ -6,6 +5,7 @@ import { Invitation, InviteUserInput, UpdateMyProfileInput } from './dto/account
 import { User } from './entities/user.entity';
 import { IdentityService } from './identity.service';
 import { oneTimeCode } from './password';
+import { insertUser } from './identity-rows';
 
 /** How long an invitation's one-time code works. */
 export const INVITE_CODE_TTL_DAYS = 14;
@@ -40,8 +40,7 @@ export class AccountsService {
       await this.requireFree(tx, input.email, input.phone);
       const code = oneTimeCode();
       const expiresAt = new Date(tx.now().getTime() + INVITE_CODE_TTL_DAYS * 86_400_000);
-      const user = tx.em.create(User, {
-        id: randomUUID(),
+      const user = await insertUser(tx, {
         email: input.email ?? null,
         phone: input.phone ?? null,
         passwordHash: await this.identity.hashPassword(code),
@@ -49,9 +48,7 @@ export class AccountsService {
         teacherId: input.teacherId ?? null,
         mustChangePassword: true,
         passwordExpiresAt: expiresAt,
-        deactivatedAt: null,
       });
-      await tx.em.save(user);
       if (input.role) await this.identity.grantRole(tx, { userId: user.id, role: input.role, scopeId: input.scopeId });
       const account = input.email ?? input.phone!;
       return { user, code, expiresAt: expiresAt.toISOString(), link: `/login?account=${encodeURIComponent(account)}&code=${code}` };

@@ -28,6 +28,7 @@ import { AuthPayload, CreateUserInput, GrantRoleInput, PasswordReset } from './d
 import { RoleGrant, User } from './entities/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, needsRehash, oneTimeCode, PasswordHasher } from './password';
+import { insertUser, writeGrants, type GrantRow } from './identity-rows';
 
 // Verifying against this when the email is unknown keeps both answers equally slow (no account probing).
 let dummyHash: Promise<string> | undefined;
@@ -213,15 +214,12 @@ export class IdentityService implements PrincipalResolver {
       }
       const exists = await tx.em.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email: input.email }).getExists();
       if (exists) throw conflict(`An account with email ${input.email} already exists`);
-      const user = tx.em.create(User, {
-        id: randomUUID(),
+      return insertUser(tx, {
         email: input.email,
         passwordHash: await this.hashPassword(input.password),
         displayName: input.displayName,
         teacherId: input.teacherId ?? null,
       });
-      await tx.em.save(user);
-      return user;
     });
   }
 
@@ -237,15 +235,9 @@ export class IdentityService implements PrincipalResolver {
         revokedAt: IsNull(),
       });
       if (existing) throw conflict('This user already holds this role in this scope');
-      const grant = tx.em.create(RoleGrant, {
-        id: randomUUID(),
-        userId: user.id,
-        role: input.role,
-        scopeId: input.scopeId ?? null,
-        grantedBy: tx.user.userId,
-        revokedAt: null,
-      });
-      await tx.em.save(grant);
+      const row: GrantRow = { id: tx.newId('role_grant'), userId: user.id, role: input.role, scopeId: input.scopeId ?? null, grantedBy: tx.user.userId, createdAt: tx.now(), revokedAt: null };
+      await writeGrants(tx.em, [row]);
+      const grant = tx.em.create(RoleGrant, row);
       await this.bumpTokenVersion(tx, user.id); // the user signs in again to act with the new role
       return grant;
     });

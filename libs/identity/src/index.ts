@@ -8,3 +8,4 @@ export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './dto/user.input';
 export * from './identity.module';
 
 export const IDENTITY_ENTITIES = [User, RoleGrant];
+export * from './identity-rows';

@@ -160,6 +160,8 @@ export class MentoringService {
       const answerer = pair.proposedBy === MentoringProposer.MENTOR ? 'APPRENTICE' : 'MENTOR';
       if (access.side !== answerer) throw forbidden(answerer === 'MENTOR' ? 'The mentor answers this request' : 'The apprentice answers this invitation');
       pair.responseNote = note ?? null;
+      // the request clock, not the database's (TypeORM's update date column would write the wall clock)
+      pair.updatedAt = tx.now();
       if (!accept) {
         pair.status = MentoringStatus.DECLINED;
         return tx.em.save(pair);
@@ -187,7 +189,7 @@ export class MentoringService {
       if (!access.manager && access.side !== 'MENTOR') throw forbidden('The mentor or a group manager completes a pair');
       this.requireStatus(pair, [MentoringStatus.ACTIVE], 'complete');
       const today = tx.today();
-      Object.assign(pair, { status: MentoringStatus.COMPLETED, endedOn: today, evaluation });
+      Object.assign(pair, { status: MentoringStatus.COMPLETED, endedOn: today, evaluation, updatedAt: tx.now() });
       const saved = await tx.em.save(pair);
       await this.events.publish(tx, 'mentoring.pair.completed', await this.fact(tx, pair, today));
       return saved;
@@ -203,7 +205,7 @@ export class MentoringService {
       this.requireStatus(pair, [MentoringStatus.PROPOSED, MentoringStatus.ACTIVE], 'dissolve');
       const wasActive = pair.status === MentoringStatus.ACTIVE;
       const today = tx.today();
-      Object.assign(pair, { status: MentoringStatus.DISSOLVED, endedOn: today, dissolveReason: reason });
+      Object.assign(pair, { status: MentoringStatus.DISSOLVED, endedOn: today, dissolveReason: reason, updatedAt: tx.now() });
       const saved = await tx.em.save(pair);
       await this.events.publish(tx, 'mentoring.pair.dissolved', { ...(await this.fact(tx, pair, today)), wasActive });
       return saved;

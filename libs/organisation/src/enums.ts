@@ -13,6 +13,8 @@ export enum GroupLevel {
   MUNICIPAL_PILOT = 'MUNICIPAL_PILOT',
   COUNTY_PILOT = 'COUNTY_PILOT',
 }
+/** The modes of a co-built consortium (共建型), which alone may cross regions (跨区域共建型教联体). */
+export const CO_BUILT_MODES: readonly ConsortiumMode[] = [ConsortiumMode.CO_BUILT, ConsortiumMode.FUSED_AND_CO_BUILT];
 export enum GroupStatus { ACTIVE = 'ACTIVE', DISSOLVED = 'DISSOLVED' }
 export enum MemberRole { LEAD = 'LEAD', MEMBER = 'MEMBER' }
 export enum Pairing { STRONG_WEAK = 'STRONG_WEAK', STRONG_NEW = 'STRONG_NEW', STRONG_RURAL = 'STRONG_RURAL', STRONG_SUBURBAN = 'STRONG_SUBURBAN', OTHER = 'OTHER' }

@@ -12,14 +12,14 @@ import {
   type RequestContext,
 } from '#app/core';
 import { AccessService } from './access.service';
-import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter } from './dto/group.input';
+import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter, UpdateSchoolGroupInput } from './dto/group.input';
 import { GroupMembership } from './entities/group-membership.entity';
-import { DEFAULT_MENTOR_CAPACITY, SchoolGroup } from './entities/school-group.entity';
+import { DEFAULT_MENTOR_CAPACITY, SchoolGroup, SchoolGroupProfile } from './entities/school-group.entity';
 import { School } from './entities/school.entity';
-import { GroupKind, GroupStatus, MemberRole } from './enums';
+import { CO_BUILT_MODES, GroupKind, GroupStatus, MemberRole } from './enums';
 import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
-import { writeGroups, writeMemberships, type GroupRow, type MembershipRow } from './organisation-rows';
+import { writeGroupProfiles, writeGroups, writeMemberships, type GroupRow, type MembershipRow } from './organisation-rows';
 
 @Injectable()
 export class GroupService {
@@ -33,11 +33,15 @@ export class GroupService {
     if (input.mode && input.kind !== GroupKind.CONSORTIUM) throw badInput('mode', 'Only a consortium (CONSORTIUM) has a mode');
     const foundedOn = input.foundedOn ?? ctx.today();
     if (foundedOn > ctx.today()) throw badInput('foundedOn', 'foundedOn cannot be in the future');
+    const crossRegion = input.crossRegion ?? false;
+    if (crossRegion && !(input.kind === GroupKind.CONSORTIUM && input.mode && CO_BUILT_MODES.includes(input.mode))) {
+      throw badInput('crossRegion', 'Only a co-built consortium (mode CO_BUILT or FUSED_AND_CO_BUILT) may cross regions');
+    }
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [input.regionId]);
       const lead = await tx.em.findOneBy(School, { id: input.leadSchoolId });
       if (!lead) throw notFound('School', input.leadSchoolId);
-      await this.requireInRegion(tx, input.kind, input.regionId, lead, 'leadSchoolId');
+      await this.requireInRegion(tx, { kind: input.kind, crossRegion: false }, input.regionId, lead, 'leadSchoolId');
       const row: GroupRow = {
         id: tx.newId('school_group'),
         name: input.name,
@@ -48,10 +52,13 @@ export class GroupService {
         level: input.level ?? null,
         foundedOn,
         status: GroupStatus.ACTIVE,
+        dissolvedOn: null,
+        crossRegion,
         mentorCapacity: DEFAULT_MENTOR_CAPACITY,
         createdAt: tx.now(),
       };
       await writeGroups(tx.em, [row]);
+      await writeGroupProfiles(tx.em, [{ groupId: row.id, validFrom: foundedOn, mode: row.mode, level: row.level, changedBy: tx.user.userId, createdAt: tx.now() }]);
       const group = tx.em.create(SchoolGroup, row);
       const { id: groupId, regionId, kind, mode, level } = group;
       await this.events.publish(tx, 'organisation.group.created', { groupId, regionId, kind, mode, level, foundedOn });
@@ -73,7 +80,7 @@ export class GroupService {
       if (joinedOn < group.foundedOn) throw badInput('joinedOn', `joinedOn is before the group was founded (${group.foundedOn})`);
       const school = await tx.em.findOneBy(School, { id: input.schoolId });
       if (!school) throw notFound('School', input.schoolId);
-      await this.requireInRegion(tx, group.kind, group.regionId, school, 'schoolId');
+      await this.requireInRegion(tx, group, group.regionId, school, 'schoolId');
       return this.insertMembership(tx, group, school.id, MemberRole.MEMBER, input.pairing, joinedOn);
     });
   }
@@ -95,6 +102,75 @@ export class GroupService {
       await this.events.publish(tx, 'organisation.membership.removed', { groupId, schoolId, kind: membership.groupKind, on });
       return saved;
     });
+  }
+
+  /**
+   * Renames a group, changes its mode or level from `effectiveOn` (a new row of its profile history; reports count
+   * levels as of a date), or dissolves it on `effectiveOn` (every membership ends that day; rows stay as history).
+   */
+  async update(ctx: RequestContext, input: UpdateSchoolGroupInput): Promise<SchoolGroup> {
+    const on = input.effectiveOn ?? ctx.today();
+    if (on > ctx.today()) throw badInput('effectiveOn', 'effectiveOn cannot be in the future');
+    const profileChange = input.mode !== undefined || input.level !== undefined;
+    if (input.dissolve && (profileChange || input.name !== undefined)) throw badInput('dissolve', 'Dissolve a group on its own, without other changes');
+    if (!input.dissolve && !profileChange && input.name === undefined) throw badInput('groupId', 'Nothing to change: give name, mode, level or dissolve');
+    if (input.mode === null) throw badInput('mode', 'A consortium keeps a mode; give another one');
+    return this.tx.run(ctx, async (tx) => {
+      await this.access.requireGroups(tx, 'manage', [input.groupId]);
+      const group = await tx.em.findOne(SchoolGroup, { where: { id: input.groupId }, lock: { mode: 'pessimistic_write' } });
+      if (!group) throw notFound('School group', input.groupId);
+      if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
+      if (input.name !== undefined) group.name = input.name;
+      if (profileChange) await this.changeProfile(tx, group, input, on);
+      if (input.dissolve) await this.dissolve(tx, group, on);
+      await tx.em.save(group);
+      return group;
+    });
+  }
+
+  /** The group's mode and level from each day on, oldest first. Batched across groups. */
+  profiles(ctx: RequestContext, groupId: string): Promise<SchoolGroupProfile[]> {
+    return groupedBy<SchoolGroupProfile>(
+      ctx,
+      'groupProfiles',
+      (ids) => ctx.em.find(SchoolGroupProfile, { where: { groupId: In(ids) }, order: { validFrom: 'ASC' } }),
+      (p) => p.groupId,
+    ).load(groupId);
+  }
+
+  private async changeProfile(tx: RequestContext, group: SchoolGroup, input: UpdateSchoolGroupInput, on: string) {
+    if (input.mode !== undefined && group.kind !== GroupKind.CONSORTIUM) throw badInput('mode', 'Only a consortium (CONSORTIUM) has a mode');
+    const mode = input.mode ?? group.mode;
+    if (group.crossRegion && !(mode && CO_BUILT_MODES.includes(mode))) throw badInput('mode', 'A cross-region consortium stays co-built (CO_BUILT or FUSED_AND_CO_BUILT)');
+    const before = { mode: group.mode, level: group.level };
+    const after = { mode, level: input.level === undefined ? group.level : input.level };
+    if (before.mode === after.mode && before.level === after.level) return;
+    if (on < group.foundedOn) throw badInput('effectiveOn', `effectiveOn is before the group was founded (${group.foundedOn})`);
+    const latest = await tx.em.findOne(SchoolGroupProfile, { where: { groupId: group.id }, order: { validFrom: 'DESC' } });
+    if (latest && on < latest.validFrom) throw badInput('effectiveOn', `The mode or level last changed on ${latest.validFrom}: effectiveOn must be on or after that day`);
+    // A second change on the same day replaces that day's row.
+    await tx.em.delete(SchoolGroupProfile, { groupId: group.id, validFrom: on });
+    await writeGroupProfiles(tx.em, [{ groupId: group.id, validFrom: on, ...after, changedBy: tx.user.userId, createdAt: tx.now() }]);
+    Object.assign(group, after);
+    await this.events.publish(tx, 'organisation.group.profileChanged', { groupId: group.id, regionId: group.regionId, kind: group.kind, before, after, on });
+  }
+
+  private async dissolve(tx: RequestContext, group: SchoolGroup, on: string) {
+    const [{ last }] = await tx.em.query(
+      `SELECT greatest(max(joined_on), max(left_on), (SELECT max(valid_from) FROM school_group_profile WHERE group_id = $1))::text AS last FROM group_membership WHERE group_id = $1`,
+      [group.id],
+    );
+    if (last && on < last) throw badInput('effectiveOn', `The group's history reaches ${last}: it can be dissolved on that day or later`);
+    const ending = await tx.em.find(GroupMembership, { where: { groupId: group.id, leftOn: IsNull() }, order: { joinedOn: 'ASC', id: 'ASC' } });
+    for (const m of ending) {
+      m.leftOn = on;
+      await tx.em.save(m);
+      await this.events.publish(tx, 'organisation.membership.removed', { groupId: group.id, schoolId: m.schoolId, kind: m.groupKind, on });
+    }
+    group.status = GroupStatus.DISSOLVED;
+    group.dissolvedOn = on;
+    const { id: groupId, regionId, kind, mode, level } = group;
+    await this.events.publish(tx, 'organisation.group.dissolved', { groupId, regionId, kind, mode, level, on });
   }
 
   async list(ctx: RequestContext, filter: SchoolGroupFilter = {}, page: PageArgs) {
@@ -139,9 +215,9 @@ export class GroupService {
     ).load(schoolId);
   }
 
-  /** A school joins only groups of its region subtree; an ALLIANCE may cross regions. */
-  private async requireInRegion(ctx: RequestContext, kind: GroupKind, regionId: string, school: School, field: string) {
-    if (kind === GroupKind.ALLIANCE) return;
+  /** A school joins only groups of its region subtree; an ALLIANCE and a cross-region co-built consortium may cross regions. */
+  private async requireInRegion(ctx: RequestContext, group: Pick<SchoolGroup, 'kind' | 'crossRegion'>, regionId: string, school: School, field: string) {
+    if (group.kind === GroupKind.ALLIANCE || group.crossRegion) return;
     const [{ inside }] = await ctx.em.query(
       `SELECT EXISTS (SELECT 1 FROM region r WHERE r.id = $1 AND r.path @> ARRAY[$2]::uuid[]) AS inside`,
       [school.regionId, regionId],

@@ -1,6 +1,6 @@
 import { Region } from './entities/region.entity';
 import { School } from './entities/school.entity';
-import { SchoolGroup } from './entities/school-group.entity';
+import { SchoolGroup, SchoolGroupProfile } from './entities/school-group.entity';
 import { GroupMembership } from './entities/group-membership.entity';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
 
@@ -23,7 +23,7 @@ export * from './teacher.service';
 export * from './organisation.module';
 export * from './models/connections';
 
-export const ORGANISATION_ENTITIES = [Region, School, SchoolGroup, GroupMembership, Teacher, TeacherAssignment];
+export const ORGANISATION_ENTITIES = [Region, School, SchoolGroup, SchoolGroupProfile, GroupMembership, Teacher, TeacherAssignment];
 export * from './dto/common';
 export * from './dto/is-calendar-date';
 export * from './dto/school.input';

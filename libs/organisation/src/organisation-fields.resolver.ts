@@ -2,7 +2,7 @@ import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '#app/core';
 import { Region } from './entities/region.entity';
 import { School } from './entities/school.entity';
-import { SchoolGroup } from './entities/school-group.entity';
+import { SchoolGroup, SchoolGroupProfile } from './entities/school-group.entity';
 import { GroupMembership } from './entities/group-membership.entity';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
 import { RegionService } from './region.service';
@@ -52,6 +52,10 @@ export class SchoolGroupFieldsResolver {
   @ResolveField(() => [GroupMembership], { description: 'Current members, lead first; with includeFormer, also schools that left (leftOn set)' })
   members(@Ctx() ctx: RequestContext, @Parent() g: SchoolGroup, @Args('includeFormer', { nullable: true, defaultValue: false }) includeFormer: boolean) {
     return this.groups.members(ctx, g.id, includeFormer);
+  }
+  @ResolveField(() => [SchoolGroupProfile], { description: 'Its mode and level from each day on, oldest first (the last one is mode and level now)' })
+  profiles(@Ctx() ctx: RequestContext, @Parent() g: SchoolGroup) {
+    return this.groups.profiles(ctx, g.id);
   }
   @ResolveField(() => Int, { description: 'Number of current member schools, lead included' })
   async memberCount(@Ctx() ctx: RequestContext, @Parent() g: SchoolGroup) {

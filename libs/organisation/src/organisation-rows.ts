@@ -1,7 +1,7 @@
 import { rowWriter, type RowOf } from '#app/core';
 import { GroupMembership } from './entities/group-membership.entity';
 import { Region } from './entities/region.entity';
-import { SchoolGroup } from './entities/school-group.entity';
+import { SchoolGroup, SchoolGroupProfile } from './entities/school-group.entity';
 import { School } from './entities/school.entity';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
 
@@ -9,6 +9,7 @@ export type RegionRow = RowOf<Region, 'createdAt'>;
 export type SchoolRow = RowOf<School, 'createdAt' | 'updatedAt'>;
 export type GroupRow = RowOf<SchoolGroup, 'createdAt'>;
 export type MembershipRow = RowOf<GroupMembership, 'createdAt'>;
+export type GroupProfileRow = RowOf<SchoolGroupProfile, 'createdAt'>;
 export type TeacherRow = RowOf<Teacher, 'createdAt' | 'updatedAt'>;
 export type AssignmentRow = RowOf<TeacherAssignment, 'createdAt'>;
 
@@ -38,7 +39,18 @@ export const writeGroups = rowWriter<GroupRow>('school_group', {
   level: 'varchar',
   foundedOn: 'date',
   status: 'varchar',
+  dissolvedOn: 'date',
+  crossRegion: 'boolean',
   mentorCapacity: 'int',
+  createdAt: 'timestamptz',
+});
+
+export const writeGroupProfiles = rowWriter<GroupProfileRow>('school_group_profile', {
+  groupId: 'uuid',
+  validFrom: 'date',
+  mode: 'varchar',
+  level: 'varchar',
+  changedBy: 'uuid',
   createdAt: 'timestamptz',
 });
 

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
 import { CreateRegionInput } from './dto/region.input';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
-import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter } from './dto/group.input';
+import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter, UpdateSchoolGroupInput } from './dto/group.input';
 import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
 import { Region } from './entities/region.entity';
 import { School } from './entities/school.entity';
@@ -71,6 +71,12 @@ export class OrganisationResolver {
   @Mutation(() => SchoolGroup, { description: 'Creates the group with its lead school as member (role LEAD)' })
   createSchoolGroup(@Ctx() ctx: RequestContext, @Args('input') input: CreateSchoolGroupInput) {
     return this.groupService.create(ctx, input);
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Mutation(() => SchoolGroup, { description: 'Rename, change the mode or level from a day on (history kept: SchoolGroup.profiles), or dissolve (撤销): region admins above the group' })
+  updateSchoolGroup(@Ctx() ctx: RequestContext, @Args('input') input: UpdateSchoolGroupInput) {
+    return this.groupService.update(ctx, input);
   }
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)

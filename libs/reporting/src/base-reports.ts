@@ -69,8 +69,9 @@ export async function baseRegionCoverage(em: EntityManager, regionId: string, as
     [regionId, asOf],
   );
   const consortia: { mode: string; level: string | null; n: number }[] = await em.query(
-    `SELECT coalesce(g.mode, '') AS mode, g.level, count(*)::int AS n FROM school_group g JOIN region r ON r.id = g.region_id
-      WHERE r.path @> ARRAY[$1]::uuid[] AND g.kind = 'CONSORTIUM' AND g.status = 'ACTIVE' AND g.founded_on <= $2 GROUP BY 1, 2`,
+    `SELECT coalesce(p.mode, '') AS mode, p.level, count(*)::int AS n FROM school_group g JOIN region r ON r.id = g.region_id
+       JOIN LATERAL (SELECT p.mode, p.level FROM school_group_profile p WHERE p.group_id = g.id AND p.valid_from <= $2 ORDER BY p.valid_from DESC LIMIT 1) p ON true
+      WHERE r.path @> ARRAY[$1]::uuid[] AND g.kind = 'CONSORTIUM' AND (g.dissolved_on IS NULL OR g.dissolved_on > $2) GROUP BY 1, 2`,
     [regionId, asOf],
   );
   return { ...row, consortia: consortia.reduce((a, c) => a + c.n, 0), consortiaRows: consortia };
@@ -84,7 +85,7 @@ export async function baseRegionActivity(em: EntityManager, regionId: string, fr
                JOIN region r ON r.id = g.region_id
               WHERE r.path @> ARRAY[$1]::uuid[] AND rs.status = 'ENDED' AND ${chinaDaySql('rs.ended_at')} BETWEEN $2 AND $3)::int AS "teacherParticipations",
             (SELECT count(*) FROM school_group g JOIN region r ON r.id = g.region_id
-              WHERE r.path @> ARRAY[$1]::uuid[] AND g.status = 'ACTIVE' AND g.founded_on <= $3)::int AS groups,
+              WHERE r.path @> ARRAY[$1]::uuid[] AND g.founded_on <= $3 AND (g.dissolved_on IS NULL OR g.dissolved_on > $3))::int AS groups,
             (SELECT count(*) FROM teacher_exchange e JOIN school_group g ON g.id = e.group_id JOIN region r ON r.id = g.region_id
               WHERE r.path @> ARRAY[$1]::uuid[] AND e.starts_on BETWEEN $2 AND $3)::int AS "teacherExchanges",
             (SELECT count(*) FROM student_activity a JOIN school_group g ON g.id = a.group_id JOIN region r ON r.id = g.region_id

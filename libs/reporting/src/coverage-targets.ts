@@ -17,11 +17,11 @@ export function targetsInForce(regions: string, years: string): string {
    ORDER BY r.id, y.year, array_position(r.path, t.region_id) DESC, t.year DESC`;
 }
 
-/** Sets (or replaces) a region's target for a year: setCoverageTarget and the demo data write it here. */
-export async function writeCoverageTarget(em: EntityManager, regionId: string, year: number, ratio: number, setBy: string | null, at?: string): Promise<void> {
+/** Sets (or replaces) a region's target for a year, as of `at` (setCoverageTarget passes the request's instant). */
+export async function writeCoverageTarget(em: EntityManager, regionId: string, year: number, ratio: number, setBy: string | null, at: Date): Promise<void> {
   await em.query(
-    `INSERT INTO coverage_target (region_id, year, ratio, set_by, updated_at) VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now()))
+    `INSERT INTO coverage_target (region_id, year, ratio, set_by, updated_at) VALUES ($1, $2, $3, $4, $5::timestamptz)
      ON CONFLICT (region_id, year) DO UPDATE SET ratio = EXCLUDED.ratio, set_by = EXCLUDED.set_by, updated_at = EXCLUDED.updated_at`,
-    [regionId, year, ratio, setBy, at ?? null],
+    [regionId, year, ratio, setBy, at],
   );
 }

@@ -350,7 +350,7 @@ export class ReportsService {
     if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw badInput('ratio', 'ratio is a share between 0 and 1 (e.g. 0.7 for 70%)');
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [regionId]);
-      await writeCoverageTarget(tx.em, regionId, year, ratio, tx.user.userId);
+      await writeCoverageTarget(tx.em, regionId, year, ratio, tx.user.userId, tx.now());
       return { regionId, year, ratio };
     });
   }

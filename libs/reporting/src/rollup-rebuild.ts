@@ -35,18 +35,25 @@ export async function rebuildRollups(em: EntityManager): Promise<number> {
        FROM research_session rs JOIN research_attendance a ON a.session_id = rs.id JOIN school_group g ON g.id = rs.group_id
             JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
       WHERE rs.status = 'ENDED' GROUP BY 2, 4 ${upsert}`,
-    // groups by kind; consortia by mode and level
+    // groups by kind (+1 founded, −1 dissolved); consortia by mode and level from their profile history (+1 from the day
+    // a profile holds, −1 from the next one or the dissolution)
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'R', anc, '${NO_SCHOOL}', g.founded_on, '${Metric.Groups}', g.kind, count(*)
-       FROM school_group g JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc WHERE g.status = 'ACTIVE' GROUP BY 2, 4, 6 ${upsert}`,
-    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'R', anc, '${NO_SCHOOL}', g.founded_on, '${Metric.Consortia}', coalesce(g.mode, ''), count(*)
-       FROM school_group g JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
-      WHERE g.status = 'ACTIVE' AND g.kind = 'CONSORTIUM' GROUP BY 2, 4, 6 ${upsert}`,
-    `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
-     SELECT 'R', anc, '${NO_SCHOOL}', g.founded_on, '${Metric.ConsortiaByLevel}', g.level, count(*)
-       FROM school_group g JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc
-      WHERE g.status = 'ACTIVE' AND g.kind = 'CONSORTIUM' AND g.level IS NOT NULL GROUP BY 2, 4, 6 ${upsert}`,
+     SELECT 'R', anc, '${NO_SCHOOL}', e.day, '${Metric.Groups}', g.kind, sum(e.sign)
+       FROM school_group g JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc, LATERAL (VALUES (g.founded_on, 1), (g.dissolved_on, -1)) AS e(day, sign)
+      WHERE e.day IS NOT NULL GROUP BY 2, 4, 6 ${upsert}`,
+    ...[
+      [Metric.Consortia, `coalesce(p.mode, '')`],
+      [Metric.ConsortiaByLevel, 'p.level'],
+    ].map(
+      ([metric, key]) => `WITH p AS (
+         SELECT p.group_id, p.valid_from, p.mode, p.level, coalesce(lead(p.valid_from) OVER (PARTITION BY p.group_id ORDER BY p.valid_from), g.dissolved_on) AS until
+           FROM school_group_profile p JOIN school_group g ON g.id = p.group_id WHERE g.kind = 'CONSORTIUM')
+     INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
+     SELECT 'R', anc, '${NO_SCHOOL}', e.day, '${metric}', ${key}, sum(e.sign)
+       FROM p JOIN school_group g ON g.id = p.group_id JOIN region r ON r.id = g.region_id, unnest(r.path) AS anc,
+            LATERAL (VALUES (p.valid_from, 1), (p.until, -1)) AS e(day, sign)
+      WHERE e.day IS NOT NULL AND ${key} IS NOT NULL GROUP BY 2, 4, 6 ${upsert}`,
+    ),
     // compulsory schools and students as they are now (dated at the start of the records)
     `INSERT INTO activity_rollup (scope, scope_id, school_id, day, metric, key, value)
      SELECT 'R', anc, '${NO_SCHOOL}', DATE '${RECORDS_START}', m.metric, '', sum(CASE WHEN m.metric = '${Metric.CompulsorySchools}' THEN 1 ELSE s.student_count END)

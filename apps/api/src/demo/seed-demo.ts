@@ -1,11 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IdentityService } from '#app/identity';
-import { rebuildRollups, writeCoverageTarget } from '#app/reporting';
+import { rebuildRollups } from '#app/reporting';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { insertAccounts } from './import/accounts';
 import { insertStudentActivities } from './import/activity';
-import { insertMentoring } from './import/mentoring';
+import { insertMentoringActivities } from './import/mentoring';
 import { importOrganisation } from './import/organisation';
 import { insertResearch } from './import/research';
 import { buildExchangeActivityPlan } from './plans/activity';
@@ -13,12 +12,15 @@ import { activitySteps, bulkStudentActivities } from './plans/activity-steps';
 import { chinaInstant } from './plans/calendar';
 import { buildLessonPrepScript } from './plans/lesson-prep-story';
 import { buildMentoringPlan } from './plans/mentoring-pairs';
+import { mentoringSteps } from './plans/mentoring-steps';
 import { DemoPlan, demoPlan } from './plans/organisation';
 import { indexPlan } from './plans/plan-index';
 import { buildResearchPlan } from './plans/research-sessions';
 import { researchHistory, researchSteps } from './plans/research-steps';
 import { playActivity } from './steps/activity';
+import { playCoverageTargets } from './steps/coverage-targets';
 import { playLessonPrep } from './steps/lesson-prep';
+import { playMentoring } from './steps/mentoring';
 import { playResearch } from './steps/research';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
@@ -60,24 +62,14 @@ export interface DemoSummary {
 /** Serialises concurrent seeders (two API instances starting at once). */
 export const DEMO_SEED_LOCK = 727003;
 
-/** Deterministic and idempotent: a second run changes nothing and returns created:false. */
-/** The demo's coverage targets (coverage_target rows). */
-export function demoCoverageTargets(plan: DemoPlan): { regionId: string; year: number; ratio: number; setAt: string }[] {
-  return [
-    { regionId: plan.refs.cityId, year: 2024, ratio: 0.7, setAt: chinaInstant('2024-01-15', 10 * 60) },
-    { regionId: plan.refs.cityId, year: 2025, ratio: 0.8, setAt: chinaInstant('2025-01-10', 10 * 60) },
-    { regionId: plan.refs.mainCountyId, year: 2026, ratio: 0.7, setAt: chinaInstant('2026-01-12', 10 * 60) },
-  ];
-}
-
 /**
  * Loads the demo into the app's database: the bulk of the history by the importers (import/*), and the stories
- * played through the services as the demo's people (steps/*), at their own dates, with the demo's ids.
+ * played through the services as the demo's people (steps/*), at their own dates, with the demo's ids. Deterministic
+ * and idempotent: a second run changes nothing and returns created:false.
  */
 export async function seedDemo(app: INestApplicationContext, log: (line: string) => void = () => {}): Promise<DemoSummary> {
   const started = Date.now();
   const ds = app.get(DataSource);
-  const identity = app.get(IdentityService);
   const plan = demoPlan();
   const summary = (created: boolean, users: number): DemoSummary => ({
     created,
@@ -103,9 +95,9 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
       return summary(false, 0);
     }
 
-    await importOrganisation(em, plan, log);
+    await importOrganisation(app, em, plan, log);
 
-    const users = await insertAccounts(em, plan, await identity.hashPassword(DEMO_PASSWORD), log);
+    const users = await insertAccounts(app, em, plan, log);
     // Planned only when loading: tens of thousands of check-ins and events are not worth computing on every start.
     const research = buildResearchPlan(plan);
     await insertResearch(em, researchHistory(research, plan.teachers));
@@ -113,7 +105,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     log(`Demo data: ${research.sessions.length} research sessions, ${research.attendance.length} check-ins, ${research.events.length} session events`);
     const ix = indexPlan(plan);
     const mentoring = buildMentoringPlan(plan, ix);
-    await insertMentoring(em, mentoring);
+    await playMentoring(app, em, mentoringSteps(mentoring, plan, ix));
+    await insertMentoringActivities(em, mentoring);
     log(`Demo data: ${mentoring.pairs.length} mentoring pairs, ${mentoring.activities.length} mentoring activities, ${mentoring.evaluations.length} evaluations`);
     const exchanges = buildExchangeActivityPlan(plan, ix);
     await playActivity(app, em, activitySteps(exchanges, plan));
@@ -125,10 +118,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
       `Demo data: ${prep.teams.length} lesson preparation teams, ${prep.plans.length} lesson plans (${prep.plans.filter((x) => x.kind === 'ADAPTATION').length} adaptations), ` +
         `${prep.revisions} revisions, ${prep.comments.length} comments, ${prep.adoptions.length} adoptions, played in ${prep.steps.length} steps through the services`,
     );
-    // The coverage targets the story tells (Suizhou, 2024): the city's 70% by the end of 2024 and 80% by the end of
-    // 2025 (which carries forward to its counties in later years), and 随县's own 70% for 2026.
-    for (const t of demoCoverageTargets(plan)) await writeCoverageTarget(em, t.regionId, t.year, t.ratio, null, t.setAt);
-    log(`Demo data: coverage targets ${demoCoverageTargets(plan).map((t) => `${t.year} ${Math.round(t.ratio * 100)}%`).join(', ')}`);
+    const targets = await playCoverageTargets(app, em, plan);
+    log(`Demo data: coverage targets ${targets.map((t) => `${t.year} ${Math.round(t.ratio * 100)}%`).join(', ')}`);
     // Last, so that the dashboards count everything above.
     const rollups = await rebuildRollups(em);
     log(`Demo data: dashboard rollups rebuilt (${rollups} rows)`);

@@ -32,8 +32,9 @@ type Documents = {
     "\n  query SchoolsToAdd($regionId: ID!, $search: String) {\n    schools(first: 20, filter: { regionId: $regionId, search: $search }) { edges { node { id name } } }\n  }\n": typeof types.SchoolsToAddDocument,
     "\n  mutation AddGroupMember($input: AddGroupMemberInput!) {\n    addGroupMember(input: $input) { id }\n  }\n": typeof types.AddGroupMemberDocument,
     "\n  mutation RemoveGroupMember($groupId: ID!, $schoolId: ID!) {\n    removeGroupMember(groupId: $groupId, schoolId: $schoolId) { id leftOn }\n  }\n": typeof types.RemoveGroupMemberDocument,
-    "\n  query GroupPage($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      name\n      kind\n      mode\n      level\n      status\n      foundedOn\n      regionId\n      region { id name parent { id parent { id parent { id } } } }\n      leadSchool { id name }\n    }\n  }\n": typeof types.GroupPageDocument,
+    "\n  query GroupPage($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      name\n      kind\n      mode\n      level\n      status\n      foundedOn\n      dissolvedOn\n      crossRegion\n      profiles { validFrom mode level }\n      regionId\n      region { id name parent { id parent { id parent { id } } } }\n      leadSchool { id name }\n    }\n  }\n": typeof types.GroupPageDocument,
     "\n  query GroupRotation($id: ID!, $year: Int!) {\n    groupRotation(groupId: $id, year: $year) {\n      rotationRatio\n      rotationGap\n      backboneShare\n      teachersToRotate\n      quota { minRotationRatio minBackboneRatio }\n    }\n  }\n": typeof types.GroupRotationDocument,
+    "\n  mutation UpdateSchoolGroup($input: UpdateSchoolGroupInput!) {\n    updateSchoolGroup(input: $input) { id name mode level status dissolvedOn profiles { validFrom mode level } }\n  }\n": typeof types.UpdateSchoolGroupDocument,
     "\n  query TopRegions {\n    regions { id name level }\n  }\n": typeof types.TopRegionsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation ChoosePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { token expiresAt }\n  }\n": typeof types.ChoosePasswordDocument,
@@ -110,8 +111,9 @@ const documents: Documents = {
     "\n  query SchoolsToAdd($regionId: ID!, $search: String) {\n    schools(first: 20, filter: { regionId: $regionId, search: $search }) { edges { node { id name } } }\n  }\n": types.SchoolsToAddDocument,
     "\n  mutation AddGroupMember($input: AddGroupMemberInput!) {\n    addGroupMember(input: $input) { id }\n  }\n": types.AddGroupMemberDocument,
     "\n  mutation RemoveGroupMember($groupId: ID!, $schoolId: ID!) {\n    removeGroupMember(groupId: $groupId, schoolId: $schoolId) { id leftOn }\n  }\n": types.RemoveGroupMemberDocument,
-    "\n  query GroupPage($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      name\n      kind\n      mode\n      level\n      status\n      foundedOn\n      regionId\n      region { id name parent { id parent { id parent { id } } } }\n      leadSchool { id name }\n    }\n  }\n": types.GroupPageDocument,
+    "\n  query GroupPage($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      name\n      kind\n      mode\n      level\n      status\n      foundedOn\n      dissolvedOn\n      crossRegion\n      profiles { validFrom mode level }\n      regionId\n      region { id name parent { id parent { id parent { id } } } }\n      leadSchool { id name }\n    }\n  }\n": types.GroupPageDocument,
     "\n  query GroupRotation($id: ID!, $year: Int!) {\n    groupRotation(groupId: $id, year: $year) {\n      rotationRatio\n      rotationGap\n      backboneShare\n      teachersToRotate\n      quota { minRotationRatio minBackboneRatio }\n    }\n  }\n": types.GroupRotationDocument,
+    "\n  mutation UpdateSchoolGroup($input: UpdateSchoolGroupInput!) {\n    updateSchoolGroup(input: $input) { id name mode level status dissolvedOn profiles { validFrom mode level } }\n  }\n": types.UpdateSchoolGroupDocument,
     "\n  query TopRegions {\n    regions { id name level }\n  }\n": types.TopRegionsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt mustChangePassword user { id displayName } }\n  }\n": types.LoginDocument,
     "\n  mutation ChoosePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { token expiresAt }\n  }\n": types.ChoosePasswordDocument,
@@ -259,11 +261,15 @@ export function graphql(source: "\n  mutation RemoveGroupMember($groupId: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query GroupPage($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      name\n      kind\n      mode\n      level\n      status\n      foundedOn\n      regionId\n      region { id name parent { id parent { id parent { id } } } }\n      leadSchool { id name }\n    }\n  }\n"): (typeof documents)["\n  query GroupPage($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      name\n      kind\n      mode\n      level\n      status\n      foundedOn\n      regionId\n      region { id name parent { id parent { id parent { id } } } }\n      leadSchool { id name }\n    }\n  }\n"];
+export function graphql(source: "\n  query GroupPage($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      name\n      kind\n      mode\n      level\n      status\n      foundedOn\n      dissolvedOn\n      crossRegion\n      profiles { validFrom mode level }\n      regionId\n      region { id name parent { id parent { id parent { id } } } }\n      leadSchool { id name }\n    }\n  }\n"): (typeof documents)["\n  query GroupPage($id: ID!) {\n    schoolGroup(id: $id) {\n      id\n      name\n      kind\n      mode\n      level\n      status\n      foundedOn\n      dissolvedOn\n      crossRegion\n      profiles { validFrom mode level }\n      regionId\n      region { id name parent { id parent { id parent { id } } } }\n      leadSchool { id name }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GroupRotation($id: ID!, $year: Int!) {\n    groupRotation(groupId: $id, year: $year) {\n      rotationRatio\n      rotationGap\n      backboneShare\n      teachersToRotate\n      quota { minRotationRatio minBackboneRatio }\n    }\n  }\n"): (typeof documents)["\n  query GroupRotation($id: ID!, $year: Int!) {\n    groupRotation(groupId: $id, year: $year) {\n      rotationRatio\n      rotationGap\n      backboneShare\n      teachersToRotate\n      quota { minRotationRatio minBackboneRatio }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSchoolGroup($input: UpdateSchoolGroupInput!) {\n    updateSchoolGroup(input: $input) { id name mode level status dissolvedOn profiles { validFrom mode level } }\n  }\n"): (typeof documents)["\n  mutation UpdateSchoolGroup($input: UpdateSchoolGroupInput!) {\n    updateSchoolGroup(input: $input) { id name mode level status dissolvedOn profiles { validFrom mode level } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 /** Writing rows: multi-row INSERTs with typed parameters, and the contexts' row writers on them. */
 
 /** `tsterms`: a text[] of search terms (documentTerms), stored as array_to_tsvector of them. */
-export type Cast = 'uuid' | 'uuid[]' | 'date' | 'int' | 'float8' | 'varchar' | 'varchar[]' | 'text' | 'timestamptz' | 'jsonb' | 'tsterms';
+export type Cast = 'uuid' | 'uuid[]' | 'date' | 'int' | 'float8' | 'varchar' | 'boolean' | 'varchar[]' | 'text' | 'timestamptz' | 'jsonb' | 'tsterms';
 
 /** Multi-row INSERTs, 500 rows per statement, with explicit casts so every parameter has a type. */
 export async function insertRows(em: EntityManager, table: string, columns: ReadonlyArray<readonly [string, Cast]>, rows: unknown[][]): Promise<void> {

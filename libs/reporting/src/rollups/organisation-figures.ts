@@ -1,5 +1,5 @@
 import type { DomainEvent, RequestContext } from '#app/core';
-import { consortiumMembershipsOf, GroupKind, isCompulsoryStage, regionPathOf, schoolFactsOf, type SchoolFacts } from '#app/organisation';
+import { consortiumMembershipsOf, GroupKind, isCompulsoryStage, regionPathOf, schoolFactsOf, type GroupProfileFact, type SchoolFacts } from '#app/organisation';
 import { Metric, RECORDS_START } from './metrics';
 import { regionRows, type RollupDelta } from './rollup.service';
 
@@ -33,14 +33,32 @@ export async function schoolChanged(tx: RequestContext, { before, after }: Domai
   return [...(await contribution(tx, before, -1)), ...(await contribution(tx, after, 1))];
 }
 
+/** A consortium's mode and level as counted (+1 from the day it holds, −1 from the day it stops holding). */
+function profileRows(path: string[], day: string, p: GroupProfileFact, sign: 1 | -1): RollupDelta[] {
+  const deltas = regionRows(path, { day, metric: Metric.Consortia, key: p.mode ?? '', delta: sign });
+  if (p.level) deltas.push(...regionRows(path, { day, metric: Metric.ConsortiaByLevel, key: p.level, delta: sign }));
+  return deltas;
+}
+
 export async function groupCreated(tx: RequestContext, g: DomainEvent<'organisation.group.created'>): Promise<RollupDelta[]> {
   const path = await regionPathOf(tx, g.regionId);
-  const day = g.foundedOn;
-  const deltas = regionRows(path, { day, metric: Metric.Groups, key: g.kind, delta: 1 });
-  if (g.kind === GroupKind.CONSORTIUM) {
-    deltas.push(...regionRows(path, { day, metric: Metric.Consortia, key: g.mode ?? '', delta: 1 }));
-    if (g.level) deltas.push(...regionRows(path, { day, metric: Metric.ConsortiaByLevel, key: g.level, delta: 1 }));
-  }
+  const deltas = regionRows(path, { day: g.foundedOn, metric: Metric.Groups, key: g.kind, delta: 1 });
+  if (g.kind === GroupKind.CONSORTIUM) deltas.push(...profileRows(path, g.foundedOn, g, 1));
+  return deltas;
+}
+
+/** A consortium's mode or level changed from a day on: counted under the old one until then, the new one after. */
+export async function groupProfileChanged(tx: RequestContext, g: DomainEvent<'organisation.group.profileChanged'>): Promise<RollupDelta[]> {
+  if (g.kind !== GroupKind.CONSORTIUM) return [];
+  const path = await regionPathOf(tx, g.regionId);
+  return [...profileRows(path, g.on, g.before, -1), ...profileRows(path, g.on, g.after, 1)];
+}
+
+/** A dissolved group stops counting from the day it was dissolved (its members' coverage ends by their own events). */
+export async function groupDissolved(tx: RequestContext, g: DomainEvent<'organisation.group.dissolved'>): Promise<RollupDelta[]> {
+  const path = await regionPathOf(tx, g.regionId);
+  const deltas = regionRows(path, { day: g.on, metric: Metric.Groups, key: g.kind, delta: -1 });
+  if (g.kind === GroupKind.CONSORTIUM) deltas.push(...profileRows(path, g.on, g, -1));
   return deltas;
 }
 

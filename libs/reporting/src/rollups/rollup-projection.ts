@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { chinaDay, EventBus, type DomainEvent, type DomainEventType, type RequestContext } from '#app/core';
 import { groupRegionPathOf } from '#app/organisation';
 import { Metric } from './metrics';
-import { groupCreated, membershipChanged, schoolChanged, schoolCreated } from './organisation-figures';
+import { groupCreated, groupDissolved, groupProfileChanged, membershipChanged, schoolChanged, schoolCreated } from './organisation-figures';
 import { groupRows, regionRows, RollupService, type RollupDelta } from './rollup.service';
 
 type Deltas<T extends DomainEventType> = (tx: RequestContext, event: DomainEvent<T>) => Promise<RollupDelta[]>;
@@ -24,6 +24,8 @@ export class RollupProjection implements OnModuleInit {
     this.on('organisation.school.created', schoolCreated);
     this.on('organisation.school.changed', schoolChanged);
     this.on('organisation.group.created', groupCreated);
+    this.on('organisation.group.profileChanged', groupProfileChanged);
+    this.on('organisation.group.dissolved', groupDissolved);
     this.on('organisation.membership.added', (tx, e) => membershipChanged(tx, e, 1));
     this.on('organisation.membership.removed', (tx, e) => membershipChanged(tx, e, -1));
     // an ended session by type (per school: each school invited) and its check-ins

@@ -1,11 +1,16 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_MENTOR_CAPACITY, GroupStatus, writeAssignments, writeGroups, writeMemberships, writeRegions, writeSchools, writeTeachers } from '#app/organisation';
+import { writeAssignments, writeRegions, writeSchools, writeTeachers } from '#app/organisation';
 import { SCHOOLS_RECORDED_AT } from '../plans/calendar';
 import { MAIN_COUNTY } from '../plans/kit';
 import { DemoPlan } from '../plans/organisation';
+import { playGroups } from '../steps/organisation';
 
-/** The organisation context's rows, through its row writers: regions, schools, groups with their memberships, teachers with their assignments. */
-export async function importOrganisation(em: EntityManager, plan: DemoPlan, log: (line: string) => void): Promise<void> {
+/**
+ * The organisation context: regions, schools, teachers and their assignments in bulk through its row writers; the
+ * groups and their membership history played through GroupService (steps/organisation.ts).
+ */
+export async function importOrganisation(app: INestApplicationContext, em: EntityManager, plan: DemoPlan, log: (line: string) => void): Promise<void> {
   log(`Demo data: loading 湖北省 > 随州市 (${plan.regions.length - 2} counties), ${plan.schools.length} schools, ${plan.groups.length} groups`);
   // recorded as of the load (as the API records them), schools as of the start of their records
   const loadedAt = new Date();
@@ -13,9 +18,11 @@ export async function importOrganisation(em: EntityManager, plan: DemoPlan, log:
   // Main campuses before branch campuses (campus_of_id).
   const schoolsInOrder = [...plan.schools.filter((s) => !s.campusOfId), ...plan.schools.filter((s) => s.campusOfId)];
   await writeSchools(em, schoolsInOrder.map((s) => ({ ...s, createdAt: SCHOOLS_RECORDED_AT, updatedAt: loadedAt })));
-  await writeGroups(em, plan.groups.map((g) => ({ ...g, status: GroupStatus.ACTIVE, mentorCapacity: DEFAULT_MENTOR_CAPACITY, createdAt: loadedAt })));
-  await writeMemberships(em, plan.memberships.map((x) => ({ ...x, createdAt: loadedAt })));
-  log(`Demo data: ${plan.memberships.length} memberships; ${MAIN_COUNTY} consortium coverage ${plan.coverage.covered}/${plan.coverage.compulsory} compulsory schools (${((100 * plan.coverage.covered) / plan.coverage.compulsory).toFixed(1)}%)`);
+  const steps = await playGroups(app, em, plan);
+  log(
+    `Demo data: ${plan.memberships.length} memberships (${steps} steps through the services); ${MAIN_COUNTY} consortium coverage ` +
+      `${plan.coverage.covered}/${plan.coverage.compulsory} compulsory schools (${((100 * plan.coverage.covered) / plan.coverage.compulsory).toFixed(1)}%)`,
+  );
 
   await writeTeachers(em, plan.teachers.map((t) => ({ ...t, staffNo: null, createdAt: loadedAt, updatedAt: loadedAt })));
   await writeAssignments(em, plan.assignments.map((a) => ({ ...a, createdAt: loadedAt })));

@@ -3,7 +3,7 @@ import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from 
 import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '#app/mentoring';
 import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, TERMS, addDays, chinaInstant, daysOfMonth, fill, isSchoolDay, isWeekday, maxDay, minDay, monthsBetween, overlapping, plusYears, schoolYearOf } from './calendar';
 import { FAMOUS_TEACHER_NAME, NEW_TEACHER_NAME, Prng, demoId } from './kit';
-import { MENTORING_KIND_WEIGHTS, MENTOR_CAPACITY, MentoringActivityPlan, MentoringEvaluationPlan, MentoringPairPlan, MentoringPlan, PROPOSER_WEIGHTS, PairTimeline, isMentorGrade, isNewTeacher, isSeniorTeacher, isYoungBackbone, isYoungTeacher, pairTimeline, sameLevel, validateMentoring } from './mentoring';
+import { MENTORING_KIND_WEIGHTS, MENTOR_CAPACITY, MentoringActivityPlan, MentoringEvaluationPlan, MentoringPairPlan, MentoringPlan, PROPOSER_WEIGHTS, PairTimeline, isMentorGrade, isNewTeacher, isSeniorTeacher, isYoungBackbone, isYoungTeacher, pairTimeline, sameLevel } from './mentoring';
 import { DemoPlan, GroupPlan, TeacherPlan } from './organisation';
 import { PlanIndex, currentMembers, joinedOn, lessonFor } from './plan-index';
 import { gradeRange } from './research';
@@ -266,6 +266,5 @@ export function buildMentoringPlan(plan: DemoPlan, ix: PlanIndex): MentoringPlan
       }
     }
   }
-  validateMentoring({ pairs, activities, evaluations }, plan, ix);
   return { pairs, activities, evaluations };
 }

@@ -1,9 +1,8 @@
 import { SchoolStage, TeacherTitle, TeacherHonour } from '#app/organisation';
 import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '#app/mentoring';
-import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, addDays, dayNumber, maxDay, plusYears, randomDay, schoolDayFrom } from './calendar';
+import { MENTORING_FROM, RECORDED_UNTIL, addDays, dayNumber, maxDay, randomDay, schoolDayFrom } from './calendar';
 import { Prng } from './kit';
-import { DemoPlan, TeacherPlan } from './organisation';
-import { PlanIndex, joinedOn } from './plan-index';
+import { TeacherPlan } from './organisation';
 
 /** 师徒结对 (mentoring pairs), 2024-09 to 2026-11: plan types and when a pair of each status happens. */
 
@@ -120,59 +119,3 @@ export function pairTimeline(rng: Prng, status: MentoringStatus, earliest: strin
 
 export const MENTORING_KIND_WEIGHTS: ReadonlyArray<readonly [MentoringActivityKind, number]> = [[MentoringActivityKind.MEETING, 28], [MentoringActivityKind.LESSON_OBSERVATION, 32], [MentoringActivityKind.FEEDBACK, 24], [MentoringActivityKind.DEMO_LESSON, 13], [MentoringActivityKind.OTHER, 3]];
 export const PROPOSER_WEIGHTS: ReadonlyArray<readonly [MentoringProposer, number]> = [[MentoringProposer.APPRENTICE, 45], [MentoringProposer.MENTOR, 25], [MentoringProposer.MANAGER, 30]];
-
-/** The rules the schema and the service keep, checked on the plan. */
-export function validateMentoring(mp: MentoringPlan, plan: DemoPlan, ix: PlanIndex): void {
-  const open = new Set<string>();
-  const periods = new Map<string, [string, string][]>();
-  const pairById = new Map(mp.pairs.map((p) => [p.id, p]));
-  for (const p of mp.pairs) {
-    const mentor = ix.teacherById.get(p.mentorId)!;
-    const apprentice = ix.teacherById.get(p.apprenticeId)!;
-    const label = `pair ${mentor.name} / ${apprentice.name} (${p.status})`;
-    if (p.mentorId === p.apprenticeId || !mentor.subjects.includes(p.subject) || !apprentice.subjects.includes(p.subject)) throw new Error(`demo plan: bad ${label}`);
-    for (const t of [mentor, apprentice]) {
-      const joined = joinedOn(ix, p.groupId, t.schoolId);
-      if (!joined || joined > p.proposedOn || ix.currentFrom.get(t.id)! > p.proposedOn) throw new Error(`demo plan: ${label}: ${t.name} not at a member school yet`);
-    }
-    const activated = p.activatedOn !== null;
-    const ok =
-      p.proposedOn >= MENTORING_FROM &&
-      p.proposedOn <= RECORDED_UNTIL &&
-      (p.status === MentoringStatus.PROPOSED || p.status === MentoringStatus.DECLINED ? !activated && p.endedOn === null : true) &&
-      (p.status === MentoringStatus.ACTIVE ? activated && p.endedOn === null && p.plannedEndOn === plusYears(p.activatedOn!, 3) : true) &&
-      (p.status === MentoringStatus.COMPLETED ? activated && p.endedOn !== null && !!p.evaluation : !p.evaluation) &&
-      (p.status === MentoringStatus.DISSOLVED ? p.endedOn !== null && !!p.dissolveReason : !p.dissolveReason) &&
-      (p.status === MentoringStatus.DECLINED ? !!p.responseNote : true) &&
-      (!activated || p.activatedOn! >= p.proposedOn) &&
-      (p.endedOn === null || (p.endedOn >= (p.activatedOn ?? p.proposedOn) && p.endedOn <= RECORDED_UNTIL));
-    if (!ok) throw new Error(`demo plan: inconsistent ${label}`);
-    if (p.status === MentoringStatus.PROPOSED || p.status === MentoringStatus.ACTIVE) {
-      const key = `${p.mentorId}:${p.apprenticeId}:${p.subject}`;
-      if (open.has(key)) throw new Error(`demo plan: two open pairs for ${label}`);
-      open.add(key);
-    }
-    if (activated) periods.set(`${p.groupId}:${p.mentorId}`, [...(periods.get(`${p.groupId}:${p.mentorId}`) ?? []), [p.activatedOn!, p.endedOn ?? FAR_FUTURE]]);
-  }
-  for (const [key, list] of periods) {
-    if (list.some(([start]) => list.filter(([a, e]) => a <= start && start < e).length > MENTOR_CAPACITY)) throw new Error(`demo plan: mentor over capacity (${key})`);
-  }
-  for (const a of mp.activities) {
-    const p = pairById.get(a.pairId);
-    if (!p?.activatedOn || a.occurredOn < p.activatedOn || a.occurredOn > RECORDED_UNTIL || (p.endedOn !== null && a.occurredOn >= p.endedOn)) throw new Error('demo plan: mentoring activity outside the active period');
-    if (a.loggedBy !== p.mentorId && a.loggedBy !== p.apprenticeId) throw new Error('demo plan: activity logged by someone else');
-    if (a.durationMinutes < 30 || a.durationMinutes > 90) throw new Error('demo plan: activity duration');
-  }
-  const periodsSeen = new Set<string>();
-  for (const e of mp.evaluations) {
-    const p = pairById.get(e.pairId);
-    if (!p?.activatedOn || periodsSeen.has(`${e.pairId}:${e.period}`)) throw new Error('demo plan: bad evaluation');
-    periodsSeen.add(`${e.pairId}:${e.period}`);
-    if (e.scores.some((s) => !p.goals.includes(s.goal) || s.score < 3 || s.score > 5)) throw new Error('demo plan: evaluation scores');
-  }
-  const featured = mp.pairs.find((p) => p.mentorId === plan.refs.famousTeacherId && p.apprenticeId === plan.refs.newTeacherId && p.status === MentoringStatus.ACTIVE);
-  if (!featured || mp.evaluations.filter((e) => e.pairId === featured.id).length !== 1) throw new Error('demo plan: the featured mentoring pair is missing its evaluation');
-  for (const status of [MentoringStatus.PROPOSED, MentoringStatus.ACTIVE, MentoringStatus.DECLINED, MentoringStatus.COMPLETED, MentoringStatus.DISSOLVED]) {
-    if (!mp.pairs.some((p) => p.status === status)) throw new Error(`demo plan: no ${status} mentoring pair`);
-  }
-}

@@ -195,7 +195,6 @@ export function buildPlan(): DemoPlan {
       }
     });
   }
-  validateGroups(schools, groups, memberships);
 
   // Teachers and their assignments
   const teachers: TeacherPlan[] = [];
@@ -356,34 +355,6 @@ export function buildPlan(): DemoPlan {
     },
     coverage: { covered: compulsory.filter((s) => covered.has(s.id)).length, compulsory: compulsory.length },
   };
-}
-
-/** The rules the schema and the services enforce, checked on the plan so a bad edit fails early. */
-export function validateGroups(schools: SchoolPlan[], groups: GroupPlan[], memberships: MembershipPlan[]): void {
-  const groupById = new Map(groups.map((g) => [g.id, g]));
-  const activeConsortium = new Set<string>();
-  const activePair = new Set<string>();
-  const names = new Map(schools.map((s) => [s.id, s.name]));
-  for (const x of memberships) {
-    const g = groupById.get(x.groupId);
-    if (!g) throw new Error('demo plan: membership of an unknown group');
-    const label = `${names.get(x.schoolId)} in ${g.name}`;
-    if (g.foundedOn < '2021-01-01' || g.foundedOn > '2024-12-31') throw new Error(`demo plan: ${g.name} founded outside 2021-2024`);
-    if (x.joinedOn < g.foundedOn || x.joinedOn > LATEST_DATE) throw new Error(`demo plan: bad joinedOn for ${label}`);
-    if (x.leftOn !== null && (x.leftOn < x.joinedOn || x.leftOn > LATEST_DATE)) throw new Error(`demo plan: bad leftOn for ${label}`);
-    if (x.role === MemberRole.LEAD && (x.pairing !== null || x.joinedOn !== g.foundedOn || x.schoolId !== g.leadSchoolId)) {
-      throw new Error(`demo plan: bad lead membership ${label}`);
-    }
-    if (x.role === MemberRole.MEMBER && x.pairing === null) throw new Error(`demo plan: member without pairing ${label}`);
-    if (x.leftOn !== null) continue;
-    const pair = `${x.groupId}:${x.schoolId}`;
-    if (activePair.has(pair)) throw new Error(`demo plan: ${label} twice`);
-    activePair.add(pair);
-    if (g.kind === GroupKind.CONSORTIUM) {
-      if (activeConsortium.has(x.schoolId)) throw new Error(`demo plan: ${label}: already in another active consortium`);
-      activeConsortium.add(x.schoolId);
-    }
-  }
 }
 
 export let cachedPlan: DemoPlan | undefined;
