@@ -19,6 +19,8 @@ const EXPECTED: Record<string, string> = {
   'Mutation.resetPassword': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.advanceSessionAgenda': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.cancelResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.correctResearchSessionMinutes': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.updateResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.checkInResearchSession': 'TEACHER',
   'Mutation.recordResearchSessionAttendance': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.completeMentoringPair': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',

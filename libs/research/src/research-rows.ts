@@ -1,5 +1,5 @@
 import { rowWriter, type RowOf } from '#app/core';
-import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
+import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher, SessionMinutesVersion } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';
 
 export type SessionRow = RowOf<ResearchSession, 'startsAt' | 'endsAt' | 'startedAt' | 'endedAt' | 'cancelledAt' | 'createdAt' | 'updatedAt'>;
@@ -15,6 +15,10 @@ export const writeSessions = rowWriter<SessionRow>('research_session', {
   topic: 'varchar',
   type: 'varchar',
   mode: 'varchar',
+  subject: 'varchar',
+  grade: 'varchar',
+  location: 'varchar',
+  meetingUrl: 'varchar',
   status: 'varchar',
   startsAt: 'timestamptz',
   endsAt: 'timestamptz',
@@ -46,3 +50,7 @@ export const writeSessionEvents = rowWriter<SessionEventRow>('session_event', {
   payload: 'jsonb',
   at: 'timestamptz',
 });
+
+export type MinutesRow = RowOf<SessionMinutesVersion, 'writtenAt'>;
+/** The minutes' history: the text at the end, then each correction. */
+export const writeMinutes = rowWriter<MinutesRow>('research_session_minutes', { sessionId: 'uuid', version: 'int', minutes: 'text', writtenBy: 'uuid', writtenAt: 'timestamptz' });

@@ -322,6 +322,8 @@ export type RequestMentorshipInput = {
 export type ResearchSessionFilter = {
   /** Sessions starting on or after this day (China time) */
   from?: string | null | undefined;
+  /** Sessions of this grade (年级), e.g. 四年级 */
+  grade?: string | null | undefined;
   groupId?: string | number | null | undefined;
   /** Latest start first (default: earliest first), e.g. for past sessions */
   newestFirst?: boolean | null | undefined;
@@ -330,6 +332,8 @@ export type ResearchSessionFilter = {
   /** Words in the title or topic, e.g. a subject (数学) or a lesson (分数的意义) */
   search?: string | null | undefined;
   status?: ResearchSessionStatus | null | undefined;
+  /** Sessions of this subject (学科), e.g. 语文 */
+  subject?: string | null | undefined;
   /** Sessions starting on or before this day (China time) */
   to?: string | null | undefined;
   type?: ResearchSessionType | null | undefined;
@@ -372,6 +376,8 @@ export type Role =
 export type ScheduleResearchSessionInput = {
   agenda?: Array<AgendaItemInput> | null | undefined;
   endsAt: string;
+  /** The grade (年级), e.g. 四年级 */
+  grade?: string | null | undefined;
   groupId: string | number;
   /** An active member school of the group (often the lead school) */
   hostSchoolId: string | number;
@@ -381,8 +387,14 @@ export type ScheduleResearchSessionInput = {
   invitedTeacherIds?: Array<string | number> | null | undefined;
   /** Current team plans of the group to discuss; a live COLLECTIVE_PREP session receives their changes as LESSON_PLAN_EVENT events */
   lessonPlanIds?: Array<string | number> | null | undefined;
+  /** Where (ONSITE, HYBRID), e.g. 炎帝学校三楼录播室 */
+  location?: string | null | undefined;
+  /** The meeting link (ONLINE, HYBRID): http(s)://… */
+  meetingUrl?: string | null | undefined;
   mode: SessionMode;
   startsAt: string;
+  /** The subject (学科), e.g. 语文 */
+  subject?: string | null | undefined;
   title: string;
   topic?: string | null | undefined;
   type: ResearchSessionType;
