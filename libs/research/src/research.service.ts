@@ -8,6 +8,7 @@ import {
   groupedBy,
   notFound,
   paginate,
+  chinaDay,
   chinaDayStart,
   EventBus,
   TransactionService,
@@ -57,7 +58,8 @@ export class ResearchService {
       );
       if (!allowed) throw forbidden("Only the group's managers and the host school's admins schedule its sessions");
       const schoolIds = [...new Set([input.hostSchoolId, ...input.invitedSchoolIds])];
-      const memberIds = await this.orgAccess.activeMemberSchools(tx, group.id, schoolIds);
+      // members on the session's day: today's members for what is still to come, the members of then for history
+      const memberIds = await this.orgAccess.memberSchoolsOn(tx, group.id, schoolIds, chinaDay(input.startsAt));
       if (!memberIds.has(input.hostSchoolId)) throw badInput('hostSchoolId', 'The host school must be an active member of the group');
       const outsider = schoolIds.find((id) => !memberIds.has(id));
       if (outsider) throw badInput('invitedSchoolIds', `School ${outsider} is not an active member of the group`);
