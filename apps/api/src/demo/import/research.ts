@@ -8,7 +8,7 @@ import { ResearchPlan } from '../plans/research';
  * own instants (SessionEventsService.append writes one event at a time, at the database's time).
  */
 export async function insertResearch(em: EntityManager, r: ResearchPlan): Promise<void> {
-  await writeSessions(em, r.sessions.map((s) => ({ subject: null, grade: null, location: null, meetingUrl: null, ...s, agendaIndex: null, lessonPlanIds: [], createdBy: null })));
+  await writeSessions(em, r.sessions.map((s) => ({ location: null, meetingUrl: null, ...s, agendaIndex: null, lessonPlanIds: [], createdBy: null })));
   await writeInvitedSchools(em, r.invitations);
   await writeAttendance(em, r.attendance);
   await writeSessionEvents(em, r.events.map((e) => ({ ...e, actorUserId: null })));

@@ -84,6 +84,8 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
       let agenda: AgendaItemPlan[];
       /** The lesson's subject, and what the notes are about. */
       let subject: string | null = null;
+      /** its grade (年级), when it is about one lesson */
+      let grade: string | null = null;
       let notes: 'lesson' | 'prep' | 'talk' = 'lesson';
       const item = (title: string, durationMinutes: number, speaker: string | null = null): AgendaItemPlan => ({ title, durationMinutes, speaker });
       switch (type) {
@@ -91,6 +93,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           const l = pickLesson(rng, SESSION_SUBJECTS, grades, term);
           const theme = pickTheme(rng, l.subject);
           subject = l.subject;
+          grade = GRADE_NAMES[l.grade] || null;
           if (vacation) {
             notes = 'talk';
             title = `${l.grade <= 6 ? '小学' : '初中'}${l.subject}“${theme}”专题研讨`;
@@ -113,6 +116,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
         case ResearchSessionType.COLLECTIVE_PREP: {
           const l = pickLesson(rng, SESSION_SUBJECTS, grades, term);
           subject = l.subject;
+          grade = GRADE_NAMES[l.grade] || null;
           notes = 'prep';
           if (vacation) {
             title = `${GRADE_NAMES[l.grade]}${l.subject}${term === 1 ? '上' : '下'}册教材分析与集体备课`;
@@ -133,6 +137,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           const l = pickLesson(rng, SESSION_SUBJECTS, grades, term);
           const theme = pickTheme(rng, l.subject);
           subject = l.subject;
+          grade = GRADE_NAMES[l.grade] || null;
           title = rng.chance(0.5) ? `${l.grade <= 6 ? '小学' : '初中'}${l.subject}${theme}观摩课` : `${GRADE_NAMES[l.grade]}${l.subject}${l.lesson}观摩课`;
           const how = mode === SessionMode.ONSITE ? '到校' : mode === SessionMode.ONLINE ? '线上同步' : '线上线下同步';
           topic = `${hostShort}教师执教${GRADE_NAMES[l.grade]}${l.lesson}，成员校教师${how}观课，围绕“${theme}”评课议课。`;
@@ -144,6 +149,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           const primary = members.some((s) => s.stage === SchoolStage.PRIMARY || s.stage === SchoolStage.TEACHING_POINT || s.stage === SchoolStage.NINE_YEAR);
           const l = pickLesson(rng, DELIVERY_SUBJECTS, primary ? [1, 6] : [7, 9], term);
           subject = l.subject;
+          grade = GRADE_NAMES[l.grade] || null;
           title = `${primary ? '乡村小学' : '农村初中'}${l.subject}${l.subject === '科学' ? '实验' : ''}专递课堂：${GRADE_NAMES[l.grade]}${l.lesson}`;
           topic = `${leadShort}${l.subject}教师通过专递课堂为成员校学生同步授课，成员校教师在班辅导，课后双师交流。`;
           what = '专递课堂同步授课，课后双师交流';
@@ -155,6 +161,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
           const name = expert?.name ?? `${leadShort}名师`;
           const l = pickLesson(rng, expert ? [[expert.subjects[0], 1]] : SESSION_SUBJECTS, gradeRange(lead.stage), term);
           subject = l.subject;
+          grade = GRADE_NAMES[l.grade] || null;
           title = `${name}名师课堂：${GRADE_NAMES[l.grade]}${l.subject}${l.lesson}`;
           topic = `${name}老师示范授课${l.lesson}并说课，成员校教师观摩研讨。`;
           what = `${name}老师示范授课并说课`;
@@ -164,6 +171,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
         case ResearchSessionType.FAMOUS_SCHOOL_ONLINE: {
           const l = pickLesson(rng, SESSION_SUBJECTS, gradeRange(lead.stage), term);
           subject = l.subject;
+          grade = GRADE_NAMES[l.grade] || null;
           title = `${leadShort}名校网络课堂：${GRADE_NAMES[l.grade]}${l.subject}${l.lesson}`;
           topic = `${leadShort}优质课堂网络直播，成员校班级同步收看、互动。`;
           what = '名校网络课堂直播，成员校同步互动';
@@ -197,6 +205,8 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
         topic,
         type,
         mode,
+        subject,
+        grade,
         status: ResearchSessionStatus.SCHEDULED,
         startsAt,
         endsAt,

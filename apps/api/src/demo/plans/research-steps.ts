@@ -46,6 +46,8 @@ export function researchSteps(r: ResearchPlan, plan: DemoPlan): ScheduleStep[] {
         topic: s.topic,
         type: s.type,
         mode: s.mode,
+        ...(s.subject ? { subject: s.subject } : {}),
+        ...(s.grade ? { grade: s.grade } : {}),
         startsAt: new Date(s.startsAt),
         endsAt: new Date(s.endsAt),
         invitedSchoolIds: invitations.map((i) => i.schoolId),

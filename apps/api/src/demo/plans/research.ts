@@ -21,6 +21,9 @@ export interface SessionPlan {
   topic: string;
   type: ResearchSessionType;
   mode: SessionMode;
+  /** 学科 and 年级, when the session is about one subject (a lecture is not) */
+  subject: string | null;
+  grade: string | null;
   status: ResearchSessionStatus;
   startsAt: string;
   endsAt: string;
