@@ -28,7 +28,7 @@ describe('web app: research sessions', () => {
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(title).toContain('数学');
     // past sessions: the latest first
-    const latest = (await t.ok(`{ researchSessions(first: 1, filter: { status: ENDED, search: "数学", type: COLLECTIVE_PREP, newestFirst: true }) { edges { node { title } } } }`, {}, tokens.teacher)).researchSessions;
+    const latest = (await t.ok(`{ researchSessions(first: 1, filter: { status: ENDED, subject: "数学", type: COLLECTIVE_PREP, newestFirst: true }) { edges { node { title } } } }`, {}, tokens.teacher)).researchSessions;
     expect(titles[0]).toBe(latest.edges[0].node.title);
     for (const type of await rows.locator('td:nth-child(3)').allTextContents()) expect(type).toBe('集体备课');
     await w.shot('sessions-filtered');
