@@ -55,8 +55,8 @@ export async function takeCommitCounts(page: Page): Promise<{ commits: number; p
 /** The renderer's top-level tasks (the name changed across Chrome versions). */
 const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
-/** A trace of the page while it runs; stop() answers with the renderer main thread's busy ms per second. */
-export async function traceRenderer(browser: Browser, page: Page): Promise<{ stop(): Promise<number> }> {
+/** A trace of the page while it runs; stop() answers with the renderer main thread's busy ms and frames per second. */
+export async function traceRenderer(browser: Browser, page: Page): Promise<{ stop(): Promise<{ busy: number; frames: number }> }> {
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
   const from = performance.now();
   return {
@@ -70,7 +70,8 @@ export async function traceRenderer(browser: Browser, page: Page): Promise<{ sto
       for (const e of events) {
         const k = `${e.pid}:${e.tid}`;
         if (e.ph !== 'X' || !TASKS.has(e.name) || !mains.has(k)) continue;
-        tasks.set(k, [...(tasks.get(k) ?? []), [e.ts, e.ts + (e.dur ?? 0)]]);
+        if (!tasks.has(k)) tasks.set(k, []);
+        tasks.get(k)!.push([e.ts, e.ts + (e.dur ?? 0)]);
       }
       const busy = [...tasks.values()].map((spans) => {
         let sum = 0; // µs, nested tasks counted once
@@ -81,7 +82,9 @@ export async function traceRenderer(browser: Browser, page: Page): Promise<{ sto
         }
         return sum / 1000;
       });
-      return Math.max(0, ...busy) / (wall / 1000);
+      const main = [...tasks.keys()][busy.indexOf(Math.max(...busy))];
+      const frames = events.filter((e) => e.ph === 'b' && e.name === 'AnimationFrame' && `${e.pid}:${e.tid}` === main).length;
+      return { busy: Math.max(0, ...busy) / (wall / 1000), frames: frames / (wall / 1000) };
     },
   };
 }

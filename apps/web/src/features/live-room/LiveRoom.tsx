@@ -1,5 +1,5 @@
 import { Alert, App, Badge, Button, Card, Col, Input, List, Row, Space, Tag, Typography } from 'antd';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
 import { useLiveRoom, type LiveAnswer, type LiveEvent, type LiveStatus, type Participant } from './useLiveRoom';
@@ -61,8 +61,10 @@ const Feed = memo(function Feed({ events, t }: { events: LiveEvent[]; t: T }) {
   const renderItem = useCallback((e: LiveEvent) => <FeedRow e={e} t={t} />, [t]);
   const feedBox = useRef<HTMLDivElement>(null);
   const lastSeq = events.at(-1)?.seq;
-  useEffect(() => {
-    const box = feedBox.current; // follow the newest event
+  // follow the newest event, in the same frame as its row (a passive effect would scroll in a second frame, after the
+  // row was painted at the old position: two frames per event instead of one)
+  useLayoutEffect(() => {
+    const box = feedBox.current;
     if (box) box.scrollTop = box.scrollHeight;
   }, [lastSeq]);
   return (
