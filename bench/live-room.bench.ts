@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import chromium from '@sparticuz/chromium';
@@ -19,6 +20,7 @@ import { spawnServer } from './load';
  * The same messages are also timed at a plain socket.io client (one of the senders, which is in the room too): that
  * part is the server's, the rest the page's. BENCH_LIVE_PROFILE=1 adds, per minute, the React commits, the components
  * rendered per commit and the renderer's main-thread busy time (a Chrome trace of the minute's last 30 s).
+ * The bench's own event-loop delay is shown too: when it is large, the machine is starved (emits leave late).
  */
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const MINUTES = Number(process.env.BENCH_LIVE_MINUTES ?? 10);
@@ -99,8 +101,10 @@ async function main() {
     });
 
     console.log(`Live room in the browser: ${RATE} chat messages/s from ${SENDERS} socket.io clients for ${MINUTES} min; ${os.cpus().length} cores, Node ${process.version}`);
-    console.log(`\n| minute | messages | on the page | p50 ms | p99 ms | max ms | JS heap after GC | DOM nodes | socket.io client p50 / p99 / max ms |`);
-    console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+    console.log(`\n| minute | messages | on the page | p50 ms | p99 ms | max ms | JS heap after GC | DOM nodes | socket.io client p50 / p99 / max ms | bench event loop max ms |`);
+    console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const profile: string[] = [];
     await (PROFILE ? takeCommitCounts(page) : null);
     const sentAt = new Map<number, number>();
@@ -133,7 +137,8 @@ async function main() {
       const heard = [...sentAt].filter(([id]) => id >= first && id < n && heardAt.has(id)).map(([id, at]) => heardAt.get(id)! - at);
       const mem = await memory();
       const sock = `${pct(heard, 50).toFixed(1)} / ${pct(heard, 99).toFixed(1)} / ${Math.max(...heard).toFixed(1)}`;
-      console.log(`| ${minute} | ${n - first} | ${lat.length} | ${pct(lat, 50).toFixed(1)} | ${pct(lat, 99).toFixed(1)} | ${Math.max(...lat).toFixed(1)} | ${mem.heapMb.toFixed(1)} MB | ${mem.nodes} | ${sock} |`);
+      console.log(`| ${minute} | ${n - first} | ${lat.length} | ${pct(lat, 50).toFixed(1)} | ${pct(lat, 99).toFixed(1)} | ${Math.max(...lat).toFixed(1)} | ${mem.heapMb.toFixed(1)} MB | ${mem.nodes} | ${sock} | ${(loop.max / 1e6).toFixed(0)} |`);
+      loop.reset();
       if (PROFILE) {
         const c = await takeCommitCounts(page);
         profile.push(`| ${minute} | ${c.commits} | ${c.perCommit.toFixed(1)} | ${busy.busy.toFixed(0)} | ${busy.frames.toFixed(1)} |`);
