@@ -9,6 +9,7 @@ import { workRights } from '../../app/scope';
 import { Loading } from '../common/Loading';
 import { ProblemResult } from '../common/ProblemResult';
 import { canImport } from '../../pages/imports/kinds';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { ScopeName } from './ScopeName';
 
 const NAV_KEY: Record<string, 'nav.region' | 'nav.group' | 'nav.school'> = { REGION_ADMIN: 'nav.region', GROUP_MANAGER: 'nav.group', SCHOOL_ADMIN: 'nav.school', TEACHER: 'nav.school' };
@@ -61,6 +62,7 @@ export default function Shell({ children }: { children: ReactNode }) {
         </Link>
         <Menu mode="horizontal" selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []} items={items} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} aria-label="navigation" />
         <Space size="middle">
+          <NotificationBell />
           {grants.length > 1 && active ? (
             <Select
               aria-label={t('nav.role')}
