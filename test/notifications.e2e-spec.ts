@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NotificationJobs } from '#app/notifications';
+import { NotificationDelivery, NotificationJobs } from '#app/notifications';
 import { consortiumWorld, type ConsortiumWorld } from './support/consortium-world';
 import { CREATE_PLAN, planInput, PUBLISH, REVIEW, SUBMIT, teamInput, CREATE_TEAM } from './support/lesson-prep';
 import { LiveClient } from './support/live-client';
@@ -91,7 +91,8 @@ describe('notifications: stored, marked read, live, and who is told', () => {
     const sub = ws.subscribe(`subscription { notificationAdded { id kind title body(locale: "en") link read } }`);
     const wsOutsider = new WsClient(t.url, w.outsider.token);
     const subOutsider = wsOutsider.subscribe(`subscription { notificationAdded { id kind } }`);
-    await new Promise((r) => setTimeout(r, 300)); // the subscriptions are attached
+    // both sockets and the preparer's subscription on t2, the outsider's subscription on t
+    await waitFor(() => t2.app.get(NotificationDelivery).localListenerCount() === 3 && t.app.get(NotificationDelivery).localListenerCount() === 1, 'listeners attached');
 
     const id = await schedule({ title: '实时通知', invitedSchoolIds: [w.member.id] });
     await waitFor(() => got.length === 1 && sub.results.length === 1, 'live notifications');

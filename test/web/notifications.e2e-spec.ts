@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
+import { NotificationDelivery } from '#app/notifications';
 import { launchBrowser, openPage, type PageWatch } from '../support/browser';
 import { consortiumWorld, type ConsortiumWorld } from '../support/consortium-world';
-import { SCHEDULE_SESSION, sessionIn } from '../support/notifications';
+import { SCHEDULE_SESSION, sessionIn, waitFor } from '../support/notifications';
 import { TestApp } from '../support/test-app';
 
 /** The notification bell in a real browser: a teacher sees an invitation arrive live, opens it, and it is read. */
@@ -34,7 +35,7 @@ describe('web app: the notification bell', () => {
     const bell = p.page.getByRole('button', { name: /^通知/ });
     await bell.waitFor();
     expect(await bell.getAttribute('aria-label')).toBe('通知');
-    await p.page.waitForTimeout(500); // the subscription is open
+    await waitFor(() => t.app.get(NotificationDelivery).localListenerCount() === 1, 'the page subscribed'); // notificationAdded is open
 
     const id = (await t.ok(SCHEDULE_SESSION, { i: sessionIn(w, 48, { title: '五年级数学“分数的意义”二次研讨' }) }, w.manager.token)).scheduleResearchSession.id;
     await p.page.getByRole('button', { name: '通知（1 条未读）' }).waitFor({ timeout: 10_000 });
