@@ -156,4 +156,30 @@ describe('notifications: stored, marked read, live, and who is told', () => {
     await t.app.get(NotificationJobs).run(); // done once
     expect((await t.sql(`SELECT count(*)::int AS n FROM notification WHERE kind = 'EXCHANGE_STARTING'`))[0].n).toBe(1);
   });
+
+  it('pushes nothing to a socket or a subscription once their sign-in has ended, though the notification is stored', async () => {
+    const teacher = await t.teacher(w.member2.id, { name: '退出登录的老师' });
+    const user = await t.user('TEACHER', null, { teacherId: teacher.id });
+    const delivery = t2.app.get(NotificationDelivery);
+    const before = delivery.localListenerCount();
+    const socket = await LiveClient.connect(t2.url, user.token);
+    clients.push(socket);
+    const got: any[] = [];
+    socket.socket.on('notification', (n: any) => got.push(n));
+    const ws = new WsClient(t2.url, user.token);
+    const sub = ws.subscribe(`subscription { notificationAdded { id } }`);
+    await waitFor(() => delivery.localListenerCount() === before + 2, 'listeners attached');
+
+    await t.ok(`mutation { logout }`, {}, user.token); // on the other instance
+    await waitFor(() => socket.ended.length === 1 && ws.closes.length === 1, 'both connections ended');
+    expect(ws.closes[0].code).toBe(4401);
+    await waitFor(() => delivery.localListenerCount() === before, 'listeners detached');
+
+    const id = await schedule({ title: '退出之后', invitedSchoolIds: [w.member2.id] });
+    await waitFor(async () => (await t.sql(`SELECT 1 FROM notification WHERE user_id = $1 AND payload->>'sessionId' = $2`, [user.id, id])).length === 1, 'stored');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(got).toEqual([]);
+    expect(sub.results).toEqual([]);
+    await ws.dispose();
+  });
 });

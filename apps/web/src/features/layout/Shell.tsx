@@ -76,12 +76,12 @@ export default function Shell({ children }: { children: ReactNode }) {
               options={grants.map((g) => ({ value: g.id, label: <RoleOption grant={g} /> }))}
             />
           ) : active ? (
-            <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 200, display: 'block', lineHeight: 1.5 }}>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 160, display: 'block', lineHeight: 1.5 }}>
               <RoleOption grant={active} />
             </Typography.Text>
           ) : null}
-          {/* long scope and account names give way to the navigation (in full on hover) */}
-          <Typography.Text ellipsis={{ tooltip: me.displayName }} style={{ maxWidth: 150, display: 'block', lineHeight: 1.5 }}>
+          {/* long scope and account names give way to the navigation and the bell (in full on hover) */}
+          <Typography.Text ellipsis={{ tooltip: me.displayName }} style={{ maxWidth: 120, display: 'block', lineHeight: 1.5 }}>
             {me.displayName}
           </Typography.Text>
           <Button size="small" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
