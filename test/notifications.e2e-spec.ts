@@ -118,7 +118,14 @@ describe('notifications: stored, marked read, live, and who is told', () => {
       [w.colleague.userId, byManager.id], // a manager proposed: the mentor answers
     ]);
     const n = (await notificationsOf(t, w.leader.token)).edges.find((e: any) => e.node.kind === 'MENTORING_REQUESTED').node;
-    expect(n).toMatchObject({ link: '/mentoring', title: '师徒结对请求待您回复', body: '王海燕 希望拜您为师（数学）' });
+    expect(n).toMatchObject({ link: '/mentoring', title: '师徒结对请求待您回复', body: '王海燕 希望拜您为师（数学）', read: false });
+    // once answered, it no longer awaits an answer: read
+    const unread = (await notificationsOf(t, w.leader.token)).unreadCount;
+    await t.ok(`mutation($id: ID!) { respondToMentorship(pairId: $id, accept: true) { status } }`, { id: byApprentice.id }, w.leader.token);
+    const after = await notificationsOf(t, w.leader.token);
+    expect(after.unreadCount).toBe(unread - 1);
+    expect(after.edges.find((e: any) => e.node.id === n.id).node.read).toBe(true);
+    expect((await notificationsOf(t, w.colleague.token)).edges.find((e: any) => e.node.kind === 'MENTORING_REQUESTED').node.read).toBe(false); // the other request waits
   });
 
   it('tells a plan’s authors it was returned or published, not the reviewer who did it, nor others', async () => {

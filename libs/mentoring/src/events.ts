@@ -20,6 +20,8 @@ declare module '../../core/src/events/event-bus' {
       proposedBy: MentoringProposer;
       answererTeacherId: string;
     };
+    /** The side who had to answer did (the actor): accepted (activation follows, if the mentor has room) or declined. */
+    'mentoring.pair.answered': { pairId: string; groupId: string; accepted: boolean };
     'mentoring.pair.activated': PairFact;
     'mentoring.pair.completed': PairFact;
     /** wasActive: it had been ACTIVE (a dissolved proposal was never counted). */

@@ -171,6 +171,7 @@ export class MentoringService {
       pair.responseNote = note ?? null;
       // the request clock, not the database's (TypeORM's update date column would write the wall clock)
       pair.updatedAt = tx.now();
+      await this.events.publish(tx, 'mentoring.pair.answered', { pairId: pair.id, groupId: pair.groupId, accepted: accept });
       if (!accept) {
         pair.status = MentoringStatus.DECLINED;
         return tx.em.save(pair);

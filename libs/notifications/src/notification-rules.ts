@@ -22,7 +22,7 @@ const EXCHANGE_NOTICE_MINUTES = 8 * 60;
  * jobs for later ones) commit or roll back with the fact.
  * - research.session.scheduled: the invited teachers (by name, and of the invited schools) — now, and 24 h and 1 h
  *   before the start (jobs keyed by session and start, see NotificationJobs);
- * - mentoring.pair.requested: the side who must answer;
+ * - mentoring.pair.requested: the side who must answer (read once they answered: mentoring.pair.answered);
  * - lesson-prep.plan.decided: the plan's authors (returned from review, or published);
  * - activity.exchange.recorded: the exchanged teacher, on the first day (a job).
  * Only teachers with an account hear anything; the actor is never told about their own act.
@@ -60,6 +60,8 @@ export class NotificationRules implements OnModuleInit {
         answererRole: e.answererTeacherId === e.mentorTeacherId ? 'MENTOR' : 'APPRENTICE',
       });
     });
+    // answered: the request no longer awaits the answerer, so its notification counts as read
+    this.events.inTransaction('mentoring.pair.answered', (tx, e) => (e.actorUserId ? this.notifications.markAbout(tx, e.actorUserId, NotificationKind.MENTORING_REQUESTED, 'pairId', e.pairId) : Promise.resolve()));
     this.on('lesson-prep.plan.decided', async (tx, e) => {
       const users = await recipients(tx, e.authorTeacherIds, e.actorUserId);
       const kind = e.decision === 'RETURNED' ? NotificationKind.PLAN_RETURNED : NotificationKind.PLAN_PUBLISHED;

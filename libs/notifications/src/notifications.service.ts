@@ -71,6 +71,11 @@ export class NotificationsService {
       .getMany();
   }
 
+  /** In the caller's transaction: marks the user's unread notifications of `kind` about `payload[key] = value` read. */
+  async markAbout(tx: RequestContext, userId: string, kind: NotificationKind, key: string, value: string): Promise<void> {
+    await tx.em.query(`UPDATE notification SET read_at = $5 WHERE user_id = $1 AND kind = $2 AND payload->>$3 = $4 AND read_at IS NULL`, [userId, kind, key, value, tx.now()]);
+  }
+
   /** Notifications by id, oldest first (what a delivery pushes). */
   byIds(ctx: RequestContext, ids: readonly string[]): Promise<Notification[]> {
     if (!ids.length) return Promise.resolve([]);
