@@ -79,11 +79,12 @@ describe('report downloads: CSV and Excel, and signed links a browser can follow
   });
 
   const reports = () => [
-    { path: `/reports/groups/${ids.group}/activity`, query: `from=${year}-01-01&to=${year}-12-31`, token: users.manager.token, sheets: ['各校统计', '月度统计', '活动类型'] },
+    { path: `/reports/groups/${ids.group}/activity`, query: `from=${year}-01-01&to=${year}-12-31`, token: users.manager.token, sheets: ['各校统计', '月度统计', '活动类型', '交流轮岗'] },
     { path: `/reports/regions/${ids.a}/coverage`, query: `asOf=${today}`, token: users.a.token, sheets: ['覆盖情况', '未纳入学校'] },
-    { path: `/reports/regions/${ids.a}/activity`, query: `from=${year}-01-01&to=${today}`, token: users.city.token, sheets: ['区域活动'] },
+    { path: `/reports/regions/${ids.a}/activity`, query: `from=${year}-01-01&to=${today}`, token: users.city.token, sheets: ['区域活动', '交流轮岗'] },
     { path: `/reports/regions/${ids.a}/trend`, query: 'months=6', token: users.a.token, sheets: ['覆盖率趋势'] },
     { path: `/reports/regions/${ids.city}/breakdown`, query: `from=${year}-01-01&to=${today}`, token: users.city.token, sheets: ['下级区域'] },
+    { path: `/reports/regions/${ids.city}/groups`, query: `from=${year}-01-01&to=${today}`, token: users.city.token, sheets: ['各共同体'] },
   ];
 
   it('serves every report as CSV and as Excel with the same tables: one sheet each, bold frozen headers, numbers as numbers, ratios as 0.0%', async () => {

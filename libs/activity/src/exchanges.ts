@@ -1,4 +1,5 @@
 import type { RequestContext } from '#app/core';
+import { managesGroupSql } from '#app/organisation';
 
 /** What activity tells other contexts about teacher exchanges (it owns teacher_exchange; STYLE habit 13). */
 export const Exchanges = {
@@ -20,5 +21,23 @@ export const Exchanges = {
       [keys.map((k) => k.teacherId), keys.map((k) => k.kind), keys.map((k) => k.startsOn)],
     );
     return new Set(rows.map((r) => r.key));
+  },
+
+  /**
+   * Exchanges starting in [from, to] by kind, with the distinct teachers they sent (a teacher on two exchanges of a
+   * kind counts once), for the groups given (only those going to `toSchoolId`, when given) or, with `regionId`, every
+   * group of that region subtree; and key '' with the distinct teachers over all kinds.
+   */
+  async peopleByKind(ctx: RequestContext, scope: { groupIds: readonly string[]; toSchoolId?: string | null } | { regionId: string }, from: string, to: string): Promise<{ groupId: string | null; key: string; exchanges: number; teachers: number }[]> {
+    const groups = 'regionId' in scope
+      ? managesGroupSql('e.group_id', 'ARRAY[$1::uuid]', `'{}'::uuid[]`) // a group of the region subtree
+      : `e.group_id = ANY($1::uuid[])${scope.toSchoolId ? ' AND e.to_school_id = $4' : ''}`;
+    const byGroup = !('regionId' in scope);
+    return ctx.em.query(
+      `SELECT ${byGroup ? 'e.group_id' : 'NULL::uuid'} AS "groupId", coalesce(e.kind, '') AS key, count(*)::int AS exchanges, count(DISTINCT e.teacher_id)::int AS teachers
+         FROM teacher_exchange e WHERE ${groups} AND e.starts_on BETWEEN $2 AND $3
+        GROUP BY GROUPING SETS (${byGroup ? '(e.group_id, e.kind), (e.group_id)' : '(e.kind), ()'}) ORDER BY 1, 2`,
+      byGroup ? [scope.groupIds, from, to, ...(scope.toSchoolId ? [scope.toSchoolId] : [])] : [scope.regionId, from, to],
+    );
   },
 };

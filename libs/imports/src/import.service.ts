@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
 import { matchHeaders, parseRow, type Parsed, type RowError } from './columns';
-import { IMPORT_KINDS, type ImportKind } from './import-kind';
+import { IMPORT_KINDS, type ImportInvitation, type ImportKind, type ImportOutput } from './import-kind';
 import { readSheet, templateWorkbook } from './spreadsheet';
 
 /** The answer of an import, dry or not. */
@@ -13,6 +13,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   errors: RowError[];
+  /** Logins invited by the import (teachers with a 登录账号), with their one-time codes: only when some were (and it was written). */
+  invitations?: ImportInvitation[];
 }
 
 /** Thrown inside the transaction to roll it back: a dry run, or rows with errors. */
@@ -54,6 +56,7 @@ export class ImportService {
     const kind = this.kind(ctx, name);
     const sheet = await readSheet(file.buffer, file.originalname);
     const result: ImportResult = { dryRun, rows: sheet.rows.length, created: 0, updated: 0, unchanged: 0, errors: [] };
+    const out: ImportOutput = { invitations: [] };
     if (!sheet.headers.length) {
       return this.failed(result, [{ row: 1, column: null, value: null, message: '文件是空的：第 1 行应为列名（可下载模板）', messageEn: 'The file is empty: row 1 holds the headers (download the template)' }]);
     }
@@ -73,7 +76,7 @@ export class ImportService {
         const steps = planned.steps ?? planned.plans.flatMap((p) => (p.apply ? [{ row: p.row, apply: p.apply }] : []));
         for (const step of steps) {
           try {
-            await step.apply(tx);
+            await step.apply(tx, out);
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             const spec = kind.columns.find((c) => c.key === err.field);
@@ -84,6 +87,7 @@ export class ImportService {
         for (const p of planned.plans) result[p.action]++;
         if (dryRun) throw new Rollback();
       });
+      if (out.invitations.length) result.invitations = out.invitations; // committed: the codes work
     } catch (err) {
       if (!(err instanceof Rollback)) throw err;
     }
@@ -98,6 +102,7 @@ export class ImportService {
       const more = sorted.length - listed.length;
       listed.push({ row: listed.at(-1)!.row, column: null, value: null, message: `另有 ${more} 处错误未列出：请先改正以上错误`, messageEn: `${more} more errors not listed: correct these first` });
     }
-    return { ...result, created: 0, updated: 0, unchanged: 0, errors: listed };
+    const { invitations: _none, ...counts } = result;
+    return { ...counts, created: 0, updated: 0, unchanged: 0, errors: listed };
   }
 }

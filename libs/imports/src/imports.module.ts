@@ -5,6 +5,7 @@ import { OrganisationModule } from '#app/organisation';
 import { ResearchModule } from '#app/research';
 import { MentoringModule } from '#app/mentoring';
 import { ActivityModule } from '#app/activity';
+import { IdentityModule } from '#app/identity';
 import { IMPORT_KINDS } from './import-kind';
 import { ImportService } from './import.service';
 import { ImportsController, ImportTooLargeFilter } from './imports.controller';
@@ -22,6 +23,7 @@ import { TeachersImport } from './kinds/teachers.import';
     ResearchModule,
     MentoringModule,
     ActivityModule,
+    IdentityModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: files are bounded by IMPORT_MAX_BYTES; one file per request

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { chinaDayStart, EventBus, type DomainEvent, type DomainEventType, type RequestContext } from '#app/core';
 import { Directory } from '#app/organisation';
+import { ResearchSessions } from '#app/research';
 import { NotificationKind } from './enums';
 import { NotificationJobs } from './notification-jobs';
 import { invitedTeachers, recipients } from './recipients';
@@ -22,6 +23,7 @@ const EXCHANGE_NOTICE_MINUTES = 8 * 60;
  * jobs for later ones) commit or roll back with the fact.
  * - research.session.scheduled: the invited teachers (by name, and of the invited schools) — now, and 24 h and 1 h
  *   before the start (jobs keyed by session and start, see NotificationJobs);
+ * - research.session.rescheduled: the invited teachers, and new reminders for the new start;
  * - mentoring.pair.requested: the side who must answer (read once they answered: mentoring.pair.answered);
  * - lesson-prep.plan.decided: the plan's authors (returned from review, or published);
  * - activity.exchange.recorded: the exchanged teacher, on the first day (a job).
@@ -41,11 +43,16 @@ export class NotificationRules implements OnModuleInit {
       const users = await recipients(tx, await invitedTeachers(tx, e.invitedSchoolIds, e.invitedTeacherIds), e.actorUserId);
       const payload = { sessionId: e.sessionId, title: e.title, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), mode: e.mode };
       await this.notifications.notify(tx, users, NotificationKind.SESSION_INVITED, payload);
-      for (const r of SESSION_REMINDERS) {
-        const dueAt = new Date(e.startsAt.getTime() - r.before);
-        if (dueAt.getTime() <= e.at.getTime()) continue; // too late for this reminder: the invitation says it
-        await this.jobs.add(tx, r.kind, dueAt, `session-reminder:${r.label}:${e.sessionId}:${e.startsAt.toISOString()}`, { sessionId: e.sessionId, startsAt: e.startsAt.toISOString() });
-      }
+      await this.reminders(tx, e.sessionId, e.startsAt, e.at);
+    });
+    // moved: the invitees are told, and the reminders follow (those keyed by the old start are skipped when due)
+    this.on('research.session.rescheduled', async (tx, e) => {
+      const s = (await ResearchSessions.noticeFacts(tx, [e.sessionId])).get(e.sessionId);
+      if (!s) return;
+      const users = await recipients(tx, await invitedTeachers(tx, s.invitedSchoolIds, s.invitedTeacherIds), e.actorUserId);
+      const payload = { sessionId: s.id, title: s.title, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), before: e.before.startsAt.toISOString() };
+      await this.notifications.notify(tx, users, NotificationKind.SESSION_RESCHEDULED, payload);
+      await this.reminders(tx, e.sessionId, e.startsAt, e.at);
     });
     this.on('mentoring.pair.requested', async (tx, e) => {
       const users = await recipients(tx, [e.answererTeacherId], e.actorUserId);
@@ -80,6 +87,15 @@ export class NotificationRules implements OnModuleInit {
         toSchoolName: schools.get(e.toSchoolId) ?? null,
       });
     });
+  }
+
+  /** The 24 h and 1 h reminders of a session starting at `startsAt`, those still to come at `now`. */
+  private async reminders(tx: RequestContext, sessionId: string, startsAt: Date, now: Date) {
+    for (const r of SESSION_REMINDERS) {
+      const dueAt = new Date(startsAt.getTime() - r.before);
+      if (dueAt.getTime() <= now.getTime()) continue; // too late for this reminder: the invitation says it
+      await this.jobs.add(tx, r.kind, dueAt, `session-reminder:${r.label}:${sessionId}:${startsAt.toISOString()}`, { sessionId, startsAt: startsAt.toISOString() });
+    }
   }
 
   private on<T extends DomainEventType>(type: T, handler: (tx: RequestContext, e: DomainEvent<T>) => Promise<void>) {

@@ -7,6 +7,7 @@ const PAYLOADS: Record<NotificationKind, Record<string, unknown>> = {
   SESSION_INVITED: { sessionId: 's1', title: '联合教研', startsAt: '2026-12-01T01:00:00.000Z' },
   SESSION_REMINDER_24H: { sessionId: 's1', title: '联合教研', startsAt: '2026-12-01T01:00:00.000Z' },
   SESSION_REMINDER_1H: { sessionId: 's1', title: '联合教研', startsAt: '2026-12-01T01:00:00.000Z' },
+  SESSION_RESCHEDULED: { sessionId: 's1', title: '联合教研', startsAt: '2026-12-02T06:30:00.000Z', before: '2026-12-01T01:00:00.000Z' },
   MENTORING_REQUESTED: { pairId: 'p1', subject: '数学', mentorName: '周文华', apprenticeName: '陈雨萱', answererRole: 'APPRENTICE' },
   PLAN_RETURNED: { planId: 'l1', title: '分数的意义', version: 3, note: null },
   PLAN_PUBLISHED: { planId: 'l1', title: '分数的意义', version: 3 },
@@ -28,6 +29,10 @@ describe('notification texts', () => {
     expect(renderNotification(NotificationKind.SESSION_INVITED, PAYLOADS.SESSION_INVITED, 'en').body).toBe('Starts 1 Dec 09:00');
     expect(renderNotification(NotificationKind.EXCHANGE_STARTING, PAYLOADS.EXCHANGE_STARTING, 'zh-CN')).toEqual({ title: '走教送教今天开始', body: '12月1日 起到 三河小学 走教送教' });
     expect(renderNotification(NotificationKind.MENTORING_REQUESTED, PAYLOADS.MENTORING_REQUESTED, 'en').body).toBe('周文华 invites you to be their apprentice (数学)');
+  });
+
+  it('says when a session moved from and to', () => {
+    expect(renderNotification(NotificationKind.SESSION_RESCHEDULED, PAYLOADS.SESSION_RESCHEDULED, 'zh-CN').body).toBe('改为 12月2日 14:30 开始（原定 12月1日 09:00）');
   });
 
   it('takes English for en-* and Chinese otherwise', () => {

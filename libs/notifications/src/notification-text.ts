@@ -36,6 +36,10 @@ const RENDER: Record<NotificationKind, Render> = {
     zh(l)
       ? { title: `1 小时后开始：${p.title}`, body: `${chinaTime(p.startsAt, l)} 开始` }
       : { title: `Starting in 1 hour: ${p.title}`, body: `Starts ${chinaTime(p.startsAt, l)}` },
+  [NotificationKind.SESSION_RESCHEDULED]: (p, l) =>
+    zh(l)
+      ? { title: `教研活动改期：${p.title}`, body: `改为 ${chinaTime(p.startsAt, l)} 开始（原定 ${chinaTime(p.before, l)}）` }
+      : { title: `Session moved: ${p.title}`, body: `Now starts ${chinaTime(p.startsAt, l)} (was ${chinaTime(p.before, l)})` },
   [NotificationKind.MENTORING_REQUESTED]: (p, l) => {
     const other = p.answererRole === 'MENTOR' ? p.apprenticeName : p.mentorName;
     if (zh(l)) return { title: `师徒结对请求待您回复`, body: p.answererRole === 'MENTOR' ? `${other} 希望拜您为师（${p.subject}）` : `${other} 邀请您结为师徒（${p.subject}）` };

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar, DateTimeScalar, registerLabels } from '#app/core';
-import { Region, School, SchoolConnection } from '#app/organisation';
+import { ConsortiumMode, GroupKind, GroupLevel, Region, School, SchoolConnection, SchoolGroup } from '#app/organisation';
 import {
   BREAKDOWN_FIGURES,
   COVERAGE_FIGURES,
@@ -55,6 +55,33 @@ export class GroupActivitySummary extends ActivityCounters {
   @Field(() => [TypeCount]) exchangesByKind: TypeCount[];
   @Field(() => [SchoolActivityCount], { description: 'The same counters per member school (a school admin sees its own row only)' }) bySchool: SchoolActivityCount[];
   @Field(() => [MonthActivityCount], { description: 'The same counters per month of the period' }) byMonth: MonthActivityCount[];
+  /** The member school a school admin reads the group through (its own rows only); null for managers. */
+  onlySchoolId: string | null;
+}
+
+@ObjectType({ description: 'Teacher exchanges of a kind (key: 交流轮岗 ROTATION, 走教送教 …; "" for all kinds) starting in the period, and the distinct teachers they sent' })
+export class ExchangePeople {
+  @Field({ description: 'An exchange kind, or "" for all kinds together' }) key: string;
+  @Field(() => Int, { description: 'Exchanges starting in the period' }) exchanges: number;
+  @Field(() => Int, { description: 'Distinct teachers sent: a teacher on two exchanges counts once' }) teachers: number;
+}
+
+@ObjectType({ description: "One group's counters in [from, to] (as groupActivitySummary gives them), its mode and level and its member schools on `to`" })
+export class GroupBreakdownRow extends ActivityCounters {
+  @Field(() => SchoolGroup) group: SchoolGroup;
+  groupId: string;
+  @Field(() => GroupKind) kind: GroupKind;
+  @Field(() => ConsortiumMode, { nullable: true }) mode: ConsortiumMode | null;
+  @Field(() => GroupLevel, { nullable: true }) level: GroupLevel | null;
+  @Field(() => Int, { description: 'Member schools on `to`, the lead school included' }) memberSchools: number;
+}
+
+@ObjectType({ description: "One row per group (consortium, education group …) of a region subtree that existed in the period: consortia first, then by name" })
+export class RegionGroupBreakdown {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) from: string;
+  @Field(() => DateScalar) to: string;
+  @Field(() => [GroupBreakdownRow]) rows: GroupBreakdownRow[];
 }
 
 @ObjectType({ description: 'A coverage target: share of compulsory schools in a consortium by the end of a year' })

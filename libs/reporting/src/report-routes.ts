@@ -13,6 +13,7 @@ export const REPORT_ROUTES = {
   regionActivity: { path: 'regions/:regionId/activity.:format', query: ['from', 'to'] },
   trend: { path: 'regions/:regionId/trend.:format', query: ['months', 'asOf'] },
   breakdown: { path: 'regions/:regionId/breakdown.:format', query: ['from', 'to', 'asOf'] },
+  groups: { path: 'regions/:regionId/groups.:format', query: ['from', 'to'] },
 } as const;
 
 const MATCHERS = Object.values(REPORT_ROUTES).map((r) => ({

@@ -1,7 +1,7 @@
 import { labelOf } from '#app/core';
 import type { School } from '#app/organisation';
 import { BREAKDOWN_FIGURES, figureHeader, GROUP_COUNTERS, REGION_FIGURES, type FigureField } from './metric-registry';
-import type { ActivityCounters, CoverageFigures, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend } from './models';
+import type { ActivityCounters, CoverageFigures, ExchangePeople, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, RegionGroupBreakdown } from './models';
 
 /**
  * The downloadable tables, each defined once: the CSV and the Excel writers (csv.ts, xlsx.ts) both render these.
@@ -50,7 +50,25 @@ const H = {
   ratio: '覆盖率 Coverage ratio',
   target: '年度目标 Target',
   gap: '差距 Gap',
+  group: '共同体 Group',
+  kind: '类型 Kind',
+  mode: '模式 Mode',
+  members: '成员校 Member schools',
+  exchangeKind: '交流类型 Exchange kind',
+  exchanges: '交流人次 Exchanges',
+  exchangeTeachers: '交流教师（去重）Distinct teachers',
 } as const;
+
+/** Exchanges by kind with the distinct teachers they sent: one row per kind, then all kinds together. */
+const exchangePeopleTable = (people: ExchangePeople[]): Table<ExchangePeople> => ({
+  sheet: '交流轮岗',
+  columns: [
+    text(H.exchangeKind, (r) => (r.key ? `${labelOf('ExchangeKind', r.key)} ${r.key}` : '合计 Total')),
+    count(H.exchanges, (r) => r.exchanges),
+    count(H.exchangeTeachers, (r) => r.teachers),
+  ],
+  rows: [...people.filter((p) => p.key), ...people.filter((p) => !p.key)],
+});
 
 /** A two-column table of labelled figures (指标 / 数值), each value with its own kind. */
 interface Indicator {
@@ -75,7 +93,7 @@ const counterTable = (sheet: string, first: string, rows: Counted[]): Table<Coun
   rows,
 });
 
-export function groupActivityReport(s: GroupActivitySummary, schoolNames: Map<string, string>): Report {
+export function groupActivityReport(s: GroupActivitySummary, schoolNames: Map<string, string>, people: ExchangePeople[]): Report {
   return {
     filename: `group-activity-${s.from}-${s.to}`,
     tables: [
@@ -89,6 +107,7 @@ export function groupActivityReport(s: GroupActivitySummary, schoolNames: Map<st
         columns: [text('活动类型 Session type', (r) => labelOf('ResearchSessionType', r.key)), count('场次 Sessions', (r) => r.count)],
         rows: s.researchSessionsByType,
       },
+      exchangePeopleTable(people),
     ],
   };
 }
@@ -119,7 +138,7 @@ export function coverageReport(c: RegionCoverage, uncovered: Pick<School, 'name'
 const regionKeyed = (s: RegionActivitySummary, field: FigureField): Indicator[] =>
   field === 'groups' ? byKey('GroupKind', s.groupsByKind) : field === 'researchSessions' ? byKey('ResearchSessionType', s.researchSessionsByType) : [];
 
-export function regionActivityReport(s: RegionActivitySummary): Report {
+export function regionActivityReport(s: RegionActivitySummary, people: ExchangePeople[]): Report {
   return {
     filename: `region-activity-${s.from}-${s.to}`,
     tables: [
@@ -127,6 +146,28 @@ export function regionActivityReport(s: RegionActivitySummary): Report {
         { label: '期间 Period', value: `${s.from} ~ ${s.to}`, kind: 'text' },
         ...REGION_FIGURES.flatMap((f) => [figure(f.field, s[f.field]), ...regionKeyed(s, f.field)]),
       ]),
+      exchangePeopleTable(people),
+    ],
+  };
+}
+
+type GroupRow = RegionGroupBreakdown['rows'][number];
+export function groupBreakdownReport(b: RegionGroupBreakdown, groupNames: Map<string, string>): Report {
+  return {
+    filename: `region-groups-${b.from}-${b.to}`,
+    tables: [
+      {
+        sheet: '各共同体',
+        columns: [
+          text<GroupRow>(H.group, (r) => groupNames.get(r.groupId) ?? r.groupId),
+          text<GroupRow>(H.kind, (r) => labelOf('GroupKind', r.kind)),
+          text<GroupRow>(H.mode, (r) => (r.mode ? labelOf('ConsortiumMode', r.mode) : '')),
+          text<GroupRow>(H.level, (r) => (r.level ? labelOf('GroupLevel', r.level) : '')),
+          count<GroupRow>(H.members, (r) => r.memberSchools),
+          ...GROUP_COUNTERS.map((f) => figureCell<GroupRow>(f.field)),
+        ],
+        rows: b.rows,
+      },
     ],
   };
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Allow, badInput, Ctx, isUuid, notFound, Role, type RequestContext } from '#app/core';
-import { SchoolService, type School } from '#app/organisation';
+import { Exchanges } from '#app/activity';
+import { GroupService, SchoolService, type School } from '#app/organisation';
+import { GroupBreakdownService } from './group-breakdown.service';
 import { reportToCsv } from './csv';
 import { REPORT_FORMATS, REPORT_ROUTES, type ReportFormat } from './report-routes';
-import { breakdownReport, coverageReport, groupActivityReport, regionActivityReport, trendReport, type Report } from './report-tables';
+import { breakdownReport, coverageReport, groupActivityReport, groupBreakdownReport, regionActivityReport, trendReport, type Report } from './report-tables';
 import { DEFAULT_TREND_MONTHS, MAX_TREND_MONTHS, ReportsService } from './reports.service';
 import { reportToXlsx } from './xlsx';
 
@@ -38,7 +40,12 @@ async function send(res: any, format: ReportFormat, report: Report) {
  */
 @Controller('reports')
 export class ReportsDownloadController {
-  constructor(private readonly reports: ReportsService, private readonly schools: SchoolService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly breakdowns: GroupBreakdownService,
+    private readonly schools: SchoolService,
+    private readonly groups: GroupService,
+  ) {}
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Get(REPORT_ROUTES.groupActivity.path)
@@ -46,7 +53,8 @@ export class ReportsDownloadController {
     const f = formatOf(format);
     const s = await this.reports.groupActivitySummary(ctx, id('groupId', groupId), required('from', from), required('to', to));
     const names = new Map((await Promise.all(s.bySchool.map((b) => this.schools.load(ctx, b.schoolId)))).map((x) => [x!.id, x!.name]));
-    await send(res, f, groupActivityReport(s, names));
+    const people = await Exchanges.peopleByKind(ctx, { groupIds: [s.groupId], toSchoolId: s.onlySchoolId }, s.from, s.to);
+    await send(res, f, groupActivityReport(s, names, people));
   }
 
   @Allow(Role.REGION_ADMIN)
@@ -69,7 +77,7 @@ export class ReportsDownloadController {
   async regionActivity(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('from') from: string, @Query('to') to: string, @Res() res: any) {
     const f = formatOf(format);
     const s = await this.reports.regionActivitySummary(ctx, id('regionId', regionId), required('from', from), required('to', to));
-    await send(res, f, regionActivityReport(s));
+    await send(res, f, regionActivityReport(s, await Exchanges.peopleByKind(ctx, { regionId: s.regionId }, s.from, s.to)));
   }
 
   @Allow(Role.REGION_ADMIN)
@@ -87,5 +95,14 @@ export class ReportsDownloadController {
     const f = formatOf(format);
     const b = await this.reports.regionBreakdown(ctx, id('regionId', regionId), required('from', from), required('to', to), asOf || ctx.today());
     await send(res, f, breakdownReport(b));
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Get(REPORT_ROUTES.groups.path)
+  async groupBreakdown(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('from') from: string, @Query('to') to: string, @Res() res: any) {
+    const f = formatOf(format);
+    const b = await this.breakdowns.regionGroupBreakdown(ctx, id('regionId', regionId), required('from', from), required('to', to));
+    const names = new Map((await Promise.all(b.rows.map((r) => this.groups.load(ctx, r.groupId)))).map((g) => [g!.id, g!.name]));
+    await send(res, f, groupBreakdownReport(b, names));
   }
 }

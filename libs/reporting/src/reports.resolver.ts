@@ -1,13 +1,17 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, AUTHENTICATED, badInput, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
 import { GroupService, School, SchoolConnection, SchoolGroup, SchoolService } from '#app/organisation';
-import { CoverageTarget, DownloadLink, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, SchoolActivityCount } from './models';
+import { Exchanges } from '#app/activity';
+import { CoverageTarget, DownloadLink, ExchangePeople, GroupActivitySummary, GroupBreakdownRow, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, RegionGroupBreakdown, SchoolActivityCount } from './models';
+import { GroupBreakdownService } from './group-breakdown.service';
 import { DownloadLinkService } from './download-link.service';
 import { DEFAULT_TREND_MONTHS, ReportsService } from './reports.service';
 
+const EXCHANGE_PEOPLE = 'Per exchange kind, and key "" for all kinds: the exchanges starting in the period and the distinct teachers they sent';
+
 @Resolver()
 export class ReportsResolver {
-  constructor(private readonly reports: ReportsService, private readonly links: DownloadLinkService) {}
+  constructor(private readonly reports: ReportsService, private readonly links: DownloadLinkService, private readonly groups: GroupBreakdownService) {}
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Query(() => GroupActivitySummary, { description: "A group's activity counters in [from, to], per member school and per month" })
@@ -61,6 +65,17 @@ export class ReportsResolver {
   }
 
   @Allow(Role.REGION_ADMIN)
+  @Query(() => RegionGroupBreakdown, { description: 'One row per group of the region subtree that existed in [from, to]: its counters in the period, its mode, level and members on `to`' })
+  regionGroupBreakdown(
+    @Ctx() ctx: RequestContext,
+    @IdArg('regionId') regionId: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ) {
+    return this.groups.regionGroupBreakdown(ctx, regionId, from, to);
+  }
+
+  @Allow(Role.REGION_ADMIN)
   @Mutation(() => CoverageTarget, { description: 'Share of compulsory schools to be in a consortium by the end of `year` (e.g. 0.7); applies to the subtree' })
   setCoverageTarget(
     @Ctx() ctx: RequestContext,
@@ -110,5 +125,27 @@ export class GroupActivityFieldsResolver {
   @ResolveField(() => SchoolGroup, { description: 'The group (its name for the report)' })
   group(@Ctx() ctx: RequestContext, @Parent() s: GroupActivitySummary) {
     return this.groups.load(ctx, s.groupId);
+  }
+  @ResolveField(() => [ExchangePeople], { description: `${EXCHANGE_PEOPLE} (a school admin: those going to its school)` })
+  exchangePeople(@Ctx() ctx: RequestContext, @Parent() s: GroupActivitySummary) {
+    return Exchanges.peopleByKind(ctx, { groupIds: [s.groupId], toSchoolId: s.onlySchoolId }, s.from, s.to);
+  }
+}
+
+
+@Resolver(() => RegionActivitySummary)
+export class RegionActivityFieldsResolver {
+  @ResolveField(() => [ExchangePeople], { description: EXCHANGE_PEOPLE })
+  exchangePeople(@Ctx() ctx: RequestContext, @Parent() s: RegionActivitySummary) {
+    return Exchanges.peopleByKind(ctx, { regionId: s.regionId }, s.from, s.to);
+  }
+}
+
+@Resolver(() => GroupBreakdownRow)
+export class GroupBreakdownRowFieldsResolver {
+  constructor(private readonly groups: GroupService) {}
+  @ResolveField(() => SchoolGroup)
+  group(@Ctx() ctx: RequestContext, @Parent() r: GroupBreakdownRow) {
+    return this.groups.load(ctx, r.groupId);
   }
 }

@@ -33,12 +33,12 @@ import { targetsInForce, writeCoverageTarget } from './coverage-targets';
 import { Metric } from './rollups/metrics';
 import { BREAKDOWN_FIGURES, COVERAGE_FIGURES, GROUP_COUNTERS, metricsOf, REGION_FIGURES, type CoverageFigureField, type FigureDef } from './metric-registry';
 
-const FLOWS = metricsOf(GROUP_COUNTERS, 'flow');
-const STOCKS = metricsOf(GROUP_COUNTERS, 'stock');
+export const FLOWS = metricsOf(GROUP_COUNTERS, 'flow');
+export const STOCKS = metricsOf(GROUP_COUNTERS, 'stock');
 const MAX_PERIOD_DAYS = 3660;
 // $1 the scope id, $2..$3 the period, $4 the flow metrics, $5..$6 its whole months [from, to)
-const FLOW_PARAMS = { id: '$1', from: '$2::date', to: '$3::date', metrics: '$4', fullFrom: '$5::date', fullTo: '$6::date' };
-const GROUP_FLOWS = periodRows('scope, school_id, day, metric, key, value', { monthScopes: "'g','s'", dayScopes: "'G','S'", ...FLOW_PARAMS });
+export const FLOW_PARAMS = { id: '$1', from: '$2::date', to: '$3::date', metrics: '$4', fullFrom: '$5::date', fullTo: '$6::date' };
+export const GROUP_FLOWS = periodRows('scope, school_id, day, metric, key, value', { monthScopes: "'g','s'", dayScopes: "'G','S'", ...FLOW_PARAMS });
 const REGION_FLOWS = periodRows('metric, key, value', { monthScopes: "'r'", dayScopes: "'R'", ...FLOW_PARAMS });
 // the same for a set of regions ($1 an array of ids)
 const REGIONS_FLOWS = periodRows('scope_id, metric, value', { monthScopes: "'r'", dayScopes: "'R'", ...FLOW_PARAMS, id: 'ANY($1::uuid[])' });
@@ -47,7 +47,7 @@ const regionStock = (monthStart: string, day: string) => `((scope = 'r' AND day 
 /** The stocks a coverage figure is made of (coverageOf). */
 const COVERAGE_STOCKS = COVERAGE_FIGURES.map((f) => f.metric);
 /** Each figure's value, by its field, from a reader of metric totals. */
-const figureValues = <F extends FigureDef>(figures: readonly F[], value: (f: F) => number) => Object.fromEntries(figures.map((f) => [f.field, value(f)]));
+export const figureValues = <F extends FigureDef>(figures: readonly F[], value: (f: F) => number) => Object.fromEntries(figures.map((f) => [f.field, value(f)]));
 export const MAX_TREND_MONTHS = 60;
 export const DEFAULT_TREND_MONTHS = 24;
 
@@ -62,7 +62,7 @@ interface Row {
 /** A rollup row of a group's figures: a flow of the period or a stock change up to its end. */
 type Figure = Row & { kind: 'flow' | 'stock' };
 
-const zero = (): ActivityCounters => figureValues(GROUP_COUNTERS, () => 0) as ActivityCounters;
+export const zero = (): ActivityCounters => figureValues(GROUP_COUNTERS, () => 0) as ActivityCounters;
 const typeCounts = (m: Map<string, number>): TypeCount[] =>
   [...m.entries()].filter(([k, v]) => k && v).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
@@ -71,7 +71,7 @@ const typeCounts = (m: Map<string, number>): TypeCount[] =>
  * day rows, as three index ranges. The arguments are SQL (placeholders): with the bounds as constants in each
  * plan, PostgreSQL does not scan a range that is empty (a period of whole months reads month rows only).
  */
-function periodRows(columns: string, p: { monthScopes: string; dayScopes: string; id: string; metrics: string; from: string; to: string; fullFrom: string; fullTo: string }) {
+export function periodRows(columns: string, p: { monthScopes: string; dayScopes: string; id: string; metrics: string; from: string; to: string; fullFrom: string; fullTo: string }) {
   const rows = (guard: string, scopes: string, range: string) =>
     `SELECT ${columns} FROM activity_rollup WHERE ${guard} AND scope IN (${scopes}) AND scope_id = ${p.id} AND metric = ANY(${p.metrics}) AND ${range}`;
   return [
@@ -170,7 +170,7 @@ export class ReportsService {
     // A school admin sees the group through its own school's rows.
     const totalScope = onlySchool ? 'S' : 'G';
     const keep = (r: Row) => (onlySchool ? r.scope === 'S' && r.school_id === onlySchool : true);
-    const summary: GroupActivitySummary = Object.assign(new GroupActivitySummary(), zero(), { groupId, from, to });
+    const summary: GroupActivitySummary = Object.assign(new GroupActivitySummary(), zero(), { groupId, from, to, onlySchoolId: onlySchool });
     const byType = new Map<string, number>();
     const byKind = new Map<string, number>();
     const bySchool = new Map<string, ActivityCounters>();

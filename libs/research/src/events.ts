@@ -24,6 +24,8 @@ declare module '../../core/src/events/event-bus' {
       invitedSchoolIds: string[];
       invitedTeacherIds: string[];
     };
+    /** A SCHEDULED session moved (改期): its reminders follow the new time. */
+    'research.session.rescheduled': { sessionId: string; groupId: string; startsAt: Date; endsAt: Date; before: { startsAt: Date; endsAt: Date } };
     /** An event was appended to a session's log (number `seq`): every instance is told once it has committed. */
     'research.session.logged': { sessionId: string; seq: number };
   }

@@ -24,6 +24,7 @@ import { ResearchAccess } from './research-access';
 import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
 import { SessionPlanLinks } from './session-plan-links';
+import { sessionDetails } from './session-details';
 import { writeAttendance, writeInvitedSchools, writeInvitedTeachers, writeSessions, type SessionRow } from './research-rows';
 
 export const MAX_TEXT = 2000;
@@ -44,6 +45,7 @@ export class ResearchService {
   async schedule(ctx: RequestContext, input: ScheduleResearchSessionInput): Promise<ResearchSession> {
     if (input.endsAt <= input.startsAt) throw badInput('endsAt', 'endsAt must be after startsAt');
     if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', `A session lasts at most ${MAX_SESSION_HOURS} hours`);
+    const details = sessionDetails(input, input.mode);
     return this.tx.run(ctx, async (tx) => {
       const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
@@ -80,6 +82,7 @@ export class ResearchService {
         topic: input.topic ?? null,
         type: input.type,
         mode: input.mode,
+        ...details,
         status: ResearchSessionStatus.SCHEDULED,
         startsAt: input.startsAt,
         endsAt: input.endsAt,
@@ -261,6 +264,8 @@ export class ResearchService {
       });
     }
     if (filter.type) qb.andWhere('rs.type = :type', { type: filter.type });
+    if (filter.subject) qb.andWhere('rs.subject = :subject', { subject: filter.subject });
+    if (filter.grade) qb.andWhere('rs.grade = :grade', { grade: filter.grade });
     if (filter.search?.trim()) qb.andWhere(`(rs.title ILIKE :q ESCAPE '\\' OR rs.topic ILIKE :q ESCAPE '\\')`, { q: `%${escapeLike(filter.search.trim())}%` });
     if (filter.status) qb.andWhere('rs.status = :status', { status: filter.status });
     if (filter.from) qb.andWhere('rs.starts_at >= :from', { from: chinaDayStart(filter.from) });

@@ -21,6 +21,12 @@ export interface AppConfig {
   bodyLimit: string;
   /** Largest spreadsheet accepted by the imports (bytes). */
   importMaxBytes: number;
+  /** SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS): invitations and password resets also go by mail. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender of those mails. */
+  mailFrom: string;
+  /** PUBLIC_URL: the address people open the web app at, for the links in mails (default http://localhost:PORT). */
+  publicUrl: string;
   /** Express's `trust proxy`: whether (and which) X-Forwarded-For hops to believe for the client address. */
   trustProxy: boolean | number | string;
   /** Failed sign-ins counted over this many seconds; a lockout never lasts longer. */
@@ -104,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: flag(env.LOG_SQL, false),
     bodyLimit: env.BODY_LIMIT || '1mb',
     importMaxBytes: count(env, 'IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || '办学共同体协作平台 <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port || 3000}`).replace(/\/+$/, ''),
     live: {
       maxConnectionsPerUser: count(env, 'LIVE_MAX_CONNECTIONS_PER_USER', 10, 1),
       maxSubscriptionsPerConnection: count(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1),

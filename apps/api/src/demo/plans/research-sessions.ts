@@ -11,7 +11,6 @@ import { AgendaItemPlan, AttendancePlan, DELIVERY_SUBJECTS, EventPlan, Invitatio
 export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
   const rng = new Prng(20250501);
   const schoolById = new Map(plan.schools.map((s) => [s.id, s]));
-  const teacherById = new Map(plan.teachers.map((t) => [t.id, t]));
   const teachersBySchool = new Map<string, TeacherPlan[]>();
   for (const t of plan.teachers) teachersBySchool.set(t.schoolId, [...(teachersBySchool.get(t.schoolId) ?? []), t]);
   // A teacher attends sessions from the day they started at their current school.
@@ -219,7 +218,7 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
       if (day >= SESSIONS_ENDED_BEFORE) continue;
       // Numbered 1, 2, 3... without gaps, like the live event log.
       const event = (type: EventPlan['type'], at: string, payload: Record<string, unknown>, actorTeacherId: string | null = null) =>
-        events.push({ sessionId: id, seq: ++session.lastSeq, type, actorTeacherId, payload: JSON.stringify(payload), at });
+        events.push({ sessionId: id, seq: ++session.lastSeq, type, actorTeacherId, payload, at });
 
       if (rng.chance(0.03)) {
         // Called off the day before.
@@ -275,31 +274,5 @@ export function buildResearchPlan(plan: DemoPlan): ResearchPlan {
     }
   }
 
-  validateResearch({ sessions, invitations, attendance, events }, teacherById);
   return { sessions, invitations, attendance, events };
-}
-
-/** The rules the API keeps for sessions, checked on the plan: gapless event numbers, check-ins by invited teachers, time order. */
-export function validateResearch(r: ResearchPlan, teacherById: Map<string, TeacherPlan>): void {
-  const invited = new Set(r.invitations.map((i) => `${i.sessionId}:${i.schoolId}`));
-  const eventsOf = new Map<string, EventPlan[]>();
-  for (const e of r.events) {
-    const list = eventsOf.get(e.sessionId);
-    if (list) list.push(e);
-    else eventsOf.set(e.sessionId, [e]);
-  }
-  const seen = new Set<string>();
-  for (const a of r.attendance) {
-    if (teacherById.get(a.teacherId)?.schoolId !== a.schoolId || !invited.has(`${a.sessionId}:${a.schoolId}`)) throw new Error('demo plan: check-in by a teacher not invited');
-    if (seen.has(`${a.sessionId}:${a.teacherId}`)) throw new Error('demo plan: a teacher checked in twice');
-    seen.add(`${a.sessionId}:${a.teacherId}`);
-  }
-  for (const s of r.sessions) {
-    if (!invited.has(`${s.id}:${s.hostSchoolId}`)) throw new Error(`demo plan: host of ${s.title} not invited`);
-    if (s.endsAt <= s.startsAt || s.createdAt >= (s.cancelledAt ?? s.startsAt)) throw new Error(`demo plan: bad times for ${s.title}`);
-    if (s.title.length > 200) throw new Error(`demo plan: title too long: ${s.title}`);
-    const list = eventsOf.get(s.id) ?? [];
-    if (list.length !== s.lastSeq || list.some((e, i) => e.seq !== i + 1 || (i > 0 && e.at <= list[i - 1].at))) throw new Error(`demo plan: bad event log for ${s.title}`);
-    if ((s.status === ResearchSessionStatus.SCHEDULED) !== (list.length === 0)) throw new Error(`demo plan: events of ${s.title} do not match its status`);
-  }
 }

@@ -54,8 +54,7 @@ export interface EventPlan {
   seq: number;
   type: SessionEventType;
   actorTeacherId: string | null;
-  /** JSON text. */
-  payload: string;
+  payload: Record<string, unknown>;
   at: string;
 }
 

@@ -12,6 +12,7 @@ import { graphql } from '../../gql';
 import { GroupActivity } from './GroupActivity';
 import { GroupMembers } from './GroupMembers';
 import { GroupRotationCard } from './GroupRotationCard';
+import { GroupSettings } from './GroupSettings';
 
 const GROUP = graphql(`
   query GroupPage($id: ID!) {
@@ -23,6 +24,9 @@ const GROUP = graphql(`
       level
       status
       foundedOn
+      dissolvedOn
+      crossRegion
+      profiles { validFrom mode level }
       regionId
       region { id name parent { id parent { id parent { id } } } }
       leadSchool { id name }
@@ -41,6 +45,8 @@ export default function GroupPage() {
   if (error || !data?.schoolGroup) return <ProblemResult error={error} code={error ? undefined : 'NOT_FOUND'} onRetry={() => void refetch()} />;
   const g = data.schoolGroup;
   const rights = groupRights(active, g.id, ancestorsOf(g.region));
+  // rename, mode, level and dissolution: the bureaus above the group (not its own managers)
+  const settings = active?.role === 'PLATFORM_ADMIN' || (rights.manage && active?.role === 'REGION_ADMIN');
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
@@ -51,9 +57,11 @@ export default function GroupPage() {
           <Tag color="blue">{label('GroupKind', g.kind)}</Tag>
           {g.mode ? <Tag color="geekblue">{label('ConsortiumMode', g.mode)}</Tag> : null}
           {g.level ? <Tag color="gold">{label('GroupLevel', g.level)}</Tag> : null}
+          {g.crossRegion ? <Tag color="purple">{t('group.crossRegion')}</Tag> : null}
           {g.status !== 'ACTIVE' ? <Tag color="red">{label('GroupStatus', g.status)}</Tag> : null}
         </Space>
       </div>
+      {settings && g.status === 'ACTIVE' ? <GroupSettings group={g} onSaved={() => void refetch()} /> : null}
       <Card>
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('group.lead')}>
@@ -63,11 +71,23 @@ export default function GroupPage() {
             <Link to={`/regions/${g.region.id}`}>{g.region.name}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('group.founded')}>{day(g.foundedOn, lang)}</Descriptions.Item>
+          {g.dissolvedOn ? <Descriptions.Item label={t('group.dissolvedOn')}>{day(g.dissolvedOn, lang)}</Descriptions.Item> : null}
+          {g.profiles.length > 1 ? (
+            <Descriptions.Item label={t('group.history')} span={3}>
+              <Space orientation="vertical" size={2}>
+                {g.profiles.map((p) => (
+                  <span key={p.validFrom} data-testid="group-profile">
+                    {t('group.since', { day: day(p.validFrom, lang) })}{[p.mode ? label('ConsortiumMode', p.mode) : null, p.level ? label('GroupLevel', p.level) : t('group.noLevel')].filter(Boolean).join(' · ')}
+                  </span>
+                ))}
+              </Space>
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
-      <GroupMembers groupId={g.id} regionId={g.regionId} canManage={rights.manage} />
+      <GroupMembers groupId={g.id} regionId={g.regionId} canManage={rights.manage && g.status === 'ACTIVE'} />
       {rights.activity ? <GroupActivity groupId={g.id} /> : null}
-      {rights.manage ? <GroupRotationCard groupId={g.id} /> : null}
+      {rights.manage && g.status === 'ACTIVE' ? <GroupRotationCard groupId={g.id} /> : null}
     </Space>
   );
 }

@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Result, Segmented, Space, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { day } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/me';
 import { KINDS_BY_ROLE } from './kinds';
@@ -97,6 +98,7 @@ export default function ImportsPage() {
               extra={<Button onClick={reset}>{t('imports.again')}</Button>}
             />
           ) : null}
+          {step.at === 'done' && step.result.invitations?.length ? <Invitations list={step.result.invitations} /> : null}
         </Space>
       </Card>
     </Space>
@@ -131,6 +133,31 @@ function Checked({ result, onConfirm, onAgain }: { result: ImportResult; onConfi
           { title: t('imports.column'), dataIndex: 'column', width: 120, render: (v) => v ?? '—' },
           { title: t('imports.value'), dataIndex: 'value', width: 200, render: (v) => v ?? '—' },
           { title: t('imports.problem'), key: 'message', render: (_: unknown, e) => (lang === 'en' ? e.messageEn : e.message) },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** The logins a teachers import invited: each one-time code, shown once, for the admin to hand over. */
+function Invitations({ list }: { list: NonNullable<ImportResult['invitations']> }) {
+  const { t, lang } = useI18n();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert type="info" showIcon title={t('imports.invitations', { n: list.length })} description={t('imports.invitationsHint')} />
+      <Table
+        rowKey="row"
+        size="small"
+        pagination={false}
+        data-testid="import-invitations"
+        dataSource={list}
+        columns={[
+          { title: t('imports.invitee'), dataIndex: 'name' },
+          { title: t('imports.account'), dataIndex: 'account' },
+          { title: t('imports.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code copyable>{c}</Typography.Text> },
+          { title: t('imports.link'), dataIndex: 'link', render: (l: string) => <Typography.Text copyable={{ text: `${location.origin}${l}` }}>{l.length > 40 ? `${l.slice(0, 40)}…` : l}</Typography.Text> },
+          { title: t('imports.mailed'), dataIndex: 'mailed', render: (m: boolean) => (m ? t('imports.yes') : '—') },
+          { title: t('imports.expires'), dataIndex: 'expiresAt', render: (e: string) => day(e.slice(0, 10), lang) },
         ]}
       />
     </Space>

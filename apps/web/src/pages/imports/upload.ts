@@ -8,6 +8,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   errors: { row: number; column: string | null; value: string | null; message: string; messageEn: string }[];
+  /** logins invited by a teachers import, with their one-time codes */
+  invitations?: { row: number; name: string; account: string; code: string; link: string; expiresAt: string; mailed: boolean }[];
 }
 
 /** A refusal of the whole file (too large, unreadable, not allowed), in the API's error shape. */

@@ -16,6 +16,7 @@ import { graphql } from '../../gql';
 import { CoverageTrend } from './CoverageTrend';
 import { RegionActivity } from './RegionActivity';
 import { RegionBreakdown } from './RegionBreakdown';
+import { RegionGroups } from './RegionGroups';
 import { SetTargetButton } from './SetTargetButton';
 import { UncoveredSchools } from './UncoveredSchools';
 
@@ -121,6 +122,7 @@ export default function RegionPage() {
       <CoverageTrend regionId={r.id} asOf={c.asOf} />
       <RegionBreakdown regionId={r.id} asOf={c.asOf} />
       <RegionActivity regionId={r.id} />
+      <RegionGroups regionId={r.id} />
       <UncoveredSchools regionId={r.id} asOf={c.asOf} canAdd={canEdit} onAdded={() => void refetch()} />
     </Space>
   );

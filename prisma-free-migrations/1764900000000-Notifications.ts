@@ -9,8 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   recorded twice makes one job, and a rescheduled session gets new jobs while the old ones are skipped. Workers of
  *   every API instance claim due jobs with FOR UPDATE SKIP LOCKED: each job is done exactly once.
  */
-export class Notifications1764800000000 implements MigrationInterface {
-  name = 'Notifications1764800000000';
+export class Notifications1764900000000 implements MigrationInterface {
+  name = 'Notifications1764900000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
