@@ -103,6 +103,10 @@ const EXPECTED: Record<string, string> = {
   'Query.lessonPrepTeam': 'AUTHENTICATED',
   'Query.lessonPrepTeams': 'AUTHENTICATED',
   'Subscription.lessonPlanEvents': 'AUTHENTICATED',
+  // notifications: every signed-in user reads and marks only their own
+  'Query.notifications': 'AUTHENTICATED',
+  'Mutation.markNotificationsRead': 'AUTHENTICATED',
+  'Subscription.notificationAdded': 'AUTHENTICATED',
   'GET /health': 'PUBLIC',
   // each report as .csv and .xlsx; also opened with a signed download link (createDownloadLink), under the same roles
   'GET /reports/groups/:groupId/activity.:format': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',

@@ -144,11 +144,20 @@ export class MentoringService {
       };
       try {
         await writePairs(tx.em, [row]);
-        return tx.em.create(MentoringPair, row);
       } catch (err: any) {
         if (err?.code === '23505') throw conflict(`These two already have an open pair for ${input.subject}`);
         throw err;
       }
+      await this.events.publish(tx, 'mentoring.pair.requested', {
+        pairId: row.id,
+        groupId: row.groupId,
+        subject: row.subject,
+        mentorTeacherId: row.mentorTeacherId,
+        apprenticeTeacherId: row.apprenticeTeacherId,
+        proposedBy: proposer,
+        answererTeacherId: proposer === MentoringProposer.MENTOR ? row.apprenticeTeacherId : row.mentorTeacherId,
+      });
+      return tx.em.create(MentoringPair, row);
     });
   }
 
@@ -162,6 +171,7 @@ export class MentoringService {
       pair.responseNote = note ?? null;
       // the request clock, not the database's (TypeORM's update date column would write the wall clock)
       pair.updatedAt = tx.now();
+      await this.events.publish(tx, 'mentoring.pair.answered', { pairId: pair.id, groupId: pair.groupId, accepted: accept });
       if (!accept) {
         pair.status = MentoringStatus.DECLINED;
         return tx.em.save(pair);

@@ -105,6 +105,17 @@ export class ResearchService {
       const session = tx.em.create(ResearchSession, row);
       await writeInvitedSchools(tx.em, schoolIds.map((schoolId) => ({ id: tx.newId('research_session_school'), sessionId: session.id, schoolId })));
       await writeInvitedTeachers(tx.em, teacherIds.map((teacherId) => ({ id: tx.newId('research_session_teacher'), sessionId: session.id, teacherId })));
+      await this.domainEvents.publish(tx, 'research.session.scheduled', {
+        sessionId: session.id,
+        groupId: group.id,
+        title: row.title,
+        sessionType: row.type,
+        mode: row.mode,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        invitedSchoolIds: schoolIds,
+        invitedTeacherIds: teacherIds,
+      });
       return session;
     });
   }

@@ -22,6 +22,9 @@ type Documents = {
     "\n  query MemberSchools($groupId: ID!) {\n    schoolGroup(id: $groupId) { id members { id school { id name } } }\n  }\n": typeof types.MemberSchoolsDocument,
     "\n  query Labels {\n    labels { enum value zh en }\n  }\n": typeof types.LabelsDocument,
     "\n  query ScopeName($region: ID!, $group: ID!, $school: ID!, $isRegion: Boolean!, $isGroup: Boolean!, $isSchool: Boolean!) {\n    region(id: $region) @include(if: $isRegion) { id name }\n    schoolGroup(id: $group) @include(if: $isGroup) { id name }\n    school(id: $school) @include(if: $isSchool) { id name }\n  }\n": typeof types.ScopeNameDocument,
+    "\n  query MyNotifications($first: Int, $after: String, $locale: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id kind title(locale: $locale) body(locale: $locale) link read createdAt } }\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { id }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) { unreadCount notifications { id read } }\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query StudentActivities($groupId: ID!, $type: StudentActivityType, $from: Date, $to: Date, $after: String) {\n    studentActivities(first: 20, after: $after, filter: { groupId: $groupId, type: $type, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type heldOn participantCount description schools { id name } } }\n    }\n  }\n": typeof types.StudentActivitiesDocument,
     "\n  mutation RecordStudentActivity($input: RecordStudentActivityInput!) {\n    recordStudentActivity(input: $input) { id }\n  }\n": typeof types.RecordStudentActivityDocument,
     "\n  query Exchanges($groupId: ID!, $kind: ExchangeKind, $from: Date, $to: Date, $after: String) {\n    teacherExchanges(first: 20, after: $after, filter: { groupId: $groupId, kind: $kind, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind startsOn endsOn note teacher { id name } fromSchool { id name } toSchool { id name } } }\n    }\n  }\n": typeof types.ExchangesDocument,
@@ -104,6 +107,9 @@ const documents: Documents = {
     "\n  query MemberSchools($groupId: ID!) {\n    schoolGroup(id: $groupId) { id members { id school { id name } } }\n  }\n": types.MemberSchoolsDocument,
     "\n  query Labels {\n    labels { enum value zh en }\n  }\n": types.LabelsDocument,
     "\n  query ScopeName($region: ID!, $group: ID!, $school: ID!, $isRegion: Boolean!, $isGroup: Boolean!, $isSchool: Boolean!) {\n    region(id: $region) @include(if: $isRegion) { id name }\n    schoolGroup(id: $group) @include(if: $isGroup) { id name }\n    school(id: $school) @include(if: $isSchool) { id name }\n  }\n": types.ScopeNameDocument,
+    "\n  query MyNotifications($first: Int, $after: String, $locale: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id kind title(locale: $locale) body(locale: $locale) link read createdAt } }\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { id }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) { unreadCount notifications { id read } }\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query StudentActivities($groupId: ID!, $type: StudentActivityType, $from: Date, $to: Date, $after: String) {\n    studentActivities(first: 20, after: $after, filter: { groupId: $groupId, type: $type, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title type heldOn participantCount description schools { id name } } }\n    }\n  }\n": types.StudentActivitiesDocument,
     "\n  mutation RecordStudentActivity($input: RecordStudentActivityInput!) {\n    recordStudentActivity(input: $input) { id }\n  }\n": types.RecordStudentActivityDocument,
     "\n  query Exchanges($groupId: ID!, $kind: ExchangeKind, $from: Date, $to: Date, $after: String) {\n    teacherExchanges(first: 20, after: $after, filter: { groupId: $groupId, kind: $kind, from: $from, to: $to }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind startsOn endsOn note teacher { id name } fromSchool { id name } toSchool { id name } } }\n    }\n  }\n": types.ExchangesDocument,
@@ -224,6 +230,18 @@ export function graphql(source: "\n  query Labels {\n    labels { enum value zh 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScopeName($region: ID!, $group: ID!, $school: ID!, $isRegion: Boolean!, $isGroup: Boolean!, $isSchool: Boolean!) {\n    region(id: $region) @include(if: $isRegion) { id name }\n    schoolGroup(id: $group) @include(if: $isGroup) { id name }\n    school(id: $school) @include(if: $isSchool) { id name }\n  }\n"): (typeof documents)["\n  query ScopeName($region: ID!, $group: ID!, $school: ID!, $isRegion: Boolean!, $isGroup: Boolean!, $isSchool: Boolean!) {\n    region(id: $region) @include(if: $isRegion) { id name }\n    schoolGroup(id: $group) @include(if: $isGroup) { id name }\n    school(id: $school) @include(if: $isSchool) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotifications($first: Int, $after: String, $locale: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id kind title(locale: $locale) body(locale: $locale) link read createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($first: Int, $after: String, $locale: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id kind title(locale: $locale) body(locale: $locale) link read createdAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded { id }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) { unreadCount notifications { id read } }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) { unreadCount notifications { id read } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

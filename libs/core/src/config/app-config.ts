@@ -41,6 +41,8 @@ export interface AppConfig {
   passwordHashQueue: number;
   /** Limits of live connections (socket.io and graphql-ws), per API instance. */
   live: LiveLimits;
+  /** The notification jobs worker (session reminders, exchange starts) of this instance. */
+  notifications: { worker: boolean; pollMs: number };
 }
 
 export interface LiveLimits {
@@ -118,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       recheckSeconds: count(env, 'LIVE_RECHECK_SECONDS', 30, 1),
       socketEventsPer10s: count(env, 'LIVE_SOCKET_EVENTS_PER_10S', 40, 1),
     },
+    // off in tests unless a test starts it (NOTIFY_WORKER=true): jobs would fire behind other tests' backs
+    notifications: { worker: flag(env.NOTIFY_WORKER, nodeEnv !== 'test'), pollMs: count(env, 'NOTIFY_POLL_MS', 5000, 10) },
     trustProxy: trustProxy(env.TRUST_PROXY),
     loginFailureWindowSeconds: count(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 600, 1),
     loginMaxFailuresPerAccount: count(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10),
