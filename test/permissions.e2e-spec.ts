@@ -117,6 +117,7 @@ const EXPECTED: Record<string, string> = {
   'GET /reports/regions/:regionId/groups.:format': 'REGION_ADMIN',
   'GET /imports/:kind/template.xlsx': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'POST /imports/:kind': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'GET /imports/progress/:id': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'socket.session:chat': 'AUTHENTICATED',
   'socket.session:hand': 'AUTHENTICATED',
   'socket.session:join': 'AUTHENTICATED',

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
 import { matchHeaders, parseRow, type Parsed, type RowError } from './columns';
 import { IMPORT_KINDS, type ImportInvitation, type ImportKind, type ImportOutput } from './import-kind';
+import { ImportProgress } from './import-progress';
 import { readSheet, templateWorkbook } from './spreadsheet';
 
 /** The answer of an import, dry or not. */
@@ -35,6 +36,7 @@ export class ImportService {
 
   constructor(
     private readonly tx: TransactionService,
+    private readonly progress: ImportProgress,
     @Inject(IMPORT_KINDS) kinds: ImportKind[],
   ) {
     this.kinds = new Map(kinds.map((k) => [k.name, k]));
@@ -52,8 +54,18 @@ export class ImportService {
     return { filename: `${kind.name}-template.xlsx`, body: await templateWorkbook(kind.sheet, kind.columns.map((c) => ({ header: c.zh, example: c.example, help: c.help }))) };
   }
 
-  async run(ctx: RequestContext, name: string, file: { buffer: Buffer; originalname: string }, dryRun: boolean): Promise<ImportResult> {
+  /** Imports a file; with `progressId`, where it is can be read meanwhile (ImportProgress). */
+  async run(ctx: RequestContext, name: string, file: { buffer: Buffer; originalname: string }, dryRun: boolean, progressId?: string): Promise<ImportResult> {
     const kind = this.kind(ctx, name);
+    const progress = this.progress.track(progressId, ctx.user.userId ?? '');
+    try {
+      return await this.runTracked(ctx, kind, file, dryRun, progress.set);
+    } finally {
+      progress.set({ phase: 'done' });
+    }
+  }
+
+  private async runTracked(ctx: RequestContext, kind: ImportKind, file: { buffer: Buffer; originalname: string }, dryRun: boolean, report: (s: { phase?: 'checking' | 'writing'; done?: number; total?: number }) => void): Promise<ImportResult> {
     const sheet = await readSheet(file.buffer, file.originalname);
     const result: ImportResult = { dryRun, rows: sheet.rows.length, created: 0, updated: 0, unchanged: 0, errors: [] };
     const out: ImportOutput = { invitations: [] };
@@ -68,13 +80,16 @@ export class ImportService {
       if (p.errors.length) errors.push(...p.errors);
       else parsed.push({ row: r.row, values: p.values });
     }
+    report({ phase: 'checking', total: sheet.rows.length });
     try {
       await this.tx.run(ctx, async (tx) => {
         const planned = await kind.plan(tx, parsed);
         errors.push(...planned.errors);
         if (errors.length) throw new Rollback();
         const steps = planned.steps ?? planned.plans.flatMap((p) => (p.apply ? [{ row: p.row, apply: p.apply }] : []));
-        for (const step of steps) {
+        report({ phase: 'writing', done: 0, total: steps.length });
+        for (const [i, step] of steps.entries()) {
+          if (i % 20 === 0) report({ done: i });
           try {
             await step.apply(tx, out);
           } catch (err) {
@@ -84,6 +99,7 @@ export class ImportService {
             throw new Rollback();
           }
         }
+        report({ done: steps.length });
         for (const p of planned.plans) result[p.action]++;
         if (dryRun) throw new Rollback();
       });

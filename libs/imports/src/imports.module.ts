@@ -7,6 +7,7 @@ import { MentoringModule } from '#app/mentoring';
 import { ActivityModule } from '#app/activity';
 import { IdentityModule } from '#app/identity';
 import { IMPORT_KINDS } from './import-kind';
+import { ImportProgress } from './import-progress';
 import { ImportService } from './import.service';
 import { ImportsController, ImportTooLargeFilter } from './imports.controller';
 import { ExchangesImport } from './kinds/exchanges.import';
@@ -39,6 +40,7 @@ import { TeachersImport } from './kinds/teachers.import';
     MentoringPairsImport,
     ExchangesImport,
     { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport, MentoringPairsImport, ExchangesImport], useFactory: (...kinds: unknown[]) => kinds },
+    ImportProgress,
     ImportService,
     ImportTooLargeFilter,
   ],

@@ -5,10 +5,10 @@ import { day } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/me';
 import { KINDS_BY_ROLE } from './kinds';
-import { downloadTemplate, ImportRefused, uploadImport, type ImportResult } from './upload';
+import { downloadTemplate, ImportRefused, importProgress, uploadImport, type ImportResult, type ServerProgress } from './upload';
 
 
-type Step = { at: 'choose' } | { at: 'uploading'; percent: number; dryRun: boolean } | { at: 'checked'; result: ImportResult } | { at: 'done'; result: ImportResult };
+type Step = { at: 'choose' } | { at: 'uploading'; percent: number; dryRun: boolean; server?: ServerProgress | null } | { at: 'checked'; result: ImportResult } | { at: 'done'; result: ImportResult };
 
 /** 数据导入: template, upload, a dry run that lists every row's problem, then the import itself. */
 export default function ImportsPage() {
@@ -28,11 +28,23 @@ export default function ImportsPage() {
   };
   const run = async (f: File, dryRun: boolean) => {
     setStep({ at: 'uploading', percent: 0, dryRun });
+    // once the file is up, the server says where it is (checking, writing row N of M) until it answers
+    const id = crypto.randomUUID();
+    let uploaded = false;
+    const poll = setInterval(() => {
+      if (!uploaded) return;
+      void importProgress(id).then((server) => setStep((s) => (s.at === 'uploading' && server ? { ...s, server } : s)));
+    }, 700);
     try {
-      const result = await uploadImport(kind, f, dryRun, (percent) => setStep({ at: 'uploading', percent, dryRun }));
+      const result = await uploadImport(kind, f, dryRun, (percent) => {
+        uploaded = percent >= 100;
+        setStep((s) => ({ at: 'uploading', percent, dryRun, server: s.at === 'uploading' ? s.server : null }));
+      }, id);
       setStep(dryRun || result.errors.length ? { at: 'checked', result } : { at: 'done', result });
     } catch (err) {
       refused(err);
+    } finally {
+      clearInterval(poll);
     }
   };
   const reset = () => {
@@ -84,9 +96,15 @@ export default function ImportsPage() {
           ) : null}
           {step.at === 'uploading' ? (
             <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-progress">
-              <Progress percent={step.percent} status="active" />
+              <Progress percent={step.percent < 100 || !step.server?.total ? step.percent : Math.round((100 * step.server.done) / step.server.total)} status="active" />
               <Spin>
-                <Typography.Text>{step.percent < 100 ? t('imports.uploading', { percent: step.percent }) : t(step.dryRun ? 'imports.checking' : 'imports.writing', { name: file?.name ?? '' })}</Typography.Text>
+                <Typography.Text>
+                  {step.percent < 100
+                    ? t('imports.uploading', { percent: step.percent })
+                    : step.server?.phase === 'writing' && step.server.total
+                      ? t(step.dryRun ? 'imports.checkingRows' : 'imports.writingRows', { done: step.server.done, total: step.server.total })
+                      : t(step.dryRun ? 'imports.checking' : 'imports.writing', { name: file?.name ?? '' })}
+                </Typography.Text>
               </Spin>
             </Space>
           ) : null}
