@@ -92,13 +92,17 @@ describe('web app: research sessions', () => {
     await dialog.getByLabel('学科').fill('物理');
     await dialog.getByLabel('年级').fill('八年级');
     await dialog.getByLabel('地点').fill('炎帝学校三楼录播室');
+    const items = await dialog.getByPlaceholder(/第 \d+ 项议程/).count();
+    await dialog.getByRole('button', { name: '添加议程' }).click();
+    await dialog.getByPlaceholder(`第 ${items + 1} 项议程`).fill('专家点评');
     await w.shot('session-edit');
     await dialog.getByRole('button', { name: '保存' }).click();
     await w.page.getByText('已修改').waitFor();
     await w.page.getByText('物理 · 八年级').waitFor();
     await w.page.getByText('炎帝学校三楼录播室').waitFor();
-    const changed = (await t.ok(`query($id: ID!) { researchSession(id: $id) { subject grade location startsAt } }`, { id: upcoming.id }, tokens.manager)).researchSession;
-    expect(changed).toEqual({ subject: '物理', grade: '八年级', location: '炎帝学校三楼录播室', startsAt: upcoming.startsAt });
+    const changed = (await t.ok(`query($id: ID!) { researchSession(id: $id) { subject grade location startsAt agenda { title } } }`, { id: upcoming.id }, tokens.manager)).researchSession;
+    expect({ ...changed, agenda: changed.agenda.length }).toEqual({ subject: '物理', grade: '八年级', location: '炎帝学校三楼录播室', startsAt: upcoming.startsAt, agenda: items + 1 });
+    expect(changed.agenda.at(-1).title).toBe('专家点评');
 
     const ended = (await list('ENDED')).find((x: any) => x.minutes);
     await w.page.goto(`${t.url}/sessions/${ended.id}`);

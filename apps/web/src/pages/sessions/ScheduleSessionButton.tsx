@@ -1,6 +1,5 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,6 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { FormModal } from '../../features/common/FormModal';
 import { useLabels } from '../../features/common/useLabels';
 import { useShowProblem } from '../../features/common/useShowProblem';
+import { AgendaFields, agendaInput } from './AgendaFields';
 import { graphql } from '../../gql';
 import type { ResearchSessionType, SessionMode } from '../../gql/graphql';
 
@@ -104,7 +104,7 @@ export function ScheduleSessionButton({ groups }: { groups: { id: string; name: 
             invitedSchoolIds: v.invitedSchoolIds ?? [],
             invitedTeacherIds: v.invitedTeacherIds ?? [],
             lessonPlanIds: v.lessonPlanIds ?? [],
-            agenda: (v.agenda ?? []).filter((a) => a.title?.trim()).map((a) => ({ title: a.title.trim(), speaker: a.speaker?.trim() || undefined, durationMinutes: a.durationMinutes ?? undefined })),
+            agenda: agendaInput(v.agenda),
           };
           const res = await schedule({ variables: { input } });
           void navigate(`/sessions/${res.data!.scheduleResearchSession.id}`);
@@ -141,31 +141,7 @@ export function ScheduleSessionButton({ groups }: { groups: { id: string; name: 
             <Form.Item noStyle dependencies={['groupId']}>
               {() => <GroupChoices groupId={form.getFieldValue('groupId') as string | undefined} />}
             </Form.Item>
-            <Form.Item label={t('session.agenda')}>
-              <Form.List name="agenda">
-                {(fields, { add, remove }) => (
-                  <Space orientation="vertical" style={{ width: '100%' }}>
-                    {fields.map((f, i) => (
-                      <Space key={f.key} align="baseline" wrap>
-                        <Form.Item name={[f.name, 'title']} style={{ marginBottom: 0 }}>
-                          <Input placeholder={t('schedule.agendaItem', { n: i + 1 })} style={{ width: 260 }} maxLength={200} />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'speaker']} style={{ marginBottom: 0 }}>
-                          <Input placeholder={t('schedule.speaker')} style={{ width: 140 }} maxLength={100} />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'durationMinutes']} style={{ marginBottom: 0 }}>
-                          <InputNumber placeholder={t('schedule.minutes')} min={1} max={600} style={{ width: 110 }} />
-                        </Form.Item>
-                        <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="remove" />
-                      </Space>
-                    ))}
-                    <Button type="dashed" onClick={() => add({ title: '' })} icon={<PlusOutlined />}>
-                      {t('schedule.addItem')}
-                    </Button>
-                  </Space>
-                )}
-              </Form.List>
-            </Form.Item>
+            <AgendaFields />
           </>
         )}
       </FormModal>

@@ -7,10 +7,11 @@ import { FormModal } from '../../features/common/FormModal';
 import { useLabels } from '../../features/common/useLabels';
 import { graphql } from '../../gql';
 import type { SessionMode } from '../../gql/graphql';
+import { AgendaFields, agendaInput, type AgendaValue } from './AgendaFields';
 
 const UPDATE = graphql(`
   mutation UpdateSession($input: UpdateResearchSessionInput!) {
-    updateResearchSession(input: $input) { id mode startsAt endsAt subject grade location meetingUrl }
+    updateResearchSession(input: $input) { id mode startsAt endsAt subject grade location meetingUrl agenda { title durationMinutes speaker } }
   }
 `);
 const CORRECT = graphql(`
@@ -31,8 +32,9 @@ interface Session {
   location?: string | null;
   meetingUrl?: string | null;
   minutes?: string | null;
+  agenda: { title: string; durationMinutes?: number | null; speaker?: string | null }[];
 }
-type Values = { time: [Dayjs, Dayjs]; mode: SessionMode; subject?: string; grade?: string; location?: string; meetingUrl?: string };
+type Values = { time: [Dayjs, Dayjs]; mode: SessionMode; subject?: string; grade?: string; location?: string; meetingUrl?: string; agenda?: AgendaValue[] };
 
 /** 修改安排: the time, mode, place, link, subject and grade of a session not yet started (for those who run it). */
 export function EditSessionButton({ session: s, onSaved }: { session: Session; onSaved(): void }) {
@@ -49,7 +51,15 @@ export function EditSessionButton({ session: s, onSaved }: { session: Session; o
         title={t('edit.button')}
         success={t('edit.done')}
         onClose={() => setOpen(false)}
-        initialValues={{ time: [dayjs(s.startsAt), dayjs(s.endsAt)], mode: s.mode, subject: s.subject ?? '', grade: s.grade ?? '', location: s.location ?? '', meetingUrl: s.meetingUrl ?? '' }}
+        initialValues={{
+          time: [dayjs(s.startsAt), dayjs(s.endsAt)],
+          mode: s.mode,
+          subject: s.subject ?? '',
+          grade: s.grade ?? '',
+          location: s.location ?? '',
+          meetingUrl: s.meetingUrl ?? '',
+          agenda: s.agenda.map((a) => ({ title: a.title, speaker: a.speaker ?? undefined, durationMinutes: a.durationMinutes ?? undefined })),
+        }}
         onSubmit={async (v) => {
           const moved = v.time[0].toISOString() !== new Date(s.startsAt).toISOString() || v.time[1].toISOString() !== new Date(s.endsAt).toISOString();
           const text = (x?: string) => x?.trim() ?? '';
@@ -63,6 +73,7 @@ export function EditSessionButton({ session: s, onSaved }: { session: Session; o
                 grade: text(v.grade),
                 location: v.mode === 'ONLINE' ? '' : text(v.location),
                 meetingUrl: v.mode === 'ONSITE' ? '' : text(v.meetingUrl),
+                agenda: agendaInput(v.agenda),
               },
             },
           });
@@ -101,6 +112,7 @@ export function EditSessionButton({ session: s, onSaved }: { session: Session; o
             </>
           )}
         </Form.Item>
+        <AgendaFields />
       </FormModal>
     </>
   );
