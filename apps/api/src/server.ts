@@ -39,7 +39,8 @@ export async function createApp(opts: CreateAppOptions): Promise<INestApplicatio
   app.use((req: any, res: any, next: any) => contexts.use(req, res, next));
   // Raw input first: text that cannot be stored exactly, then query parameter shapes, then class-validator.
   app.useGlobalPipes(new TextSafetyPipe(), new QueryParamPipe(), createValidationPipe());
-  await app.init();
+  // The schema first: what starts with the app (the notification worker, the live bus) finds its tables.
   await runMigrations(app.get(DataSource), (m) => (opts.logger === false ? undefined : new Logger('Migrations').log(m)));
+  await app.init();
   return app;
 }
