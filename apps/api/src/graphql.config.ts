@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, type AppConfig } from '#app/core';
+import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, langOf, LiveConnections, setErrorLang, type AppConfig } from '#app/core';
 
 interface GqlContext {
   req: any;
@@ -24,6 +24,18 @@ const queryLimitsPlugin: any = {
           });
         const error = checkQueryLimits(schema, document, operationName, request.variables ?? {});
         if (error) throw error;
+      },
+    };
+  },
+};
+
+/** Notes the caller's language (ctx.lang, or the header when no context was built) on every error, for formatError. */
+const errorLangPlugin: any = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }: { errors: readonly object[]; contextValue?: GqlContext }) {
+        const lang = (contextValue?.ctx as { lang?: 'zh' | 'en' } | undefined)?.lang ?? langOf(contextValue?.req?.headers?.['accept-language']);
+        for (const e of errors) setErrorLang(e, lang);
       },
     };
   },
@@ -65,6 +77,7 @@ export const graphqlOptions = {
     subscriptions: { 'graphql-ws': graphqlWsOptions(config, connections) as any },
     plugins: [
       queryLimitsPlugin,
+      errorLangPlugin,
       // No HTTP caching of GraphQL responses here; without it Apollo does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true }), sqlStatsPlugin]),

@@ -21,7 +21,7 @@ export class ImportTooLargeFilter implements ExceptionFilter {
 const flag = (name: string, v: string | undefined) => {
   if (v === undefined || v === '') return false;
   if (v === 'true' || v === 'false') return v === 'true';
-  throw badInput(name, `${name} is true or false`);
+  throw badInput(name, { zh: `「${name}」须为 true 或 false`, en: `${name} is true or false` });
 };
 
 /**
@@ -49,12 +49,12 @@ export class ImportsController {
   @UseInterceptors(FileInterceptor('file'))
   async import(@Ctx() ctx: RequestContext, @Param('kind') kind: string, @Query('dryRun') dryRun: string | undefined, @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined, @Res() res: any) {
     const dry = flag('dryRun', dryRun);
-    if (!file) throw badInput('file', '请选择要导入的文件（表单字段 file） / Send the spreadsheet as the multipart field "file"');
+    if (!file) throw badInput('file', { zh: '请选择要导入的文件（表单字段 file）', en: 'Send the spreadsheet as the multipart field "file"' });
     let result: ImportResult;
     try {
       result = await this.imports.run(ctx, kind, file, dry);
     } catch (err) {
-      if (err instanceof UnreadableFile) throw badInput('file', `${err.messages[0]} / ${err.messages[1]}`);
+      if (err instanceof UnreadableFile) throw badInput('file', { zh: err.messages[0], en: err.messages[1] });
       throw err;
     }
     res.status(200).json(result);

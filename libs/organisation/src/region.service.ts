@@ -21,14 +21,14 @@ export class RegionService {
         await this.access.requireRegions(tx, [input.parentId]);
         const parent = await tx.em.findOneByOrFail(Region, { id: input.parentId });
         if (DEPTH[input.level] <= DEPTH[parent.level]) {
-          throw badInput('level', `A ${input.level} cannot sit under a ${parent.level}`);
+          throw badInput('level', { zh: `${input.level} 级区域不能隶属于 ${parent.level} 级区域`, en: `A ${input.level} cannot sit under a ${parent.level}` });
         }
         path = parent.path;
       } else if (!tx.user.isPlatformAdmin) {
-        throw forbidden('Only a platform admin creates top-level regions');
+        throw forbidden({ zh: '只有平台管理员可以创建顶级区域', en: 'Only a platform admin creates top-level regions' });
       }
       if (input.code && (await tx.em.existsBy(Region, { code: input.code }))) {
-        throw conflict(`Region code ${input.code} is already used`);
+        throw conflict({ zh: `行政区划代码 ${input.code} 已被使用`, en: `Region code ${input.code} is already used` });
       }
       const id = tx.newId('region');
       const row: RegionRow = { id, name: input.name, level: input.level, parentId: input.parentId ?? null, code: input.code ?? null, path: [...path, id], createdAt: tx.now() };

@@ -44,7 +44,7 @@ export class Principal {
 
   /** The caller's account: UNAUTHENTICATED for a principal without one. */
   get accountId(): string {
-    if (!this.userId) throw unauthenticated('This needs a signed-in account');
+    if (!this.userId) throw unauthenticated({ zh: '此操作需要登录账号', en: 'This needs a signed-in account' });
     return this.userId;
   }
 

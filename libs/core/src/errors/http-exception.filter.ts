@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { AppError, ErrorCode } from './app-error';
+import { langOf } from './messages';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -23,7 +24,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse();
     if (exception instanceof AppError) {
       const extensions = { code: exception.code, ...(exception.field ? { field: exception.field } : {}), ...(exception.details ?? {}) };
-      return res.status(STATUS[exception.code] ?? 400).json({ errors: [{ message: exception.message, extensions }] });
+      const req = host.switchToHttp().getRequest();
+      const lang = req?.ctx?.lang ?? langOf(req?.headers?.['accept-language']);
+      return res.status(STATUS[exception.code] ?? 400).json({ errors: [{ message: exception.messageIn(lang), extensions }] });
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return res.status(exception.getStatus()).json({ errors: [{ message: exception.message, extensions: { code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT' } }] });
