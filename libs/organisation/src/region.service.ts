@@ -10,6 +10,9 @@ import { byId } from '#app/core';
 
 const DEPTH: Record<RegionLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2 };
 
+/** Region levels as a Chinese user reads them (error messages). */
+const LEVEL_ZH: Record<RegionLevel, string> = { PROVINCE: '省级区域', CITY: '市级区域', COUNTY: '县级区域' };
+
 @Injectable()
 export class RegionService {
   constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
@@ -21,7 +24,7 @@ export class RegionService {
         await this.access.requireRegions(tx, [input.parentId]);
         const parent = await tx.em.findOneByOrFail(Region, { id: input.parentId });
         if (DEPTH[input.level] <= DEPTH[parent.level]) {
-          throw badInput('level', { zh: `${input.level} 级区域不能隶属于 ${parent.level} 级区域`, en: `A ${input.level} cannot sit under a ${parent.level}` });
+          throw badInput('level', { zh: `${LEVEL_ZH[input.level]}不能隶属于${LEVEL_ZH[parent.level]}`, en: `A ${input.level} cannot sit under a ${parent.level}` });
         }
         path = parent.path;
       } else if (!tx.user.isPlatformAdmin) {
