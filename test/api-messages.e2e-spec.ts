@@ -147,4 +147,29 @@ describe('API messages in zh-CN and en', () => {
       en.socket.disconnect();
     }
   });
+
+  it("a user's own choice (updateMyProfile locale) wins over Accept-Language, until cleared", async () => {
+    const me = await t.user('PLATFORM_ADMIN');
+    const SET = `mutation($l: String) { updateMyProfile(input: { locale: $l }) { locale } }`;
+    const notFoundFor = (lang?: string) => firstError(CREATE_REGION, { i: { name: '某县', level: 'COUNTY', parentId: missingParent } }, me.token, lang);
+    expect(await t.ok(SET, { l: 'en' }, me.token)).toEqual({ updateMyProfile: { locale: 'en' } });
+    expect((await notFoundFor()).message).toBe(`Region ${missingParent} not found`);
+    expect((await notFoundFor('zh-CN')).message).toBe(`Region ${missingParent} not found`);
+    expect(await t.ok(SET, { l: 'zh-CN' }, me.token)).toEqual({ updateMyProfile: { locale: 'zh-CN' } });
+    expect((await notFoundFor('en')).message).toBe(`未找到区域 ${missingParent}`);
+    const ws = new WsClient(t.url, me.token, 'en');
+    try {
+      const planId = randomUUID();
+      const r = await ws.once(`subscription($id: ID!) { lessonPlanEvents(planId: $id) { type } }`, { id: planId });
+      expect(r.errors?.[0]?.message).toBe(`未找到教案 ${planId}`);
+    } finally {
+      await ws.client.dispose();
+    }
+    expect(await t.ok(SET, { l: null }, me.token)).toEqual({ updateMyProfile: { locale: null } });
+    expect((await notFoundFor('en')).message).toBe(`Region ${missingParent} not found`);
+    expect((await notFoundFor()).message).toBe(`未找到区域 ${missingParent}`);
+    // only the two languages
+    const bad = await firstError(SET, { l: 'fr' }, me.token);
+    expect(bad).toMatchObject({ message: '「locale」须为以下值之一：zh-CN, en', extensions: { code: 'BAD_USER_INPUT', field: 'locale' } });
+  });
 });

@@ -87,7 +87,8 @@ export class AccountsService {
       if (!user) throw notFound('User', tx.user.accountId);
       await this.requireFree(tx, input.email !== undefined && input.email.toLowerCase() !== user.email?.toLowerCase() ? input.email : undefined, input.phone !== user.phone ? input.phone : undefined);
       for (const k of ['displayName', 'email', 'phone'] as const) if (input[k] !== undefined) user[k] = input[k]!;
-      await tx.em.update(User, { id: user.id }, { displayName: user.displayName, email: user.email, phone: user.phone });
+      if (input.locale !== undefined) user.locale = input.locale;
+      await tx.em.update(User, { id: user.id }, { displayName: user.displayName, email: user.email, phone: user.phone, locale: user.locale });
       return user;
     });
   }

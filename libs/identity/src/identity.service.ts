@@ -12,6 +12,7 @@ import {
   groupedBy,
   LiveBus,
   LiveConnections,
+  langOfLocale,
   notFound,
   Principal,
   Role,
@@ -185,13 +186,14 @@ export class IdentityService implements PrincipalResolver {
       teacher_id: string | null;
       token_version: number;
       must_change_password: boolean;
+      locale: string | null;
       id: string | null;
       role: Role | null;
       scope_id: string | null;
     }>(
       em,
       'principal',
-      `SELECT u.email, u.phone, u.teacher_id, u.token_version, u.must_change_password, g.id, g.role, g.scope_id
+      `SELECT u.email, u.phone, u.teacher_id, u.token_version, u.must_change_password, u.locale, g.id, g.role, g.scope_id
          FROM app_user u LEFT JOIN role_grant g ON g.user_id = u.id AND g.revoked_at IS NULL
         WHERE u.id = $1 AND u.deactivated_at IS NULL`,
       [userId],
@@ -199,7 +201,7 @@ export class IdentityService implements PrincipalResolver {
     if (!rows.length) return null;
     const grants = rows.filter((r) => r.id).map((r) => ({ id: r.id!, role: r.role!, scopeId: r.scope_id }));
     const [u] = rows;
-    return new Principal(userId, u.email ?? u.phone ?? userId, u.teacher_id, grants, u.token_version, u.must_change_password);
+    return new Principal(userId, u.email ?? u.phone ?? userId, u.teacher_id, grants, u.token_version, u.must_change_password, langOfLocale(u.locale));
   }
 
   async createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {

@@ -67,7 +67,7 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
       if (result && typeof ack === 'function') ack(result);
     } catch (err) {
       if (!(err instanceof AppError)) this.logger.error((err as Error).stack ?? String(err));
-      if (typeof ack === 'function') ack(failure(err, socketLang(socket)));
+      if (typeof ack === 'function') ack(failure(err, socketContext(socket)?.lang ?? socketLang(socket)));
     }
   }
 

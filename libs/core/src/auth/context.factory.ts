@@ -73,7 +73,7 @@ export class RequestContextMiddleware implements NestMiddleware {
       const link = downloadLinkRequest(req);
       req.ctx = link ? await this.contexts.fromDownloadLink(link) : await this.contexts.fromToken(bearerToken(req.headers?.authorization));
       req.ctx.clientAddress = clientAddress(req);
-      req.ctx.lang = langOf(req.headers?.['accept-language']);
+      req.ctx.lang = req.ctx.principal?.lang ?? langOf(req.headers?.['accept-language']); // the user's choice wins
     } catch (err) {
       return next(err);
     }

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { unauthenticated } from '../errors/app-error';
+import type { Lang } from '../errors/messages';
 
 export enum Role {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
@@ -35,6 +36,8 @@ export class Principal {
     readonly tokenVersion = 0,
     /** Signed in with a one-time code from resetPassword: only me, logout and changePassword until the password is changed. */
     readonly mustChangePassword = false,
+    /** The language the user chose for messages (app_user.locale); null: the request's Accept-Language decides. */
+    readonly lang: Lang | null = null,
   ) {}
 
   /** A teacher (`teacherId`) or a manager (`grants`) acting without an account: nothing they write records one. */

@@ -5,12 +5,16 @@ import type { Msg } from './messages';
 /** The first number in class-validator's English message ("… shorter than or equal to 200 characters"). */
 const num = (en: string) => /(-?\d+(?:\.\d+)?)/.exec(en)?.[1] ?? '';
 
+/** "x must be one of the following values: A, B" */
+const oneOf = (f: string, en: string) => `「${f}」须为以下值之一：${en.split(': ').slice(1).join(': ')}`;
+
 /** zh for class-validator's constraints, by constraint name: `f` is the field, `en` the English message. */
 const ZH: Record<string, (f: string, en: string) => string> = {
   isUuid: (f) => `「${f}」须为有效的 ID（UUID）`,
   maxLength: (f, en) => `「${f}」最多 ${num(en)} 个字符`,
   minLength: (f, en) => `「${f}」至少 ${num(en)} 个字符`,
-  isEnum: (f, en) => `「${f}」须为以下值之一：${en.split(': ').slice(1).join(': ')}`,
+  isIn: oneOf,
+  isEnum: oneOf,
   isString: (f) => `「${f}」须为文本`,
   isInt: (f) => `「${f}」须为整数`,
   isNumber: (f) => `「${f}」须为数字`,

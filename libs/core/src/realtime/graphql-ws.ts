@@ -106,6 +106,7 @@ export function graphqlWsOptions(config: AppConfig, connections: LiveConnections
       try {
         const { conn } = await connections.open('graphql-ws', token, (message) => c.extra.socket.close(CLOSE_UNAUTHORIZED, closeReason(message)), lang);
         c.extra.conn = conn;
+        c.extra.lang = conn.lang;
         return true;
       } catch (err) {
         if (err instanceof AppError && err.code === ErrorCode.RATE_LIMITED) c.extra.socket.close(CLOSE_TOO_MANY, closeReason(err.messageIn(lang)));

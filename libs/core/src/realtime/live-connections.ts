@@ -85,7 +85,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
    */
   async open(kind: LiveKind, token: string | null | undefined, close: (message: string) => void, lang: Lang = DEFAULT_LANG): Promise<{ conn: LiveConnection; ctx: RequestContext }> {
     const ctx = await this.contexts.fromToken(token);
-    ctx.lang = lang;
+    ctx.lang = ctx.principal?.lang ?? lang; // the user's choice wins over the handshake's header
     const principal = ctx.user; // UNAUTHENTICATED with the reason
     const mine = [...(this.byUser.get(principal.accountId) ?? [])].filter((c) => c.kind === kind);
     const max = this.config.live.maxConnectionsPerUser;
@@ -98,7 +98,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
         limit: 'connections',
       });
     }
-    const conn: LiveConnection = { kind, userId: principal.accountId, token: token!, expiresAt: ctx.tokenExpiresAt ?? 0, principal, subscriptions: 0, close, lang };
+    const conn: LiveConnection = { kind, userId: principal.accountId, token: token!, expiresAt: ctx.tokenExpiresAt ?? 0, principal, subscriptions: 0, close, lang: ctx.lang };
     this.add(conn);
     return { conn, ctx };
   }
