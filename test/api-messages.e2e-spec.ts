@@ -103,6 +103,23 @@ describe('API messages in zh-CN and en', () => {
     expect(zh.extensions).toEqual(en.extensions);
   });
 
+  it('request-level refusals (a subscription over HTTP, a query over a limit) too, with their status and extensions', async () => {
+    const post = async (query: string, lang?: string) => {
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}`, ...(lang ? { 'accept-language': lang } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      return { status: res.status, error: ((await res.json()) as any).errors[0] };
+    };
+    const sub = `subscription { lessonPlanEvents(planId: "${randomUUID()}") { type } }`;
+    expect(await post(sub)).toEqual({ status: 400, error: expect.objectContaining({ message: expect.stringMatching(/^HTTP 不提供订阅/), extensions: { code: 'BAD_USER_INPUT' } }) });
+    expect(await post(sub, 'en')).toEqual({ status: 400, error: expect.objectContaining({ message: expect.stringMatching(/^Subscriptions are not served over HTTP/), extensions: { code: 'BAD_USER_INPUT' } }) });
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+    expect((await post(aliases)).error).toMatchObject({ message: '查询使用的别名过多：31 个，最多 30 个', extensions: { code: 'BAD_USER_INPUT', limit: 'aliases' } });
+    expect((await post(aliases, 'en')).error).toMatchObject({ message: 'Query uses too many aliases: 31, at most 30', extensions: { code: 'BAD_USER_INPUT', limit: 'aliases' } });
+  });
+
   it('UNAUTHENTICATED for a bad token, in both languages', async () => {
     const zh = await firstError('{ me { id } }', {}, 'garbage');
     const en = await firstError('{ me { id } }', {}, 'garbage', 'en');

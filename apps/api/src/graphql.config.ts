@@ -1,8 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, langOf, LiveConnections, setErrorLang, type AppConfig } from '#app/core';
+import type { GraphQLFormattedError } from 'graphql';
+import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, langOf, LiveConnections, setErrorLang, userInputGraphQLError, type AppConfig } from '#app/core';
 
 interface GqlContext {
   req: any;
@@ -19,8 +19,9 @@ const queryLimitsPlugin: any = {
     return {
       async didResolveOperation({ schema, document, operationName, request, operation }: any) {
         if (operation?.operation === 'subscription')
-          throw new GraphQLError('Subscriptions are not served over HTTP: open a graphql-ws WebSocket to /graphql (protocol graphql-transport-ws)', {
-            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          throw userInputGraphQLError({
+            zh: 'HTTP 不提供订阅：请通过 graphql-ws WebSocket 连接 /graphql（协议 graphql-transport-ws）',
+            en: 'Subscriptions are not served over HTTP: open a graphql-ws WebSocket to /graphql (protocol graphql-transport-ws)',
           });
         const error = checkQueryLimits(schema, document, operationName, request.variables ?? {});
         if (error) throw error;

@@ -1,9 +1,19 @@
 import { Logger } from '@nestjs/common';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from './app-error';
-import { DEFAULT_LANG, type Lang } from './messages';
+import { DEFAULT_LANG, type Lang, type Msg } from './messages';
 
 const logger = new Logger('GraphQLError');
+
+/**
+ * A BAD_USER_INPUT raised as a GraphQLError (validation rules, request plugins, graphql-ws) in both languages: the
+ * formatter answers its text in the caller's language; `details` become extensions; a 400 status over HTTP.
+ */
+export const userInputGraphQLError = (text: Msg, field?: string, details?: Record<string, unknown>) =>
+  new GraphQLError(text.en, {
+    originalError: new AppError(ErrorCode.BAD_USER_INPUT, text, field, details),
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}), ...(details ?? {}), http: { status: 400 } },
+  });
 
 /** Postgres errors that can only come from a caller's input slipping past validation: never a 500. */
 function fromPostgres(err: any): AppError | null {

@@ -14,7 +14,7 @@ import {
 import type { AppConfig } from '../config/app-config';
 import type { RequestContext } from '../context/request-context';
 import { AppError, ErrorCode } from '../errors/app-error';
-import { formatGraphQLError } from '../errors/format-error';
+import { formatGraphQLError, userInputGraphQLError } from '../errors/format-error';
 import { langOf, type Lang } from '../errors/messages';
 import { checkQueryLimits } from '../graphql/query-limits';
 import type { LiveConnection, LiveConnections } from './live-connections';
@@ -118,7 +118,7 @@ export function graphqlWsOptions(config: AppConfig, connections: LiveConnections
     },
     // A syntax error is answered as an error of that operation rather than closing the socket.
     onSubscribe: (_c: unknown, _id: string, payload: { query?: unknown }) => {
-      if (typeof payload?.query !== 'string') return [new GraphQLError('Send the operation as a string in payload.query', { extensions: { code: 'BAD_USER_INPUT', field: 'query' } })];
+      if (typeof payload?.query !== 'string') return [userInputGraphQLError({ zh: '请在 payload.query 中以字符串发送操作', en: 'Send the operation as a string in payload.query' }, 'query')];
       try {
         parse(payload.query);
       } catch (err) {
@@ -136,7 +136,7 @@ export function graphqlWsOptions(config: AppConfig, connections: LiveConnections
       return { ctx, live: conn };
     },
     execute: (): ExecutionResult => ({
-      errors: [new GraphQLError('Over WebSocket only subscriptions are served: send queries and mutations to POST /graphql', { extensions: { code: 'BAD_USER_INPUT' } })],
+      errors: [userInputGraphQLError({ zh: 'WebSocket 只提供订阅：查询和变更请发送到 POST /graphql', en: 'Over WebSocket only subscriptions are served: send queries and mutations to POST /graphql' })],
     }),
     subscribe: async (args: ExecutionArgs): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>> => {
       const limit = checkQueryLimits(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);
