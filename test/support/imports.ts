@@ -6,7 +6,7 @@ export async function upload(t: TestApp, kind: string, file: { name: string; bod
   const form = new FormData();
   form.append('file', new Blob([typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body]), file.name);
   const q = dryRun === undefined ? '' : `?dryRun=${dryRun}`;
-  const res = await fetch(`${t.url}/imports/${kind}${q}`, { method: 'POST', body: form, headers: { 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const res = await fetch(`${t.url}/imports/${kind}${q}`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: res.status, body: (await res.json()) as any };
 }
 

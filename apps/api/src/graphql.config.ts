@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
-import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, langOf, LiveConnections, setErrorLang, userInputGraphQLError, type AppConfig } from '#app/core';
+import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, requestLang, setErrorLang, userInputGraphQLError, type AppConfig, type RequestContext } from '#app/core';
 
 interface GqlContext {
   req: any;
@@ -35,7 +35,7 @@ const errorLangPlugin: any = {
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors, contextValue }: { errors: readonly object[]; contextValue?: GqlContext }) {
-        const lang = (contextValue?.ctx as { lang?: 'zh' | 'en' } | undefined)?.lang ?? langOf(contextValue?.req?.headers?.['accept-language']);
+        const lang = requestLang({ ...contextValue?.req, ctx: contextValue?.ctx as RequestContext | undefined });
         for (const e of errors) setErrorLang(e, lang);
       },
     };

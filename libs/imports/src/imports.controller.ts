@@ -1,6 +1,6 @@
 import { Catch, Controller, Get, Inject, Param, PayloadTooLargeException, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { Allow, APP_CONFIG, badInput, Ctx, Role, type AppConfig, type RequestContext } from '#app/core';
+import { Allow, APP_CONFIG, badInput, Ctx, requestLang, Role, type AppConfig, type RequestContext } from '#app/core';
 import { ImportService, type ImportResult } from './import.service';
 import { UnreadableFile } from './spreadsheet';
 
@@ -10,11 +10,12 @@ export class ImportTooLargeFilter implements ExceptionFilter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
   catch(_e: PayloadTooLargeException, host: ArgumentsHost) {
     const mb = (this.config.importMaxBytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
-    host
-      .switchToHttp()
+    const text = { zh: `文件超过 ${mb} MB 的导入上限，请拆分后分批导入`, en: `The file is larger than the import limit of ${mb} MB: split it` };
+    const http = host.switchToHttp();
+    http
       .getResponse()
       .status(413)
-      .json({ errors: [{ message: `文件超过 ${mb} MB 的导入上限，请拆分后分批导入 / The file is larger than the import limit of ${mb} MB: split it`, extensions: { code: 'BAD_USER_INPUT', field: 'file', maxBytes: this.config.importMaxBytes } }] });
+      .json({ errors: [{ message: text[requestLang(http.getRequest())], extensions: { code: 'BAD_USER_INPUT', field: 'file', maxBytes: this.config.importMaxBytes } }] });
   }
 }
 

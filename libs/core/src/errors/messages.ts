@@ -25,6 +25,10 @@ export function langOf(header: unknown): Lang {
   return best?.lang ?? DEFAULT_LANG;
 }
 
+/** The language of an HTTP request: its context's (the user's choice, else Accept-Language), or the header alone before a context exists. */
+export const requestLang = (req: { ctx?: { lang?: Lang }; headers?: Record<string, unknown> } | undefined): Lang =>
+  req?.ctx?.lang ?? langOf(req?.headers?.['accept-language']);
+
 /** A user's stored preference ('zh-CN', 'en', …) as a Lang, or null when none is set. */
 export const langOfLocale = (locale: string | null | undefined): Lang | null =>
   locale ? (/^en/i.test(locale) ? 'en' : /^zh/i.test(locale) ? 'zh' : null) : null;
