@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { ExpectedIds, fixedClock, RequestContext } from '#app/core';
+import { IdentityService } from '#app/identity';
+import { RotationService } from '#app/activity';
 import { baseGroupActivity, baseRegionActivity, rebuildRollups } from '#app/reporting';
 import { codeOf, TestApp, type GqlResult } from './support/test-app';
 
@@ -56,7 +60,9 @@ describe('teacher exchanges, student activities and rotation', () => {
     });
     tok.admin = (await t.user('PLATFORM_ADMIN')).token;
     tok.city = (await t.user('REGION_ADMIN', city.id)).token;
-    tok.county = (await t.user('REGION_ADMIN', county.id)).token;
+    const countyUser = await t.user('REGION_ADMIN', county.id);
+    tok.county = countyUser.token;
+    id.countyUser = countyUser.id;
     tok.other = (await t.user('REGION_ADMIN', other.id)).token;
     tok.manager = (await t.user('GROUP_MANAGER', group.id)).token;
     tok.leadAdmin = (await t.user('SCHOOL_ADMIN', lead.id)).token;
@@ -334,6 +340,23 @@ describe('teacher exchanges, student activities and rotation', () => {
     const live = await rows();
     await t.db.transaction((em) => rebuildRollups(em));
     expect(await rows()).toEqual(live);
+  });
+
+  it('sets a quota at the request clock, with the id the context supplies; setting it again keeps the row and moves the time', async () => {
+    const svc = t.app.get(RotationService);
+    const admin = (await t.app.get(IdentityService).resolve(id.countyUser))!;
+    const at = (instant: string, ids?: ExpectedIds) => {
+      const ctx = new RequestContext(t.db.manager, admin).withClock(fixedClock(instant));
+      return ids ? ctx.withIds(ids) : ctx;
+    };
+    const row = async () => (await t.sql(`SELECT id, set_by, updated_at, min_rotation_ratio FROM rotation_quota WHERE region_id = $1 AND year = 2023`, [id.county]))[0];
+    const quotaId = randomUUID();
+    const ids = new ExpectedIds().expect('rotation_quota', quotaId);
+    await svc.setQuota(at('2023-01-10T02:00:00Z', ids), id.county, 2023, 0.1, 0.2);
+    expect(ids.left()).toEqual([]);
+    expect(await row()).toEqual({ id: quotaId, set_by: id.countyUser, updated_at: new Date('2023-01-10T02:00:00Z'), min_rotation_ratio: 0.1 });
+    await svc.setQuota(at('2023-03-01T02:00:00Z'), id.county, 2023, 0.15, 0.2);
+    expect(await row()).toEqual({ id: quotaId, set_by: id.countyUser, updated_at: new Date('2023-03-01T02:00:00Z'), min_rotation_ratio: 0.15 });
   });
 
   it('records one of several concurrent exchanges of the same teacher and refuses the others', async () => {

@@ -10,7 +10,7 @@ import { TestApp } from './support/test-app';
  * login and gql), in the page's order, against a freshly seeded demo server (see support/doc-examples.ts).
  */
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
-const NAMES = ['accounts', 'live.mjs', 'downloads', 'city-reports', 'mentoring', 'exchanges', 'lesson-plan', 'adaptation', 'imports', 'groups'];
+const NAMES = ['accounts', 'live.mjs', 'downloads', 'city-reports', 'mentoring', 'exchanges', 'lesson-plan', 'adaptation', 'imports', 'groups', 'notifications'];
 
 describe('docs/api.md examples', () => {
   let t: TestApp;

@@ -121,6 +121,20 @@ describe('spreadsheet imports: memberships with their history', () => {
     expect(await t.sql(`SELECT count(*)::int n FROM research_session`)).toEqual([{ n: 2 }]);
   });
 
+  it("imports a past session of a school that has since left: the schools are checked on the session's day", async () => {
+    const headers = ['共同体名称', '活动名称', '活动类型', '形式', '主办校', '开始时间', '结束时间', '受邀学校', '参加教师'];
+    const g1 = '随县炎帝学校教联体';
+    // 三河小学 was in g1 from 2024-09-01 to 2025-07-01 (the history above), and is in g2 now
+    const then = await upload(t, 'sessions', { name: 's.xlsx', body: await xlsx([headers, [g1, '三年级数学“认识分数”联合教研', '联合教研', '线下', '随县炎帝学校', '2025-03-12 14:30', '2025-03-12 16:30', '随县厉山镇三河小学', '刘晓燕']]) }, w.bureau.token, false);
+    expect(then.body).toMatchObject({ created: 1, errors: [] });
+    const [s] = await t.sql(`SELECT rs.id, (SELECT array_agg(school_id) FROM research_session_school x WHERE x.session_id = rs.id) AS schools FROM research_session rs WHERE rs.title = '三年级数学“认识分数”联合教研'`);
+    expect(s.schools.sort()).toEqual([w.yandi.id, w.sanhe.id].sort());
+    // after it left, it is not a member school of g1 any more: refused, nothing written
+    const after = await upload(t, 'sessions', { name: 's.xlsx', body: await xlsx([headers, [g1, '离开之后', '联合教研', '线下', '随县炎帝学校', '2025-09-10 14:30', '2025-09-10 16:30', '随县厉山镇三河小学', null]]) }, w.bureau.token, false);
+    expect([after.body.created, after.body.errors.length, after.body.errors[0].row]).toEqual([0, 1, 2]);
+    expect(await t.sql(`SELECT 1 FROM research_session WHERE title = '离开之后'`)).toEqual([]);
+  });
+
   it('imports mentoring pairs at their real dates: accepted by the mentor when they started, completed or dissolved when they ended', async () => {
     const zhou = await t.teacher(w.lishan.id, { name: '周文华', subjects: ['语文'] });
     await t.teacher(w.sanhe.id, { name: '陈雨萱', subjects: ['语文'] });

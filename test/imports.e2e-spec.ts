@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { csv, upload, xlsx } from './support/imports';
 import { TestApp } from './support/test-app';
 
-const TEACHER_HEADERS = ['姓名', '学校', '所属区县', '教职工号', '任教学科', '学段', '职称', '教龄', '荣誉', '邮箱', '手机号'];
+const TEACHER_HEADERS = ['姓名', '学校', '所属区县', '教职工号', '任教学科', '学段', '职称', '教龄', '荣誉', '邮箱', '手机号', '登录账号', '账号角色'];
 
 /** Spreadsheet imports (issue 15): templates, dry runs, row errors, all or nothing, re-imports, scope. */
 describe('spreadsheet imports: schools and teachers', () => {

@@ -19,6 +19,8 @@ const EXPECTED: Record<string, string> = {
   'Mutation.resetPassword': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.advanceSessionAgenda': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.cancelResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.correctResearchSessionMinutes': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'Mutation.updateResearchSession': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.checkInResearchSession': 'TEACHER',
   'Mutation.recordResearchSessionAttendance': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'Mutation.completeMentoringPair': 'TEACHER,REGION_ADMIN,GROUP_MANAGER',
@@ -101,6 +103,10 @@ const EXPECTED: Record<string, string> = {
   'Query.lessonPrepTeam': 'AUTHENTICATED',
   'Query.lessonPrepTeams': 'AUTHENTICATED',
   'Subscription.lessonPlanEvents': 'AUTHENTICATED',
+  // notifications: every signed-in user reads and marks only their own
+  'Query.notifications': 'AUTHENTICATED',
+  'Mutation.markNotificationsRead': 'AUTHENTICATED',
+  'Subscription.notificationAdded': 'AUTHENTICATED',
   'GET /health': 'PUBLIC',
   // each report as .csv and .xlsx; also opened with a signed download link (createDownloadLink), under the same roles
   'GET /reports/groups/:groupId/activity.:format': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
@@ -111,6 +117,7 @@ const EXPECTED: Record<string, string> = {
   'GET /reports/regions/:regionId/groups.:format': 'REGION_ADMIN',
   'GET /imports/:kind/template.xlsx': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'POST /imports/:kind': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
+  'GET /imports/progress/:id': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'socket.session:chat': 'AUTHENTICATED',
   'socket.session:hand': 'AUTHENTICATED',
   'socket.session:join': 'AUTHENTICATED',

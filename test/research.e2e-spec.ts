@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { ExpectedIds, fixedClock, RequestContext } from '#app/core';
+import { IdentityService } from '#app/identity';
+import { ResearchService } from '#app/research';
 import { researchWorld, SCHEDULE, sessionInput } from './support/research-world';
 import { codeOf, TestApp } from './support/test-app';
 
@@ -177,6 +181,34 @@ describe('joint research sessions', () => {
     expect(earliest.length).toBeGreaterThan(2);
     expect(latest).toEqual([...earliest].reverse());
     expect(latest.map((s) => s.startsAt)).toEqual(earliest.map((s) => s.startsAt).sort().reverse());
+  });
+
+  it('schedules at the request clock with the ids the context supplies, and logs events at the database time to the microsecond', async () => {
+    const svc = t.app.get(ResearchService);
+    const manager = (await t.app.get(IdentityService).resolve(w.manager.id))!;
+    const [sessionId, hostInvitation, memberInvitation] = [randomUUID(), randomUUID(), randomUUID()];
+    const ids = new ExpectedIds().expect('research_session', sessionId).expect('research_session_school', hostInvitation, memberInvitation);
+    const ctx = new RequestContext(t.db.manager, manager).withClock(fixedClock('2026-11-12T02:00:00Z')).withIds(ids);
+    const input = sessionInput(w, { startsAt: new Date('2026-12-01T01:00:00.000Z'), endsAt: new Date('2026-12-01T03:00:00.000Z') });
+    expect((await svc.schedule(ctx, input as any)).id).toBe(sessionId);
+    expect(ids.left()).toEqual([]);
+    expect((await t.sql(`SELECT created_by, created_at, updated_at FROM research_session WHERE id = $1`, [sessionId]))[0]).toEqual({
+      created_by: w.manager.id,
+      created_at: new Date('2026-11-12T02:00:00Z'),
+      updated_at: new Date('2026-11-12T02:00:00Z'),
+    });
+    // the host school first, then the invited ones
+    expect(await t.sql(`SELECT id, school_id FROM research_session_school WHERE session_id = $1 ORDER BY school_id = $2 DESC`, [sessionId, w.lead.id])).toEqual([
+      { id: hostInvitation, school_id: w.lead.id },
+      { id: memberInvitation, school_id: w.member.id },
+    ]);
+    const [logged, now] = await t.db.transaction(async (em) => {
+      await svc.start(new RequestContext(em, manager), sessionId);
+      const [{ at }] = await em.query(`SELECT at::text FROM session_event WHERE session_id = $1 AND seq = 1`, [sessionId]);
+      const [{ now }] = await em.query(`SELECT now()::text AS now`);
+      return [at, now];
+    });
+    expect(logged).toBe(now);
   });
 
   it('limits notes in size and rate, with a clear error, and keeps what was accepted', async () => {

@@ -28,7 +28,7 @@ describe('web app: research sessions', () => {
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(title).toContain('数学');
     // past sessions: the latest first
-    const latest = (await t.ok(`{ researchSessions(first: 1, filter: { status: ENDED, search: "数学", type: COLLECTIVE_PREP, newestFirst: true }) { edges { node { title } } } }`, {}, tokens.teacher)).researchSessions;
+    const latest = (await t.ok(`{ researchSessions(first: 1, filter: { status: ENDED, subject: "数学", type: COLLECTIVE_PREP, newestFirst: true }) { edges { node { title } } } }`, {}, tokens.teacher)).researchSessions;
     expect(titles[0]).toBe(latest.edges[0].node.title);
     for (const type of await rows.locator('td:nth-child(3)').allTextContents()) expect(type).toBe('集体备课');
     await w.shot('sessions-filtered');
@@ -80,4 +80,38 @@ describe('web app: research sessions', () => {
     expect(s).toMatchObject({ status: 'LIVE', agenda: [{ title: '试教反馈', speaker: '胡晓东' }], lessonPlans: [{ title: '分数的意义' }] });
     expect(s.invitedSchools.map((x: any) => x.name).sort()).toEqual(['随县炎帝学校', '随县厉山镇三河小学'].sort());
   }, 180_000);
+
+  it('lets a manager change an upcoming session’s arrangements and correct an ended one’s minutes, keeping the earlier text', async () => {
+    const list = async (status: string) =>
+      (await t.ok(`query($s: ResearchSessionStatus) { researchSessions(first: 50, filter: { status: $s, groupId: "51cf86cc-5402-53f1-9a76-756609f40d3e" }) { edges { node { id startsAt minutes } } } }`, { s: status }, tokens.manager)).researchSessions.edges.map((e: any) => e.node);
+    const upcoming = (await list('SCHEDULED')).find((x: any) => Date.parse(x.startsAt) > Date.now() + 86400_000);
+    const w = await open('manager');
+    await w.page.goto(`${t.url}/sessions/${upcoming.id}`);
+    await w.page.getByRole('button', { name: '修改安排' }).click();
+    const dialog = w.page.getByRole('dialog');
+    await dialog.getByLabel('学科').fill('物理');
+    await dialog.getByLabel('年级').fill('八年级');
+    await dialog.getByLabel('地点').fill('炎帝学校三楼录播室');
+    await w.shot('session-edit');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await w.page.getByText('已修改').waitFor();
+    await w.page.getByText('物理 · 八年级').waitFor();
+    await w.page.getByText('炎帝学校三楼录播室').waitFor();
+    const changed = (await t.ok(`query($id: ID!) { researchSession(id: $id) { subject grade location startsAt } }`, { id: upcoming.id }, tokens.manager)).researchSession;
+    expect(changed).toEqual({ subject: '物理', grade: '八年级', location: '炎帝学校三楼录播室', startsAt: upcoming.startsAt });
+
+    const ended = (await list('ENDED')).find((x: any) => x.minutes);
+    await w.page.goto(`${t.url}/sessions/${ended.id}`);
+    await w.page.getByRole('button', { name: '更正纪要' }).click();
+    const corrected = `${ended.minutes}\n（更正：下次活动改在三河小学。）`;
+    await w.page.getByRole('dialog').getByLabel('活动纪要').fill(corrected);
+    await w.page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await w.page.getByText('纪要已更正').waitFor();
+    await w.page.getByText('（更正：下次活动改在三河小学。）').first().waitFor();
+    await w.page.getByTestId('minutes-history').getByText('纪要修改记录 (1)').click();
+    await w.page.getByTestId('minutes-history').getByText(ended.minutes.split('\n')[0]).first().waitFor();
+    await w.shot('session-minutes-corrected');
+    const history = (await t.ok(`query($id: ID!) { researchSession(id: $id) { minutesHistory { version minutes } } }`, { id: ended.id }, tokens.manager)).researchSession.minutesHistory;
+    expect(history).toEqual([{ version: 1, minutes: ended.minutes }, { version: 2, minutes: corrected }]);
+  }, 120_000);
 });

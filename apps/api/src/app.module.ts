@@ -10,11 +10,12 @@ import { MENTORING_ENTITIES, MentoringModule } from '#app/mentoring';
 import { ACTIVITY_ENTITIES, ActivityModule } from '#app/activity';
 import { LESSON_PREP_ENTITIES, LessonPrepModule } from '#app/lesson-prep';
 import { ImportsModule } from '#app/imports';
+import { NOTIFICATION_ENTITIES, NotificationsModule } from '#app/notifications';
 import { MIGRATIONS } from '../../../prisma-free-migrations';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
 
-export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES, ...MENTORING_ENTITIES, ...ACTIVITY_ENTITIES, ...LESSON_PREP_ENTITIES];
+export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES, ...MENTORING_ENTITIES, ...ACTIVITY_ENTITIES, ...LESSON_PREP_ENTITIES, ...NOTIFICATION_ENTITIES];
 
 /** The API only composes libs. */
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         ActivityModule,
         LessonPrepModule,
         ImportsModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
     };

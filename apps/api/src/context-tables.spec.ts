@@ -6,11 +6,11 @@ import { join } from 'node:path';
  * STYLE habit 13, checked on the sources: a context's SQL names only its own tables, and it calls no entity
  * manager method on another context's entities; what it needs from another context it asks through that context's
  * index (organisation's Directory and scope-rules fragments, research's ResearchSessions and SessionPlanLinks,
- * activity's Exchanges). The fragments of organisation/src/access/scope-rules.ts read organisation's tables inside
+ * activity's Exchanges, identity's Accounts). The fragments of organisation/src/access/scope-rules.ts read organisation's tables inside
  * other contexts' SQL by design: they are organisation's exported queries, so they are not in the other files' text.
  */
 const LIBS = join(process.cwd(), 'libs');
-const CHECKED = ['lesson-prep', 'research', 'activity', 'mentoring', 'imports'];
+const CHECKED = ['lesson-prep', 'research', 'activity', 'mentoring', 'imports', 'notifications'];
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

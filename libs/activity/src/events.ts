@@ -11,6 +11,6 @@ declare module '../../core/src/events/event-bus' {
       participantCount: number;
       schoolIds: string[];
     };
-    'activity.exchange.recorded': { exchangeId: string; groupId: string; exchangeKind: ExchangeKind; toSchoolId: string; startsOn: string };
+    'activity.exchange.recorded': { exchangeId: string; groupId: string; teacherId: string; exchangeKind: ExchangeKind; fromSchoolId: string; toSchoolId: string; startsOn: string };
   }
 }

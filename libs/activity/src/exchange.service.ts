@@ -68,8 +68,8 @@ export class ExchangeService {
       };
       await writeExchanges(tx.em, [row]);
       const exchange = tx.em.create(TeacherExchange, row);
-      const { id: exchangeId, groupId, kind: exchangeKind, toSchoolId, startsOn } = exchange;
-      await this.events.publish(tx, 'activity.exchange.recorded', { exchangeId, groupId, exchangeKind, toSchoolId, startsOn });
+      const { id: exchangeId, groupId, teacherId, kind: exchangeKind, fromSchoolId, toSchoolId, startsOn } = exchange;
+      await this.events.publish(tx, 'activity.exchange.recorded', { exchangeId, groupId, teacherId, exchangeKind, fromSchoolId, toSchoolId, startsOn });
       return exchange;
     });
   }

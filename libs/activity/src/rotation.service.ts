@@ -88,12 +88,13 @@ export class RotationService {
       if (group) await this.access.requireGroups(tx, 'members', [scopeId]);
       else await this.access.requireRegions(tx, [scopeId]);
       const column = group ? 'group_id' : 'region_id';
+      // the id is the new row's (a quota set again keeps its row and id); the time is the call's (ctx.now())
       await tx.em.query(
-        `INSERT INTO rotation_quota (${column}, year, min_rotation_ratio, min_backbone_ratio, set_by) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO rotation_quota (id, ${column}, year, min_rotation_ratio, min_backbone_ratio, set_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (${column}, year) WHERE ${column} IS NOT NULL
          DO UPDATE SET min_rotation_ratio = EXCLUDED.min_rotation_ratio, min_backbone_ratio = EXCLUDED.min_backbone_ratio,
-                       set_by = EXCLUDED.set_by, updated_at = now()`,
-        [scopeId, year, minRotationRatio, minBackboneRatio, tx.user.userId],
+                       set_by = EXCLUDED.set_by, updated_at = EXCLUDED.updated_at`,
+        [tx.newId('rotation_quota'), scopeId, year, minRotationRatio, minBackboneRatio, tx.user.userId, tx.now()],
       );
       return { scopeId, source: scope.source, year, minRotationRatio, minBackboneRatio };
     });

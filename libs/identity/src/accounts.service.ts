@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, conflict, ErrorCode, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
+import { AppError, badInput, conflict, ErrorCode, EventBus, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
 import { AccessService, Teacher } from '#app/organisation';
 import { Invitation, InviteUserInput, UpdateMyProfileInput } from './dto/account.input';
 import { User } from './entities/user.entity';
 import { IdentityService } from './identity.service';
+import { Mailer } from './mailer';
 import { oneTimeCode } from './password';
 import { insertUser } from './identity-rows';
 
@@ -21,6 +22,8 @@ export class AccountsService {
     private readonly tx: TransactionService,
     private readonly access: AccessService,
     private readonly identity: IdentityService,
+    private readonly events: EventBus,
+    private readonly mailer: Mailer,
   ) {}
 
   async invite(ctx: RequestContext, input: InviteUserInput): Promise<Invitation> {
@@ -51,7 +54,9 @@ export class AccountsService {
       });
       if (input.role) await this.identity.grantRole(tx, { userId: user.id, role: input.role, scopeId: input.scopeId });
       const account = input.email ?? input.phone!;
-      return { user, code, expiresAt: expiresAt.toISOString(), link: `/login?account=${encodeURIComponent(account)}&code=${code}` };
+      const link = `/login?account=${encodeURIComponent(account)}&code=${code}`;
+      await this.events.publish(tx, 'identity.code.issued', { kind: 'invitation', email: user.email, displayName, code, link, expiresAt: expiresAt.toISOString() });
+      return { user, code, expiresAt: expiresAt.toISOString(), link, mailed: this.mailer.mails(user.email) };
     });
   }
 

@@ -10,6 +10,7 @@ import {
   conflict,
   forbidden,
   groupedBy,
+  EventBus,
   LiveBus,
   LiveConnections,
   langOfLocale,
@@ -30,6 +31,7 @@ import { RoleGrant, User } from './entities/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, needsRehash, oneTimeCode, PasswordHasher } from './password';
 import { insertUser, writeGrants, type GrantRow } from './identity-rows';
+import { Mailer } from './mailer';
 
 // Verifying against this when the email is unknown keeps both answers equally slow (no account probing).
 let dummyHash: Promise<string> | undefined;
@@ -51,6 +53,8 @@ export class IdentityService implements PrincipalResolver {
     private readonly dataSource: DataSource,
     private readonly throttle: LoginThrottle,
     private readonly bus: LiveBus,
+    private readonly events: EventBus,
+    private readonly mailer: Mailer,
   ) {
     this.hasher = new PasswordHasher(config.passwordHashConcurrency, config.passwordHashQueue);
   }
@@ -169,7 +173,10 @@ export class IdentityService implements PrincipalResolver {
       const passwordExpiresAt = new Date(tx.now().getTime() + RESET_CODE_TTL_HOURS * 3600_000);
       await tx.em.update(User, { id: user.id }, { passwordHash: await this.hashPassword(code), mustChangePassword: true, passwordExpiresAt });
       await this.bumpTokenVersion(tx, user.id);
-      return { code, expiresAt: passwordExpiresAt.toISOString(), user: Object.assign(user, { mustChangePassword: true, passwordExpiresAt }) };
+      const expiresAt = passwordExpiresAt.toISOString();
+      const account = user.email ?? user.phone ?? '';
+      await this.events.publish(tx, 'identity.code.issued', { kind: 'reset', email: user.email, displayName: user.displayName, code, link: `/login?account=${encodeURIComponent(account)}&code=${code}`, expiresAt });
+      return { code, expiresAt, mailed: this.mailer.mails(user.email), user: Object.assign(user, { mustChangePassword: true, passwordExpiresAt }) };
     });
     await this.throttle.clearAccount(result.user.email ?? result.user.phone ?? result.user.id); // a user locked out by someone guessing can use the code at once
     return result;
@@ -202,6 +209,13 @@ export class IdentityService implements PrincipalResolver {
     const grants = rows.filter((r) => r.id).map((r) => ({ id: r.id!, role: r.role!, scopeId: r.scope_id }));
     const [u] = rows;
     return new Principal(userId, u.email ?? u.phone ?? userId, u.teacher_id, grants, u.token_version, u.must_change_password, langOfLocale(u.locale));
+  }
+
+  /** Which of these teachers have a login (for other contexts: identity owns app_user). */
+  async teachersWithAccounts(ctx: RequestContext, teacherIds: readonly string[]): Promise<string[]> {
+    if (!teacherIds.length) return [];
+    const rows: { teacher_id: string }[] = await ctx.em.query(`SELECT teacher_id FROM app_user WHERE teacher_id = ANY($1::uuid[])`, [teacherIds]);
+    return rows.map((r) => r.teacher_id);
   }
 
   async createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {

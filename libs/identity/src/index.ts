@@ -9,3 +9,5 @@ export * from './identity.module';
 
 export const IDENTITY_ENTITIES = [User, RoleGrant];
 export * from './identity-rows';
+export * from './accounts-of-teachers';
+export * from './mailer';

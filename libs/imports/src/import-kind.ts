@@ -3,17 +3,33 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { ColumnSpec, Parsed, RowError } from './columns';
 
+/** A login invited by an import (the teachers' 登录账号 column): what the admin hands over, unless it went by mail. */
+export interface ImportInvitation {
+  row: number;
+  name: string;
+  account: string;
+  code: string;
+  link: string;
+  expiresAt: string;
+  mailed: boolean;
+}
+
+/** What the rows' writes tell the answer besides the counts. */
+export interface ImportOutput {
+  invitations: ImportInvitation[];
+}
+
 /** What one row of a file does: create, update (both written through the context's service) or nothing. */
 export interface RowPlan {
   row: number;
   action: 'created' | 'updated' | 'unchanged';
-  apply?: (tx: RequestContext) => Promise<void>;
+  apply?: (tx: RequestContext, out: ImportOutput) => Promise<void>;
 }
 
 /** When rows must be written in another order than the file's (history by date), the writes in that order. */
 export interface ImportStep {
   row: number;
-  apply: (tx: RequestContext) => Promise<void>;
+  apply: (tx: RequestContext, out: ImportOutput) => Promise<void>;
 }
 
 /** A kind of import (schools, teachers, …): its columns and how a file's rows become service calls. */

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
 import { matchHeaders, parseRow, type Parsed, type RowError } from './columns';
-import { IMPORT_KINDS, type ImportKind } from './import-kind';
+import { IMPORT_KINDS, type ImportInvitation, type ImportKind, type ImportOutput } from './import-kind';
+import { ImportProgress } from './import-progress';
 import { readSheet, templateWorkbook } from './spreadsheet';
 
 /** The answer of an import, dry or not. */
@@ -13,6 +14,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   errors: RowError[];
+  /** Logins invited by the import (teachers with a 登录账号), with their one-time codes: only when some were (and it was written). */
+  invitations?: ImportInvitation[];
 }
 
 /** Thrown inside the transaction to roll it back: a dry run, or rows with errors. */
@@ -33,6 +36,7 @@ export class ImportService {
 
   constructor(
     private readonly tx: TransactionService,
+    private readonly progress: ImportProgress,
     @Inject(IMPORT_KINDS) kinds: ImportKind[],
   ) {
     this.kinds = new Map(kinds.map((k) => [k.name, k]));
@@ -50,10 +54,21 @@ export class ImportService {
     return { filename: `${kind.name}-template.xlsx`, body: await templateWorkbook(kind.sheet, kind.columns.map((c) => ({ header: c.zh, example: c.example, help: c.help }))) };
   }
 
-  async run(ctx: RequestContext, name: string, file: { buffer: Buffer; originalname: string }, dryRun: boolean): Promise<ImportResult> {
+  /** Imports a file; with `progressId`, where it is can be read meanwhile (ImportProgress). */
+  async run(ctx: RequestContext, name: string, file: { buffer: Buffer; originalname: string }, dryRun: boolean, progressId?: string): Promise<ImportResult> {
     const kind = this.kind(ctx, name);
+    const progress = this.progress.track(progressId, ctx.user.userId ?? '');
+    try {
+      return await this.runTracked(ctx, kind, file, dryRun, progress.set);
+    } finally {
+      progress.set({ phase: 'done' });
+    }
+  }
+
+  private async runTracked(ctx: RequestContext, kind: ImportKind, file: { buffer: Buffer; originalname: string }, dryRun: boolean, report: (s: { phase?: 'checking' | 'writing'; done?: number; total?: number }) => void): Promise<ImportResult> {
     const sheet = await readSheet(file.buffer, file.originalname);
     const result: ImportResult = { dryRun, rows: sheet.rows.length, created: 0, updated: 0, unchanged: 0, errors: [] };
+    const out: ImportOutput = { invitations: [] };
     if (!sheet.headers.length) {
       return this.failed(result, [{ row: 1, column: null, value: null, message: '文件是空的：第 1 行应为列名（可下载模板）', messageEn: 'The file is empty: row 1 holds the headers (download the template)' }]);
     }
@@ -65,15 +80,18 @@ export class ImportService {
       if (p.errors.length) errors.push(...p.errors);
       else parsed.push({ row: r.row, values: p.values });
     }
+    report({ phase: 'checking', total: sheet.rows.length });
     try {
       await this.tx.run(ctx, async (tx) => {
         const planned = await kind.plan(tx, parsed);
         errors.push(...planned.errors);
         if (errors.length) throw new Rollback();
         const steps = planned.steps ?? planned.plans.flatMap((p) => (p.apply ? [{ row: p.row, apply: p.apply }] : []));
-        for (const step of steps) {
+        report({ phase: 'writing', done: 0, total: steps.length });
+        for (const [i, step] of steps.entries()) {
+          if (i % 20 === 0) report({ done: i });
           try {
-            await step.apply(tx);
+            await step.apply(tx, out);
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             const spec = kind.columns.find((c) => c.key === err.field);
@@ -81,9 +99,11 @@ export class ImportService {
             throw new Rollback();
           }
         }
+        report({ done: steps.length });
         for (const p of planned.plans) result[p.action]++;
         if (dryRun) throw new Rollback();
       });
+      if (out.invitations.length) result.invitations = out.invitations; // committed: the codes work
     } catch (err) {
       if (!(err instanceof Rollback)) throw err;
     }
@@ -98,6 +118,7 @@ export class ImportService {
       const more = sorted.length - listed.length;
       listed.push({ row: listed.at(-1)!.row, column: null, value: null, message: `另有 ${more} 处错误未列出：请先改正以上错误`, messageEn: `${more} more errors not listed: correct these first` });
     }
-    return { ...result, created: 0, updated: 0, unchanged: 0, errors: listed };
+    const { invitations: _none, ...counts } = result;
+    return { ...counts, created: 0, updated: 0, unchanged: 0, errors: listed };
   }
 }

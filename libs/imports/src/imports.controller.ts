@@ -1,6 +1,7 @@
 import { Catch, Controller, Get, Inject, Param, PayloadTooLargeException, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { Allow, APP_CONFIG, badInput, Ctx, requestLang, Role, type AppConfig, type RequestContext } from '#app/core';
+import { Allow, APP_CONFIG, badInput, Ctx, isUuid, notFound, requestLang, Role, type AppConfig, type RequestContext } from '#app/core';
+import { ImportProgress } from './import-progress';
 import { ImportService, type ImportResult } from './import.service';
 import { UnreadableFile } from './spreadsheet';
 
@@ -33,7 +34,10 @@ const flag = (name: string, v: string | undefined) => {
 @Controller('imports')
 @UseFilters(ImportTooLargeFilter)
 export class ImportsController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly imports: ImportService,
+    private readonly progress: ImportProgress,
+  ) {}
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Get(':kind/template.xlsx')
@@ -45,15 +49,32 @@ export class ImportsController {
     res.send(t.body);
   }
 
+  /** Where the caller's import with this progress id is: { phase: reading | checking | writing | done, done, total }. */
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
+  @Get('progress/:id')
+  progressOf(@Ctx() ctx: RequestContext, @Param('id') id: string) {
+    const p = isUuid(id) ? this.progress.get(id, ctx.user.userId ?? '') : null;
+    if (!p) throw notFound('Import progress', id);
+    return p;
+  }
+
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Post(':kind')
   @UseInterceptors(FileInterceptor('file'))
-  async import(@Ctx() ctx: RequestContext, @Param('kind') kind: string, @Query('dryRun') dryRun: string | undefined, @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined, @Res() res: any) {
+  async import(
+    @Ctx() ctx: RequestContext,
+    @Param('kind') kind: string,
+    @Query('dryRun') dryRun: string | undefined,
+    @Query('progress') progress: string | undefined,
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @Res() res: any,
+  ) {
     const dry = flag('dryRun', dryRun);
+    if (progress !== undefined && !isUuid(progress)) throw badInput('progress', { zh: '「progress」须为页面生成的、用于跟踪导入进度的 ID（UUID）', en: 'progress is an id (UUID) the page makes up to follow the import' });
     if (!file) throw badInput('file', { zh: '请选择要导入的文件（表单字段 file）', en: 'Send the spreadsheet as the multipart field "file"' });
     let result: ImportResult;
     try {
-      result = await this.imports.run(ctx, kind, file, dry);
+      result = await this.imports.run(ctx, kind, file, dry, progress);
     } catch (err) {
       if (err instanceof UnreadableFile) throw badInput('file', { zh: err.messages[0], en: err.messages[1] });
       throw err;

@@ -5,7 +5,9 @@ import { OrganisationModule } from '#app/organisation';
 import { ResearchModule } from '#app/research';
 import { MentoringModule } from '#app/mentoring';
 import { ActivityModule } from '#app/activity';
+import { IdentityModule } from '#app/identity';
 import { IMPORT_KINDS } from './import-kind';
+import { ImportProgress } from './import-progress';
 import { ImportService } from './import.service';
 import { ImportsController, ImportTooLargeFilter } from './imports.controller';
 import { ExchangesImport } from './kinds/exchanges.import';
@@ -22,6 +24,7 @@ import { TeachersImport } from './kinds/teachers.import';
     ResearchModule,
     MentoringModule,
     ActivityModule,
+    IdentityModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: files are bounded by IMPORT_MAX_BYTES; one file per request
@@ -37,6 +40,7 @@ import { TeachersImport } from './kinds/teachers.import';
     MentoringPairsImport,
     ExchangesImport,
     { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport, MentoringPairsImport, ExchangesImport], useFactory: (...kinds: unknown[]) => kinds },
+    ImportProgress,
     ImportService,
     ImportTooLargeFilter,
   ],

@@ -6,6 +6,8 @@ declare module '../../core/src/events/event-bus' {
     'lesson-prep.team.formed': { teamId: string; groupId: string; on: string };
     /** first: its first publication (the one that counts, on the day of publishedAt). */
     'lesson-prep.plan.published': { planId: string; groupId: string; schoolId: string; publishedAt: Date; first: boolean };
+    /** A plan was returned from review (with the reviewer's note) or published: its authors are told. */
+    'lesson-prep.plan.decided': { planId: string; groupId: string; title: string; version: number; decision: 'RETURNED' | 'PUBLISHED'; note: string | null; authorTeacherIds: string[] };
     'lesson-prep.adoption.recorded': { adoptionId: string; planId: string; groupId: string; schoolId: string; taughtOn: string };
     /** Anything that happened to a plan, for its live subscribers and the live sessions it is linked to. */
     'lesson-prep.plan.changed': {

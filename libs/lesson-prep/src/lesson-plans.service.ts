@@ -7,6 +7,7 @@ import { LessonPlan, LessonPlanRevision, type PlanContent } from './entities/les
 import { LessonPlanEventType, LessonPlanKind, LessonPlanStatus } from './enums';
 import { activeMemberSql, LessonPrepAccess } from './lesson-prep-access';
 import { changedFields } from './plan-diff';
+import { tellPlanAuthors } from './plan-authors';
 import { PlanEventsService } from './plan-events.service';
 import { asDraftView, PlanViewsService, type PlanView } from './plan-views.service';
 import { accessNeededFor, requireFrom, requireTransition, type PlanAction } from './plan-workflow';
@@ -171,7 +172,9 @@ export class LessonPlansService {
     if (!approve && !note?.trim()) throw badInput('note', { zh: '退回教案时请写明修改意见', en: 'Say what to change when returning a plan' });
     return this.tx.run(ctx, async (tx) => {
       const { plan, to } = await this.step(tx, id, approve ? 'approve' : 'return');
-      return this.changeStatus(tx, plan, to, { reviewNote: note ?? null, reviewedBy: tx.user.userId, reviewedAt: tx.now() });
+      const view = await this.changeStatus(tx, plan, to, { reviewNote: note ?? null, reviewedBy: tx.user.userId, reviewedAt: tx.now() });
+      if (!approve) await tellPlanAuthors(tx, this.domainEvents, plan, 'RETURNED', note ?? null);
+      return view;
     });
   }
 
@@ -183,6 +186,7 @@ export class LessonPlansService {
       await tx.em.update(LessonPlanRevision, { planId: plan.id, version: plan.version }, { publishedAt: now });
       const view = await this.changeStatus(tx, plan, to, { publishedVersion: plan.version, firstPublishedAt: plan.firstPublishedAt ?? now }, true);
       await this.domainEvents.publish(tx, 'lesson-prep.plan.published', { planId: plan.id, groupId: plan.groupId, schoolId: plan.schoolId, publishedAt: now, first });
+      await tellPlanAuthors(tx, this.domainEvents, plan, 'PUBLISHED', null);
       return view;
     });
   }

@@ -146,11 +146,20 @@ export class MentoringService {
       };
       try {
         await writePairs(tx.em, [row]);
-        return tx.em.create(MentoringPair, row);
       } catch (err: any) {
         if (err?.code === '23505') throw conflict({ zh: `这两位教师在${input.subject}学科已有未结束的师徒结对`, en: `These two already have an open pair for ${input.subject}` });
         throw err;
       }
+      await this.events.publish(tx, 'mentoring.pair.requested', {
+        pairId: row.id,
+        groupId: row.groupId,
+        subject: row.subject,
+        mentorTeacherId: row.mentorTeacherId,
+        apprenticeTeacherId: row.apprenticeTeacherId,
+        proposedBy: proposer,
+        answererTeacherId: proposer === MentoringProposer.MENTOR ? row.apprenticeTeacherId : row.mentorTeacherId,
+      });
+      return tx.em.create(MentoringPair, row);
     });
   }
 
@@ -164,6 +173,7 @@ export class MentoringService {
       pair.responseNote = note ?? null;
       // the request clock, not the database's (TypeORM's update date column would write the wall clock)
       pair.updatedAt = tx.now();
+      await this.events.publish(tx, 'mentoring.pair.answered', { pairId: pair.id, groupId: pair.groupId, accepted: accept });
       if (!accept) {
         pair.status = MentoringStatus.DECLINED;
         return tx.em.save(pair);

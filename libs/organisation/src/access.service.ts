@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ENTITY, forbidden, notFound, type EntityName, type RequestContext } from '#app/core';
-import { activeMembershipSql, activeMemberSchoolSql, inRegionsSql, managesGroupSql } from './access/scope-rules';
+import { activeMembershipSql, activeMemberSchoolSql, inRegionsSql, managesGroupSql, memberSchoolOnSql } from './access/scope-rules';
 
 export type SchoolAction = 'manage' | 'staff';
 export type GroupAction = 'manage' | 'members';
@@ -91,6 +91,12 @@ export class AccessService {
   /** The schools among `schoolIds` that are active member schools of the group. */
   async activeMemberSchools(ctx: RequestContext, groupId: string, schoolIds: readonly string[]): Promise<Set<string>> {
     const rows = await this.rows(ctx, schoolIds, `SELECT s.id FROM school s WHERE s.id = ANY($1::uuid[]) AND ${activeMemberSchoolSql('s.id', '$2::uuid')}`, [groupId]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The schools among `schoolIds` that were member schools of the group on `day` (today's members, for today or later). */
+  async memberSchoolsOn(ctx: RequestContext, groupId: string, schoolIds: readonly string[], day: string): Promise<Set<string>> {
+    const rows = await this.rows(ctx, schoolIds, `SELECT s.id FROM school s WHERE s.id = ANY($1::uuid[]) AND ${memberSchoolOnSql('s.id', '$2::uuid', '$3::date')}`, [groupId, day]);
     return new Set(rows.map((r) => r.id));
   }
 

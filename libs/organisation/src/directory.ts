@@ -78,6 +78,20 @@ export const Directory = {
     return row?.school_id ?? null;
   },
 
+  /** The teachers working now at any of these schools, by id (who a school-wide invitation reaches). */
+  async teacherIdsAtSchools(ctx: RequestContext, schoolIds: readonly string[]): Promise<string[]> {
+    if (!schoolIds.length) return [];
+    const rows: { id: string }[] = await ctx.em.query(`SELECT t.id FROM teacher t WHERE t.school_id = ANY($1::uuid[]) ORDER BY t.id`, [[...new Set(schoolIds)]]);
+    return rows.map((r) => r.id);
+  },
+
+  /** Schools' names by id. */
+  async schoolNames(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await ctx.em.query(`SELECT s.id, s.name FROM school s WHERE s.id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+
   /** How many teachers teach now at the group's active member schools. */
   async groupTeacherCount(ctx: RequestContext, groupId: string): Promise<number> {
     const [row] = await ctx.em.query(`SELECT count(*)::int AS n FROM teacher t WHERE ${activeMemberSchoolSql('t.school_id', '$1::uuid')}`, [groupId]);

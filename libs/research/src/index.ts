@@ -1,4 +1,4 @@
-import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
+import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher, SessionMinutesVersion } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';
 
 export * from './enums';
@@ -10,6 +10,6 @@ export * from './session-plan-links';
 export * from './research-sessions';
 export * from './research.module';
 
-export const RESEARCH_ENTITIES = [ResearchSession, ResearchSessionSchool, ResearchSessionTeacher, Attendance, SessionEvent];
+export const RESEARCH_ENTITIES = [ResearchSession, ResearchSessionSchool, ResearchSessionTeacher, Attendance, SessionEvent, SessionMinutesVersion];
 export * from './presence.service';
 export * from './research-rows';

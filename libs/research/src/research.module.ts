@@ -10,12 +10,16 @@ import { AttendanceFieldsResolver, ResearchResolver, SessionEventFieldsResolver 
 import { ResearchService } from './research.service';
 import { SessionEventsService } from './session-events.service';
 import { SessionPlanLinks } from './session-plan-links';
+import { SessionEditsResolver } from './session-edits.resolver';
+import { SessionEditsService } from './session-edits.service';
 
 @Module({
   imports: [OrganisationModule, IdentityModule],
   providers: [
     ResearchAccess,
     ResearchService,
+    SessionEditsService,
+    SessionEditsResolver,
     SessionEventsService,
     SessionPlanLinks,
     PlanSessionLog,

@@ -8,6 +8,7 @@ import {
   groupedBy,
   notFound,
   paginate,
+  chinaDay,
   chinaDayStart,
   EventBus,
   TransactionService,
@@ -26,6 +27,7 @@ import { ResearchAccess } from './research-access';
 import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
 import { SessionPlanLinks } from './session-plan-links';
+import { sessionDetails } from './session-details';
 import { writeAttendance, writeInvitedSchools, writeInvitedTeachers, writeSessions, type SessionRow } from './research-rows';
 
 export const MAX_TEXT = 2000;
@@ -46,6 +48,7 @@ export class ResearchService {
   async schedule(ctx: RequestContext, input: ScheduleResearchSessionInput): Promise<ResearchSession> {
     if (input.endsAt <= input.startsAt) throw badInput('endsAt', { zh: '结束时间须晚于开始时间', en: 'endsAt must be after startsAt' });
     if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', { zh: `一次教研活动最长 ${MAX_SESSION_HOURS} 小时`, en: `A session lasts at most ${MAX_SESSION_HOURS} hours` });
+    const details = sessionDetails(input, input.mode);
     return this.tx.run(ctx, async (tx) => {
       const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
@@ -57,7 +60,8 @@ export class ResearchService {
       );
       if (!allowed) throw forbidden({ zh: "只有共同体管理员和承办校管理员可以安排教研活动", en: "Only the group's managers and the host school's admins schedule its sessions" });
       const schoolIds = [...new Set([input.hostSchoolId, ...input.invitedSchoolIds])];
-      const memberIds = await this.orgAccess.activeMemberSchools(tx, group.id, schoolIds);
+      // members on the session's day: today's members for what is still to come, the members of then for history
+      const memberIds = await this.orgAccess.memberSchoolsOn(tx, group.id, schoolIds, chinaDay(input.startsAt));
       if (!memberIds.has(input.hostSchoolId)) throw badInput('hostSchoolId', { zh: '承办校须为本共同体的在册成员校', en: 'The host school must be an active member of the group' });
       const outsider = schoolIds.find((id) => !memberIds.has(id));
       if (outsider) throw badInput('invitedSchoolIds', { zh: `学校 ${outsider} 不是本共同体的在册成员校`, en: `School ${outsider} is not an active member of the group` });
@@ -82,6 +86,7 @@ export class ResearchService {
         topic: input.topic ?? null,
         type: input.type,
         mode: input.mode,
+        ...details,
         status: ResearchSessionStatus.SCHEDULED,
         startsAt: input.startsAt,
         endsAt: input.endsAt,
@@ -102,6 +107,17 @@ export class ResearchService {
       const session = tx.em.create(ResearchSession, row);
       await writeInvitedSchools(tx.em, schoolIds.map((schoolId) => ({ id: tx.newId('research_session_school'), sessionId: session.id, schoolId })));
       await writeInvitedTeachers(tx.em, teacherIds.map((teacherId) => ({ id: tx.newId('research_session_teacher'), sessionId: session.id, teacherId })));
+      await this.domainEvents.publish(tx, 'research.session.scheduled', {
+        sessionId: session.id,
+        groupId: group.id,
+        title: row.title,
+        sessionType: row.type,
+        mode: row.mode,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        invitedSchoolIds: schoolIds,
+        invitedTeacherIds: teacherIds,
+      });
       return session;
     });
   }
@@ -252,6 +268,8 @@ export class ResearchService {
       });
     }
     if (filter.type) qb.andWhere('rs.type = :type', { type: filter.type });
+    if (filter.subject) qb.andWhere('rs.subject = :subject', { subject: filter.subject });
+    if (filter.grade) qb.andWhere('rs.grade = :grade', { grade: filter.grade });
     if (filter.search?.trim()) qb.andWhere(`(rs.title ILIKE :q ESCAPE '\\' OR rs.topic ILIKE :q ESCAPE '\\')`, { q: `%${escapeLike(filter.search.trim())}%` });
     if (filter.status) qb.andWhere('rs.status = :status', { status: filter.status });
     if (filter.from) qb.andWhere('rs.starts_at >= :from', { from: chinaDayStart(filter.from) });

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventBus, LiveBus, type RequestContext } from '#app/core';
 import { SessionEvent } from './entities/session-event.entity';
 import { SessionEventType } from './enums';
+import { writeSessionEvents } from './research-rows';
 
 export const SESSION_CHANNEL = 'session';
 export interface SessionNotice {
@@ -34,13 +35,13 @@ export class SessionEventsService implements OnModuleInit {
     actor: { userId: string | null; teacherId: string | null } = { userId: tx.principal?.userId ?? null, teacherId: tx.principal?.teacherId ?? null },
   ): Promise<SessionEvent> {
     if (!tx.inTransaction) throw new Error('session events are appended inside the transaction of their effect');
-    const [[row]] = await tx.em.query(`UPDATE research_session SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq`, [sessionId]);
-    // `at` is the database's clock (the transaction's start), the same clock the rate limit reads.
-    const [{ at }] = await tx.em.query(
-      `INSERT INTO session_event (session_id, seq, type, actor_user_id, actor_teacher_id, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING at`,
-      [sessionId, row.last_seq, type, actor.userId, actor.teacherId, JSON.stringify(payload)],
-    );
-    const event = tx.em.create(SessionEvent, { sessionId, seq: row.last_seq, type, payload, actorUserId: actor.userId, actorTeacherId: actor.teacherId, at });
+    // `at` is the database's clock (the transaction's start), the same clock the rate limit reads; written as text,
+    // so that it keeps its microseconds (a Date has milliseconds)
+    const [[row]] = await tx.em.query(`UPDATE research_session SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq, now() AS at, now()::text AS exact_at`, [
+      sessionId,
+    ]);
+    const event = tx.em.create(SessionEvent, { sessionId, seq: row.last_seq, type, payload, actorUserId: actor.userId, actorTeacherId: actor.teacherId, at: row.at });
+    await writeSessionEvents(tx.em, [{ ...event, at: row.exact_at }]);
     await this.events.publish(tx, 'research.session.logged', { sessionId, seq: event.seq });
     return event;
   }

@@ -3,11 +3,12 @@ import { DataSource } from 'typeorm';
 import { rebuildRollups } from '#app/reporting';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { insertAccounts } from './import/accounts';
-import { insertExchangesAndActivities } from './import/activity';
+import { insertStudentActivities } from './import/activity';
 import { insertMentoringActivities } from './import/mentoring';
 import { importOrganisation } from './import/organisation';
 import { insertResearch } from './import/research';
 import { buildExchangeActivityPlan } from './plans/activity';
+import { activitySteps, bulkStudentActivities } from './plans/activity-steps';
 import { chinaInstant } from './plans/calendar';
 import { buildLessonPrepScript } from './plans/lesson-prep-story';
 import { buildMentoringPlan } from './plans/mentoring-pairs';
@@ -15,9 +16,12 @@ import { mentoringSteps } from './plans/mentoring-steps';
 import { DemoPlan, demoPlan } from './plans/organisation';
 import { indexPlan } from './plans/plan-index';
 import { buildResearchPlan } from './plans/research-sessions';
+import { researchHistory, researchSteps } from './plans/research-steps';
+import { playActivity } from './steps/activity';
 import { playCoverageTargets } from './steps/coverage-targets';
 import { playLessonPrep } from './steps/lesson-prep';
 import { playMentoring } from './steps/mentoring';
+import { playResearch } from './steps/research';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -96,7 +100,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     const users = await insertAccounts(app, em, plan, log);
     // Planned only when loading: tens of thousands of check-ins and events are not worth computing on every start.
     const research = buildResearchPlan(plan);
-    await insertResearch(em, research);
+    await insertResearch(em, researchHistory(research, plan.teachers));
+    await playResearch(app, em, researchSteps(research, plan));
     log(`Demo data: ${research.sessions.length} research sessions, ${research.attendance.length} check-ins, ${research.events.length} session events`);
     const ix = indexPlan(plan);
     const mentoring = buildMentoringPlan(plan, ix);
@@ -104,7 +109,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     await insertMentoringActivities(em, mentoring);
     log(`Demo data: ${mentoring.pairs.length} mentoring pairs, ${mentoring.activities.length} mentoring activities, ${mentoring.evaluations.length} evaluations`);
     const exchanges = buildExchangeActivityPlan(plan, ix);
-    await insertExchangesAndActivities(em, exchanges);
+    await playActivity(app, em, activitySteps(exchanges, plan));
+    await insertStudentActivities(em, bulkStudentActivities(exchanges, plan));
     log(`Demo data: ${exchanges.exchanges.length} teacher exchanges, ${exchanges.activities.length} student activities`);
     const prep = buildLessonPrepScript(plan, ix);
     await playLessonPrep(app, em, prep);

@@ -3,6 +3,7 @@ import { plansEn, plansZh } from '../pages/plans/messages';
 import { groupWorkEn, groupWorkZh } from '../pages/mentoring/messages';
 import { sessionsEn, sessionsZh } from '../pages/sessions/messages';
 import { importsEn, importsZh } from '../pages/imports/messages';
+import { notificationsEn, notificationsZh } from '../features/notifications/messages';
 
 /** Every string a person reads, in zh-CN (first) and en. Keys are grouped by page; larger areas keep theirs beside their pages. */
 export const zhCN = {
@@ -11,6 +12,7 @@ export const zhCN = {
   ...sessionsZh,
   ...groupWorkZh,
   ...importsZh,
+  ...notificationsZh,
   'app.name': '办学共同体协作平台',
   'app.tagline': '教育集团 · 县域教联体 · 学校联盟 · 学区',
   'nav.home': '首页',
@@ -208,6 +210,7 @@ export const en: Record<MessageKey, string> = {
   ...sessionsEn,
   ...groupWorkEn,
   ...importsEn,
+  ...notificationsEn,
   'app.name': 'School Groups Platform',
   'app.tagline': 'Education groups · county consortia · alliances · school districts',
   'nav.home': 'Home',

@@ -21,6 +21,12 @@ export interface AppConfig {
   bodyLimit: string;
   /** Largest spreadsheet accepted by the imports (bytes). */
   importMaxBytes: number;
+  /** SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS): invitations and password resets also go by mail. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender of those mails. */
+  mailFrom: string;
+  /** PUBLIC_URL: the address people open the web app at, for the links in mails (default http://localhost:PORT). */
+  publicUrl: string;
   /** Express's `trust proxy`: whether (and which) X-Forwarded-For hops to believe for the client address. */
   trustProxy: boolean | number | string;
   /** Failed sign-ins counted over this many seconds; a lockout never lasts longer. */
@@ -35,6 +41,8 @@ export interface AppConfig {
   passwordHashQueue: number;
   /** Limits of live connections (socket.io and graphql-ws), per API instance. */
   live: LiveLimits;
+  /** The notification jobs worker (session reminders, exchange starts) of this instance. */
+  notifications: { worker: boolean; pollMs: number };
 }
 
 export interface LiveLimits {
@@ -102,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: flag(env.LOG_SQL, false),
     bodyLimit: env.BODY_LIMIT || '1mb',
     importMaxBytes: count(env, 'IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || '办学共同体协作平台 <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port || 3000}`).replace(/\/+$/, ''),
     live: {
       maxConnectionsPerUser: count(env, 'LIVE_MAX_CONNECTIONS_PER_USER', 10, 1),
       maxSubscriptionsPerConnection: count(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
@@ -109,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       recheckSeconds: count(env, 'LIVE_RECHECK_SECONDS', 30, 1),
       socketEventsPer10s: count(env, 'LIVE_SOCKET_EVENTS_PER_10S', 40, 1),
     },
+    // off in tests unless a test starts it (NOTIFY_WORKER=true): jobs would fire behind other tests' backs
+    notifications: { worker: flag(env.NOTIFY_WORKER, nodeEnv !== 'test'), pollMs: count(env, 'NOTIFY_POLL_MS', 5000, 10) },
     trustProxy: trustProxy(env.TRUST_PROXY),
     loginFailureWindowSeconds: count(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 600, 1),
     loginMaxFailuresPerAccount: count(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10),

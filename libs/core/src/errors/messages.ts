@@ -48,6 +48,7 @@ export const ENTITY = {
   'Lesson preparation team': { zh: '集体备课组', en: 'Lesson preparation team' },
   'Mentoring pair': { zh: '师徒结对', en: 'Mentoring pair' },
   'Research session': { zh: '联合教研活动', en: 'Research session' },
+  'Import progress': { zh: '导入进度', en: 'Import progress' },
   'Active membership of this school in this group': { zh: '该校在本共同体中的有效成员身份', en: 'Active membership of this school in this group' },
   'Teacher at an active member school of this group': { zh: '本共同体成员校的该教师', en: 'Teacher at an active member school of this group' },
 } satisfies Record<string, Msg>;

@@ -21,6 +21,7 @@ export class Invitation {
   @Field({ description: 'A one-time code to give the invitee (no 0/O, 1/I/l)' }) code: string;
   @Field({ description: 'When the code stops working (14 days)' }) expiresAt: string;
   @Field({ description: 'The web app link that fills in the account and the code: /login?account=…&code=…' }) link: string;
+  @Field({ description: 'Whether the link and the code also go to the email address by mail (when the server has SMTP_URL)' }) mailed: boolean;
 }
 
 @InputType()

@@ -57,5 +57,6 @@ export class PasswordReset {
   @Field({ description: 'Give it to the user (it reads aloud easily: no 0/O, 1/I/l); they sign in with it and must then choose a password' })
   code: string;
   @Field({ description: 'When the code stops working (72 hours)' }) expiresAt: string;
+  @Field({ description: 'Whether the code also goes to the email address by mail (when the server has SMTP_URL)' }) mailed: boolean;
   @Field(() => User) user: User;
 }

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Role, type RequestContext } from '#app/core';
+import { registerLabels, Role, type RequestContext } from '#app/core';
+import { AccountsService, IdentityService } from '#app/identity';
 import { CreateTeacherInput, NamedDirectory, TeacherService, type Teacher } from '#app/organisation';
 import type { ColumnSpec, RowError } from '../columns';
-import { cellError, duplicates, inputErrors, type ImportKind, type RowPlan } from '../import-kind';
+import { cellError, duplicates, inputErrors, type ImportKind, type ImportOutput, type RowPlan } from '../import-kind';
+
+// the roles a teacher's login may get from the import (账号角色)
+registerLabels('ImportLoginRole', { TEACHER: ['教师', 'Teacher'], SCHOOL_ADMIN: ['学校管理员', 'School admin'] });
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?\d{6,20}$/;
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'name', zh: '姓名', en: 'Name', type: 'text', required: true, max: 50, example: '刘晓燕', help: '必填。' },
@@ -16,6 +22,8 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'honours', zh: '荣誉', en: 'Honours', type: 'enums', enumName: 'TeacherHonour', example: '骨干教师', help: '选填，多个用顿号分隔：名师、学科带头人、骨干教师、优秀教师、新教师。' },
   { key: 'email', zh: '邮箱', en: 'Email', type: 'text', max: 254, example: '', help: '选填。' },
   { key: 'phone', zh: '手机号', en: 'Phone', type: 'text', max: 30, example: '', help: '选填。' },
+  { key: 'login', zh: '登录账号', en: 'Login', type: 'text', max: 254, example: '', help: '选填：邮箱或手机号。填写后为尚无账号的教师发出邀请（一次性验证码，14 天内有效；服务器配置了邮件时同时发送邮件），导入结果中列出验证码。' },
+  { key: 'loginRole', zh: '账号角色', en: 'Login role', type: 'enum', enumName: 'ImportLoginRole', example: '', help: '选填：教师（默认）或学校管理员（管理本校）。只在填写了“登录账号”时有效。' },
 ];
 const col = (key: string) => COLUMNS.find((c) => c.key === key)!;
 
@@ -29,7 +37,11 @@ export class TeachersImport implements ImportKind {
   roles = [Role.REGION_ADMIN, Role.SCHOOL_ADMIN];
   columns = COLUMNS;
 
-  constructor(private readonly teachers: TeacherService) {}
+  constructor(
+    private readonly teachers: TeacherService,
+    private readonly accounts: AccountsService,
+    private readonly identity: IdentityService,
+  ) {}
 
   async plan(tx: RequestContext, rows: { row: number; values: Record<string, any> }[]) {
     const errors: RowError[] = [];
@@ -48,12 +60,20 @@ export class TeachersImport implements ImportKind {
         cellError(col('name'), x.row, x.values.name, `与第 ${first.row} 行是同一学校的同名教师：请填写教职工号加以区分`, `The same name and school as row ${first.row}: give staff numbers`),
       ),
     );
+    for (const x of ok) {
+      const login = x.values.login as string | null;
+      if (login && !EMAIL.test(login) && !PHONE.test(login)) errors.push(cellError(col('login'), x.row, login, '登录账号应为邮箱或手机号', 'A login is an email address or a phone number'));
+      if (!login && x.values.loginRole) errors.push(cellError(col('loginRole'), x.row, x.values.loginRole, '填写了账号角色却没有登录账号', 'A login role without a login'));
+    }
+    errors.push(...duplicates(ok.filter((x) => x.values.login), (x) => String(x.values.login).toLowerCase(), (x, first) => cellError(col('login'), x.row, x.values.login, `与第 ${first.row} 行的登录账号相同`, `The same login as row ${first.row}`)));
     const byStaffNo = new Map((await NamedDirectory.teachersByStaffNo(tx, ok.filter((x) => x.values.staffNo).map((x) => x.values.staffNo))).map((t) => [t.staffNo!, t]));
     const byName = new Map<string, Teacher[]>();
     for (const t of await NamedDirectory.teachersNamedAt(tx, ok.filter((x) => !x.values.staffNo).map((x) => ({ schoolId: x.schoolId, name: x.values.name })))) {
       const k = `${t.schoolId}\u0000${t.name}`;
       byName.set(k, [...(byName.get(k) ?? []), t]);
     }
+    const found = [...byStaffNo.values(), ...[...byName.values()].flat()];
+    const withLogin = new Set(ok.some((x) => x.values.login) ? await this.identity.teachersWithAccounts(tx, found.map((t) => t.id)) : []);
     const plans: RowPlan[] = [];
     for (const x of ok) {
       const v = x.values;
@@ -73,10 +93,21 @@ export class TeachersImport implements ImportKind {
         t = same[0];
       }
       const input = this.input(x);
+      const invite = v.login ? (tt: RequestContext, out: ImportOutput, teacher: Teacher) => this.invite(tt, out, x.row, teacher, v.login, v.loginRole ?? Role.TEACHER) : null;
       if (!t) {
-        plans.push({ row: x.row, action: 'created', apply: async (tt) => void (await this.teachers.create(tt, input)) });
+        plans.push({
+          row: x.row,
+          action: 'created',
+          apply: async (tt, out) => {
+            const created = await this.teachers.create(tt, input);
+            if (invite) await invite(tt, out, created);
+          },
+        });
         continue;
       }
+      const existing = t;
+      // a login for a teacher who has none yet (one who has an account keeps it: a re-import changes nothing)
+      const inviting = invite && !withLogin.has(existing.id) ? invite : null;
       // empty optional cells leave what is there
       const patch: Partial<CreateTeacherInput> = {};
       if (t.name !== v.name) patch.name = v.name;
@@ -87,9 +118,28 @@ export class TeachersImport implements ImportKind {
       if (v.honours && !sameSet(t.honours, v.honours)) patch.honours = v.honours;
       if (v.email && t.email !== v.email) patch.email = v.email;
       if (v.phone && t.phone !== v.phone) patch.phone = v.phone;
-      plans.push(Object.keys(patch).length ? { row: x.row, action: 'updated', apply: async (tt) => void (await this.teachers.update(tt, t.id, patch)) } : { row: x.row, action: 'unchanged' });
+      const changed = Object.keys(patch).length > 0;
+      plans.push(
+        changed || inviting
+          ? {
+              row: x.row,
+              action: 'updated',
+              apply: async (tt, out) => {
+                const teacher = changed ? await this.teachers.update(tt, existing.id, patch) : existing;
+                if (inviting) await inviting(tt, out, teacher);
+              },
+            }
+          : { row: x.row, action: 'unchanged' },
+      );
     }
     return { plans, errors };
+  }
+
+  /** Invites the teacher's login (AccountsService: the caller's scope, a free email or phone) with its role. */
+  private async invite(tx: RequestContext, out: ImportOutput, row: number, teacher: Teacher, login: string, role: Role) {
+    const account = EMAIL.test(login) ? { email: login } : { phone: login };
+    const i = await this.accounts.invite(tx, { ...account, teacherId: teacher.id, role, ...(role === Role.SCHOOL_ADMIN ? { scopeId: teacher.schoolId } : {}) });
+    out.invitations.push({ row, name: teacher.name, account: login, code: i.code, link: i.link, expiresAt: i.expiresAt, mailed: i.mailed });
   }
 
   private input(x: { values: Record<string, any>; schoolId: string }): CreateTeacherInput {

@@ -20,6 +20,10 @@ export const inRegionsSql = (region: string, regions: string) => `EXISTS (SELECT
 export const activeMemberSchoolSql = (school: string, group: string) =>
   `EXISTS (SELECT 1 FROM group_membership _am WHERE _am.group_id = ${group} AND _am.school_id = ${school} AND ${activeMembershipSql('_am')})`;
 
+/** The school was a member school of the group on `day` (joined by then, not yet left): history at its own dates. */
+export const memberSchoolOnSql = (school: string, group: string, day: string) =>
+  `EXISTS (SELECT 1 FROM group_membership _md WHERE _md.group_id = ${group} AND _md.school_id = ${school} AND _md.joined_on <= ${day} AND (_md.left_on IS NULL OR _md.left_on > ${day}))`;
+
 /** The teacher teaches now at an active member school of the group (group rights follow the teacher's current school). */
 export const teachesInGroupSql = (teacher: string, group: string) =>
   `EXISTS (SELECT 1 FROM teacher _tt JOIN group_membership _tm ON _tm.school_id = _tt.school_id AND ${activeMembershipSql('_tm')} WHERE _tt.id = ${teacher} AND _tm.group_id = ${group})`;

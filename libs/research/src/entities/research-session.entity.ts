@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '#app/core';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ResearchSessionStatus, ResearchSessionType, SessionMode } from '../enums';
 
 @ObjectType({ description: 'An agenda item of a session' })
@@ -21,6 +21,10 @@ export class ResearchSession {
   @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 1000, nullable: true }) topic: string | null;
   @Field(() => ResearchSessionType) @Column({ type: 'varchar', length: 30 }) type: ResearchSessionType;
   @Field(() => SessionMode) @Column({ type: 'varchar', length: 10 }) mode: SessionMode;
+  @Field(() => String, { nullable: true, description: 'The subject (学科, e.g. 语文), so teachers find their own sessions' }) @Column({ type: 'varchar', length: 20, nullable: true }) subject: string | null;
+  @Field(() => String, { nullable: true, description: 'The grade (年级, e.g. 四年级)' }) @Column({ type: 'varchar', length: 20, nullable: true }) grade: string | null;
+  @Field(() => String, { nullable: true, description: 'Where it takes place (ONSITE and HYBRID), e.g. 炎帝学校三楼录播室' }) @Column({ type: 'varchar', length: 200, nullable: true }) location: string | null;
+  @Field(() => String, { nullable: true, description: 'The meeting link (ONLINE and HYBRID)' }) @Column({ name: 'meeting_url', type: 'varchar', length: 500, nullable: true }) meetingUrl: string | null;
   @Field(() => ResearchSessionStatus) @Column({ type: 'varchar', length: 10 }) status: ResearchSessionStatus;
   @Field(() => DateTimeScalar) @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt: Date;
   @Field(() => DateTimeScalar) @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt: Date;
@@ -66,4 +70,15 @@ export class Attendance {
   @Field(() => ID) @Column({ name: 'teacher_id', type: 'uuid' }) teacherId: string;
   @Field(() => ID, { description: 'The school the teacher checked in for' }) @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Field(() => DateTimeScalar) @Column({ name: 'checked_in_at', type: 'timestamptz', default: () => 'now()' }) checkedInAt: Date;
+}
+
+/** 会议纪要: every text a session's minutes had, the first written when it ended, then each correction. */
+@ObjectType({ description: 'A version of the minutes: written when the session ended, or a later correction' })
+@Entity('research_session_minutes')
+export class SessionMinutesVersion {
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' }) sessionId: string;
+  @Field(() => Int) @PrimaryColumn({ type: 'int' }) version: number;
+  @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) minutes: string | null;
+  @Column({ name: 'written_by', type: 'uuid', nullable: true }) writtenBy: string | null;
+  @Field(() => DateTimeScalar) @Column({ name: 'written_at', type: 'timestamptz' }) writtenAt: Date;
 }

@@ -45,13 +45,15 @@ export interface AdoptionHandle {
 }
 
 /**
- * Who acts: a teacher (with the demo account bound to them, if any), or a manager of a group (`manages`) with or
- * without an account. Without an account, the steps are played as a principal built for them (no account is made).
+ * Who acts: a teacher (with the demo account bound to them, if any), a manager of a group (`manages`) or an admin of
+ * a region (`administers`), with or without an account. Without an account, the steps are played as a principal
+ * built for them (no account is made).
  */
 export interface Actor {
   teacher: TeacherPlan | null;
   userId: string | null;
   manages?: string;
+  administers?: string;
 }
 
 type Input<S, M extends keyof S, I extends number = 1> = S[M] extends (...args: infer A) => unknown ? A[I] : never;

@@ -1,4 +1,5 @@
-import { LESSONS, MENTORING_ACCEPT_NOTES, MENTORING_COMPLETION_EVALUATIONS, MENTORING_DECLINE_NOTES, MENTORING_DISSOLVE_REASONS, MENTORING_EVALUATION_COMMENTS, MENTORING_FIRST_GOALS, MENTORING_GOALS, MENTORING_LEAVING_REASONS, MENTORING_NOTES, MENTORING_SUBJECT_GOALS } from '../demo-names';
+import { LESSONS } from '../demo-names';
+import { MENTORING_ACCEPT_NOTES, MENTORING_COMPLETION_EVALUATIONS, MENTORING_DECLINE_NOTES, MENTORING_DISSOLVE_REASONS, MENTORING_EVALUATION_COMMENTS, MENTORING_FIRST_GOALS, MENTORING_GOALS, MENTORING_LEAVING_REASONS, MENTORING_NOTES, MENTORING_SUBJECT_GOALS } from '../demo-mentoring-texts';
 import { SchoolStage, SchoolLocale, GroupKind, MemberRole, TeacherHonour } from '#app/organisation';
 import { MentoringStatus, MentoringProposer, MentoringActivityKind } from '#app/mentoring';
 import { FAR_FUTURE, MENTORING_FROM, RECORDED_UNTIL, TERMS, addDays, chinaInstant, daysOfMonth, fill, isSchoolDay, isWeekday, maxDay, minDay, monthsBetween, overlapping, plusYears, schoolYearOf } from './calendar';

@@ -21,6 +21,9 @@ export interface SessionPlan {
   topic: string;
   type: ResearchSessionType;
   mode: SessionMode;
+  /** 学科 and 年级, when the session is about one subject (a lecture is not) */
+  subject: string | null;
+  grade: string | null;
   status: ResearchSessionStatus;
   startsAt: string;
   endsAt: string;
@@ -54,8 +57,7 @@ export interface EventPlan {
   seq: number;
   type: SessionEventType;
   actorTeacherId: string | null;
-  /** JSON text. */
-  payload: string;
+  payload: Record<string, unknown>;
   at: string;
 }
 

@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { fixedClock, Principal, RequestContext, Role } from '#app/core';
 import { IdentityService } from '#app/identity';
 import { ReportsService } from '#app/reporting';
 import { chinaInstant } from '../plans/calendar';
 import { DOMAIN, demoId } from '../plans/kit';
 import type { DemoPlan } from '../plans/organisation';
+import { playSteps } from './play';
+import { DemoPrincipals } from './principals';
 
 /**
  * The coverage targets the story tells (Suizhou, 2024): the city's 70% by the end of 2024 and 80% by the end of 2025
@@ -23,15 +24,10 @@ export function demoCoverageTargets(plan: DemoPlan): { regionId: string; year: n
 /** Sets them through ReportsService at their instants, as the bureau's demo account (or, its email being someone else's, as a bureau without one). */
 export async function playCoverageTargets(app: INestApplicationContext, em: EntityManager, plan: DemoPlan): Promise<ReturnType<typeof demoCoverageTargets>> {
   const reports = app.get(ReportsService);
-  const identity = app.get(IdentityService);
   const targets = demoCoverageTargets(plan);
-  for (const t of targets) {
-    const bureau =
-      (await identity.resolve(demoId(`user:${t.by}`), em)) ?? Principal.withoutAccount(null, [{ role: Role.REGION_ADMIN, scopeId: t.regionId }]);
-    const ctx = new RequestContext(em, bureau).withClock(fixedClock(t.setAt));
-    await reports.setCoverageTarget(ctx, t.regionId, t.year, t.ratio).catch((err: Error) => {
-      throw new Error(`demo: coverage target ${t.year} for ${t.regionId} by ${t.by}: ${err.message}`);
-    });
-  }
+  const steps = targets.map((t) => ({ ...t, at: t.setAt, by: { teacher: null, userId: demoId(`user:${t.by}`), administers: t.regionId } }));
+  await playSteps(em, new DemoPrincipals(app.get(IdentityService), em), 'coverage targets', steps, (t) => `${t.year} for ${t.regionId} by ${t.by.userId}`, async (ctx, _ids, t) => {
+    await reports.setCoverageTarget(ctx, t.regionId, t.year, t.ratio);
+  });
   return targets;
 }

@@ -1,17 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ExpectedIds, fixedClock, RequestContext } from '#app/core';
+import type { ExpectedIds, RequestContext } from '#app/core';
 import { IdentityService } from '#app/identity';
 import { LessonPlansService, PlanAdoptionsService, PlanCommentsService, TeamsService } from '#app/lesson-prep';
 import type { LessonPrepScript, PrepStep } from '../plans/lesson-prep';
+import { playSteps, sameId } from './play';
 import { DemoPrincipals } from './principals';
 
-/**
- * Plays the lesson preparation story through the services, each step as its actor at its own instant (the request
- * clock) and with the demo's ids for what it creates (the request's id source), in the order of the instants, in
- * the loading transaction (so no commit hooks: nothing is announced live). A step the services refuse stops the
- * load with their error: the demo cannot show what the API forbids.
- */
+/** Plays the lesson preparation story through the services as the demo's people, at its own instants (see playSteps). */
 export async function playLessonPrep(app: INestApplicationContext, em: EntityManager, script: LessonPrepScript): Promise<void> {
   const services = {
     teams: app.get(TeamsService),
@@ -22,27 +18,14 @@ export async function playLessonPrep(app: INestApplicationContext, em: EntityMan
   const principals = new DemoPrincipals(app.get(IdentityService), em);
   /** comments left out: their author has no account here (a demo email someone else's account holds), and their threads */
   const unsigned = new Set<string>();
-  // stable: steps at the same instant keep the order they were written in
-  const steps = [...script.steps].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  for (const step of steps) {
-    const ids = new ExpectedIds();
-    const ctx = new RequestContext(em, await principals.of(step.by)).withClock(fixedClock(step.at)).withIds(ids);
-    try {
-      await play(services, ctx, ids, step, unsigned);
-    } catch (err) {
-      throw new Error(`demo: lesson preparation: ${step.do} at ${step.at} by ${step.by.teacher?.name ?? step.by.userId ?? 'a manager'}: ${(err as Error).message}`);
-    }
-    const left = ids.left();
-    if (left.length) throw new Error(`demo: lesson preparation: ${step.do} at ${step.at} did not create ${left.join('; ')}`);
-  }
+  const describe = (step: PrepStep) => `${step.do} at ${step.at} by ${step.by.teacher?.name ?? step.by.userId ?? 'a manager'}`;
+  await playSteps(em, principals, 'lesson preparation', script.steps, describe, (ctx, ids, step) => play(services, ctx, ids, step, unsigned));
 }
 
 type Services = { teams: TeamsService; plans: LessonPlansService; comments: PlanCommentsService; adoptions: PlanAdoptionsService };
 
 async function play({ teams, plans, comments, adoptions }: Services, ctx: RequestContext, ids: ExpectedIds, step: PrepStep, unsigned: Set<string>): Promise<void> {
-  const created = (what: string, got: string, want: string) => {
-    if (got !== want) throw new Error(`${what} ${got} created, the demo's is ${want}`);
-  };
+  const created = sameId;
   switch (step.do) {
     case 'formTeam':
       ids.expect('lesson_prep_team', step.teamId).expect('lesson_prep_team_member', ...step.memberIds);

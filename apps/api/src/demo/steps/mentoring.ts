@@ -1,34 +1,22 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ExpectedIds, fixedClock, RequestContext } from '#app/core';
+import type { ExpectedIds, RequestContext } from '#app/core';
 import { IdentityService } from '#app/identity';
 import { MentoringService } from '#app/mentoring';
 import type { MentoringStep } from '../plans/mentoring-steps';
+import { playSteps } from './play';
 import { DemoPrincipals } from './principals';
 
 /**
- * Plays the mentoring story (师徒结对) through MentoringService, each step as its actor at its own instant (the request
- * clock) and with the demo's ids for what it creates, in the order of the instants, in the loading transaction. The
- * service's rules (members of the group, the mentor's subject, one open pair, who answers, the mentor's capacity on
- * the day, evaluations of the pair's goals once per term) are the demo's checks: a refused step stops the load.
+ * Plays the mentoring story (师徒结对) through MentoringService as the demo's people, at its own instants (see
+ * playSteps). The service's rules (members of the group, the mentor's subject, one open pair, who answers, the
+ * mentor's capacity on the day, evaluations of the pair's goals once per term) are the demo's checks.
  */
 export async function playMentoring(app: INestApplicationContext, em: EntityManager, steps: readonly MentoringStep[]): Promise<void> {
   const mentoring = app.get(MentoringService);
   const principals = new DemoPrincipals(app.get(IdentityService), em);
-  // stable: steps at the same instant keep the order they were written in
-  const sorted = [...steps].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  for (const step of sorted) {
-    const ids = new ExpectedIds();
-    const ctx = new RequestContext(em, await principals.of(step.by)).withClock(fixedClock(step.at)).withIds(ids);
-    const what = () => `${step.do} at ${step.at} by ${step.by.teacher?.name ?? 'a manager'} (pair ${step.pair.id}, ${step.pair.status})`;
-    try {
-      await play(mentoring, ctx, ids, step);
-    } catch (err) {
-      throw new Error(`demo: mentoring: ${what()}: ${(err as Error).message}`);
-    }
-    const left = ids.left();
-    if (left.length) throw new Error(`demo: mentoring: ${what()} did not create ${left.join('; ')}`);
-  }
+  const what = (step: MentoringStep) => `${step.do} at ${step.at} by ${step.by.teacher?.name ?? 'a manager'} (pair ${step.pair.id}, ${step.pair.status})`;
+  await playSteps(em, principals, 'mentoring', steps, what, (ctx, ids, step) => play(mentoring, ctx, ids, step));
   // what the service recorded is the story's: status and days (taken from the request clock)
   const pairs = steps.filter((s) => s.do === 'request').map((s) => s.pair);
   const rows: { id: string; status: string; activated_on: string | null; ended_on: string | null; planned_end_on: string | null }[] = await em.query(

@@ -1,12 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ExpectedIds, fixedClock, Principal, RequestContext, Role } from '#app/core';
+import type { ExpectedIds, RequestContext } from '#app/core';
+import { IdentityService } from '#app/identity';
 import { GroupKind, GroupService, MemberRole, Pairing } from '#app/organisation';
 import { chinaInstant } from '../plans/calendar';
 import type { DemoPlan, GroupPlan, MembershipPlan } from '../plans/organisation';
+import { playSteps, sameId, type TimedStep } from './play';
+import { DemoPrincipals } from './principals';
 
-/** One call of the groups' story (组建, 加入, 退出) at its instant, in China time. */
-type GroupStep = { at: string; group: GroupPlan } & (
+/** One call of the groups' story (组建, 加入, 退出) at its instant, in China time, by the bureau of the group's region. */
+type GroupStep = TimedStep & { group: GroupPlan } & (
   | { do: 'found'; lead: MembershipPlan }
   | { do: 'join'; membership: MembershipPlan }
   | { do: 'leave'; membership: MembershipPlan }
@@ -25,40 +28,24 @@ export function groupSteps(plan: DemoPlan): GroupStep[] {
   for (const m of plan.memberships) {
     const group = groupById.get(m.groupId);
     if (!group) throw new Error(`demo plan: a membership of an unknown group ${m.groupId}`);
-    if (m.role === MemberRole.LEAD) steps.push({ do: 'found', at: chinaInstant(group.foundedOn, FOUND_AT), group, lead: m });
-    else steps.push({ do: 'join', at: chinaInstant(m.joinedOn, JOIN_AT), group, membership: m });
-    if (m.leftOn) steps.push({ do: 'leave', at: chinaInstant(m.leftOn, LEAVE_AT), group, membership: m });
+    // the education bureau (教育局) of the group's region, as a region admin without an account: no demo account exists yet
+    const by = { teacher: null, userId: null, administers: group.regionId };
+    if (m.role === MemberRole.LEAD) steps.push({ do: 'found', at: chinaInstant(group.foundedOn, FOUND_AT), by, group, lead: m });
+    else steps.push({ do: 'join', at: chinaInstant(m.joinedOn, JOIN_AT), by, group, membership: m });
+    if (m.leftOn) steps.push({ do: 'leave', at: chinaInstant(m.leftOn, LEAVE_AT), by, group, membership: m });
   }
-  // stable: steps at the same instant keep the plan's order
-  return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return steps;
 }
 
 /**
- * Plays the groups' story through GroupService as the education bureau of each group's region (教育局, a region admin
- * without an account: no demo account exists yet at this point), at the story's instants and with the demo's ids.
- * The service's rules (one active consortium per school, no overlapping history, the group's region, dates not
- * before the founding) are the demo's checks: a refused step stops the load.
+ * Plays the groups' story through GroupService as the education bureau of each group's region, at the story's
+ * instants and with the demo's ids (see playSteps). The service's rules (one active consortium per school, no
+ * overlapping history, the group's region, dates not before the founding) are the demo's checks.
  */
 export async function playGroups(app: INestApplicationContext, em: EntityManager, plan: DemoPlan): Promise<number> {
   const groups = app.get(GroupService);
-  const bureaus = new Map<string, Principal>();
-  const bureauOf = (regionId: string) => {
-    let p = bureaus.get(regionId);
-    if (!p) bureaus.set(regionId, (p = Principal.withoutAccount(null, [{ role: Role.REGION_ADMIN, scopeId: regionId }])));
-    return p;
-  };
   const steps = groupSteps(plan);
-  for (const step of steps) {
-    const ids = new ExpectedIds();
-    const ctx = new RequestContext(em, bureauOf(step.group.regionId)).withClock(fixedClock(step.at)).withIds(ids);
-    try {
-      await play(groups, ctx, ids, step);
-    } catch (err) {
-      throw new Error(`demo: groups: ${step.do} ${step.group.name} at ${step.at}: ${(err as Error).message}`);
-    }
-    const left = ids.left();
-    if (left.length) throw new Error(`demo: groups: ${step.do} ${step.group.name} at ${step.at} did not create ${left.join('; ')}`);
-  }
+  await playSteps(em, new DemoPrincipals(app.get(IdentityService), em), 'groups', steps, (s) => `${s.do} ${s.group.name} at ${s.at}`, (ctx, ids, step) => play(groups, ctx, ids, step));
   return steps.length;
 }
 
@@ -68,9 +55,7 @@ async function play(groups: GroupService, ctx: RequestContext, ids: ExpectedIds,
     case 'found': {
       ids.expect('school_group', g.id).expect('group_membership', step.lead.id);
       const input = { name: g.name, kind: g.kind as GroupKind, regionId: g.regionId, leadSchoolId: g.leadSchoolId, foundedOn: g.foundedOn };
-      const created = await groups.create(ctx, { ...input, ...(g.mode ? { mode: g.mode } : {}), ...(g.level ? { level: g.level } : {}) });
-      if (created.id !== g.id) throw new Error(`group ${created.id} created, the demo's is ${g.id}`);
-      return;
+      return sameId('group', (await groups.create(ctx, { ...input, ...(g.mode ? { mode: g.mode } : {}), ...(g.level ? { level: g.level } : {}) })).id, g.id);
     }
     case 'join': {
       const m = step.membership;

@@ -9,6 +9,7 @@ import { workRights } from '../../app/scope';
 import { Loading } from '../common/Loading';
 import { ProblemResult } from '../common/ProblemResult';
 import { canImport } from '../../pages/imports/kinds';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { ScopeName } from './ScopeName';
 
 const NAV_KEY: Record<string, 'nav.region' | 'nav.group' | 'nav.school'> = { REGION_ADMIN: 'nav.region', GROUP_MANAGER: 'nav.group', SCHOOL_ADMIN: 'nav.school', TEACHER: 'nav.school' };
@@ -61,6 +62,7 @@ export default function Shell({ children }: { children: ReactNode }) {
         </Link>
         <Menu mode="horizontal" selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []} items={items} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} aria-label="navigation" />
         <Space size="middle">
+          <NotificationBell />
           {grants.length > 1 && active ? (
             <Select
               aria-label={t('nav.role')}
@@ -74,12 +76,12 @@ export default function Shell({ children }: { children: ReactNode }) {
               options={grants.map((g) => ({ value: g.id, label: <RoleOption grant={g} /> }))}
             />
           ) : active ? (
-            <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 200, display: 'block', lineHeight: 1.5 }}>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 160, display: 'block', lineHeight: 1.5 }}>
               <RoleOption grant={active} />
             </Typography.Text>
           ) : null}
-          {/* long scope and account names give way to the navigation (in full on hover) */}
-          <Typography.Text ellipsis={{ tooltip: me.displayName }} style={{ maxWidth: 150, display: 'block', lineHeight: 1.5 }}>
+          {/* long scope and account names give way to the navigation and the bell (in full on hover) */}
+          <Typography.Text ellipsis={{ tooltip: me.displayName }} style={{ maxWidth: 120, display: 'block', lineHeight: 1.5 }}>
             {me.displayName}
           </Typography.Text>
           <Button size="small" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>

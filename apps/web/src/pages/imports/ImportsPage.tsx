@@ -1,13 +1,14 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Result, Segmented, Space, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { day } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/me';
 import { KINDS_BY_ROLE } from './kinds';
-import { downloadTemplate, ImportRefused, uploadImport, type ImportResult } from './upload';
+import { downloadTemplate, ImportRefused, importProgress, uploadImport, type ImportResult, type ServerProgress } from './upload';
 
 
-type Step = { at: 'choose' } | { at: 'uploading'; percent: number; dryRun: boolean } | { at: 'checked'; result: ImportResult } | { at: 'done'; result: ImportResult };
+type Step = { at: 'choose' } | { at: 'uploading'; percent: number; dryRun: boolean; server?: ServerProgress | null } | { at: 'checked'; result: ImportResult } | { at: 'done'; result: ImportResult };
 
 /** 数据导入: template, upload, a dry run that lists every row's problem, then the import itself. */
 export default function ImportsPage() {
@@ -27,11 +28,23 @@ export default function ImportsPage() {
   };
   const run = async (f: File, dryRun: boolean) => {
     setStep({ at: 'uploading', percent: 0, dryRun });
+    // once the file is up, the server says where it is (checking, writing row N of M) until it answers
+    const id = crypto.randomUUID();
+    let uploaded = false;
+    const poll = setInterval(() => {
+      if (!uploaded) return;
+      void importProgress(id).then((server) => setStep((s) => (s.at === 'uploading' && server ? { ...s, server } : s)));
+    }, 700);
     try {
-      const result = await uploadImport(kind, f, dryRun, (percent) => setStep({ at: 'uploading', percent, dryRun }));
+      const result = await uploadImport(kind, f, dryRun, (percent) => {
+        uploaded = percent >= 100;
+        setStep((s) => ({ at: 'uploading', percent, dryRun, server: s.at === 'uploading' ? s.server : null }));
+      }, id);
       setStep(dryRun || result.errors.length ? { at: 'checked', result } : { at: 'done', result });
     } catch (err) {
       refused(err);
+    } finally {
+      clearInterval(poll);
     }
   };
   const reset = () => {
@@ -83,9 +96,15 @@ export default function ImportsPage() {
           ) : null}
           {step.at === 'uploading' ? (
             <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-progress">
-              <Progress percent={step.percent} status="active" />
+              <Progress percent={step.percent < 100 || !step.server?.total ? step.percent : Math.round((100 * step.server.done) / step.server.total)} status="active" />
               <Spin>
-                <Typography.Text>{step.percent < 100 ? t('imports.uploading', { percent: step.percent }) : t(step.dryRun ? 'imports.checking' : 'imports.writing', { name: file?.name ?? '' })}</Typography.Text>
+                <Typography.Text>
+                  {step.percent < 100
+                    ? t('imports.uploading', { percent: step.percent })
+                    : step.server?.phase === 'writing' && step.server.total
+                      ? t(step.dryRun ? 'imports.checkingRows' : 'imports.writingRows', { done: step.server.done, total: step.server.total })
+                      : t(step.dryRun ? 'imports.checking' : 'imports.writing', { name: file?.name ?? '' })}
+                </Typography.Text>
               </Spin>
             </Space>
           ) : null}
@@ -97,6 +116,7 @@ export default function ImportsPage() {
               extra={<Button onClick={reset}>{t('imports.again')}</Button>}
             />
           ) : null}
+          {step.at === 'done' && step.result.invitations?.length ? <Invitations list={step.result.invitations} /> : null}
         </Space>
       </Card>
     </Space>
@@ -131,6 +151,31 @@ function Checked({ result, onConfirm, onAgain }: { result: ImportResult; onConfi
           { title: t('imports.column'), dataIndex: 'column', width: 120, render: (v) => v ?? '—' },
           { title: t('imports.value'), dataIndex: 'value', width: 200, render: (v) => v ?? '—' },
           { title: t('imports.problem'), key: 'message', render: (_: unknown, e) => (lang === 'en' ? e.messageEn : e.message) },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** The logins a teachers import invited: each one-time code, shown once, for the admin to hand over. */
+function Invitations({ list }: { list: NonNullable<ImportResult['invitations']> }) {
+  const { t, lang } = useI18n();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert type="info" showIcon title={t('imports.invitations', { n: list.length })} description={t('imports.invitationsHint')} />
+      <Table
+        rowKey="row"
+        size="small"
+        pagination={false}
+        data-testid="import-invitations"
+        dataSource={list}
+        columns={[
+          { title: t('imports.invitee'), dataIndex: 'name' },
+          { title: t('imports.account'), dataIndex: 'account' },
+          { title: t('imports.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code copyable>{c}</Typography.Text> },
+          { title: t('imports.link'), dataIndex: 'link', render: (l: string) => <Typography.Text copyable={{ text: `${location.origin}${l}` }}>{l.length > 40 ? `${l.slice(0, 40)}…` : l}</Typography.Text> },
+          { title: t('imports.mailed'), dataIndex: 'mailed', render: (m: boolean) => (m ? t('imports.yes') : '—') },
+          { title: t('imports.expires'), dataIndex: 'expiresAt', render: (e: string) => day(e.slice(0, 10), lang) },
         ]}
       />
     </Space>

@@ -9,6 +9,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   errors: { row: number; column: string | null; value: string | null; message: string; messageEn: string }[];
+  /** logins invited by a teachers import, with their one-time codes */
+  invitations?: { row: number; name: string; account: string; code: string; link: string; expiresAt: string; mailed: boolean }[];
 }
 
 /** A refusal of the whole file (too large, unreadable, not allowed), in the API's error shape. */
@@ -19,10 +21,10 @@ export class ImportRefused extends Error {
 }
 
 /** Uploads the file with the session's token, reporting upload progress (0–100); same origin only. */
-export function uploadImport(kind: string, file: File, dryRun: boolean, onProgress: (percent: number) => void): Promise<ImportResult> {
+export function uploadImport(kind: string, file: File, dryRun: boolean, onProgress: (percent: number) => void, progressId?: string): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/imports/${encodeURIComponent(kind)}?dryRun=${dryRun}`);
+    xhr.open('POST', `/imports/${encodeURIComponent(kind)}?dryRun=${dryRun}${progressId ? `&progress=${progressId}` : ''}`);
     const token = auth.token();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('accept-language', storedLang()); // the refusal's message in the UI's language
@@ -54,4 +56,19 @@ export async function downloadTemplate(kind: string): Promise<void> {
   a.download = `${kind}-template.xlsx`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Where the server is with an import (reading, checking, writing row N of M), or null when it cannot say. */
+export interface ServerProgress {
+  phase: 'reading' | 'checking' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
+export async function importProgress(id: string): Promise<ServerProgress | null> {
+  try {
+    const res = await fetch(`/imports/progress/${id}`, { headers: { authorization: `Bearer ${auth.token() ?? ''}` } });
+    return res.ok ? ((await res.json()) as ServerProgress) : null;
+  } catch {
+    return null;
+  }
 }

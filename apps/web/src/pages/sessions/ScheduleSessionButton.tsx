@@ -27,6 +27,8 @@ interface Values {
   groupId: string;
   title: string;
   topic?: string;
+  subject?: string;
+  grade?: string;
   type: ResearchSessionType;
   mode: SessionMode;
   time: [Dayjs, Dayjs];
@@ -94,6 +96,8 @@ export function ScheduleSessionButton({ groups }: { groups: { id: string; name: 
             topic: v.topic?.trim() || undefined,
             type: v.type,
             mode: v.mode,
+            subject: v.subject?.trim() || undefined,
+            grade: v.grade?.trim() || undefined,
             startsAt: v.time[0].toISOString(),
             endsAt: v.time[1].toISOString(),
             hostSchoolId: v.hostSchoolId,
@@ -126,6 +130,12 @@ export function ScheduleSessionButton({ groups }: { groups: { id: string; name: 
               </Form.Item>
               <Form.Item name="time" label={t('sessions.when')} rules={[{ required: true, message: t('schedule.timeRequired') }]}>
                 <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" />
+              </Form.Item>
+              <Form.Item name="subject" label={t('sessions.subject')}>
+                <Input maxLength={20} style={{ width: 120 }} placeholder="语文" />
+              </Form.Item>
+              <Form.Item name="grade" label={t('edit.grade')}>
+                <Input maxLength={20} style={{ width: 120 }} placeholder="四年级" />
               </Form.Item>
             </Space>
             <Form.Item noStyle dependencies={['groupId']}>

@@ -11,12 +11,15 @@ import { useLabels } from '../../features/common/useLabels';
 import { LiveRoom } from '../../features/live-room/LiveRoom';
 import { useShowProblem } from '../../features/common/useShowProblem';
 import { graphql } from '../../gql';
+import { CorrectMinutesButton, EditSessionButton, MinutesHistory } from './SessionEdits';
 import { when } from './when';
 
 const SESSION = graphql(`
   query SessionPage($id: ID!) {
     researchSession(id: $id) {
-      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId lastSeq
+      id title topic type mode status startsAt endsAt minutes cancelReason agendaIndex hostSchoolId lastSeq subject grade location meetingUrl
+      minutesHistory { version minutes writtenAt }
+      absentees { id name }
       agenda { title durationMinutes speaker }
       group { id name region { id parent { id parent { id parent { id } } } } }
       hostSchool { id name }
@@ -73,6 +76,8 @@ export default function SessionPage() {
   const checkedIn = !!me?.teacher && s.attendance.some((a) => a.teacher.id === me.teacher!.id);
   const actions = [
     manage && s.status === 'SCHEDULED' ? <Button key="start" type="primary" onClick={() => void act(() => start({ variables: { id } }))}>{t('session.start')}</Button> : null,
+    manage && s.status === 'SCHEDULED' ? <EditSessionButton key="edit" session={s} onSaved={() => void refetch()} /> : null,
+    manage && s.status === 'ENDED' ? <CorrectMinutesButton key="minutes" sessionId={s.id} minutes={s.minutes} onSaved={() => void refetch()} /> : null,
     manage && s.status === 'LIVE' && (s.agendaIndex ?? -1) + 1 < s.agenda.length ? <Button key="next" onClick={() => void act(() => next({ variables: { id } }))}>{t('session.next')}</Button> : null,
     manage && s.status === 'LIVE' ? <Button key="end" onClick={() => setAsk('end')}>{t('session.end')}</Button> : null,
     manage && (s.status === 'SCHEDULED' || s.status === 'LIVE') ? <Button key="cancel" danger onClick={() => setAsk('cancel')}>{t('session.cancel')}</Button> : null,
@@ -104,6 +109,13 @@ export default function SessionPage() {
             <Link to={`/groups/${s.group.id}`}>{s.group.name}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('sessions.host')}>{s.hostSchool.name}</Descriptions.Item>
+          {s.subject || s.grade ? <Descriptions.Item label={t('sessions.subject')}>{[s.subject, s.grade].filter(Boolean).join(' · ')}</Descriptions.Item> : null}
+          {s.location ? <Descriptions.Item label={t('edit.location')}>{s.location}</Descriptions.Item> : null}
+          {s.meetingUrl ? (
+            <Descriptions.Item label={t('edit.meetingUrl')}>
+              <Typography.Link href={s.meetingUrl} target="_blank" rel="noreferrer">{s.meetingUrl}</Typography.Link>
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
         {/* a row of its own: a long list of schools squeezed the group's and the host's names into broken lines */}
         <Descriptions column={1}>
@@ -125,7 +137,13 @@ export default function SessionPage() {
           <>
             <Typography.Title level={5}>{t('session.minutesTitle')}</Typography.Title>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{s.minutes}</Typography.Paragraph>
+            <MinutesHistory history={s.minutesHistory} />
           </>
+        ) : null}
+        {s.absentees.length ? (
+          <Typography.Paragraph type="secondary" data-testid="absentees">
+            {t('session.absentees')}：{s.absentees.map((x) => x.name).join('、')}
+          </Typography.Paragraph>
         ) : null}
       </Card>
       {s.status === 'LIVE' || s.lessonPlans.length ? (

@@ -31,8 +31,8 @@ const TABS = [
   ['CANCELLED', 'sessions.cancelled'],
 ] as const;
 const COLOR: Record<string, string> = { LIVE: 'green', SCHEDULED: 'blue', ENDED: 'default', CANCELLED: 'red' };
-/** Subjects of the compulsory curriculum; a session's subject is in its title (e.g. 五年级数学“分数的意义”). */
-const SUBJECTS = ['语文', '数学', '英语', '科学', '道德与法治', '音乐', '美术', '体育', '信息科技', '劳动'];
+/** Subjects of the compulsory curriculum (a session's 学科). */
+const SUBJECTS = ['语文', '数学', '英语', '科学', '物理', '化学', '生物', '历史', '地理', '道德与法治', '音乐', '美术', '体育', '信息科技', '劳动'];
 const SCHEDULERS = ['PLATFORM_ADMIN', 'REGION_ADMIN', 'GROUP_MANAGER', 'SCHOOL_ADMIN'];
 
 /** `/sessions`: the research sessions the user may see (their groups, their invitations), live first; filters in the address. */
@@ -54,7 +54,7 @@ export default function SessionsPage() {
     setParams(next, { replace: true });
     pages.reset();
   };
-  const filter = { status, groupId: get('group'), type: get('type') as ResearchSessionType | undefined, search: get('subject'), from: get('from'), to: get('to'),
+  const filter = { status, groupId: get('group'), type: get('type') as ResearchSessionType | undefined, subject: get('subject'), from: get('from'), to: get('to'),
     // what is coming soonest first; what is over, the latest first
     newestFirst: status === 'ENDED' || status === 'CANCELLED' };
   const { data, error, loading } = useQuery(SESSIONS, { variables: { filter, after: pages.after } });
@@ -71,7 +71,7 @@ export default function SessionsPage() {
       <Space wrap>
         <Select aria-label={t('sessions.group')} style={{ width: 240 }} value={filter.groupId ?? ''} onChange={(v) => set({ group: v })} options={[{ value: '', label: t('sessions.allGroups') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} />
         <Select aria-label={t('sessions.type')} style={{ width: 160 }} value={filter.type ?? ''} onChange={(v) => set({ type: v })} options={[{ value: '', label: t('sessions.allTypes') }, ...SESSION_TYPES.map((x) => ({ value: x, label: label('ResearchSessionType', x) }))]} />
-        <Select aria-label={t('sessions.subject')} style={{ width: 140 }} value={filter.search ?? ''} onChange={(v) => set({ subject: v })} options={[{ value: '', label: t('sessions.allSubjects') }, ...SUBJECTS.map((x) => ({ value: x, label: x }))]} />
+        <Select aria-label={t('sessions.subject')} style={{ width: 140 }} value={filter.subject ?? ''} onChange={(v) => set({ subject: v })} options={[{ value: '', label: t('sessions.allSubjects') }, ...SUBJECTS.map((x) => ({ value: x, label: x }))]} />
         <DatePicker.RangePicker
           aria-label={t('common.period')}
           value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null}
