@@ -24,8 +24,9 @@ export class LiveClient {
     socket.on('disconnect', (reason) => (this.disconnectReason = reason));
   }
 
-  static connect(baseUrl: string, token: string): Promise<LiveClient> {
-    const socket = io(`${baseUrl}/live`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  /** English messages (auth.lang), as the tests assert them; `lang` for another language. */
+  static connect(baseUrl: string, token: string, lang = 'en'): Promise<LiveClient> {
+    const socket = io(`${baseUrl}/live`, { auth: { token, lang }, transports: ['websocket'], reconnection: false, forceNew: true });
     return new Promise((resolve, reject) => {
       socket.once('ready', () => resolve(new LiveClient(socket)));
       socket.once('connect_error', (err: any) => reject(Object.assign(new Error(err.message), { data: err.data })));

@@ -16,11 +16,12 @@ export class WsClient {
   readonly closes: { code: number; reason: string }[] = [];
   readonly client: Client;
 
-  constructor(baseUrl: string, token: string | null) {
+  /** English messages by default (connectionParams['accept-language']), as the tests assert them. */
+  constructor(baseUrl: string, token: string | null, lang = 'en') {
     this.client = createClient({
       url: baseUrl.replace('http', 'ws') + '/graphql',
       webSocketImpl: WebSocket,
-      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      connectionParams: { 'accept-language': lang, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       retryAttempts: 0,
       lazy: true,
       on: { closed: (e: any) => this.closes.push({ code: e?.code, reason: String(e?.reason ?? '') }) },

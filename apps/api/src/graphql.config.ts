@@ -1,8 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, type AppConfig } from '#app/core';
+import type { GraphQLFormattedError } from 'graphql';
+import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, requestLang, setErrorLang, userInputGraphQLError, type AppConfig, type RequestContext } from '#app/core';
 
 interface GqlContext {
   req: any;
@@ -19,11 +19,24 @@ const queryLimitsPlugin: any = {
     return {
       async didResolveOperation({ schema, document, operationName, request, operation }: any) {
         if (operation?.operation === 'subscription')
-          throw new GraphQLError('Subscriptions are not served over HTTP: open a graphql-ws WebSocket to /graphql (protocol graphql-transport-ws)', {
-            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          throw userInputGraphQLError({
+            zh: 'HTTP 不提供订阅：请通过 graphql-ws WebSocket 连接 /graphql（协议 graphql-transport-ws）',
+            en: 'Subscriptions are not served over HTTP: open a graphql-ws WebSocket to /graphql (protocol graphql-transport-ws)',
           });
         const error = checkQueryLimits(schema, document, operationName, request.variables ?? {});
         if (error) throw error;
+      },
+    };
+  },
+};
+
+/** Notes the caller's language (ctx.lang, or the header when no context was built) on every error, for formatError. */
+const errorLangPlugin: any = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }: { errors: readonly object[]; contextValue?: GqlContext }) {
+        const lang = requestLang({ ...contextValue?.req, ctx: contextValue?.ctx as RequestContext | undefined });
+        for (const e of errors) setErrorLang(e, lang);
       },
     };
   },
@@ -65,6 +78,7 @@ export const graphqlOptions = {
     subscriptions: { 'graphql-ws': graphqlWsOptions(config, connections) as any },
     plugins: [
       queryLimitsPlugin,
+      errorLangPlugin,
       // No HTTP caching of GraphQL responses here; without it Apollo does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [ApolloServerPluginLandingPageLocalDefault({ embed: true }), sqlStatsPlugin]),

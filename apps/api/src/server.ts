@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import express from 'express';
 import { DataSource } from 'typeorm';
-import { AppLogger, createValidationPipe, QueryParamPipe, RequestContextMiddleware, runMigrations, TextSafetyPipe, type AppConfig } from '#app/core';
+import { AppLogger, createValidationPipe, QueryParamPipe, RequestContextMiddleware, requestLang, runMigrations, TextSafetyPipe, type AppConfig } from '#app/core';
 import { AppModule } from './app.module';
 import { serveWebApp } from './web-app';
 
@@ -17,7 +17,10 @@ function bodyErrors(err: any, _req: any, res: any, next: (e?: unknown) => void) 
   if (!err) return next();
   const tooLarge = err.type === 'entity.too.large';
   const status = tooLarge ? 413 : err.status && err.status < 500 ? err.status : 400;
-  const message = tooLarge ? `Request body too large (limit ${err.limit} bytes)` : 'Request body is not valid JSON';
+  const text = tooLarge
+    ? { zh: `请求体过大（上限 ${err.limit} 字节）`, en: `Request body too large (limit ${err.limit} bytes)` }
+    : { zh: '请求体不是有效的 JSON', en: 'Request body is not valid JSON' };
+  const message = text[requestLang(_req)];
   res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
 }
 

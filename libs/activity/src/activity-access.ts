@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, forbidden, notFound, type RequestContext } from '#app/core';
+import { conflict, forbidden, notFound, type Msg, type RequestContext } from '#app/core';
 import { Directory, GroupStatus, managesGroupSql, teachesAtSql } from '#app/organisation';
 
 export interface Condition {
@@ -18,7 +18,7 @@ export interface Condition {
 @Injectable()
 export class ActivityAccess {
   /** The group (NOT_FOUND), active (CONFLICT), and the caller manages it (or admins `schoolId`) (FORBIDDEN). */
-  async requireManager(tx: RequestContext, groupId: string, schoolId: string | null, message: string): Promise<void> {
+  async requireManager(tx: RequestContext, groupId: string, schoolId: string | null, message: Msg): Promise<void> {
     const p = tx.user;
     const group = await Directory.group(tx, groupId);
     if (!group) throw notFound('School group', groupId);
@@ -30,7 +30,7 @@ export class ActivityAccess {
       p.schoolIds,
     ]);
     if (!p.isPlatformAdmin && !allowed) throw forbidden(message);
-    if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
+    if (group.status !== GroupStatus.ACTIVE) throw conflict({ zh: '该共同体已解散', en: 'This group is dissolved' });
   }
 
   private scope(ctx: RequestContext) {

@@ -5,10 +5,10 @@ import { DEFAULT_ROTATION_QUOTA, ExchangeKind, RotationQuotaSource } from './enu
 import { GroupRotation, RotationQuota } from './models';
 
 const checkYear = (year: number) => {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'year must be between 2000 and 2100');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', { zh: '年份须在 2000 年至 2100 年之间', en: 'year must be between 2000 and 2100' });
 };
 const checkRatio = (field: string, v: number) => {
-  if (!Number.isFinite(v) || v < 0 || v > 1) throw badInput(field, `${field} is a share between 0 and 1 (e.g. 0.1 for 10%)`);
+  if (!Number.isFinite(v) || v < 0 || v > 1) throw badInput(field, { zh: `「${field}」须为 0 到 1 之间的比例（如 0.1 表示 10%）`, en: `${field} is a share between 0 and 1 (e.g. 0.1 for 10%)` });
 };
 
 /**

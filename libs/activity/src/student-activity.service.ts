@@ -22,13 +22,13 @@ export class StudentActivityService {
   ) {}
 
   async record(ctx: RequestContext, input: RecordStudentActivityInput): Promise<StudentActivity> {
-    if (input.heldOn < '2000-01-01' || input.heldOn > '2100-12-31') throw badInput('heldOn', 'heldOn must be between 2000 and 2100');
+    if (input.heldOn < '2000-01-01' || input.heldOn > '2100-12-31') throw badInput('heldOn', { zh: '活动日期须在 2000 年至 2100 年之间', en: 'heldOn must be between 2000 and 2100' });
     const schoolIds = [...new Set(input.schoolIds.map((id) => id.toLowerCase()))];
     return this.tx.run(ctx, async (tx) => {
-      await this.access.requireManager(tx, input.groupId, null, "Only the group's managers and the region admins above it record its student activities");
+      await this.access.requireManager(tx, input.groupId, null, { zh: "只有共同体管理员和上级区域管理员可以登记学生活动", en: "Only the group's managers and the region admins above it record its student activities" });
       const memberIds = await this.orgAccess.activeMemberSchools(tx, input.groupId, schoolIds);
       const outsider = schoolIds.find((id) => !memberIds.has(id));
-      if (outsider) throw badInput('schoolIds', `School ${outsider} is not an active member of the group`);
+      if (outsider) throw badInput('schoolIds', { zh: `学校 ${outsider} 不是本共同体的在册成员校`, en: `School ${outsider} is not an active member of the group` });
       const row: StudentActivityRow = {
         id: tx.newId('student_activity'),
         groupId: input.groupId,

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/app-logger';
 export * from './errors/app-error';
+export * from './errors/messages';
 export * from './errors/format-error';
 export * from './errors/validation';
 export * from './errors/text-safety';

@@ -27,19 +27,19 @@ export class AccountsService {
   ) {}
 
   async invite(ctx: RequestContext, input: InviteUserInput): Promise<Invitation> {
-    if (!input.email && !input.phone) throw badInput('email', 'Give an email or a phone number to sign in with');
+    if (!input.email && !input.phone) throw badInput('email', { zh: '请填写用于登录的电子邮箱或手机号', en: 'Give an email or a phone number to sign in with' });
     return this.tx.run(ctx, async (tx) => {
       let displayName = input.displayName;
       if (input.teacherId) {
         const teacher = await tx.em.findOneBy(Teacher, { id: input.teacherId });
         if (!teacher) throw notFound('Teacher', input.teacherId);
         await this.access.requireSchools(tx, 'staff', [teacher.schoolId]);
-        if (await tx.em.existsBy(User, { teacherId: input.teacherId })) throw conflict('This teacher already has an account');
+        if (await tx.em.existsBy(User, { teacherId: input.teacherId })) throw conflict({ zh: '该教师已有账号', en: 'This teacher already has an account' });
         displayName ??= teacher.name;
       } else if (!tx.user.isPlatformAdmin && !tx.user.regionIds.length) {
-        throw forbidden('School admins invite teachers of their school only: give teacherId');
+        throw forbidden({ zh: '学校管理员只能邀请本校教师，请提供 teacherId', en: 'School admins invite teachers of their school only: give teacherId' });
       }
-      if (!displayName) throw badInput('displayName', 'Give the name the account shows');
+      if (!displayName) throw badInput('displayName', { zh: '请填写账号显示的姓名', en: 'Give the name the account shows' });
       await this.requireFree(tx, input.email, input.phone);
       const code = oneTimeCode();
       const expiresAt = new Date(tx.now().getTime() + INVITE_CODE_TTL_DAYS * 86_400_000);
@@ -62,7 +62,7 @@ export class AccountsService {
 
   /** Ends the login at once (its tokens and live connections, on every instance); its history stays. */
   deactivate(ctx: RequestContext, userId: string): Promise<User> {
-    if (userId === ctx.user.userId) return Promise.reject(badInput('userId', 'You cannot deactivate your own login'));
+    if (userId === ctx.user.userId) return Promise.reject(badInput('userId', { zh: '不能停用自己的账号', en: 'You cannot deactivate your own login' }));
     return this.setActive(ctx, userId, false);
   }
 
@@ -92,15 +92,16 @@ export class AccountsService {
       if (!user) throw notFound('User', tx.user.accountId);
       await this.requireFree(tx, input.email !== undefined && input.email.toLowerCase() !== user.email?.toLowerCase() ? input.email : undefined, input.phone !== user.phone ? input.phone : undefined);
       for (const k of ['displayName', 'email', 'phone'] as const) if (input[k] !== undefined) user[k] = input[k]!;
-      await tx.em.update(User, { id: user.id }, { displayName: user.displayName, email: user.email, phone: user.phone });
+      if (input.locale !== undefined) user.locale = input.locale;
+      await tx.em.update(User, { id: user.id }, { displayName: user.displayName, email: user.email, phone: user.phone, locale: user.locale });
       return user;
     });
   }
 
   private async requireFree(tx: RequestContext, email: string | undefined, phone: string | undefined) {
     if (email && (await tx.em.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email }).getExists())) {
-      throw new AppError(ErrorCode.CONFLICT, `An account with email ${email} already exists`, 'email');
+      throw new AppError(ErrorCode.CONFLICT, { zh: `邮箱为 ${email} 的账号已存在`, en: `An account with email ${email} already exists` }, 'email');
     }
-    if (phone && (await tx.em.existsBy(User, { phone }))) throw new AppError(ErrorCode.CONFLICT, `An account with phone ${phone} already exists`, 'phone');
+    if (phone && (await tx.em.existsBy(User, { phone }))) throw new AppError(ErrorCode.CONFLICT, { zh: `手机号为 ${phone} 的账号已存在`, en: `An account with phone ${phone} already exists` }, 'phone');
   }
 }

@@ -13,6 +13,7 @@ import {
   EventBus,
   LiveBus,
   LiveConnections,
+  langOfLocale,
   notFound,
   Principal,
   Role,
@@ -73,9 +74,9 @@ export class IdentityService implements PrincipalResolver {
         .orderBy(`CASE WHEN lower(u.email) = lower(:account) THEN 0 WHEN u.phone = :account THEN 1 ELSE 2 END`)
         .getOne(),
     );
-    if (!user) throw unauthenticated('Email or password is wrong');
+    if (!user) throw unauthenticated({ zh: '账号或密码不正确', en: 'Email or password is wrong' });
     // told only to who knows the password: a deactivated login is not probed
-    if (user.deactivatedAt) throw unauthenticated('This login is deactivated: ask your school or bureau');
+    if (user.deactivatedAt) throw unauthenticated({ zh: '该账号已停用，请联系学校或教育局', en: 'This login is deactivated: ask your school or bureau' });
     await ctx.em.update(User, { id: user.id }, { lastLoginAt: ctx.now() });
     return this.signedIn(user, user.tokenVersion);
   }
@@ -98,7 +99,7 @@ export class IdentityService implements PrincipalResolver {
     }
     if (!user || !ok) return null;
     if (user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt.getTime() <= ctx.now().getTime()) {
-      throw unauthenticated('This one-time code has expired: ask an admin for a new one');
+      throw unauthenticated({ zh: '一次性验证码已过期，请联系管理员重新获取', en: 'This one-time code has expired: ask an admin for a new one' });
     }
     await this.throttle.succeeded(attempt);
     if (needsRehash(user.passwordHash)) {
@@ -142,15 +143,15 @@ export class IdentityService implements PrincipalResolver {
    */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<AuthPayload> {
     const userId = ctx.user.accountId;
-    if (newPassword === currentPassword) throw badInput('newPassword', 'The new password must differ from the current one');
+    if (newPassword === currentPassword) throw badInput('newPassword', { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
     const user = await this.checkPassword(ctx, ctx.user.email, currentPassword, () =>
       ctx.em.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne(),
     );
-    if (!user) throw unauthenticated('The current password is wrong');
+    if (!user) throw unauthenticated({ zh: '当前密码不正确', en: 'The current password is wrong' });
     const passwordHash = await this.hashPassword(newPassword);
     return this.tx.run(ctx, async (tx) => {
       const changed = await tx.em.update(User, { id: userId, passwordHash: user.passwordHash }, { passwordHash, mustChangePassword: false, passwordExpiresAt: null });
-      if (!changed.affected) throw conflict('The password was changed or reset meanwhile: sign in again');
+      if (!changed.affected) throw conflict({ zh: '密码已在此期间被修改或重置，请重新登录', en: 'The password was changed or reset meanwhile: sign in again' });
       const version = await this.bumpTokenVersion(tx, userId);
       return this.signedIn(await tx.em.findOneByOrFail(User, { id: userId }), version);
     });
@@ -192,13 +193,14 @@ export class IdentityService implements PrincipalResolver {
       teacher_id: string | null;
       token_version: number;
       must_change_password: boolean;
+      locale: string | null;
       id: string | null;
       role: Role | null;
       scope_id: string | null;
     }>(
       em,
       'principal',
-      `SELECT u.email, u.phone, u.teacher_id, u.token_version, u.must_change_password, g.id, g.role, g.scope_id
+      `SELECT u.email, u.phone, u.teacher_id, u.token_version, u.must_change_password, u.locale, g.id, g.role, g.scope_id
          FROM app_user u LEFT JOIN role_grant g ON g.user_id = u.id AND g.revoked_at IS NULL
         WHERE u.id = $1 AND u.deactivated_at IS NULL`,
       [userId],
@@ -206,7 +208,7 @@ export class IdentityService implements PrincipalResolver {
     if (!rows.length) return null;
     const grants = rows.filter((r) => r.id).map((r) => ({ id: r.id!, role: r.role!, scopeId: r.scope_id }));
     const [u] = rows;
-    return new Principal(userId, u.email ?? u.phone ?? userId, u.teacher_id, grants, u.token_version, u.must_change_password);
+    return new Principal(userId, u.email ?? u.phone ?? userId, u.teacher_id, grants, u.token_version, u.must_change_password, langOfLocale(u.locale));
   }
 
   /** Which of these teachers have a login (for other contexts: identity owns app_user). */
@@ -222,12 +224,12 @@ export class IdentityService implements PrincipalResolver {
         const teacher = await tx.em.findOneBy(Teacher, { id: input.teacherId });
         if (!teacher) throw notFound('Teacher', input.teacherId);
         await this.access.requireSchools(tx, 'staff', [teacher.schoolId]);
-        if (await tx.em.existsBy(User, { teacherId: input.teacherId })) throw conflict('This teacher already has an account');
+        if (await tx.em.existsBy(User, { teacherId: input.teacherId })) throw conflict({ zh: '该教师已有账号', en: 'This teacher already has an account' });
       } else if (!tx.user.isPlatformAdmin && !tx.user.regionIds.length) {
-        throw forbidden('School admins create accounts for teachers of their school only: give teacherId');
+        throw forbidden({ zh: '学校管理员只能为本校教师创建账号，请提供 teacherId', en: 'School admins create accounts for teachers of their school only: give teacherId' });
       }
       const exists = await tx.em.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email: input.email }).getExists();
-      if (exists) throw conflict(`An account with email ${input.email} already exists`);
+      if (exists) throw conflict({ zh: `邮箱为 ${input.email} 的账号已存在`, en: `An account with email ${input.email} already exists` });
       return insertUser(tx, {
         email: input.email,
         passwordHash: await this.hashPassword(input.password),
@@ -248,7 +250,7 @@ export class IdentityService implements PrincipalResolver {
         scopeId: input.scopeId ?? IsNull(),
         revokedAt: IsNull(),
       });
-      if (existing) throw conflict('This user already holds this role in this scope');
+      if (existing) throw conflict({ zh: '该用户在此范围内已拥有此角色', en: 'This user already holds this role in this scope' });
       const row: GrantRow = { id: tx.newId('role_grant'), userId: user.id, role: input.role, scopeId: input.scopeId ?? null, grantedBy: tx.user.userId, createdAt: tx.now(), revokedAt: null };
       await writeGrants(tx.em, [row]);
       const grant = tx.em.create(RoleGrant, row);
@@ -268,7 +270,7 @@ export class IdentityService implements PrincipalResolver {
       });
       if (grant.role === Role.PLATFORM_ADMIN) {
         const [{ n }] = await tx.em.query(`SELECT count(*)::int AS n FROM role_grant WHERE role = 'PLATFORM_ADMIN' AND revoked_at IS NULL`);
-        if (n <= 1) throw conflict('This is the last platform admin; grant another one first');
+        if (n <= 1) throw conflict({ zh: '这是最后一位平台管理员，请先授权另一位', en: 'This is the last platform admin; grant another one first' });
       }
       grant.revokedAt = tx.now();
       await tx.em.save(grant);
@@ -293,7 +295,7 @@ export class IdentityService implements PrincipalResolver {
 
   async me(ctx: RequestContext): Promise<User> {
     const user = await ctx.em.findOneBy(User, { id: ctx.user.accountId });
-    if (!user) throw unauthenticated('The account of this token no longer exists');
+    if (!user) throw unauthenticated({ zh: '该登录凭证对应的账号已不存在', en: 'The account of this token no longer exists' });
     return user;
   }
 
@@ -305,7 +307,7 @@ export class IdentityService implements PrincipalResolver {
   async requireAuthorityOverAccount(ctx: RequestContext, user: User) {
     if (ctx.user.isPlatformAdmin) return;
     const grants = await ctx.em.findBy(RoleGrant, { userId: user.id, revokedAt: IsNull() });
-    if (!user.teacherId && !grants.length) throw forbidden('Only a platform admin acts for an account without teacher or role');
+    if (!user.teacherId && !grants.length) throw forbidden({ zh: '未关联教师且没有角色的账号只能由平台管理员代为操作', en: 'Only a platform admin acts for an account without teacher or role' });
     if (user.teacherId) {
       const teacher = await ctx.em.findOneByOrFail(Teacher, { id: user.teacherId });
       await this.access.requireSchools(ctx, 'staff', [teacher.schoolId]);
@@ -316,11 +318,11 @@ export class IdentityService implements PrincipalResolver {
   /** Who may hand out (or take back) a role: the scope of the role must lie inside the caller's own. */
   private async requireAuthorityOver(ctx: RequestContext, role: Role, scopeId: string | null, user: User) {
     const scoped = [Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN].includes(role);
-    if (scoped && !scopeId) throw badInput('scopeId', `${role} needs a scopeId`);
-    if (!scoped && scopeId) throw badInput('scopeId', `${role} takes no scopeId`);
+    if (scoped && !scopeId) throw badInput('scopeId', { zh: `角色 ${role} 需要提供 scopeId`, en: `${role} needs a scopeId` });
+    if (!scoped && scopeId) throw badInput('scopeId', { zh: `角色 ${role} 不需要 scopeId`, en: `${role} takes no scopeId` });
     switch (role) {
       case Role.PLATFORM_ADMIN:
-        if (!ctx.user.isPlatformAdmin) throw forbidden('Only a platform admin makes platform admins');
+        if (!ctx.user.isPlatformAdmin) throw forbidden({ zh: '只有平台管理员可以授予平台管理员角色', en: 'Only a platform admin makes platform admins' });
         return;
       case Role.REGION_ADMIN:
         return this.access.requireRegions(ctx, [scopeId!]);
@@ -329,7 +331,7 @@ export class IdentityService implements PrincipalResolver {
       case Role.SCHOOL_ADMIN:
         return this.access.requireSchools(ctx, 'manage', [scopeId!]);
       case Role.TEACHER: {
-        if (!user.teacherId) throw badInput('userId', 'A TEACHER account must be linked to a teacher profile (teacherId)');
+        if (!user.teacherId) throw badInput('userId', { zh: '教师（TEACHER）账号须关联教师档案（teacherId）', en: 'A TEACHER account must be linked to a teacher profile (teacherId)' });
         const teacher = await ctx.em.findOneByOrFail(Teacher, { id: user.teacherId });
         return this.access.requireSchools(ctx, 'staff', [teacher.schoolId]);
       }

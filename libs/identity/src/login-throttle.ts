@@ -72,8 +72,9 @@ export class LoginThrottle {
     );
     if (row.id) return { id: row.id, accountKey };
     const which = row.account_retry !== null ? 'for this account' : 'from this address';
+    const whichZh = row.account_retry !== null ? '该账号' : '该地址';
     const retryAfterSeconds = Math.max(1, row.account_retry ?? 0, row.address_retry ?? 0);
-    throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed sign-ins ${which}: try again in ${retryAfterSeconds} s`, undefined, { retryAfterSeconds });
+    throw new AppError(ErrorCode.RATE_LIMITED, { zh: `${whichZh}登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`, en: `Too many failed sign-ins ${which}: try again in ${retryAfterSeconds} s` }, undefined, { retryAfterSeconds });
   }
 
   /** The password was right: the account's failures are forgotten (this attempt's included). */

@@ -87,7 +87,7 @@ export class PasswordHasher {
     } else {
       if (this.waiting.length >= this.queueLimit) {
         const retryAfterSeconds = Math.max(1, Math.ceil(((this.waiting.length / this.concurrency + 1) * this.averageMs) / 1000));
-        throw new AppError(ErrorCode.RATE_LIMITED, `The server is busy: try again in ${retryAfterSeconds} s`, undefined, { retryAfterSeconds });
+        throw new AppError(ErrorCode.RATE_LIMITED, { zh: `服务器繁忙，请 ${retryAfterSeconds} 秒后再试`, en: `The server is busy: try again in ${retryAfterSeconds} s` }, undefined, { retryAfterSeconds });
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve)); // the slot is handed over, running unchanged
     }

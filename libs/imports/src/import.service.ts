@@ -44,8 +44,8 @@ export class ImportService {
 
   private kind(ctx: RequestContext, name: string): ImportKind {
     const kind = this.kinds.get(name);
-    if (!kind) throw notFound(`Import kind ${name}`);
-    if (!ctx.user.isPlatformAdmin && !ctx.user.hasRole(...kind.roles)) throw forbidden(`Your role may not import ${name}`);
+    if (!kind) throw notFound({ zh: `导入类型 ${name}`, en: `Import kind ${name}` });
+    if (!ctx.user.isPlatformAdmin && !ctx.user.hasRole(...kind.roles)) throw forbidden({ zh: `您的角色不能导入 ${name}`, en: `Your role may not import ${name}` });
     return kind;
   }
 

@@ -1,6 +1,6 @@
 import { Catch, Controller, Get, Inject, Param, PayloadTooLargeException, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { Allow, APP_CONFIG, badInput, Ctx, isUuid, notFound, Role, type AppConfig, type RequestContext } from '#app/core';
+import { Allow, APP_CONFIG, badInput, Ctx, isUuid, notFound, requestLang, Role, type AppConfig, type RequestContext } from '#app/core';
 import { ImportProgress } from './import-progress';
 import { ImportService, type ImportResult } from './import.service';
 import { UnreadableFile } from './spreadsheet';
@@ -11,18 +11,19 @@ export class ImportTooLargeFilter implements ExceptionFilter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
   catch(_e: PayloadTooLargeException, host: ArgumentsHost) {
     const mb = (this.config.importMaxBytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
-    host
-      .switchToHttp()
+    const text = { zh: `文件超过 ${mb} MB 的导入上限，请拆分后分批导入`, en: `The file is larger than the import limit of ${mb} MB: split it` };
+    const http = host.switchToHttp();
+    http
       .getResponse()
       .status(413)
-      .json({ errors: [{ message: `文件超过 ${mb} MB 的导入上限，请拆分后分批导入 / The file is larger than the import limit of ${mb} MB: split it`, extensions: { code: 'BAD_USER_INPUT', field: 'file', maxBytes: this.config.importMaxBytes } }] });
+      .json({ errors: [{ message: text[requestLang(http.getRequest())], extensions: { code: 'BAD_USER_INPUT', field: 'file', maxBytes: this.config.importMaxBytes } }] });
   }
 }
 
 const flag = (name: string, v: string | undefined) => {
   if (v === undefined || v === '') return false;
   if (v === 'true' || v === 'false') return v === 'true';
-  throw badInput(name, `${name} is true or false`);
+  throw badInput(name, { zh: `「${name}」须为 true 或 false`, en: `${name} is true or false` });
 };
 
 /**
@@ -69,13 +70,13 @@ export class ImportsController {
     @Res() res: any,
   ) {
     const dry = flag('dryRun', dryRun);
-    if (progress !== undefined && !isUuid(progress)) throw badInput('progress', 'progress is an id (UUID) the page makes up to follow the import');
-    if (!file) throw badInput('file', '请选择要导入的文件（表单字段 file） / Send the spreadsheet as the multipart field "file"');
+    if (progress !== undefined && !isUuid(progress)) throw badInput('progress', { zh: '「progress」须为页面生成的、用于跟踪导入进度的 ID（UUID）', en: 'progress is an id (UUID) the page makes up to follow the import' });
+    if (!file) throw badInput('file', { zh: '请选择要导入的文件（表单字段 file）', en: 'Send the spreadsheet as the multipart field "file"' });
     let result: ImportResult;
     try {
       result = await this.imports.run(ctx, kind, file, dry, progress);
     } catch (err) {
-      if (err instanceof UnreadableFile) throw badInput('file', `${err.messages[0]} / ${err.messages[1]}`);
+      if (err instanceof UnreadableFile) throw badInput('file', { zh: err.messages[0], en: err.messages[1] });
       throw err;
     }
     res.status(200).json(result);

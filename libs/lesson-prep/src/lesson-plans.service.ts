@@ -80,13 +80,13 @@ export class LessonPlansService {
   create(ctx: RequestContext, input: CreateLessonPlanInput): Promise<PlanView> {
     return this.tx.run(ctx, async (tx) => {
       const { team, member } = await this.access.requireTeam(tx, input.teamId, 'view');
-      if (!member) throw forbidden('Members of the team write its plans');
-      if (input.subject && input.subject !== team.subject) throw badInput('subject', `The team prepares ${team.subject}`);
-      if (input.grade && input.grade !== team.grade) throw badInput('grade', `The team prepares ${team.grade}`);
+      if (!member) throw forbidden({ zh: '只有备课组成员可以编写教案', en: 'Members of the team write its plans' });
+      if (input.subject && input.subject !== team.subject) throw badInput('subject', { zh: `该备课组备课的学科是${team.subject}`, en: `The team prepares ${team.subject}` });
+      if (input.grade && input.grade !== team.grade) throw badInput('grade', { zh: `该备课组备课的年级是${team.grade}`, en: `The team prepares ${team.grade}` });
       const preparer = input.mainPreparerTeacherId ?? tx.user.teacherId!;
       const [{ member: preparerInTeam }] = await tx.em.query(`SELECT ${activeMemberSql('$1::uuid', '$2::uuid', '$3::uuid')} AS member`, [preparer, team.id, team.groupId]);
       const main = preparerInTeam && (await this.groups.groupTeachers(tx, team.groupId, [preparer])).get(preparer);
-      if (!main) throw badInput('mainPreparerTeacherId', 'The main preparer (主备) is an active member of the team, teaching at a member school of the group');
+      if (!main) throw badInput('mainPreparerTeacherId', { zh: '主备人须为备课组的在册成员，且在本共同体成员校任教', en: 'The main preparer (主备) is an active member of the team, teaching at a member school of the group' });
       const content: PlanContent = {
         title: input.title,
         unit: input.unit ?? null,
@@ -111,7 +111,7 @@ export class LessonPlansService {
   }
 
   update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateLessonPlanInput): Promise<PlanView> {
-    if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw badInput('expectedVersion', 'expectedVersion is the version you edited (1 or more)');
+    if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw badInput('expectedVersion', { zh: '「expectedVersion」须为您编辑时的版本号（1 或以上）', en: 'expectedVersion is the version you edited (1 or more)' });
     return this.tx.run(ctx, async (tx) => {
       const a = await this.access.requirePlan(tx, id, accessNeededFor('edit'));
       const edit = requireTransition(a, 'edit');
@@ -125,7 +125,7 @@ export class LessonPlansService {
         content: input.content ?? plan.content,
         resources: input.resources ? input.resources.map((r) => ({ title: r.title, url: r.url })) : plan.resources,
       };
-      if (!changedFields(plan, next).length) throw badInput('input', 'Nothing changed: give at least one field with a new value');
+      if (!changedFields(plan, next).length) throw badInput('input', { zh: '没有任何修改：请至少为一个字段填写新值', en: 'Nothing changed: give at least one field with a new value' });
       const status = edit.to; // editing a published plan starts a new DRAFT round
       const editedAt = tx.now();
       // Optimistic locking: the row changes only if it is still at the version the caller edited.
@@ -148,7 +148,7 @@ export class LessonPlansService {
   }
 
   private stale(current: number, expected: number) {
-    return conflict(`The plan is at version ${current}; you edited version ${expected}. Reload it (and see lessonPlanDiff) before saving again.`, {
+    return conflict({ zh: `教案已更新到第 ${current} 版，您编辑的是第 ${expected} 版。请重新加载（可查看 lessonPlanDiff）后再保存。`, en: `The plan is at version ${current}; you edited version ${expected}. Reload it (and see lessonPlanDiff) before saving again.` }, {
       currentVersion: current,
       expectedVersion: expected,
     });
@@ -168,8 +168,8 @@ export class LessonPlansService {
   }
 
   review(ctx: RequestContext, id: string, approve: boolean, note?: string | null): Promise<PlanView> {
-    if (note && note.length > 2000) throw badInput('note', 'note is at most 2,000 characters');
-    if (!approve && !note?.trim()) throw badInput('note', 'Say what to change when returning a plan');
+    if (note && note.length > 2000) throw badInput('note', { zh: '意见最多 2000 字', en: 'note is at most 2,000 characters' });
+    if (!approve && !note?.trim()) throw badInput('note', { zh: '退回教案时请写明修改意见', en: 'Say what to change when returning a plan' });
     return this.tx.run(ctx, async (tx) => {
       const { plan, to } = await this.step(tx, id, approve ? 'approve' : 'return');
       const view = await this.changeStatus(tx, plan, to, { reviewNote: note ?? null, reviewedBy: tx.user.userId, reviewedAt: tx.now() });
@@ -211,14 +211,14 @@ export class LessonPlansService {
     return this.tx.run(ctx, async (tx) => {
       const a = await this.access.requirePlan(tx, planId, 'read');
       const source = a.plan;
-      if (source.kind !== LessonPlanKind.TEAM) throw badInput('planId', 'Adapt the team plan itself, not an adaptation');
-      if (source.publishedVersion === null) throw badInput('planId', 'Only published plans are adapted (二次备课)');
-      if (source.status === LessonPlanStatus.ARCHIVED) throw conflict('The plan is archived');
+      if (source.kind !== LessonPlanKind.TEAM) throw badInput('planId', { zh: '请基于集体教案进行二次备课，而不是基于他人的二次备课', en: 'Adapt the team plan itself, not an adaptation' });
+      if (source.publishedVersion === null) throw badInput('planId', { zh: '只有已发布的教案才能进行二次备课', en: 'Only published plans are adapted (二次备课)' });
+      if (source.status === LessonPlanStatus.ARCHIVED) throw conflict({ zh: '该教案已归档', en: 'The plan is archived' });
       const me = tx.user.teacherId;
       const mySchool = me ? (await this.groups.groupTeachers(tx, source.groupId, [me])).get(me)?.schoolId : undefined;
-      if (!me || !mySchool) throw forbidden('Teachers of the group’s member schools adapt its plans');
+      if (!me || !mySchool) throw forbidden({ zh: '只有本共同体成员校的教师可以对其教案进行二次备课', en: 'Teachers of the group’s member schools adapt its plans' });
       const existing = await tx.em.findOneBy(LessonPlan, { sourcePlanId: source.id, ownerTeacherId: me, kind: LessonPlanKind.ADAPTATION, status: Not(LessonPlanStatus.ARCHIVED) });
-      if (existing) throw conflict('You already have an adaptation of this plan', { adaptationId: existing.id });
+      if (existing) throw conflict({ zh: '您已对该教案进行过二次备课', en: 'You already have an adaptation of this plan' }, { adaptationId: existing.id });
       const rev = await tx.em.findOneByOrFail(LessonPlanRevision, { planId: source.id, version: source.publishedVersion });
       const content: PlanContent = { title: rev.title, unit: rev.unit, objectives: rev.objectives, keyPoints: rev.keyPoints, content: rev.content, resources: rev.resources };
       const plan = await this.insertPlan(tx, {

@@ -106,8 +106,8 @@ export class LessonPrepAccess {
 
   async requireTeam(ctx: RequestContext, teamId: string, need: 'view' | 'lead'): Promise<TeamAccess> {
     const a = await this.team(ctx, teamId);
-    if (need === 'view' && !a.view) throw forbidden('This team belongs to a group you are not part of');
-    if (need === 'lead' && !a.leader && !a.manager) throw forbidden('Only the team leader and the group managers change the team');
+    if (need === 'view' && !a.view) throw forbidden({ zh: '该备课组属于您未参与的共同体', en: 'This team belongs to a group you are not part of' });
+    if (need === 'lead' && !a.leader && !a.manager) throw forbidden({ zh: '只有备课组长和共同体管理员可以修改备课组', en: 'Only the team leader and the group managers change the team' });
     return a;
   }
 
@@ -146,7 +146,7 @@ export class LessonPrepAccess {
     const a = await this.plan(ctx, planId, opts);
     // A plan the caller cannot read answers exactly like an unknown id: its existence is not told.
     if (!a.read) throw notFound('Lesson plan', planId);
-    if (!a[need]) throw forbidden('Only the preparation team works on this plan');
+    if (!a[need]) throw forbidden({ zh: '只有本备课组可以编辑该教案', en: 'Only the preparation team works on this plan' });
     return a;
   }
 

@@ -33,7 +33,7 @@ export class PlanAdoptionsService {
   ) {}
 
   recordAdoption(ctx: RequestContext, input: RecordAdoptionInput): Promise<LessonPlanAdoption> {
-    if (input.taughtOn > ctx.today()) throw badInput('taughtOn', 'taughtOn cannot be in the future');
+    if (input.taughtOn > ctx.today()) throw badInput('taughtOn', { zh: '授课日期不能晚于今天', en: 'taughtOn cannot be in the future' });
     return this.tx.run(ctx, async (tx) => {
       const a = await this.access.requirePlan(tx, input.planId, 'read');
       let source = a.plan;
@@ -42,16 +42,16 @@ export class PlanAdoptionsService {
         adaptationId = source.id;
         source = await tx.em.findOneByOrFail(LessonPlan, { id: source.sourcePlanId! });
       }
-      if (source.publishedVersion === null || !source.firstPublishedAt) throw badInput('planId', 'Only published plans are taught and recorded');
-      if (input.taughtOn < chinaDay(source.firstPublishedAt)) throw badInput('taughtOn', `The plan was published on ${chinaDay(source.firstPublishedAt)}`);
-      if (!(await this.groups.activeMemberSchools(tx, source.groupId, [input.schoolId])).has(input.schoolId)) throw badInput('schoolId', 'The school is not an active member of the plan’s group');
+      if (source.publishedVersion === null || !source.firstPublishedAt) throw badInput('planId', { zh: '只有已发布的教案才能登记授课', en: 'Only published plans are taught and recorded' });
+      if (input.taughtOn < chinaDay(source.firstPublishedAt)) throw badInput('taughtOn', { zh: `该教案于 ${chinaDay(source.firstPublishedAt)} 发布，授课日期不能早于此日`, en: `The plan was published on ${chinaDay(source.firstPublishedAt)}` });
+      if (!(await this.groups.activeMemberSchools(tx, source.groupId, [input.schoolId])).has(input.schoolId)) throw badInput('schoolId', { zh: '该校不是此教案所属共同体的在册成员校', en: 'The school is not an active member of the plan’s group' });
       // a teacher of the school that day (transfers count from their date), or one on an exchange there (交流轮岗, 支教, 走教)
       const there =
         (await Directory.schoolOn(tx, input.teacherId, input.taughtOn)) === input.schoolId || (await Exchanges.atSchoolOn(tx, input.teacherId, input.schoolId, input.taughtOn));
-      if (!there) throw badInput('teacherId', 'The teacher neither taught at this school that day nor was on an exchange there');
+      if (!there) throw badInput('teacherId', { zh: '该教师当天既不在这所学校任教，也未在此交流轮岗', en: 'The teacher neither taught at this school that day nor was on an exchange there' });
       const p = tx.user;
       const allowed = p.teacherId === input.teacherId || p.schoolIds.includes(input.schoolId) || (await this.groups.managesGroup(tx, source.groupId));
-      if (!allowed) throw forbidden('The teacher, their school’s admins or the group managers record a lesson');
+      if (!allowed) throw forbidden({ zh: '只有授课教师、其所在学校管理员或共同体管理员可以登记授课', en: 'The teacher, their school’s admins or the group managers record a lesson' });
       // the version taught: an adaptation's copied version, or the team's version published by that day
       let version = adaptationId ? a.plan.sourceVersion! : source.publishedVersion;
       if (!adaptationId) {
@@ -66,7 +66,7 @@ export class PlanAdoptionsService {
          VALUES ($11, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12) ON CONFLICT DO NOTHING RETURNING id`,
         [source.id, version, adaptationId, source.groupId, input.schoolId, input.teacherId, input.taughtOn, input.className ?? '', input.reflection ?? null, p.userId, tx.newId('lesson_plan_adoption'), tx.now()],
       );
-      if (!rows.length) throw conflict('This lesson is already recorded (same plan, teacher, day and class)');
+      if (!rows.length) throw conflict({ zh: '该节课已登记过（同一教案、教师、日期和班级）', en: 'This lesson is already recorded (same plan, teacher, day and class)' });
       // counted on the day it was taught: group total, the school's row, every ancestor region
       await this.domainEvents.publish(tx, 'lesson-prep.adoption.recorded', { adoptionId: rows[0].id, planId: source.id, groupId: source.groupId, schoolId: input.schoolId, taughtOn: input.taughtOn });
       await this.events.emit(tx, source, LessonPlanEventType.ADOPTION_RECORDED, { published: true });
@@ -86,7 +86,7 @@ export class PlanAdoptionsService {
   }
 
   async adoptions(ctx: RequestContext, filter: LessonPlanAdoptionFilter = {}, page: PageArgs) {
-    if (filter.from && filter.to && filter.from > filter.to) throw badInput('filter.to', 'to must not be before from');
+    if (filter.from && filter.to && filter.from > filter.to) throw badInput('filter.to', { zh: '结束日期不能早于开始日期', en: 'to must not be before from' });
     const read = this.access.readCondition(ctx);
     const qb = ctx.em.createQueryBuilder(LessonPlanAdoption, 'a').where(`EXISTS (SELECT 1 FROM lesson_plan p WHERE p.id = a.plan_id AND ${read.sql})`, read.params);
     if (filter.planId) qb.andWhere('a.plan_id = :planId', { planId: filter.planId });

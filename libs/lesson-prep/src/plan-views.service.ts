@@ -78,7 +78,7 @@ export class PlanViewsService {
     if (filter.status) qb.andWhere(`${shownStatus} = :status`, { status: filter.status });
     if (filter.search) {
       const tsq = queryTerms(filter.search);
-      if (!tsq) throw badInput('filter.search', 'Search for at least one letter, digit or Chinese character');
+      if (!tsq) throw badInput('filter.search', { zh: '请至少输入一个字母、数字或汉字进行搜索', en: 'Search for at least one letter, digit or Chinese character' });
       qb.andWhere(
         `EXISTS (SELECT 1 FROM lesson_plan_revision rv WHERE rv.plan_id = p.id
                    AND rv.version = (CASE WHEN ${drafts.sql} THEN p.version ELSE p.published_version END)
@@ -109,8 +109,8 @@ export class PlanViewsService {
     const revs = await ctx.em.find(LessonPlanRevision, { where: { planId: id, version: In([fromVersion, toVersion]) } });
     const pick = (v: number, field: string) => {
       const r = revs.find((x) => x.version === v);
-      if (!r) throw badInput(field, `The plan has versions 1 to ${a.drafts ? a.plan.version : a.plan.publishedVersion}`);
-      if (!a.drafts && !r.publishedAt) throw badInput(field, `Version ${v} was not published; you can compare published versions`);
+      if (!r) throw badInput(field, { zh: `该教案的版本为第 1 至第 ${a.drafts ? a.plan.version : a.plan.publishedVersion} 版`, en: `The plan has versions 1 to ${a.drafts ? a.plan.version : a.plan.publishedVersion}` });
+      if (!a.drafts && !r.publishedAt) throw badInput(field, { zh: `第 ${v} 版未发布，您只能比较已发布的版本`, en: `Version ${v} was not published; you can compare published versions` });
       return r;
     };
     return planDiff(id, pick(fromVersion, 'fromVersion'), pick(toVersion, 'toVersion'));

@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden } from '#app/core';
+import { badInput, conflict, forbidden, type Msg } from '#app/core';
 import { LessonPlanKind, LessonPlanStatus } from './enums';
 import type { PlanAccess } from './lesson-prep-access';
 
@@ -33,14 +33,18 @@ export interface PlanTransition {
   /** what the caller must see of the plan first: its drafts (the team, an adaptation's owner) or only its published version */
   sees: 'drafts' | 'read';
   /** the FORBIDDEN message for anyone else */
-  refused: string;
+  refused: Msg;
   /** the CONFLICT message when the plan is in another status */
-  notFrom: (status: LessonPlanStatus) => string;
+  notFrom: (status: LessonPlanStatus) => Msg;
 }
 
-const cannot = (verb: string) => (status: LessonPlanStatus) => `Cannot ${verb}: the plan is ${status}`;
-const notEditable = (status: LessonPlanStatus) =>
-  status === ARCHIVED ? 'The plan is archived' : `The plan is ${status}: the reviewer returns it to DRAFT before it changes`;
+/** A plan status as a Chinese user reads it. */
+const STATUS_ZH: Record<LessonPlanStatus, string> = { DRAFT: '草稿', IN_REVIEW: '待审核', APPROVED: '已通过审核', PUBLISHED: '已发布', ARCHIVED: '已归档' };
+const cannot = (verb: Msg) => (status: LessonPlanStatus): Msg => ({ zh: `无法${verb.zh}：教案当前为“${STATUS_ZH[status]}”状态`, en: `Cannot ${verb.en}: the plan is ${status}` });
+const notEditable = (status: LessonPlanStatus): Msg =>
+  status === ARCHIVED
+    ? { zh: '该教案已归档', en: 'The plan is archived' }
+    : { zh: `教案当前为“${STATUS_ZH[status]}”状态：须由审核人退回草稿后才能修改`, en: `The plan is ${status}: the reviewer returns it to DRAFT before it changes` };
 const BEFORE_ARCHIVE = [DRAFT, IN_REVIEW, APPROVED, PUBLISHED];
 
 /**
@@ -50,9 +54,9 @@ const BEFORE_ARCHIVE = [DRAFT, IN_REVIEW, APPROVED, PUBLISHED];
  * The services check steps with `requireTransition`, and `allowedActions` lists them, both from this table.
  */
 export const PLAN_TRANSITIONS: readonly PlanTransition[] = [
-  { action: 'edit', kind: TEAM, from: [DRAFT, PUBLISHED], to: DRAFT, who: ['member'], sees: 'drafts', refused: 'Members of the team edit its plans', notFrom: notEditable },
-  { action: 'edit', kind: ADAPTATION, from: [DRAFT, PUBLISHED], to: DRAFT, who: ['owner'], sees: 'drafts', refused: 'Members of the team edit its plans', notFrom: notEditable },
-  { action: 'submit', kind: TEAM, from: [DRAFT], to: IN_REVIEW, who: ['member'], sees: 'drafts', refused: 'Members of the team submit its plans', notFrom: cannot('submit for review') },
+  { action: 'edit', kind: TEAM, from: [DRAFT, PUBLISHED], to: DRAFT, who: ['member'], sees: 'drafts', refused: { zh: '只有备课组成员可以编辑教案', en: 'Members of the team edit its plans' }, notFrom: notEditable },
+  { action: 'edit', kind: ADAPTATION, from: [DRAFT, PUBLISHED], to: DRAFT, who: ['owner'], sees: 'drafts', refused: { zh: '只有备课组成员可以编辑教案', en: 'Members of the team edit its plans' }, notFrom: notEditable },
+  { action: 'submit', kind: TEAM, from: [DRAFT], to: IN_REVIEW, who: ['member'], sees: 'drafts', refused: { zh: '只有备课组成员可以提交教案', en: 'Members of the team submit its plans' }, notFrom: cannot({ zh: '提交审核', en: 'submit for review' }) },
   {
     action: 'approve',
     kind: TEAM,
@@ -60,8 +64,8 @@ export const PLAN_TRANSITIONS: readonly PlanTransition[] = [
     to: APPROVED,
     who: ['leader', 'reviewer'],
     sees: 'drafts',
-    refused: 'The team leader or the reviewer the group named reviews plans',
-    notFrom: cannot('approve'),
+    refused: { zh: '只有备课组长或共同体指定的审核人可以审核教案', en: 'The team leader or the reviewer the group named reviews plans' },
+    notFrom: cannot({ zh: '审核通过', en: 'approve' }),
   },
   {
     action: 'return',
@@ -70,8 +74,8 @@ export const PLAN_TRANSITIONS: readonly PlanTransition[] = [
     to: DRAFT,
     who: ['leader', 'reviewer'],
     sees: 'drafts',
-    refused: 'The team leader or the reviewer the group named reviews plans',
-    notFrom: cannot('return'),
+    refused: { zh: '只有备课组长或共同体指定的审核人可以审核教案', en: 'The team leader or the reviewer the group named reviews plans' },
+    notFrom: cannot({ zh: '退回', en: 'return' }),
   },
   {
     action: 'publish',
@@ -80,8 +84,8 @@ export const PLAN_TRANSITIONS: readonly PlanTransition[] = [
     to: PUBLISHED,
     who: ['leader', 'reviewer'],
     sees: 'drafts',
-    refused: 'The team leader or the reviewer publishes an approved plan',
-    notFrom: cannot('publish (it must be approved first)'),
+    refused: { zh: '只有备课组长或审核人可以发布已通过审核的教案', en: 'The team leader or the reviewer publishes an approved plan' },
+    notFrom: cannot({ zh: '发布（须先通过审核）', en: 'publish (it must be approved first)' }),
   },
   {
     action: 'archive',
@@ -90,10 +94,10 @@ export const PLAN_TRANSITIONS: readonly PlanTransition[] = [
     to: ARCHIVED,
     who: ['leader', 'managerOncePublished'],
     sees: 'read',
-    refused: 'The team leader or a group manager archives a plan',
-    notFrom: cannot('archive'),
+    refused: { zh: '只有备课组长或共同体管理员可以归档教案', en: 'The team leader or a group manager archives a plan' },
+    notFrom: cannot({ zh: '归档', en: 'archive' }),
   },
-  { action: 'archive', kind: ADAPTATION, from: BEFORE_ARCHIVE, to: ARCHIVED, who: ['owner'], sees: 'read', refused: 'Only its owner archives an adaptation', notFrom: cannot('archive') },
+  { action: 'archive', kind: ADAPTATION, from: BEFORE_ARCHIVE, to: ARCHIVED, who: ['owner'], sees: 'read', refused: { zh: '只有二次备课的作者可以将其归档', en: 'Only its owner archives an adaptation' }, notFrom: cannot({ zh: '归档', en: 'archive' }) },
 ];
 
 const rowsOf = (action: PlanAction) => PLAN_TRANSITIONS.filter((t) => t.action === action);
@@ -109,7 +113,7 @@ const permits = (t: PlanTransition, a: PlanAccess) => a[t.sees] && t.who.some((a
  */
 export function requireTransition(a: PlanAccess, action: PlanAction): PlanTransition {
   const t = rowsOf(action).find((x) => x.kind === a.plan.kind);
-  if (!t) throw badInput('id', 'Personal adaptations are not reviewed or published');
+  if (!t) throw badInput('id', { zh: '个人二次备课无需审核或发布', en: 'Personal adaptations are not reviewed or published' });
   if (!permits(t, a)) throw forbidden(t.refused);
   requireFrom(t, a.plan.status);
   return t;

@@ -33,7 +33,7 @@ export class TeamsService {
     const outsider = ids.findIndex((id) => !found.has(id));
     if (outsider >= 0) {
       const path = field.endsWith('Ids') ? `${field}.${outsider}` : field;
-      throw badInput(path, `Teacher ${ids[outsider]} does not teach at an active member school of the group`);
+      throw badInput(path, { zh: `教师 ${ids[outsider]} 不在本共同体的在册成员校任教`, en: `Teacher ${ids[outsider]} does not teach at an active member school of the group` });
     }
   }
 
@@ -41,7 +41,7 @@ export class TeamsService {
     return this.tx.run(ctx, async (tx) => {
       const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
-      if (!(await this.access.managesGroup(tx, group.id))) throw forbidden('Only the group managers and region admins above it form lesson preparation teams');
+      if (!(await this.access.managesGroup(tx, group.id))) throw forbidden({ zh: '只有共同体管理员和上级区域管理员可以组建集体备课组', en: 'Only the group managers and region admins above it form lesson preparation teams' });
       await this.requireInGroup(tx, group.id, 'leaderTeacherId', [input.leaderTeacherId]);
       await this.requireInGroup(tx, group.id, 'memberTeacherIds', input.memberTeacherIds);
       if (input.reviewerTeacherId) await this.requireInGroup(tx, group.id, 'reviewerTeacherId', [input.reviewerTeacherId]);
@@ -73,7 +73,7 @@ export class TeamsService {
     return this.tx.run(ctx, async (tx) => {
       const { team } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
       await this.requireInGroup(tx, team.groupId, 'teacherId', [teacherId]);
-      if (!(await this.join(tx, team.id, teacherId))) throw conflict('This teacher already is a member of the team');
+      if (!(await this.join(tx, team.id, teacherId))) throw conflict({ zh: '该教师已是备课组成员', en: 'This teacher already is a member of the team' });
       return team;
     });
   }
@@ -91,14 +91,14 @@ export class TeamsService {
   removeMember(ctx: RequestContext, teamId: string, teacherId: string): Promise<LessonPrepTeam> {
     return this.tx.run(ctx, async (tx) => {
       const { team } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
-      if (team.leaderTeacherId === teacherId) throw conflict('The leader stays in the team: name another leader first');
+      if (team.leaderTeacherId === teacherId) throw conflict({ zh: '备课组长不能退出备课组，请先指定新的组长', en: 'The leader stays in the team: name another leader first' });
       const [rows] = await tx.em.query(`UPDATE lesson_prep_team_member SET left_at = $4, removed_by = $3 WHERE team_id = $1 AND teacher_id = $2 AND left_at IS NULL RETURNING id`, [
         team.id,
         teacherId,
         tx.user.userId,
         tx.now(),
       ]);
-      if (!rows.length) throw badInput('teacherId', 'This teacher is not a member of the team');
+      if (!rows.length) throw badInput('teacherId', { zh: '该教师不是备课组成员', en: 'This teacher is not a member of the team' });
       return team;
     });
   }
@@ -108,8 +108,8 @@ export class TeamsService {
       const { manager } = await this.prepAccess.requireTeam(tx, teamId, 'lead');
       // lock, then read: two concurrent changes (a rename, a new leader) must not undo each other
       const team = await tx.em.findOneOrFail(LessonPrepTeam, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
-      if ((input.leaderTeacherId || input.reviewerTeacherId || input.clearReviewer) && !manager) throw forbidden('The group managers name the leader and the reviewer');
-      if (input.reviewerTeacherId && input.clearReviewer) throw badInput('clearReviewer', 'Either name a reviewer or clear it');
+      if ((input.leaderTeacherId || input.reviewerTeacherId || input.clearReviewer) && !manager) throw forbidden({ zh: '只有共同体管理员可以指定备课组长和审核人', en: 'The group managers name the leader and the reviewer' });
+      if (input.reviewerTeacherId && input.clearReviewer) throw badInput('clearReviewer', { zh: '请指定审核人或清除审核人，二者只能选其一', en: 'Either name a reviewer or clear it' });
       if (input.name) team.name = input.name;
       if (input.leaderTeacherId) {
         await this.requireInGroup(tx, team.groupId, 'leaderTeacherId', [input.leaderTeacherId]);

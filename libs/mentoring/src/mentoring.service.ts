@@ -9,6 +9,7 @@ import {
   notFound,
   paginate,
   TransactionService,
+  type Msg,
   type PageArgs,
   type RequestContext,
 } from '#app/core';
@@ -16,6 +17,7 @@ import { AccessService, Directory, managesGroupSql, NO_TEACHER, SchoolGroup, tea
 import { EvaluateMentoringPairInput, LogMentoringActivityInput, MentoringPairFilter, RequestMentorshipInput } from './dto/mentoring.input';
 import { MentoringActivity, MentoringEvaluation, MentoringPair } from './entities/mentoring.entity';
 import { MentoringProposer, MentoringStatus } from './enums';
+import { MENTORING_STATUS_ZH } from './status-names';
 import type { PairFact } from './events';
 import { writeActivities, writeEvaluations, writePairs, type ActivityRow, type EvaluationRow, type PairRow } from './mentoring-rows';
 
@@ -88,8 +90,8 @@ export class MentoringService {
     return { pair, access };
   }
 
-  private requireStatus(pair: MentoringPair, allowed: MentoringStatus[], action: string) {
-    if (!allowed.includes(pair.status)) throw conflict(`Cannot ${action}: the pair is ${pair.status}`, { status: pair.status });
+  private requireStatus(pair: MentoringPair, allowed: MentoringStatus[], action: Msg) {
+    if (!allowed.includes(pair.status)) throw conflict({ zh: `无法${action.zh}：该师徒结对当前为“${MENTORING_STATUS_ZH[pair.status]}”状态`, en: `Cannot ${action.en}: the pair is ${pair.status}` }, { status: pair.status });
   }
 
   /** Teachers at active member schools of the group, with the school's role and pairing. */
@@ -98,8 +100,8 @@ export class MentoringService {
   }
 
   async request(ctx: RequestContext, input: RequestMentorshipInput): Promise<MentoringPair> {
-    if (input.mentorTeacherId === input.apprenticeTeacherId) throw badInput('apprenticeTeacherId', 'A teacher cannot mentor themselves');
-    if (input.plannedEndOn && input.plannedEndOn <= ctx.today()) throw badInput('plannedEndOn', 'plannedEndOn must be in the future');
+    if (input.mentorTeacherId === input.apprenticeTeacherId) throw badInput('apprenticeTeacherId', { zh: '教师不能与自己结对', en: 'A teacher cannot mentor themselves' });
+    if (input.plannedEndOn && input.plannedEndOn <= ctx.today()) throw badInput('plannedEndOn', { zh: '计划结束日期须晚于今天', en: 'plannedEndOn must be in the future' });
     return this.tx.run(ctx, async (tx) => {
       const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
@@ -112,16 +114,16 @@ export class MentoringService {
             : (await this.isManager(tx, group.id))
               ? MentoringProposer.MANAGER
               : null;
-      if (!proposer) throw forbidden('Only the apprentice, the mentor or a manager of the group proposes a pair');
+      if (!proposer) throw forbidden({ zh: '只有徒弟、师傅或共同体管理员可以发起师徒结对', en: 'Only the apprentice, the mentor or a manager of the group proposes a pair' });
       const members = await this.members(tx, group.id, [input.mentorTeacherId, input.apprenticeTeacherId]);
-      if (!members.has(input.mentorTeacherId)) throw badInput('mentorTeacherId', 'The mentor does not teach at an active member school of the group');
-      if (!members.has(input.apprenticeTeacherId)) throw badInput('apprenticeTeacherId', 'The apprentice does not teach at an active member school of the group');
+      if (!members.has(input.mentorTeacherId)) throw badInput('mentorTeacherId', { zh: '师傅不在本共同体的在册成员校任教', en: 'The mentor does not teach at an active member school of the group' });
+      if (!members.has(input.apprenticeTeacherId)) throw badInput('apprenticeTeacherId', { zh: '徒弟不在本共同体的在册成员校任教', en: 'The apprentice does not teach at an active member school of the group' });
       const mentor = (await Directory.teacher(tx, input.mentorTeacherId))!;
-      if (!mentor.subjects.includes(input.subject)) throw badInput('subject', `${mentor.name} does not teach ${input.subject}`);
+      if (!mentor.subjects.includes(input.subject)) throw badInput('subject', { zh: `${mentor.name} 不任教${input.subject}`, en: `${mentor.name} does not teach ${input.subject}` });
       const open = await tx.em.findOne(MentoringPair, {
         where: { mentorTeacherId: input.mentorTeacherId, apprenticeTeacherId: input.apprenticeTeacherId, subject: input.subject, status: In([MentoringStatus.PROPOSED, MentoringStatus.ACTIVE]) },
       });
-      if (open) throw conflict(`These two already have a ${open.status} pair for ${input.subject}`, { pairId: open.id });
+      if (open) throw conflict({ zh: `这两位教师在${input.subject}学科已有“${MENTORING_STATUS_ZH[open.status]}”的师徒结对`, en: `These two already have a ${open.status} pair for ${input.subject}` }, { pairId: open.id });
       const now = tx.now();
       const row: PairRow = {
         id: tx.newId('mentoring_pair'),
@@ -145,7 +147,7 @@ export class MentoringService {
       try {
         await writePairs(tx.em, [row]);
       } catch (err: any) {
-        if (err?.code === '23505') throw conflict(`These two already have an open pair for ${input.subject}`);
+        if (err?.code === '23505') throw conflict({ zh: `这两位教师在${input.subject}学科已有未结束的师徒结对`, en: `These two already have an open pair for ${input.subject}` });
         throw err;
       }
       await this.events.publish(tx, 'mentoring.pair.requested', {
@@ -162,12 +164,12 @@ export class MentoringService {
   }
 
   respond(ctx: RequestContext, pairId: string, accept: boolean, note?: string | null): Promise<MentoringPair> {
-    if (note && note.length > 1000) throw badInput('note', 'note is at most 1,000 characters');
+    if (note && note.length > 1000) throw badInput('note', { zh: '备注最多 1000 字', en: 'note is at most 1,000 characters' });
     return this.tx.run(ctx, async (tx) => {
       const { pair, access } = await this.lockedPair(tx, pairId);
-      this.requireStatus(pair, [MentoringStatus.PROPOSED], 'respond');
+      this.requireStatus(pair, [MentoringStatus.PROPOSED], { zh: '答复', en: 'respond' });
       const answerer = pair.proposedBy === MentoringProposer.MENTOR ? 'APPRENTICE' : 'MENTOR';
-      if (access.side !== answerer) throw forbidden(answerer === 'MENTOR' ? 'The mentor answers this request' : 'The apprentice answers this invitation');
+      if (access.side !== answerer) throw forbidden(answerer === 'MENTOR' ? { zh: '此申请由师傅答复', en: 'The mentor answers this request' } : { zh: '此邀请由徒弟答复', en: 'The apprentice answers this invitation' });
       pair.responseNote = note ?? null;
       // the request clock, not the database's (TypeORM's update date column would write the wall clock)
       pair.updatedAt = tx.now();
@@ -180,7 +182,7 @@ export class MentoringService {
       const { name } = (await Directory.teacher(tx, pair.mentorTeacherId, { lock: true }))!;
       const { mentorCapacity: capacity } = (await Directory.group(tx, pair.groupId))!;
       const active = (await this.activeApprentices(tx, pair.groupId, [pair.mentorTeacherId])).get(pair.mentorTeacherId) ?? 0;
-      if (active >= capacity) throw conflict(`${name} already mentors ${active} apprentice(s) in this group (capacity ${capacity})`, { capacity, active });
+      if (active >= capacity) throw conflict({ zh: `${name} 在本共同体已带 ${active} 名徒弟（上限 ${capacity} 名）`, en: `${name} already mentors ${active} apprentice(s) in this group (capacity ${capacity})` }, { capacity, active });
       const today = tx.today();
       pair.status = MentoringStatus.ACTIVE;
       pair.activatedOn = today;
@@ -192,12 +194,12 @@ export class MentoringService {
   }
 
   complete(ctx: RequestContext, pairId: string, evaluation: string): Promise<MentoringPair> {
-    if (!evaluation?.trim()) throw badInput('evaluation', 'Give a final evaluation');
-    if (evaluation.length > 5000) throw badInput('evaluation', 'evaluation is at most 5,000 characters');
+    if (!evaluation?.trim()) throw badInput('evaluation', { zh: '请填写结业评价', en: 'Give a final evaluation' });
+    if (evaluation.length > 5000) throw badInput('evaluation', { zh: '评价最多 5000 字', en: 'evaluation is at most 5,000 characters' });
     return this.tx.run(ctx, async (tx) => {
       const { pair, access } = await this.lockedPair(tx, pairId);
-      if (!access.manager && access.side !== 'MENTOR') throw forbidden('The mentor or a group manager completes a pair');
-      this.requireStatus(pair, [MentoringStatus.ACTIVE], 'complete');
+      if (!access.manager && access.side !== 'MENTOR') throw forbidden({ zh: '只有师傅或共同体管理员可以办理结业', en: 'The mentor or a group manager completes a pair' });
+      this.requireStatus(pair, [MentoringStatus.ACTIVE], { zh: '结业', en: 'complete' });
       const today = tx.today();
       Object.assign(pair, { status: MentoringStatus.COMPLETED, endedOn: today, evaluation, updatedAt: tx.now() });
       const saved = await tx.em.save(pair);
@@ -207,12 +209,12 @@ export class MentoringService {
   }
 
   dissolve(ctx: RequestContext, pairId: string, reason: string): Promise<MentoringPair> {
-    if (!reason?.trim()) throw badInput('reason', 'Give a reason');
-    if (reason.length > 1000) throw badInput('reason', 'reason is at most 1,000 characters');
+    if (!reason?.trim()) throw badInput('reason', { zh: '请填写原因', en: 'Give a reason' });
+    if (reason.length > 1000) throw badInput('reason', { zh: '原因最多 1000 字', en: 'reason is at most 1,000 characters' });
     return this.tx.run(ctx, async (tx) => {
       const { pair, access } = await this.lockedPair(tx, pairId);
-      if (!access.manager && !access.side) throw forbidden('Either side or a group manager dissolves a pair');
-      this.requireStatus(pair, [MentoringStatus.PROPOSED, MentoringStatus.ACTIVE], 'dissolve');
+      if (!access.manager && !access.side) throw forbidden({ zh: '只有师徒双方或共同体管理员可以解除结对', en: 'Either side or a group manager dissolves a pair' });
+      this.requireStatus(pair, [MentoringStatus.PROPOSED, MentoringStatus.ACTIVE], { zh: '解除', en: 'dissolve' });
       const wasActive = pair.status === MentoringStatus.ACTIVE;
       const today = tx.today();
       Object.assign(pair, { status: MentoringStatus.DISSOLVED, endedOn: today, dissolveReason: reason, updatedAt: tx.now() });
@@ -223,12 +225,12 @@ export class MentoringService {
   }
 
   logActivity(ctx: RequestContext, input: LogMentoringActivityInput): Promise<MentoringActivity> {
-    if (input.occurredOn > ctx.today()) throw badInput('occurredOn', 'occurredOn cannot be in the future');
+    if (input.occurredOn > ctx.today()) throw badInput('occurredOn', { zh: '活动日期不能晚于今天', en: 'occurredOn cannot be in the future' });
     return this.tx.run(ctx, async (tx) => {
       const { pair, access } = await this.lockedPair(tx, input.pairId);
-      if (!access.side) throw forbidden('The mentor or the apprentice logs their activities');
-      this.requireStatus(pair, [MentoringStatus.ACTIVE], 'log an activity');
-      if (pair.activatedOn && input.occurredOn < pair.activatedOn) throw badInput('occurredOn', `The pair started on ${pair.activatedOn}`);
+      if (!access.side) throw forbidden({ zh: '只有师傅或徒弟可以记录带教活动', en: 'The mentor or the apprentice logs their activities' });
+      this.requireStatus(pair, [MentoringStatus.ACTIVE], { zh: '记录活动', en: 'log an activity' });
+      if (pair.activatedOn && input.occurredOn < pair.activatedOn) throw badInput('occurredOn', { zh: `该师徒结对始于 ${pair.activatedOn}，活动日期不能早于此日`, en: `The pair started on ${pair.activatedOn}` });
       const row: ActivityRow = {
         id: tx.newId('mentoring_activity'),
         pairId: pair.id,
@@ -247,13 +249,13 @@ export class MentoringService {
   evaluate(ctx: RequestContext, input: EvaluateMentoringPairInput): Promise<MentoringEvaluation> {
     return this.tx.run(ctx, async (tx) => {
       const { pair, access } = await this.lockedPair(tx, input.pairId);
-      if (!access.manager && access.side !== 'MENTOR') throw forbidden('The mentor or a group manager evaluates a pair');
-      this.requireStatus(pair, [MentoringStatus.ACTIVE, MentoringStatus.COMPLETED], 'evaluate');
+      if (!access.manager && access.side !== 'MENTOR') throw forbidden({ zh: '只有师傅或共同体管理员可以进行评价', en: 'The mentor or a group manager evaluates a pair' });
+      this.requireStatus(pair, [MentoringStatus.ACTIVE, MentoringStatus.COMPLETED], { zh: '评价', en: 'evaluate' });
       const unknown = pair.goals.length ? input.scores.findIndex((s) => !pair.goals.includes(s.goal)) : -1;
-      if (unknown >= 0) throw badInput(`scores.${unknown}.goal`, `"${input.scores[unknown].goal}" is not a goal of this pair (${pair.goals.join('、')})`);
+      if (unknown >= 0) throw badInput(`scores.${unknown}.goal`, { zh: `“${input.scores[unknown].goal}”不是该师徒结对的目标（${pair.goals.join('、')}）`, en: `"${input.scores[unknown].goal}" is not a goal of this pair (${pair.goals.join('、')})` });
       const twice = input.scores.findIndex((s, i) => input.scores.findIndex((x) => x.goal === s.goal) !== i);
-      if (twice >= 0) throw badInput(`scores.${twice}.goal`, 'Each goal is scored once');
-      if (await tx.em.existsBy(MentoringEvaluation, { pairId: pair.id, period: input.period })) throw conflict(`This pair is already evaluated for ${input.period}`);
+      if (twice >= 0) throw badInput(`scores.${twice}.goal`, { zh: '每个目标只能评分一次', en: 'Each goal is scored once' });
+      if (await tx.em.existsBy(MentoringEvaluation, { pairId: pair.id, period: input.period })) throw conflict({ zh: `该师徒结对已有 ${input.period} 的评价`, en: `This pair is already evaluated for ${input.period}` });
       const row: EvaluationRow = {
         id: tx.newId('mentoring_evaluation'),
         pairId: pair.id,
@@ -269,9 +271,9 @@ export class MentoringService {
   }
 
   async setCapacity(ctx: RequestContext, groupId: string, capacity: number): Promise<SchoolGroup> {
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 20) throw badInput('capacity', 'capacity is a whole number from 1 to 20');
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 20) throw badInput('capacity', { zh: '带徒上限须为 1 至 20 之间的整数', en: 'capacity is a whole number from 1 to 20' });
     return this.tx.run(ctx, async (tx) => {
-      if (!(await this.isManager(tx, groupId))) throw forbidden('Only the group managers and region admins above it change its settings');
+      if (!(await this.isManager(tx, groupId))) throw forbidden({ zh: '只有共同体管理员和上级区域管理员可以修改其设置', en: 'Only the group managers and region admins above it change its settings' });
       return Directory.setMentorCapacity(tx, groupId, capacity);
     });
   }

@@ -50,7 +50,7 @@ export class SuggestionsService {
 
   async suggestMentors(ctx: RequestContext, groupId: string, apprenticeId: string, subject: string, first = 10): Promise<MentorSuggestion[]> {
     const manager = await this.mentoring.isManager(ctx, groupId);
-    if (!manager && ctx.user.teacherId !== apprenticeId) throw forbidden('Mentor suggestions are for the apprentice and the group managers');
+    if (!manager && ctx.user.teacherId !== apprenticeId) throw forbidden({ zh: '师傅推荐仅供徒弟本人和共同体管理员查看', en: 'Mentor suggestions are for the apprentice and the group managers' });
     const all = await this.candidates(ctx, groupId);
     const apprentice = all.find((c) => c.id === apprenticeId);
     if (!apprentice) throw notFound('Teacher at an active member school of this group', apprenticeId);
@@ -67,7 +67,7 @@ export class SuggestionsService {
    * their first three years) gets at most one mentor per subject, each mentor at most their free places.
    */
   async suggestPairs(ctx: RequestContext, groupId: string, subject?: string | null): Promise<PairSuggestion[]> {
-    if (!(await this.mentoring.isManager(ctx, groupId))) throw forbidden('Pair suggestions are for the group managers');
+    if (!(await this.mentoring.isManager(ctx, groupId))) throw forbidden({ zh: '结对推荐仅供共同体管理员查看', en: 'Pair suggestions are for the group managers' });
     const all = await this.candidates(ctx, groupId);
     const busy: { apprentice_teacher_id: string; subject: string }[] = await ctx.em.query(
       `SELECT apprentice_teacher_id, subject FROM mentoring_pair WHERE group_id = $1 AND status IN ('ACTIVE', 'PROPOSED')`,

@@ -57,9 +57,9 @@ export class NotificationsService {
    * users' notifications are answered like unknown ids: not touched, not returned, not told apart.
    */
   async markRead(ctx: RequestContext, ids: readonly string[]): Promise<Notification[]> {
-    if (ids.length > MAX_MARK_IDS) throw badInput('ids', `Mark at most ${MAX_MARK_IDS} notifications at once`);
+    if (ids.length > MAX_MARK_IDS) throw badInput('ids', { zh: `一次最多标记 ${MAX_MARK_IDS} 条通知`, en: `Mark at most ${MAX_MARK_IDS} notifications at once` });
     const bad = ids.findIndex((id) => !isUuid(id));
-    if (bad >= 0) throw badInput(`ids.${bad}`, 'ids must be notification ids (UUID)');
+    if (bad >= 0) throw badInput(`ids.${bad}`, { zh: '「ids」须为通知的 ID（UUID）', en: 'ids must be notification ids (UUID)' });
     const me = ctx.user.accountId;
     const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
     await ctx.em.query(`UPDATE notification SET read_at = $3 WHERE id = ANY($1::uuid[]) AND user_id = $2 AND read_at IS NULL`, [wanted, me, ctx.now()]);

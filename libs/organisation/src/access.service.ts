@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden, notFound, type RequestContext } from '#app/core';
+import { ENTITY, forbidden, notFound, type EntityName, type RequestContext } from '#app/core';
 import { activeMembershipSql, activeMemberSchoolSql, inRegionsSql, managesGroupSql, memberSchoolOnSql } from './access/scope-rules';
 
 export type SchoolAction = 'manage' | 'staff';
@@ -34,13 +34,13 @@ export class AccessService {
     return ctx.em.query(sql, [unique, ...params]);
   }
 
-  private async check(ctx: RequestContext, what: string, ids: string[], sql: string, params: unknown[]): Promise<void> {
+  private async check(ctx: RequestContext, what: EntityName, ids: string[], sql: string, params: unknown[]): Promise<void> {
     const rows = await this.rows(ctx, ids, sql, params);
     const found = new Map(rows.map((r) => [r.id, r.allowed]));
     const missing = [...new Set(ids)].find((id) => !found.has(id));
     if (missing) throw notFound(what, missing);
     if (ctx.user.isPlatformAdmin) return;
-    if (rows.some((r) => !r.allowed)) throw forbidden(`This ${what.toLowerCase()} is outside your scope`);
+    if (rows.some((r) => !r.allowed)) throw forbidden({ zh: `该${ENTITY[what].zh}不在您的管理范围内`, en: `This ${what.toLowerCase()} is outside your scope` });
   }
 
   private groupRows(ctx: RequestContext, groupIds: readonly string[], managers: string[]): Promise<Row[]> {
@@ -72,7 +72,7 @@ export class AccessService {
     const found = new Map(rows.map((r) => [r.id, r.allowed]));
     const missing = [...new Set(groupIds)].find((id) => !found.has(id));
     if (missing) throw notFound('School group', missing);
-    if (!ctx.user.isPlatformAdmin && rows.some((r) => !r.allowed)) throw forbidden('This school group is outside your scope');
+    if (!ctx.user.isPlatformAdmin && rows.some((r) => !r.allowed)) throw forbidden({ zh: '该共同体不在您的管理范围内', en: 'This school group is outside your scope' });
   }
 
   /** The groups among `groupIds` the caller manages (platform admin, region admin above it, its group manager); unknown ids are left out. */

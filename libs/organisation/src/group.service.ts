@@ -30,12 +30,12 @@ export class GroupService {
   ) {}
 
   async create(ctx: RequestContext, input: CreateSchoolGroupInput): Promise<SchoolGroup> {
-    if (input.mode && input.kind !== GroupKind.CONSORTIUM) throw badInput('mode', 'Only a consortium (CONSORTIUM) has a mode');
+    if (input.mode && input.kind !== GroupKind.CONSORTIUM) throw badInput('mode', { zh: '只有教联体（CONSORTIUM）才有模式', en: 'Only a consortium (CONSORTIUM) has a mode' });
     const foundedOn = input.foundedOn ?? ctx.today();
-    if (foundedOn > ctx.today()) throw badInput('foundedOn', 'foundedOn cannot be in the future');
+    if (foundedOn > ctx.today()) throw badInput('foundedOn', { zh: '成立日期不能晚于今天', en: 'foundedOn cannot be in the future' });
     const crossRegion = input.crossRegion ?? false;
     if (crossRegion && !(input.kind === GroupKind.CONSORTIUM && input.mode && CO_BUILT_MODES.includes(input.mode))) {
-      throw badInput('crossRegion', 'Only a co-built consortium (mode CO_BUILT or FUSED_AND_CO_BUILT) may cross regions');
+      throw badInput('crossRegion', { zh: '只有共建型教联体（模式为 CO_BUILT 或 FUSED_AND_CO_BUILT）可以跨区域', en: 'Only a co-built consortium (mode CO_BUILT or FUSED_AND_CO_BUILT) may cross regions' });
     }
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [input.regionId]);
@@ -70,14 +70,14 @@ export class GroupService {
 
   async addMember(ctx: RequestContext, input: AddGroupMemberInput): Promise<GroupMembership> {
     const joinedOn = input.joinedOn ?? ctx.today();
-    if (joinedOn > ctx.today()) throw badInput('joinedOn', 'joinedOn cannot be in the future');
+    if (joinedOn > ctx.today()) throw badInput('joinedOn', { zh: '加入日期不能晚于今天', en: 'joinedOn cannot be in the future' });
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireGroups(tx, 'members', [input.groupId]);
       // Lock the group row: concurrent adds to one group serialise; the unique indexes catch the rest.
       const group = await tx.em.findOne(SchoolGroup, { where: { id: input.groupId }, lock: { mode: 'pessimistic_write' } });
       if (!group) throw notFound('School group', input.groupId);
-      if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
-      if (joinedOn < group.foundedOn) throw badInput('joinedOn', `joinedOn is before the group was founded (${group.foundedOn})`);
+      if (group.status !== GroupStatus.ACTIVE) throw conflict({ zh: '该共同体已解散', en: 'This group is dissolved' });
+      if (joinedOn < group.foundedOn) throw badInput('joinedOn', { zh: `加入日期早于共同体成立日期（${group.foundedOn}）`, en: `joinedOn is before the group was founded (${group.foundedOn})` });
       const school = await tx.em.findOneBy(School, { id: input.schoolId });
       if (!school) throw notFound('School', input.schoolId);
       await this.requireInRegion(tx, group, group.regionId, school, 'schoolId');
@@ -87,7 +87,7 @@ export class GroupService {
 
   async removeMember(ctx: RequestContext, groupId: string, schoolId: string, leftOn?: string | null): Promise<GroupMembership> {
     const on = leftOn ?? ctx.today();
-    if (on > ctx.today()) throw badInput('leftOn', 'leftOn cannot be in the future');
+    if (on > ctx.today()) throw badInput('leftOn', { zh: '退出日期不能晚于今天', en: 'leftOn cannot be in the future' });
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireGroups(tx, 'members', [groupId]);
       const membership = await tx.em.findOne(GroupMembership, {
@@ -95,8 +95,8 @@ export class GroupService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!membership) throw notFound('Active membership of this school in this group');
-      if (membership.role === MemberRole.LEAD) throw conflict('The lead school cannot leave its group; appoint another lead first');
-      if (on < membership.joinedOn) throw badInput('leftOn', `leftOn is before the school joined (${membership.joinedOn})`);
+      if (membership.role === MemberRole.LEAD) throw conflict({ zh: '牵头校不能退出共同体，请先指定新的牵头校', en: 'The lead school cannot leave its group; appoint another lead first' });
+      if (on < membership.joinedOn) throw badInput('leftOn', { zh: `退出日期早于该校加入日期（${membership.joinedOn}）`, en: `leftOn is before the school joined (${membership.joinedOn})` });
       membership.leftOn = on;
       const saved = await tx.em.save(membership);
       await this.events.publish(tx, 'organisation.membership.removed', { groupId, schoolId, kind: membership.groupKind, on });
@@ -110,16 +110,16 @@ export class GroupService {
    */
   async update(ctx: RequestContext, input: UpdateSchoolGroupInput): Promise<SchoolGroup> {
     const on = input.effectiveOn ?? ctx.today();
-    if (on > ctx.today()) throw badInput('effectiveOn', 'effectiveOn cannot be in the future');
+    if (on > ctx.today()) throw badInput('effectiveOn', { zh: '生效日期不能晚于今天', en: 'effectiveOn cannot be in the future' });
     const profileChange = input.mode !== undefined || input.level !== undefined;
-    if (input.dissolve && (profileChange || input.name !== undefined)) throw badInput('dissolve', 'Dissolve a group on its own, without other changes');
-    if (!input.dissolve && !profileChange && input.name === undefined) throw badInput('groupId', 'Nothing to change: give name, mode, level or dissolve');
-    if (input.mode === null) throw badInput('mode', 'A consortium keeps a mode; give another one');
+    if (input.dissolve && (profileChange || input.name !== undefined)) throw badInput('dissolve', { zh: '解散共同体时请勿同时修改其他内容', en: 'Dissolve a group on its own, without other changes' });
+    if (!input.dissolve && !profileChange && input.name === undefined) throw badInput('groupId', { zh: '没有需要修改的内容：请提供名称、模式、级别或解散', en: 'Nothing to change: give name, mode, level or dissolve' });
+    if (input.mode === null) throw badInput('mode', { zh: '教联体必须有模式，请选择其他模式', en: 'A consortium keeps a mode; give another one' });
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireGroups(tx, 'manage', [input.groupId]);
       const group = await tx.em.findOne(SchoolGroup, { where: { id: input.groupId }, lock: { mode: 'pessimistic_write' } });
       if (!group) throw notFound('School group', input.groupId);
-      if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
+      if (group.status !== GroupStatus.ACTIVE) throw conflict({ zh: '该共同体已解散', en: 'This group is dissolved' });
       if (input.name !== undefined) group.name = input.name;
       if (profileChange) await this.changeProfile(tx, group, input, on);
       if (input.dissolve) await this.dissolve(tx, group, on);
@@ -139,15 +139,15 @@ export class GroupService {
   }
 
   private async changeProfile(tx: RequestContext, group: SchoolGroup, input: UpdateSchoolGroupInput, on: string) {
-    if (input.mode !== undefined && group.kind !== GroupKind.CONSORTIUM) throw badInput('mode', 'Only a consortium (CONSORTIUM) has a mode');
+    if (input.mode !== undefined && group.kind !== GroupKind.CONSORTIUM) throw badInput('mode', { zh: '只有教联体（CONSORTIUM）才有模式', en: 'Only a consortium (CONSORTIUM) has a mode' });
     const mode = input.mode ?? group.mode;
-    if (group.crossRegion && !(mode && CO_BUILT_MODES.includes(mode))) throw badInput('mode', 'A cross-region consortium stays co-built (CO_BUILT or FUSED_AND_CO_BUILT)');
+    if (group.crossRegion && !(mode && CO_BUILT_MODES.includes(mode))) throw badInput('mode', { zh: '跨区域教联体须保持共建模式（CO_BUILT 或 FUSED_AND_CO_BUILT）', en: 'A cross-region consortium stays co-built (CO_BUILT or FUSED_AND_CO_BUILT)' });
     const before = { mode: group.mode, level: group.level };
     const after = { mode, level: input.level === undefined ? group.level : input.level };
     if (before.mode === after.mode && before.level === after.level) return;
-    if (on < group.foundedOn) throw badInput('effectiveOn', `effectiveOn is before the group was founded (${group.foundedOn})`);
+    if (on < group.foundedOn) throw badInput('effectiveOn', { zh: `生效日期早于共同体成立日期（${group.foundedOn}）`, en: `effectiveOn is before the group was founded (${group.foundedOn})` });
     const latest = await tx.em.findOne(SchoolGroupProfile, { where: { groupId: group.id }, order: { validFrom: 'DESC' } });
-    if (latest && on < latest.validFrom) throw badInput('effectiveOn', `The mode or level last changed on ${latest.validFrom}: effectiveOn must be on or after that day`);
+    if (latest && on < latest.validFrom) throw badInput('effectiveOn', { zh: `模式或级别最近一次于 ${latest.validFrom} 变更，生效日期不能早于该日`, en: `The mode or level last changed on ${latest.validFrom}: effectiveOn must be on or after that day` });
     // A second change on the same day replaces that day's row.
     await tx.em.delete(SchoolGroupProfile, { groupId: group.id, validFrom: on });
     await writeGroupProfiles(tx.em, [{ groupId: group.id, validFrom: on, ...after, changedBy: tx.user.userId, createdAt: tx.now() }]);
@@ -160,7 +160,7 @@ export class GroupService {
       `SELECT greatest(max(joined_on), max(left_on), (SELECT max(valid_from) FROM school_group_profile WHERE group_id = $1))::text AS last FROM group_membership WHERE group_id = $1`,
       [group.id],
     );
-    if (last && on < last) throw badInput('effectiveOn', `The group's history reaches ${last}: it can be dissolved on that day or later`);
+    if (last && on < last) throw badInput('effectiveOn', { zh: `该共同体的记录已到 ${last}，只能在该日或之后解散`, en: `The group's history reaches ${last}: it can be dissolved on that day or later` });
     const ending = await tx.em.find(GroupMembership, { where: { groupId: group.id, leftOn: IsNull() }, order: { joinedOn: 'ASC', id: 'ASC' } });
     for (const m of ending) {
       m.leftOn = on;
@@ -222,7 +222,7 @@ export class GroupService {
       `SELECT EXISTS (SELECT 1 FROM region r WHERE r.id = $1 AND r.path @> ARRAY[$2]::uuid[]) AS inside`,
       [school.regionId, regionId],
     );
-    if (!inside) throw badInput(field, `${school.name} is not in the group's region; only an alliance (ALLIANCE) may cross regions`);
+    if (!inside) throw badInput(field, { zh: `${school.name} 不在该共同体所在区域，只有联盟（ALLIANCE）可以跨区域`, en: `${school.name} is not in the group's region; only an alliance (ALLIANCE) may cross regions` });
   }
 
   private async insertMembership(
@@ -234,7 +234,7 @@ export class GroupService {
     joinedOn: string,
   ): Promise<GroupMembership> {
     const current = await ctx.em.findOneBy(GroupMembership, { groupId: group.id, schoolId, leftOn: IsNull() });
-    if (current) throw conflict('This school is already a member of this group', { groupId: group.id, schoolId });
+    if (current) throw conflict({ zh: '该校已是本共同体的成员校', en: 'This school is already a member of this group' }, { groupId: group.id, schoolId });
     // History must not overlap: a school re-joins a group, or joins another consortium, only after it left.
     const [earlier] = await ctx.em.query(
       `SELECT g.name, m.left_on FROM group_membership m JOIN school_group g ON g.id = m.group_id
@@ -243,7 +243,7 @@ export class GroupService {
       [schoolId, group.id, joinedOn, group.kind === GroupKind.CONSORTIUM],
     );
     if (earlier) {
-      throw badInput('joinedOn', `The school was still in ${earlier.name} until ${earlier.left_on}: joinedOn must be on or after that day`);
+      throw badInput('joinedOn', { zh: `该校至 ${earlier.left_on} 仍在 ${earlier.name}，加入日期不能早于该日`, en: `The school was still in ${earlier.name} until ${earlier.left_on}: joinedOn must be on or after that day` });
     }
     if (group.kind === GroupKind.CONSORTIUM) {
       const rows: { id: string; name: string }[] = await ctx.em.query(
@@ -252,7 +252,7 @@ export class GroupService {
         [schoolId],
       );
       if (rows.length) {
-        throw conflict(`This school is already in the consortium ${rows[0].name}; a school is in at most one active consortium`, {
+        throw conflict({ zh: `该校已加入教联体 ${rows[0].name}，一所学校同时最多加入一个教联体`, en: `This school is already in the consortium ${rows[0].name}; a school is in at most one active consortium` }, {
           currentConsortiumId: rows[0].id,
           currentConsortiumName: rows[0].name,
         });
@@ -267,9 +267,9 @@ export class GroupService {
       return saved;
     } catch (err: any) {
       if (err?.code === '23505' && String(err.constraint).includes('one_consortium')) {
-        throw conflict('This school joined another consortium at the same moment; a school is in at most one active consortium');
+        throw conflict({ zh: '该校同时加入了另一个教联体，一所学校同时最多加入一个教联体', en: 'This school joined another consortium at the same moment; a school is in at most one active consortium' });
       }
-      if (err?.code === '23505') throw conflict('This school is already a member of this group');
+      if (err?.code === '23505') throw conflict({ zh: '该校已是本共同体的成员校', en: 'This school is already a member of this group' });
       throw err;
     }
   }

@@ -42,7 +42,7 @@ export class SchoolService {
       if (!school) throw notFound('School', id);
       if (input.regionId) await this.access.requireRegions(tx, [input.regionId]);
       if (input.campusOfId) {
-        if (input.campusOfId === id) throw badInput('campusOfId', 'A school cannot be a campus of itself');
+        if (input.campusOfId === id) throw badInput('campusOfId', { zh: '学校不能是自己的校区', en: 'A school cannot be a campus of itself' });
         await this.access.requireSchools(tx, 'manage', [input.campusOfId]);
       }
       const before = { ...school };

@@ -56,21 +56,21 @@ export class TeacherService {
   }
 
   private async requireFreeStaffNo(tx: RequestContext, staffNo: string | undefined | null) {
-    if (staffNo && (await tx.em.existsBy(Teacher, { staffNo }))) throw new AppError(ErrorCode.CONFLICT, `Another teacher has staff number ${staffNo}`, 'staffNo');
+    if (staffNo && (await tx.em.existsBy(Teacher, { staffNo }))) throw new AppError(ErrorCode.CONFLICT, { zh: `教职工号 ${staffNo} 已被其他教师使用`, en: `Another teacher has staff number ${staffNo}` }, 'staffNo');
   }
 
   /** A teacher belongs to one school at a time: close the current assignment, open the next. */
   async transfer(ctx: RequestContext, teacherId: string, toSchoolId: string, on?: string | null): Promise<Teacher> {
     const date = on ?? ctx.today();
-    if (date > ctx.today()) throw badInput('on', 'A transfer cannot be dated in the future');
+    if (date > ctx.today()) throw badInput('on', { zh: '调动日期不能晚于今天', en: 'A transfer cannot be dated in the future' });
     return this.tx.run(ctx, async (tx) => {
       const teacher = await tx.em.findOne(Teacher, { where: { id: teacherId }, lock: { mode: 'pessimistic_write' } });
       if (!teacher) throw notFound('Teacher', teacherId);
-      if (teacher.schoolId === toSchoolId) throw badInput('toSchoolId', 'The teacher already works at this school');
+      if (teacher.schoolId === toSchoolId) throw badInput('toSchoolId', { zh: '该教师已在这所学校任教', en: 'The teacher already works at this school' });
       // Both ends must be in the caller's scope: the school that lets the teacher go and the one that takes them.
       await this.access.requireSchools(tx, 'manage', [teacher.schoolId, toSchoolId]);
       const current = await tx.em.findOneBy(TeacherAssignment, { teacherId, toDate: IsNull() });
-      if (current && date < current.fromDate) throw badInput('on', `The transfer date is before the teacher joined the current school (${current.fromDate})`);
+      if (current && date < current.fromDate) throw badInput('on', { zh: `调动日期早于该教师调入现任学校的日期（${current.fromDate}）`, en: `The transfer date is before the teacher joined the current school (${current.fromDate})` });
       if (current) {
         current.toDate = date;
         await tx.em.save(current);

@@ -33,14 +33,14 @@ const EXAMPLE = '/reports/regions/<regionId>/coverage.xlsx?asOf=2026-06-30';
 /** A report path with its query, as a browser will send it back; BAD_USER_INPUT (field path) for anything else. */
 export function reportPathOf(input: string): string {
   if (typeof input !== 'string' || input.length > 2000 || !input.startsWith(DOWNLOAD_LINK_PREFIX) || /[\s#\\]/.test(input)) {
-    throw badInput('path', `path is a report path with its query, e.g. ${EXAMPLE}`);
+    throw badInput('path', { zh: `「path」须为报表路径及其查询参数，例如 ${EXAMPLE}`, en: `path is a report path with its query, e.g. ${EXAMPLE}` });
   }
   const base = 'http://link.invalid';
   const url = new URL(input, base);
   const route = url.origin === base ? MATCHERS.find((m) => m.re.test(url.pathname)) : undefined;
-  if (!route) throw badInput('path', `path is not a report download (e.g. ${EXAMPLE})`);
+  if (!route) throw badInput('path', { zh: `「path」不是报表下载地址（例如 ${EXAMPLE}）`, en: `path is not a report download (e.g. ${EXAMPLE})` });
   const names = [...url.searchParams.keys()];
   const bad = names.find((n, i) => n === DOWNLOAD_LINK_PARAM || !route.query.includes(n) || names.indexOf(n) !== i);
-  if (bad !== undefined) throw badInput('path', `This report takes the parameters ${route.query.join(', ')}, each at most once (not "${bad}")`);
+  if (bad !== undefined) throw badInput('path', { zh: `该报表的参数为 ${route.query.join('、')}，每个最多出现一次（不接受“${bad}”）`, en: `This report takes the parameters ${route.query.join(', ')}, each at most once (not "${bad}")` });
   return url.pathname + url.search;
 }

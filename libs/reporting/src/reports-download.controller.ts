@@ -10,15 +10,15 @@ import { DEFAULT_TREND_MONTHS, MAX_TREND_MONTHS, ReportsService } from './report
 import { reportToXlsx } from './xlsx';
 
 const id = (name: string, v: string) => {
-  if (!isUuid(v)) throw badInput(name, `${name} must be an id (UUID)`);
+  if (!isUuid(v)) throw badInput(name, { zh: `「${name}」须为有效的 ID（UUID）`, en: `${name} must be an id (UUID)` });
   return v.toLowerCase();
 };
 const required = (name: string, v: string | undefined) => {
-  if (!v) throw badInput(name, `${name} is required (YYYY-MM-DD)`);
+  if (!v) throw badInput(name, { zh: `「${name}」为必填项（YYYY-MM-DD）`, en: `${name} is required (YYYY-MM-DD)` });
   return v;
 };
 const formatOf = (format: string): ReportFormat => {
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw notFound(`Report format .${format}`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw notFound({ zh: `报表格式 .${format}`, en: `Report format .${format}` });
   return format as ReportFormat;
 };
 const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -84,7 +84,7 @@ export class ReportsDownloadController {
   @Get(REPORT_ROUTES.trend.path)
   async trend(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('months') months: string | undefined, @Query('asOf') asOf: string | undefined, @Res() res: any) {
     const f = formatOf(format);
-    if (months !== undefined && !/^\d{1,3}$/.test(months)) throw badInput('months', `months is a whole number from 1 to ${MAX_TREND_MONTHS}`);
+    if (months !== undefined && !/^\d{1,3}$/.test(months)) throw badInput('months', { zh: `月数须为 1 至 ${MAX_TREND_MONTHS} 之间的整数`, en: `months is a whole number from 1 to ${MAX_TREND_MONTHS}` });
     const t = await this.reports.regionCoverageTrend(ctx, id('regionId', regionId), months === undefined ? DEFAULT_TREND_MONTHS : Number(months), asOf || ctx.today());
     await send(res, f, trendReport(t));
   }

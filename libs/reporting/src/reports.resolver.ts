@@ -105,7 +105,7 @@ export class RegionCoverageFieldsResolver {
     @Args() page: PageArgs,
     @Args('search', { type: () => String, nullable: true }) search?: string | null,
   ) {
-    if (search && search.length > 100) throw badInput('search', 'search is at most 100 characters');
+    if (search && search.length > 100) throw badInput('search', { zh: '搜索内容最多 100 个字符', en: 'search is at most 100 characters' });
     return this.reports.uncoveredSchools(ctx, c.regionId, c.asOf, page, search?.trim() || undefined);
   }
 }

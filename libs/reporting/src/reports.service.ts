@@ -89,10 +89,10 @@ function coverageOf(total: (metric: string) => number, target: CoverageTarget | 
 }
 
 export function checkPeriod(from: string, to: string) {
-  if (!isValidDate(from)) throw badInput('from', 'from must be a date YYYY-MM-DD');
-  if (!isValidDate(to)) throw badInput('to', 'to must be a date YYYY-MM-DD');
-  if (from > to) throw badInput('to', 'to must not be before from');
-  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw badInput('to', 'A period is at most ten years');
+  if (!isValidDate(from)) throw badInput('from', { zh: '开始日期须为 YYYY-MM-DD 格式的日期', en: 'from must be a date YYYY-MM-DD' });
+  if (!isValidDate(to)) throw badInput('to', { zh: '结束日期须为 YYYY-MM-DD 格式的日期', en: 'to must be a date YYYY-MM-DD' });
+  if (from > to) throw badInput('to', { zh: '结束日期不能早于开始日期', en: 'to must not be before from' });
+  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw badInput('to', { zh: '统计期间最长为十年', en: 'A period is at most ten years' });
 }
 
 /**
@@ -137,7 +137,7 @@ export class ReportsService {
     if (!view) throw notFound('School group', groupId);
     const onlySchool = p.isPlatformAdmin || view.v === 1 ? null : view.school_id;
     if (!p.isPlatformAdmin && view.v !== 1 && !onlySchool)
-      throw forbidden("A group's figures are for its managers, the region admins above it and its member schools' admins");
+      throw forbidden({ zh: "共同体的统计数据仅供其管理员、上级区域管理员和成员校管理员查看", en: "A group's figures are for its managers, the region admins above it and its member schools' admins" });
     const members = head.filter((r) => r.kind === 'member');
     // ...then its figures: from this instance's cache while the group's revision is unchanged, else one statement
     // for flows of the period and stocks up to its end (per month, for the month-end values), with the revision
@@ -220,7 +220,7 @@ export class ReportsService {
     );
     const region = rows.find((r) => r.kind === 'region');
     if (!region) throw notFound('Region', regionId);
-    if (!ctx.user.isPlatformAdmin && !region.allowed) throw forbidden('This region is outside your scope');
+    if (!ctx.user.isPlatformAdmin && !region.allowed) throw forbidden({ zh: '该区域不在您的管理范围内', en: 'This region is outside your scope' });
     const stocks = rows.filter((r) => r.kind === 'stock');
     const total = (m: string) => stocks.filter((r) => r.metric === m).reduce((a, r) => a + r.v, 0);
     const keyed = (m: string) => typeCounts(new Map(stocks.filter((r) => r.metric === m).map((r) => [r.key, r.v])));
@@ -230,7 +230,7 @@ export class ReportsService {
   }
 
   async regionCoverage(ctx: RequestContext, regionId: string, asOf = ctx.today()): Promise<RegionCoverage> {
-    if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
+    if (!isValidDate(asOf)) throw badInput('asOf', { zh: '统计日期须为 YYYY-MM-DD 格式的日期', en: 'asOf must be a date YYYY-MM-DD' });
     const s = await this.regionFacts(ctx, regionId, asOf, [...COVERAGE_STOCKS, Metric.ConsortiaByLevel], Number(asOf.slice(0, 4)));
     return Object.assign(new RegionCoverage(), {
       regionId,
@@ -246,8 +246,8 @@ export class ReportsService {
    * rows of asOf's month): each month's stock is the running total of the month rows up to it.
    */
   async regionCoverageTrend(ctx: RequestContext, regionId: string, months: number, asOf = ctx.today()): Promise<RegionCoverageTrend> {
-    if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
-    if (!Number.isInteger(months) || months < 1 || months > MAX_TREND_MONTHS) throw badInput('months', `months is a whole number from 1 to ${MAX_TREND_MONTHS}`);
+    if (!isValidDate(asOf)) throw badInput('asOf', { zh: '统计日期须为 YYYY-MM-DD 格式的日期', en: 'asOf must be a date YYYY-MM-DD' });
+    if (!Number.isInteger(months) || months < 1 || months > MAX_TREND_MONTHS) throw badInput('months', { zh: `月数须为 1 至 ${MAX_TREND_MONTHS} 之间的整数`, en: `months is a whole number from 1 to ${MAX_TREND_MONTHS}` });
     await this.access.requireRegions(ctx, [regionId]);
     const ends = monthEnds(asOf, months);
     const years = [...new Set(ends.map((e) => Number(e.day.slice(0, 4))))];
@@ -276,7 +276,7 @@ export class ReportsService {
    */
   async regionBreakdown(ctx: RequestContext, regionId: string, from: string, to: string, asOf = ctx.today()): Promise<RegionBreakdown> {
     checkPeriod(from, to);
-    if (!isValidDate(asOf)) throw badInput('asOf', 'asOf must be a date YYYY-MM-DD');
+    if (!isValidDate(asOf)) throw badInput('asOf', { zh: '统计日期须为 YYYY-MM-DD 格式的日期', en: 'asOf must be a date YYYY-MM-DD' });
     await this.access.requireRegions(ctx, [regionId]);
     // in the order of their codes (行政区划代码), as official tables list them
     const children = await ctx.em.find(Region, { where: { parentId: regionId }, order: { code: { direction: 'ASC', nulls: 'LAST' }, name: 'ASC', id: 'ASC' } });
@@ -346,8 +346,8 @@ export class ReportsService {
   }
 
   async setCoverageTarget(ctx: RequestContext, regionId: string, year: number, ratio: number): Promise<CoverageTarget> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'year must be between 2000 and 2100');
-    if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw badInput('ratio', 'ratio is a share between 0 and 1 (e.g. 0.7 for 70%)');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', { zh: '年份须在 2000 年至 2100 年之间', en: 'year must be between 2000 and 2100' });
+    if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw badInput('ratio', { zh: '目标覆盖率须为 0 到 1 之间的比例（如 0.7 表示 70%）', en: 'ratio is a share between 0 and 1 (e.g. 0.7 for 70%)' });
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [regionId]);
       await writeCoverageTarget(tx.em, regionId, year, ratio, tx.user.userId, tx.now());

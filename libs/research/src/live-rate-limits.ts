@@ -7,11 +7,11 @@ import { SessionEventType } from './enums';
  */
 export const LIVE_RATE_LIMITS = {
   /** chat messages and notes */
-  text: { events: 10, seconds: 10, types: [SessionEventType.CHAT_MESSAGE, SessionEventType.NOTE_POSTED], what: 'messages' },
+  text: { events: 10, seconds: 10, types: [SessionEventType.CHAT_MESSAGE, SessionEventType.NOTE_POSTED], what: 'messages', whatZh: '消息' },
   /** raising and lowering a hand */
-  hand: { events: 6, seconds: 10, types: [SessionEventType.HAND_RAISED, SessionEventType.HAND_LOWERED], what: 'hand signals' },
+  hand: { events: 6, seconds: 10, types: [SessionEventType.HAND_RAISED, SessionEventType.HAND_LOWERED], what: 'hand signals', whatZh: '举手操作' },
   /** entering a room (each entry writes PARTICIPANT_JOINED, each exit PARTICIPANT_LEFT) */
-  join: { events: 10, seconds: 60, types: [SessionEventType.PARTICIPANT_JOINED], what: 'room entries' },
+  join: { events: 10, seconds: 60, types: [SessionEventType.PARTICIPANT_JOINED], what: 'room entries', whatZh: '进入房间' },
 } as const;
 
 export type LiveRateLimit = keyof typeof LIVE_RATE_LIMITS;
@@ -31,7 +31,10 @@ export async function enforceLiveRateLimit(tx: RequestContext, kind: LiveRateLim
   );
   if (n < limit.events) return;
   const retryAfter = Math.max(1, Math.ceil(limit.seconds - (Date.now() - new Date(oldest).getTime()) / 1000));
-  throw new AppError(ErrorCode.RATE_LIMITED, `Too many ${limit.what}: at most ${limit.events} per ${limit.seconds} s; try again in ${retryAfter} s`, undefined, {
+  throw new AppError(ErrorCode.RATE_LIMITED, {
+      zh: `${limit.whatZh}过于频繁：每 ${limit.seconds} 秒最多 ${limit.events} 次，请 ${retryAfter} 秒后再试`,
+      en: `Too many ${limit.what}: at most ${limit.events} per ${limit.seconds} s; try again in ${retryAfter} s`,
+    }, undefined, {
     retryAfterSeconds: retryAfter,
   });
 }

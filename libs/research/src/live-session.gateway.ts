@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Ack, ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayDisconnect } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { Allow, AppError, AUTHENTICATED, badInput, isUuid, LIVE_NAMESPACE, RequestContext, socketContext, socketUserId } from '#app/core';
+import { Allow, AppError, AUTHENTICATED, badInput, isUuid, LIVE_NAMESPACE, RequestContext, socketContext, socketLang, socketUserId, type Lang } from '#app/core';
 import { SessionEvent } from './entities/session-event.entity';
 import { SessionEventType } from './enums';
 import { LiveDeliveryService, type Participant, type SessionListener } from './live-delivery.service';
@@ -26,9 +26,9 @@ export const eventDto = (e: SessionEvent) => ({
   at: e.at instanceof Date ? e.at.toISOString() : e.at,
 });
 
-const failure = (err: unknown) =>
+const failure = (err: unknown, lang: Lang) =>
   err instanceof AppError
-    ? { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details ?? {}) }
+    ? { ok: false, code: err.code, message: err.messageIn(lang), ...(err.field ? { field: err.field } : {}), ...(err.details ?? {}) }
     : { ok: false, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
 
 /**
@@ -51,7 +51,9 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
 
   /** A fresh context per message (loaders must not outlive one operation), with the principal LiveGateway checked for this event. */
   private ctx(socket: Socket): RequestContext {
-    return new RequestContext(this.dataSource.manager, socketContext(socket).principal);
+    const ctx = new RequestContext(this.dataSource.manager, socketContext(socket).principal);
+    ctx.lang = socketContext(socket).lang;
+    return ctx;
   }
 
   private joined(socket: Socket): Map<string, SessionListener> {
@@ -59,28 +61,28 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
   }
 
   /** Handlers answer through the ack: { ok: true, ... } or { ok: false, code, message }. They return nothing to Nest. */
-  private async run(ack: AckFn | undefined, work: () => Promise<Record<string, unknown> | void>): Promise<void> {
+  private async run(socket: Socket, ack: AckFn | undefined, work: () => Promise<Record<string, unknown> | void>): Promise<void> {
     try {
       const result = await work();
       if (result && typeof ack === 'function') ack(result);
     } catch (err) {
       if (!(err instanceof AppError)) this.logger.error((err as Error).stack ?? String(err));
-      if (typeof ack === 'function') ack(failure(err));
+      if (typeof ack === 'function') ack(failure(err, socketContext(socket)?.lang ?? socketLang(socket)));
     }
   }
 
   private sessionId(body: any): string {
     const id = body?.sessionId;
-    if (!isUuid(id)) throw badInput('sessionId', 'sessionId must be an id (UUID)');
+    if (!isUuid(id)) throw badInput('sessionId', { zh: '「sessionId」须为有效的 ID（UUID）', en: 'sessionId must be an id (UUID)' });
     return id.toLowerCase();
   }
 
   @SubscribeMessage('session:join')
   join(@ConnectedSocket() socket: Socket, @MessageBody() body: any, @Ack() ack?: AckFn) {
-    return this.run(ack, async () => {
+    return this.run(socket, ack, async () => {
       const sessionId = this.sessionId(body);
       const afterSeq = body?.afterSeq ?? 0;
-      if (!Number.isInteger(afterSeq) || afterSeq < 0 || afterSeq > MAX_SEQ) throw badInput('afterSeq', `afterSeq must be a whole number from 0 to ${MAX_SEQ}`);
+      if (!Number.isInteger(afterSeq) || afterSeq < 0 || afterSeq > MAX_SEQ) throw badInput('afterSeq', { zh: `「afterSeq」须为 0 至 ${MAX_SEQ} 之间的整数`, en: `afterSeq must be a whole number from 0 to ${MAX_SEQ}` });
       const ctx = this.ctx(socket);
       await this.access.require(ctx, sessionId, 'view');
       const sessions = this.joined(socket);
@@ -104,7 +106,7 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
 
   @SubscribeMessage('session:leave')
   leave(@ConnectedSocket() socket: Socket, @MessageBody() body: any, @Ack() ack?: AckFn) {
-    return this.run(ack, async () => {
+    return this.run(socket, ack, async () => {
       const sessionId = this.sessionId(body);
       await this.leaveSession(socket, sessionId);
       return { ok: true };
@@ -113,7 +115,7 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
 
   @SubscribeMessage('session:chat')
   chat(@ConnectedSocket() socket: Socket, @MessageBody() body: any, @Ack() ack?: AckFn) {
-    return this.run(ack, async () => {
+    return this.run(socket, ack, async () => {
       const e = await this.research.postText(this.ctx(socket), this.sessionId(body), SessionEventType.CHAT_MESSAGE, body?.text);
       return { ok: true, seq: e.seq };
     });
@@ -121,7 +123,7 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
 
   @SubscribeMessage('session:note')
   note(@ConnectedSocket() socket: Socket, @MessageBody() body: any, @Ack() ack?: AckFn) {
-    return this.run(ack, async () => {
+    return this.run(socket, ack, async () => {
       const e = await this.research.postText(this.ctx(socket), this.sessionId(body), SessionEventType.NOTE_POSTED, body?.text);
       return { ok: true, seq: e.seq };
     });
@@ -129,7 +131,7 @@ export class LiveSessionGateway implements OnGatewayDisconnect {
 
   @SubscribeMessage('session:hand')
   hand(@ConnectedSocket() socket: Socket, @MessageBody() body: any, @Ack() ack?: AckFn) {
-    return this.run(ack, async () => {
+    return this.run(socket, ack, async () => {
       const e = await this.research.hand(this.ctx(socket), this.sessionId(body), body?.raised !== false);
       return { ok: true, seq: e.seq };
     });

@@ -78,7 +78,7 @@ export class ResearchAccess {
     const a = await this.of(ctx, sessionId);
     // A session the caller cannot see answers exactly like an unknown id: its existence is not told.
     if (!a.view) throw notFound('Research session', sessionId);
-    if (!a[need]) throw forbidden('Only the group managers and the host school run this session');
+    if (!a[need]) throw forbidden({ zh: '只有共同体管理员和承办校可以主持该教研活动', en: 'Only the group managers and the host school run this session' });
     return a;
   }
 }

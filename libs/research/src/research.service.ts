@@ -12,6 +12,7 @@ import {
   chinaDayStart,
   EventBus,
   TransactionService,
+  type Msg,
   type PageArgs,
   type RequestContext,
 } from '#app/core';
@@ -21,6 +22,7 @@ import { ResearchSessionFilter, ScheduleResearchSessionInput } from './dto/sessi
 import { Attendance, ResearchSession, ResearchSessionSchool, ResearchSessionTeacher } from './entities/research-session.entity';
 import { SessionEvent } from './entities/session-event.entity';
 import { ResearchSessionStatus, SessionEventType } from './enums';
+import { SESSION_STATUS_ZH } from './status-names';
 import { ResearchAccess } from './research-access';
 import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
@@ -44,36 +46,36 @@ export class ResearchService {
   ) {}
 
   async schedule(ctx: RequestContext, input: ScheduleResearchSessionInput): Promise<ResearchSession> {
-    if (input.endsAt <= input.startsAt) throw badInput('endsAt', 'endsAt must be after startsAt');
-    if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', `A session lasts at most ${MAX_SESSION_HOURS} hours`);
+    if (input.endsAt <= input.startsAt) throw badInput('endsAt', { zh: '结束时间须晚于开始时间', en: 'endsAt must be after startsAt' });
+    if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', { zh: `一次教研活动最长 ${MAX_SESSION_HOURS} 小时`, en: `A session lasts at most ${MAX_SESSION_HOURS} hours` });
     const details = sessionDetails(input, input.mode);
     return this.tx.run(ctx, async (tx) => {
       const group = await Directory.group(tx, input.groupId);
       if (!group) throw notFound('School group', input.groupId);
-      if (group.status !== GroupStatus.ACTIVE) throw conflict('This group is dissolved');
+      if (group.status !== GroupStatus.ACTIVE) throw conflict({ zh: '该共同体已解散', en: 'This group is dissolved' });
       const p = tx.user;
       const [{ allowed }] = await tx.em.query(
         `SELECT ($1 OR ${managesGroupSql('$2::uuid', '$3::uuid[]', '$4::uuid[]')} OR $5::uuid = ANY($6::uuid[])) AS allowed`,
         [p.isPlatformAdmin, group.id, p.regionIds, p.groupIds, input.hostSchoolId, p.schoolIds],
       );
-      if (!allowed) throw forbidden("Only the group's managers and the host school's admins schedule its sessions");
+      if (!allowed) throw forbidden({ zh: "只有共同体管理员和承办校管理员可以安排教研活动", en: "Only the group's managers and the host school's admins schedule its sessions" });
       const schoolIds = [...new Set([input.hostSchoolId, ...input.invitedSchoolIds])];
       // members on the session's day: today's members for what is still to come, the members of then for history
       const memberIds = await this.orgAccess.memberSchoolsOn(tx, group.id, schoolIds, chinaDay(input.startsAt));
-      if (!memberIds.has(input.hostSchoolId)) throw badInput('hostSchoolId', 'The host school must be an active member of the group');
+      if (!memberIds.has(input.hostSchoolId)) throw badInput('hostSchoolId', { zh: '承办校须为本共同体的在册成员校', en: 'The host school must be an active member of the group' });
       const outsider = schoolIds.find((id) => !memberIds.has(id));
-      if (outsider) throw badInput('invitedSchoolIds', `School ${outsider} is not an active member of the group`);
+      if (outsider) throw badInput('invitedSchoolIds', { zh: `学校 ${outsider} 不是本共同体的在册成员校`, en: `School ${outsider} is not an active member of the group` });
       const teacherIds = [...new Set(input.invitedTeacherIds ?? [])];
       if (teacherIds.length) {
         const okIds = await this.orgAccess.groupTeachers(tx, group.id, teacherIds);
         const bad = teacherIds.find((id) => !okIds.has(id));
-        if (bad) throw badInput('invitedTeacherIds', `Teacher ${bad} does not teach at a member school of the group`);
+        if (bad) throw badInput('invitedTeacherIds', { zh: `教师 ${bad} 不在本共同体成员校任教`, en: `Teacher ${bad} does not teach at a member school of the group` });
       }
       const planIds = [...new Set(input.lessonPlanIds ?? [])];
       if (planIds.length) {
         const ok = await this.planLinks.linkable(tx, group.id, planIds);
         const bad = planIds.findIndex((id) => !ok.has(id));
-        if (bad >= 0) throw badInput(`lessonPlanIds.${bad}`, `Lesson plan ${planIds[bad]} is not a current team plan of the group`);
+        if (bad >= 0) throw badInput(`lessonPlanIds.${bad}`, { zh: `教案 ${planIds[bad]} 不是本共同体当前的集体教案`, en: `Lesson plan ${planIds[bad]} is not a current team plan of the group` });
       }
       const now = tx.now();
       const row: SessionRow = {
@@ -128,14 +130,14 @@ export class ResearchService {
     return { session, access };
   }
 
-  private requireStatus(session: ResearchSession, allowed: ResearchSessionStatus[], action: string) {
-    if (!allowed.includes(session.status)) throw conflict(`Cannot ${action}: the session is ${session.status}`, { status: session.status });
+  private requireStatus(session: ResearchSession, allowed: ResearchSessionStatus[], action: Msg) {
+    if (!allowed.includes(session.status)) throw conflict({ zh: `无法${action.zh}：该教研活动当前为“${SESSION_STATUS_ZH[session.status]}”状态`, en: `Cannot ${action.en}: the session is ${session.status}` }, { status: session.status });
   }
 
   start(ctx: RequestContext, id: string): Promise<ResearchSession> {
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, id, 'manage');
-      this.requireStatus(session, [ResearchSessionStatus.SCHEDULED], 'start');
+      this.requireStatus(session, [ResearchSessionStatus.SCHEDULED], { zh: '开始', en: 'start' });
       session.status = ResearchSessionStatus.LIVE;
       session.startedAt = tx.now();
       session.agendaIndex = session.agenda.length ? 0 : null;
@@ -145,10 +147,10 @@ export class ResearchService {
   }
 
   end(ctx: RequestContext, id: string, minutes?: string | null): Promise<ResearchSession> {
-    if (minutes && minutes.length > 20000) throw badInput('minutes', 'minutes are at most 20,000 characters');
+    if (minutes && minutes.length > 20000) throw badInput('minutes', { zh: '活动纪要最多 20000 字', en: 'minutes are at most 20,000 characters' });
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, id, 'manage');
-      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'end');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], { zh: '结束', en: 'end' });
       session.status = ResearchSessionStatus.ENDED;
       session.endedAt = tx.now();
       session.minutes = minutes ?? null;
@@ -159,11 +161,11 @@ export class ResearchService {
   }
 
   cancel(ctx: RequestContext, id: string, reason: string): Promise<ResearchSession> {
-    if (!reason?.trim()) throw badInput('reason', 'Give a reason for cancelling');
-    if (reason.length > 1000) throw badInput('reason', 'reason is at most 1,000 characters');
+    if (!reason?.trim()) throw badInput('reason', { zh: '请填写取消原因', en: 'Give a reason for cancelling' });
+    if (reason.length > 1000) throw badInput('reason', { zh: '原因最多 1000 字', en: 'reason is at most 1,000 characters' });
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, id, 'manage');
-      this.requireStatus(session, [ResearchSessionStatus.SCHEDULED, ResearchSessionStatus.LIVE], 'cancel');
+      this.requireStatus(session, [ResearchSessionStatus.SCHEDULED, ResearchSessionStatus.LIVE], { zh: '取消', en: 'cancel' });
       session.status = ResearchSessionStatus.CANCELLED;
       session.cancelledAt = tx.now();
       session.cancelReason = reason;
@@ -175,10 +177,10 @@ export class ResearchService {
   advanceAgenda(ctx: RequestContext, id: string, index?: number | null): Promise<ResearchSession> {
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, id, 'manage');
-      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'advance the agenda');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], { zh: '推进议程', en: 'advance the agenda' });
       const next = index ?? (session.agendaIndex ?? -1) + 1;
       if (!Number.isInteger(next) || next < 0 || next >= session.agenda.length) {
-        throw badInput('index', `The agenda has ${session.agenda.length} items (0 to ${session.agenda.length - 1})`);
+        throw badInput('index', { zh: `议程共 ${session.agenda.length} 项（序号 0 至 ${session.agenda.length - 1}）`, en: `The agenda has ${session.agenda.length} items (0 to ${session.agenda.length - 1})` });
       }
       session.agendaIndex = next;
       await this.saveWithEvent(tx, session, SessionEventType.AGENDA_ADVANCED, { index: next, title: session.agenda[next].title });
@@ -189,10 +191,10 @@ export class ResearchService {
   checkIn(ctx: RequestContext, sessionId: string): Promise<Attendance> {
     return this.tx.run(ctx, async (tx) => {
       const { session, access } = await this.locked(tx, sessionId, 'view');
-      if (!tx.user.teacherId || !access.invited) throw forbidden('Only invited teachers check in');
-      if (session.status === ResearchSessionStatus.SCHEDULED) throw conflict('Check-in opens when the session starts');
-      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'check in');
-      if (await tx.em.existsBy(Attendance, { sessionId, teacherId: tx.user.teacherId })) throw conflict('You have already checked in');
+      if (!tx.user.teacherId || !access.invited) throw forbidden({ zh: '只有受邀教师可以签到', en: 'Only invited teachers check in' });
+      if (session.status === ResearchSessionStatus.SCHEDULED) throw conflict({ zh: '活动开始后才能签到', en: 'Check-in opens when the session starts' });
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], { zh: '签到', en: 'check in' });
+      if (await tx.em.existsBy(Attendance, { sessionId, teacherId: tx.user.teacherId })) throw conflict({ zh: '您已签到', en: 'You have already checked in' });
       return this.insertAttendance(tx, sessionId, tx.user.teacherId);
     });
   }
@@ -204,9 +206,9 @@ export class ResearchService {
   recordAttendance(ctx: RequestContext, sessionId: string, teacherId: string): Promise<Attendance> {
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, sessionId, 'manage');
-      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'record attendance');
-      if (!(await this.access.isInvited(tx, sessionId, teacherId))) throw badInput('teacherId', 'Only invited teachers (of an invited school, or by name) attend');
-      if (await tx.em.existsBy(Attendance, { sessionId, teacherId })) throw conflict('This teacher has already checked in');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], { zh: '登记出席', en: 'record attendance' });
+      if (!(await this.access.isInvited(tx, sessionId, teacherId))) throw badInput('teacherId', { zh: '只有受邀教师（受邀学校的教师或被点名邀请的教师）可以出席', en: 'Only invited teachers (of an invited school, or by name) attend' });
+      if (await tx.em.existsBy(Attendance, { sessionId, teacherId })) throw conflict({ zh: '该教师已签到', en: 'This teacher has already checked in' });
       return this.insertAttendance(tx, sessionId, teacherId);
     });
   }
@@ -222,12 +224,12 @@ export class ResearchService {
 
   /** Notes and chat: participants of a live session, size- and rate-limited per user across instances. */
   postText(ctx: RequestContext, sessionId: string, type: SessionEventType.NOTE_POSTED | SessionEventType.CHAT_MESSAGE, text: string): Promise<SessionEvent> {
-    if (typeof text !== 'string' || !text.trim()) throw badInput('text', 'text must not be empty');
+    if (typeof text !== 'string' || !text.trim()) throw badInput('text', { zh: '内容不能为空', en: 'text must not be empty' });
     assertSafeText(text, 'text'); // socket.io text reaches no global pipe
-    if (text.length > MAX_TEXT) throw badInput('text', `text is at most ${MAX_TEXT} characters`);
+    if (text.length > MAX_TEXT) throw badInput('text', { zh: `内容最多 ${MAX_TEXT} 字`, en: `text is at most ${MAX_TEXT} characters` });
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, sessionId, 'view');
-      this.requireStatus(session, [ResearchSessionStatus.LIVE], 'post');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], { zh: '发言', en: 'post' });
       await enforceLiveRateLimit(tx, 'text');
       return this.events.append(tx, sessionId, type, { text, name: await this.displayName(tx) });
     });
@@ -236,7 +238,7 @@ export class ResearchService {
   hand(ctx: RequestContext, sessionId: string, raised: boolean): Promise<SessionEvent> {
     return this.tx.run(ctx, async (tx) => {
       const { session } = await this.locked(tx, sessionId, 'view');
-      this.requireStatus(session, [ResearchSessionStatus.LIVE], raised ? 'raise a hand' : 'lower a hand');
+      this.requireStatus(session, [ResearchSessionStatus.LIVE], raised ? { zh: '举手', en: 'raise a hand' } : { zh: '放下举手', en: 'lower a hand' });
       await enforceLiveRateLimit(tx, 'hand');
       return this.events.append(tx, sessionId, raised ? SessionEventType.HAND_RAISED : SessionEventType.HAND_LOWERED, { name: await this.displayName(tx) });
     });

@@ -15,8 +15,8 @@ interface Details {
 export function sessionDetails(input: Details, mode: SessionMode): Required<{ [K in keyof Details]: string | null }> {
   const text = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
   const d = { subject: text(input.subject), grade: text(input.grade), location: text(input.location), meetingUrl: text(input.meetingUrl) };
-  if (d.meetingUrl && mode === SessionMode.ONSITE) throw badInput('meetingUrl', 'An ONSITE session has no meeting link (make it ONLINE or HYBRID)');
-  if (d.meetingUrl && !/^https?:\/\/[^\s]+$/i.test(d.meetingUrl)) throw badInput('meetingUrl', 'The meeting link starts with http:// or https://');
-  if (d.location && mode === SessionMode.ONLINE) throw badInput('location', 'An ONLINE session has no place (make it ONSITE or HYBRID)');
+  if (d.meetingUrl && mode === SessionMode.ONSITE) throw badInput('meetingUrl', { zh: '线下（ONSITE）活动没有会议链接（请改为线上 ONLINE 或混合 HYBRID）', en: 'An ONSITE session has no meeting link (make it ONLINE or HYBRID)' });
+  if (d.meetingUrl && !/^https?:\/\/[^\s]+$/i.test(d.meetingUrl)) throw badInput('meetingUrl', { zh: '会议链接须以 http:// 或 https:// 开头', en: 'The meeting link starts with http:// or https://' });
+  if (d.location && mode === SessionMode.ONLINE) throw badInput('location', { zh: '线上（ONLINE）活动没有地点（请改为线下 ONSITE 或混合 HYBRID）', en: 'An ONLINE session has no place (make it ONSITE or HYBRID)' });
   return d;
 }

@@ -4,6 +4,7 @@ import { Directory, type Teacher } from '#app/organisation';
 import { UpdateResearchSessionInput } from './dto/session.input';
 import { ResearchSession, SessionMinutesVersion } from './entities/research-session.entity';
 import { ResearchSessionStatus } from './enums';
+import { SESSION_STATUS_ZH } from './status-names';
 import { ResearchAccess } from './research-access';
 import { writeMinutes } from './research-rows';
 import { sessionDetails } from './session-details';
@@ -34,17 +35,17 @@ export class SessionEditsService {
   /** Changes a SCHEDULED session; what the input leaves out stays. A new time is still to come. */
   update(ctx: RequestContext, input: UpdateResearchSessionInput): Promise<ResearchSession> {
     const { sessionId, agenda, startsAt, endsAt, ...rest } = input;
-    if (!Object.values({ ...rest, agenda, startsAt, endsAt }).some((v) => v !== undefined)) throw badInput('sessionId', 'Nothing to change');
+    if (!Object.values({ ...rest, agenda, startsAt, endsAt }).some((v) => v !== undefined)) throw badInput('sessionId', { zh: '没有需要修改的内容', en: 'Nothing to change' });
     return this.tx.run(ctx, async (tx) => {
       const s = await this.locked(tx, sessionId);
-      if (s.status !== ResearchSessionStatus.SCHEDULED) throw conflict(`Only a session not yet started changes: this one is ${s.status}`, { status: s.status });
+      if (s.status !== ResearchSessionStatus.SCHEDULED) throw conflict({ zh: `只有未开始的教研活动可以修改安排：该活动当前为“${SESSION_STATUS_ZH[s.status]}”状态`, en: `Only a session not yet started changes: this one is ${s.status}` }, { status: s.status });
       const before = { startsAt: s.startsAt, endsAt: s.endsAt };
       // a new start keeps the length unless a new end is given
       const start = startsAt ?? s.startsAt;
       const end = endsAt ?? (startsAt ? new Date(start.getTime() + (s.endsAt.getTime() - s.startsAt.getTime())) : s.endsAt);
-      if (end <= start) throw badInput('endsAt', 'endsAt must be after startsAt');
-      if (end.getTime() - start.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', `A session lasts at most ${MAX_SESSION_HOURS} hours`);
-      if (startsAt && startsAt <= tx.now()) throw badInput('startsAt', 'A session is moved to a time still to come');
+      if (end <= start) throw badInput('endsAt', { zh: '结束时间须晚于开始时间', en: 'endsAt must be after startsAt' });
+      if (end.getTime() - start.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', { zh: `一次教研活动最长 ${MAX_SESSION_HOURS} 小时`, en: `A session lasts at most ${MAX_SESSION_HOURS} hours` });
+      if (startsAt && startsAt <= tx.now()) throw badInput('startsAt', { zh: '教研活动只能改到尚未到来的时间', en: 'A session is moved to a time still to come' });
       const mode = rest.mode ?? s.mode;
       const pick = <K extends 'subject' | 'grade' | 'location' | 'meetingUrl'>(k: K) => (rest[k] === undefined ? s[k] : rest[k]);
       Object.assign(s, sessionDetails({ subject: pick('subject'), grade: pick('grade'), location: pick('location'), meetingUrl: pick('meetingUrl') }, mode));
@@ -62,13 +63,13 @@ export class SessionEditsService {
 
   /** Replaces the minutes of an ENDED session; every earlier text stays in its history (minutesHistory). */
   correctMinutes(ctx: RequestContext, sessionId: string, minutes: string): Promise<ResearchSession> {
-    if (!minutes?.trim()) throw badInput('minutes', 'Give the corrected minutes');
-    if (minutes.length > MAX_MINUTES) throw badInput('minutes', 'minutes are at most 20,000 characters');
+    if (!minutes?.trim()) throw badInput('minutes', { zh: '请填写更正后的活动纪要', en: 'Give the corrected minutes' });
+    if (minutes.length > MAX_MINUTES) throw badInput('minutes', { zh: '活动纪要最多 20000 字', en: 'minutes are at most 20,000 characters' });
     assertSafeText('minutes', minutes);
     return this.tx.run(ctx, async (tx) => {
       const s = await this.locked(tx, sessionId);
-      if (s.status !== ResearchSessionStatus.ENDED) throw conflict(`Minutes are corrected after the session ended: this one is ${s.status}`, { status: s.status });
-      if (s.minutes === minutes) throw badInput('minutes', 'These are the minutes already');
+      if (s.status !== ResearchSessionStatus.ENDED) throw conflict({ zh: `活动结束后才能更正纪要：该活动当前为“${SESSION_STATUS_ZH[s.status]}”状态`, en: `Minutes are corrected after the session ended: this one is ${s.status}` }, { status: s.status });
+      if (s.minutes === minutes) throw badInput('minutes', { zh: '纪要内容与现有的相同', en: 'These are the minutes already' });
       const history = await this.history(tx, s);
       const rows = history.filter((h) => h.fromSession).map(({ fromSession: _, ...h }) => h);
       const next = history.length + 1;

@@ -6,17 +6,18 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { auth } from './auth';
+import { storedLang } from './i18n';
 
 /**
  * The GraphQL client: same origin only (`/graphql`), the session's bearer token on every request, and an
  * expired or revoked token (UNAUTHENTICATED) ends the session, which sends the user back to sign-in.
  * Subscriptions go over graphql-ws on the same origin (`/graphql`), opened on the first one and with the token
- * current at each (re)connect.
+ * current at each (re)connect. Every request says the UI's language (Accept-Language), so server messages come in it.
  */
 export function createApolloClient() {
   const withToken = new SetContextLink((prev) => {
     const token = auth.token();
-    return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
+    return { headers: { ...prev.headers, 'accept-language': storedLang(), ...(token ? { authorization: `Bearer ${token}` } : {}) } };
   });
   const endOnUnauthenticated = new ErrorLink(({ error, operation }) => {
     if (operation.operationName === 'Login') return;
@@ -26,7 +27,7 @@ export function createApolloClient() {
     createClient({
       url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
       lazy: true,
-      connectionParams: () => ({ authorization: `Bearer ${auth.token() ?? ''}` }),
+      connectionParams: () => ({ authorization: `Bearer ${auth.token() ?? ''}`, 'accept-language': storedLang() }),
       retryAttempts: Infinity,
       shouldRetry: () => !!auth.token(),
     }),

@@ -26,19 +26,19 @@ export class AccessGuard implements CanActivate {
     const who = this.reflector.getAllAndOverride<Allowance[] | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
     if (!who?.length) {
       this.logger.warn(`${context.getClass().name}.${context.getHandler().name} declares no @Allow: refused`);
-      throw forbidden('This operation declares no permission and is refused');
+      throw forbidden({ zh: '该操作未声明权限，已拒绝', en: 'This operation declares no permission and is refused' });
     }
     if (who.includes(PUBLIC)) return true;
     const ctx = contextOf(context);
     if (!ctx) throw forbidden();
     const user = ctx.user; // UNAUTHENTICATED when missing
     if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE_KEY, [context.getHandler(), context.getClass()])) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'Choose a new password first (changePassword with the one-time code as currentPassword)', undefined, {
+      throw new AppError(ErrorCode.FORBIDDEN, { zh: '请先设置新密码（调用 changePassword，currentPassword 填一次性验证码）', en: 'Choose a new password first (changePassword with the one-time code as currentPassword)' }, undefined, {
         reason: 'PASSWORD_CHANGE_REQUIRED',
       });
     }
     if (who.includes(AUTHENTICATED) || user.isPlatformAdmin) return true;
     if (user.hasRole(...(who.filter((w) => w !== AUTHENTICATED && w !== PUBLIC) as Role[]))) return true;
-    throw forbidden(`This operation needs one of the roles ${who.join(', ')}`);
+    throw forbidden({ zh: `该操作需要以下角色之一：${who.join('、')}`, en: `This operation needs one of the roles ${who.join(', ')}` });
   }
 }

@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
+import { langOf } from '../errors/messages';
 import { sqlStats } from '../database/sql-stats';
 import { downloadLinkRequest, verifyDownloadLink } from './download-link';
 import { bearerToken, verifyToken } from './jwt';
@@ -34,17 +35,17 @@ export class ContextFactory {
     const found = link ? await this.principals.resolve(link.userId) : null;
     // a link ends with the user's tokens (logout, password change or reset, role change)
     const principal = found && found.tokenVersion === link!.version ? found : null;
-    return new RequestContext(this.dataSource.manager, principal, principal ? null : 'The download link is invalid, has expired or is not for this address: ask for a new one');
+    return new RequestContext(this.dataSource.manager, principal, principal ? null : { zh: '下载链接无效、已过期或不属于此地址，请重新获取', en: 'The download link is invalid, has expired or is not for this address: ask for a new one' });
   }
 
   async fromToken(token: string | null | undefined): Promise<RequestContext> {
     if (!token) return new RequestContext(this.dataSource.manager, null, null);
     const claims = verifyToken(this.config.jwtSecret, token);
-    if (!claims) return new RequestContext(this.dataSource.manager, null, 'The token is invalid or has expired: sign in again');
+    if (!claims) return new RequestContext(this.dataSource.manager, null, { zh: '登录凭证无效或已过期，请重新登录', en: 'The token is invalid or has expired: sign in again' });
     const principal = await this.principals.resolve(claims.userId);
-    if (!principal) return new RequestContext(this.dataSource.manager, null, 'The account of this token no longer exists');
+    if (!principal) return new RequestContext(this.dataSource.manager, null, { zh: '该登录凭证对应的账号已不存在', en: 'The account of this token no longer exists' });
     // Logout, a password change or reset and role changes bump the user's version: older tokens end at once.
-    if (principal.tokenVersion !== claims.version) return new RequestContext(this.dataSource.manager, null, 'This sign-in has ended: sign in again');
+    if (principal.tokenVersion !== claims.version) return new RequestContext(this.dataSource.manager, null, { zh: '本次登录已失效，请重新登录', en: 'This sign-in has ended: sign in again' });
     const ctx = new RequestContext(this.dataSource.manager, principal, null);
     ctx.tokenExpiresAt = claims.expiresAt;
     return ctx;
@@ -72,6 +73,7 @@ export class RequestContextMiddleware implements NestMiddleware {
       const link = downloadLinkRequest(req);
       req.ctx = link ? await this.contexts.fromDownloadLink(link) : await this.contexts.fromToken(bearerToken(req.headers?.authorization));
       req.ctx.clientAddress = clientAddress(req);
+      req.ctx.lang = req.ctx.principal?.lang ?? langOf(req.headers?.['accept-language']); // the user's choice wins
     } catch (err) {
       return next(err);
     }

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { unauthenticated } from '../errors/app-error';
+import type { Lang } from '../errors/messages';
 
 export enum Role {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
@@ -35,6 +36,8 @@ export class Principal {
     readonly tokenVersion = 0,
     /** Signed in with a one-time code from resetPassword: only me, logout and changePassword until the password is changed. */
     readonly mustChangePassword = false,
+    /** The language the user chose for messages (app_user.locale); null: the request's Accept-Language decides. */
+    readonly lang: Lang | null = null,
   ) {}
 
   /** A teacher (`teacherId`) or a manager (`grants`) acting without an account: nothing they write records one. */
@@ -44,7 +47,7 @@ export class Principal {
 
   /** The caller's account: UNAUTHENTICATED for a principal without one. */
   get accountId(): string {
-    if (!this.userId) throw unauthenticated('This needs a signed-in account');
+    if (!this.userId) throw unauthenticated({ zh: '此操作需要登录账号', en: 'This needs a signed-in account' });
     return this.userId;
   }
 

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { unauthenticated } from '../errors/app-error';
+import { DEFAULT_LANG, type Lang, type Msg } from '../errors/messages';
 import { chinaDay, systemClock, type Clock } from '../time/china-date';
 import { randomIds, type IdSource } from './id-source';
 
@@ -23,7 +24,7 @@ export class RequestContext {
     readonly em: EntityManager,
     readonly principal: Principal | null,
     /** Why a presented token was rejected (expired, bad signature, user gone), for a clear UNAUTHENTICATED message. */
-    readonly authProblem: string | null = null,
+    readonly authProblem: Msg | null = null,
     loaders?: Map<string, DataLoader<any, any>>,
   ) {
     this.loaders = loaders ?? new Map();
@@ -34,6 +35,9 @@ export class RequestContext {
 
   /** The caller's network address (HTTP: req.ip, which honours TRUST_PROXY); unset for internal work. */
   clientAddress?: string;
+
+  /** The language of the caller's messages (Accept-Language, or the user's own choice): errors are answered in it. */
+  lang: Lang = DEFAULT_LANG;
 
   /** When the presented token expires (epoch ms): live connections refuse to go on past it. */
   tokenExpiresAt?: number;
@@ -99,6 +103,7 @@ export class RequestContext {
     const ctx = new RequestContext(em, principal, this.authProblem, loaders);
     ctx.commitHooks = commitHooks;
     ctx.clientAddress = this.clientAddress;
+    ctx.lang = this.lang;
     ctx.tokenExpiresAt = this.tokenExpiresAt;
     ctx.clock = this.clock;
     ctx.ids = this.ids;

@@ -1,27 +1,38 @@
 import { Logger } from '@nestjs/common';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from './app-error';
+import { DEFAULT_LANG, type Lang, type Msg } from './messages';
 
 const logger = new Logger('GraphQLError');
+
+/**
+ * A BAD_USER_INPUT raised as a GraphQLError (validation rules, request plugins, graphql-ws) in both languages: the
+ * formatter answers its text in the caller's language; `details` become extensions; a 400 status over HTTP.
+ */
+export const userInputGraphQLError = (text: Msg, field?: string, details?: Record<string, unknown>) =>
+  new GraphQLError(text.en, {
+    originalError: new AppError(ErrorCode.BAD_USER_INPUT, text, field, details),
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}), ...(details ?? {}), http: { status: 400 } },
+  });
 
 /** Postgres errors that can only come from a caller's input slipping past validation: never a 500. */
 function fromPostgres(err: any): AppError | null {
   if (!err || typeof err.code !== 'string' || !err.severity) return null;
   switch (err.code) {
     case '23505':
-      return new AppError(ErrorCode.CONFLICT, 'This record already exists', undefined, { constraint: err.constraint });
+      return new AppError(ErrorCode.CONFLICT, { zh: '该记录已存在', en: 'This record already exists' }, undefined, { constraint: err.constraint });
     case '23503':
-      return new AppError(ErrorCode.NOT_FOUND, 'A referenced record does not exist');
+      return new AppError(ErrorCode.NOT_FOUND, { zh: '引用的记录不存在', en: 'A referenced record does not exist' });
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
-      return new AppError(ErrorCode.BAD_USER_INPUT, 'A value has the wrong format or is out of range');
+      return new AppError(ErrorCode.BAD_USER_INPUT, { zh: '有取值格式不正确或超出范围', en: 'A value has the wrong format or is out of range' });
     case '22001':
-      return new AppError(ErrorCode.BAD_USER_INPUT, 'A text value is too long');
+      return new AppError(ErrorCode.BAD_USER_INPUT, { zh: '有文本内容过长', en: 'A text value is too long' });
     case '40001':
     case '40P01':
-      return new AppError(ErrorCode.CONFLICT, 'A concurrent change got in the way; retry');
+      return new AppError(ErrorCode.CONFLICT, { zh: '数据同时被他人修改，请重试', en: 'A concurrent change got in the way; retry' });
     default:
       return null;
   }
@@ -44,7 +55,14 @@ const SCHEMA_HINT = /\s*Did you mean [^?]*\?/g;
 export interface FormatErrorOptions {
   /** Keep "Did you mean …" suggestions in messages (development); false in production, where introspection is off too. */
   schemaHints?: boolean;
+  /** The caller's language (RequestContext.lang): an AppError answers in it. Default zh. */
+  lang?: Lang;
 }
+
+/** Where the GraphQL layer notes the caller's language on an error before it is formatted (errorLangPlugin). */
+const LANG = Symbol('lang');
+export const setErrorLang = (error: object, lang: Lang) => ((error as any)[LANG] = lang);
+export const errorLang = (error: unknown): Lang | undefined => (error && typeof error === 'object' ? (error as any)[LANG] : undefined);
 
 /**
  * The one place errors become GraphQL errors (STYLE habit 7): extensions.code is one of DESIGN §3's codes,
@@ -62,7 +80,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (appError) {
     return {
       ...base,
-      message: appError.message,
+      message: appError.messageIn(opts.lang ?? errorLang(error) ?? DEFAULT_LANG),
       extensions: { code: appError.code, ...(appError.field ? { field: appError.field } : {}), ...(appError.details ?? {}) },
     };
   }

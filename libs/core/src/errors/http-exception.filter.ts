@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { AppError, ErrorCode } from './app-error';
+import { requestLang } from './messages';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -23,10 +24,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse();
     if (exception instanceof AppError) {
       const extensions = { code: exception.code, ...(exception.field ? { field: exception.field } : {}), ...(exception.details ?? {}) };
-      return res.status(STATUS[exception.code] ?? 400).json({ errors: [{ message: exception.message, extensions }] });
+      return res.status(STATUS[exception.code] ?? 400).json({ errors: [{ message: exception.messageIn(requestLang(host.switchToHttp().getRequest())), extensions }] });
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
-      return res.status(exception.getStatus()).json({ errors: [{ message: exception.message, extensions: { code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT' } }] });
+      const notFound = exception.getStatus() === 404;
+      const zh = notFound ? '未找到该地址' : '请求无效';
+      const message = requestLang(host.switchToHttp().getRequest()) === 'zh' ? zh : exception.message;
+      return res.status(exception.getStatus()).json({ errors: [{ message, extensions: { code: notFound ? 'NOT_FOUND' : 'BAD_USER_INPUT' } }] });
     }
     this.logger.error((exception as Error)?.stack ?? String(exception));
     return res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });

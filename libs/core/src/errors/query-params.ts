@@ -1,7 +1,10 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { badInput } from './app-error';
 
-const refuse = (name: string) => badInput(name, `Query parameter ${name} must be given once, as a plain value (not repeated, no [brackets])`);
+const refuse = (name: string) => badInput(name, {
+    zh: `查询参数「${name}」只能给出一次，且须为普通值（不可重复，不可带 [方括号]）`,
+    en: `Query parameter ${name} must be given once, as a plain value (not repeated, no [brackets])`,
+  });
 
 /**
  * Global pipe for plain HTTP routes: a query parameter is one text value. An array (a repeated key, ?a=1&a=2) or an

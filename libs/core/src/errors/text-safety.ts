@@ -43,9 +43,9 @@ export function findUnsafeText(value: unknown): UnsafeText | null {
   return null;
 }
 
-const MESSAGES: Record<UnsafeText['reason'], string> = {
-  NUL: 'contains a NUL character (U+0000), which cannot be stored',
-  LONE_SURROGATE: 'contains an unpaired UTF-16 surrogate (not valid Unicode text)',
+const MESSAGES: Record<UnsafeText['reason'], { zh: string; en: string }> = {
+  NUL: { zh: '含有无法保存的 NUL 字符（U+0000）', en: 'contains a NUL character (U+0000), which cannot be stored' },
+  LONE_SURROGATE: { zh: '含有不成对的 UTF-16 代理字符（不是有效的 Unicode 文本）', en: 'contains an unpaired UTF-16 surrogate (not valid Unicode text)' },
 };
 
 /**
@@ -56,7 +56,7 @@ export function assertSafeText(value: unknown, field?: string): void {
   const bad = findUnsafeText(value);
   if (bad) {
     const name = bad.path || field || 'input';
-    throw badInput(name, `${name} ${MESSAGES[bad.reason]}`);
+    throw badInput(name, { zh: `「${name}」${MESSAGES[bad.reason].zh}`, en: `${name} ${MESSAGES[bad.reason].en}` });
   }
 }
 

@@ -10,7 +10,7 @@ class UuidPipe implements PipeTransform {
   constructor(private readonly name: string, private readonly optional: boolean) {}
   transform(value: unknown, _meta: ArgumentMetadata) {
     if ((value === undefined || value === null) && this.optional) return value;
-    if (!isUuid(value)) throw badInput(this.name, `${this.name} must be an id (UUID)`);
+    if (!isUuid(value)) throw badInput(this.name, { zh: `「${this.name}」须为有效的 ID（UUID）`, en: `${this.name} must be an id (UUID)` });
     return value.toLowerCase();
   }
 }

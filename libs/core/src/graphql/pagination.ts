@@ -63,7 +63,7 @@ function decodeCursor(cursor: string, arity: number): unknown[] {
   } catch {
     /* fall through */
   }
-  throw badInput('after', 'after is not a cursor returned by this list');
+  throw badInput('after', { zh: '「after」不是本列表返回的游标', en: 'after is not a cursor returned by this list' });
 }
 
 export interface KeysetOrder<T> {

@@ -2,6 +2,8 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, getNullableType, isListType, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { userInputGraphQLError } from '../errors/format-error';
+import type { Msg } from '../errors/messages';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -13,7 +15,7 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 20000, defaultListSize: 20 };
 
-const limitError = (message: string, limit: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', limit, http: { status: 400 } } });
+const limitError = (message: Msg, limit: string) => userInputGraphQLError(message, undefined, { limit });
 
 /**
  * graphql-armor's depth and alias rules, answering with this API's error (BAD_USER_INPUT with extensions.limit)
@@ -21,13 +23,13 @@ const limitError = (message: string, limit: string) => new GraphQLError(message,
  */
 function armorRules(limits: QueryLimits): ValidationRule[] {
   // armor's message is "… limit of 12 exceeded, found 15.": the measured size is only there
-  const reject = (limit: string, message: (found: string) => string) => ({
+  const reject = (limit: string, message: (found: string) => Msg) => ({
     propagateOnRejection: false,
     onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(limitError(message(/found (\d+)/.exec(err.message)?.[1] ?? '?'), limit))],
   });
   return [
-    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...reject('depth', (n) => `Query is too deep: depth ${n}, at most ${limits.maxDepth}`) }),
-    maxAliasesRule({ n: limits.maxAliases, ...reject('aliases', (n) => `Query uses too many aliases: ${n}, at most ${limits.maxAliases}`) }),
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...reject('depth', (n) => ({ zh: `查询嵌套过深：深度 ${n}，最多 ${limits.maxDepth}`, en: `Query is too deep: depth ${n}, at most ${limits.maxDepth}` })) }),
+    maxAliasesRule({ n: limits.maxAliases, ...reject('aliases', (n) => ({ zh: `查询使用的别名过多：${n} 个，最多 ${limits.maxAliases} 个`, en: `Query uses too many aliases: ${n}, at most ${limits.maxAliases}` })) }),
   ];
 }
 
@@ -71,6 +73,6 @@ export function checkQueryLimits(
   const [error] = validate(schema, document, armorRules(limits));
   if (error) return error;
   const n = cost(schema, document, operationName, variables, limits);
-  if (n > limits.maxCost) return limitError(`Query is too expensive: cost ${n}, at most ${limits.maxCost}; ask for smaller pages`, 'cost');
+  if (n > limits.maxCost) return limitError({ zh: `查询开销过大：${n}，最多 ${limits.maxCost}，请减小每页条数`, en: `Query is too expensive: cost ${n}, at most ${limits.maxCost}; ask for smaller pages` }, 'cost');
   return null;
 }

@@ -14,7 +14,8 @@ import {
 import type { AppConfig } from '../config/app-config';
 import type { RequestContext } from '../context/request-context';
 import { AppError, ErrorCode } from '../errors/app-error';
-import { formatGraphQLError } from '../errors/format-error';
+import { formatGraphQLError, userInputGraphQLError } from '../errors/format-error';
+import { langOf, type Lang } from '../errors/messages';
 import { checkQueryLimits } from '../graphql/query-limits';
 import type { LiveConnection, LiveConnections } from './live-connections';
 
@@ -32,13 +33,17 @@ const closeReason = (message: string) => Buffer.from(message).subarray(0, 120).t
 
 const userError = (err: AppError) => new GraphQLError(err.message, { originalError: err });
 
+/** The connection's language: connectionParams['accept-language'] (browsers cannot set WebSocket headers), else the upgrade request's header. */
+const connectionLang = (c: any): Lang => c?.extra?.lang ?? langOf(c?.connectionParams?.['accept-language'] ?? c?.connectionParams?.acceptLanguage ?? c?.extra?.request?.headers?.['accept-language']);
+
 /** A request-level error (bad variables, a limit) marked so the one mapper answers BAD_USER_INPUT as over HTTP. */
 const asCode = (e: any, code: string) => {
   if (e?.extensions?.code || e?.originalError instanceof AppError || e?.path) return e;
   return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { ...(e.extensions ?? {}), code } });
 };
 
-const format = (errors: readonly any[], code: string, schemaHints: boolean) => errors.map((e) => asCode(e, code)).map((e) => formatGraphQLError(e.toJSON?.() ?? e, e, { schemaHints }));
+const format = (errors: readonly any[], code: string, schemaHints: boolean, lang: Lang) =>
+  errors.map((e) => asCode(e, code)).map((e) => formatGraphQLError(e.toJSON?.() ?? e, e, { schemaHints, lang }));
 
 /**
  * A subscription's event stream where every event is executed with a fresh RequestContext (loaders do not
@@ -97,12 +102,14 @@ export function graphqlWsOptions(config: AppConfig, connections: LiveConnections
       const params = c.connectionParams ?? {};
       const raw = params.token ?? params.authorization ?? params.Authorization;
       const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : undefined;
+      const lang = (c.extra.lang = connectionLang(c));
       try {
-        const { conn } = await connections.open('graphql-ws', token, (message) => c.extra.socket.close(CLOSE_UNAUTHORIZED, closeReason(message)));
+        const { conn } = await connections.open('graphql-ws', token, (message) => c.extra.socket.close(CLOSE_UNAUTHORIZED, closeReason(message)), lang);
         c.extra.conn = conn;
+        c.extra.lang = conn.lang;
         return true;
       } catch (err) {
-        if (err instanceof AppError && err.code === ErrorCode.RATE_LIMITED) c.extra.socket.close(CLOSE_TOO_MANY, closeReason(err.message));
+        if (err instanceof AppError && err.code === ErrorCode.RATE_LIMITED) c.extra.socket.close(CLOSE_TOO_MANY, closeReason(err.messageIn(lang)));
         return false; // 4403 Forbidden: no valid token
       }
     },
@@ -111,7 +118,7 @@ export function graphqlWsOptions(config: AppConfig, connections: LiveConnections
     },
     // A syntax error is answered as an error of that operation rather than closing the socket.
     onSubscribe: (_c: unknown, _id: string, payload: { query?: unknown }) => {
-      if (typeof payload?.query !== 'string') return [new GraphQLError('Send the operation as a string in payload.query', { extensions: { code: 'BAD_USER_INPUT', field: 'query' } })];
+      if (typeof payload?.query !== 'string') return [userInputGraphQLError({ zh: '请在 payload.query 中以字符串发送操作', en: 'Send the operation as a string in payload.query' }, 'query')];
       try {
         parse(payload.query);
       } catch (err) {
@@ -123,11 +130,13 @@ export function graphqlWsOptions(config: AppConfig, connections: LiveConnections
     // A fresh context per operation, with the principal as it is now; an ended sign-in gets UNAUTHENTICATED from the guard.
     context: async (c: any): Promise<WsGraphQLContext> => {
       const conn: LiveConnection = c.extra.conn;
-      const ctx = await connections.check(conn).catch((err) => connections.anonymous(err instanceof AppError ? err.message : 'Sign in again'));
+      const ctx = await connections
+        .check(conn)
+        .catch((err) => connections.anonymous(err instanceof AppError ? err.text : { zh: '请重新登录', en: 'Sign in again' }, conn.lang));
       return { ctx, live: conn };
     },
     execute: (): ExecutionResult => ({
-      errors: [new GraphQLError('Over WebSocket only subscriptions are served: send queries and mutations to POST /graphql', { extensions: { code: 'BAD_USER_INPUT' } })],
+      errors: [userInputGraphQLError({ zh: 'WebSocket 只提供订阅：查询和变更请发送到 POST /graphql', en: 'Over WebSocket only subscriptions are served: send queries and mutations to POST /graphql' })],
     }),
     subscribe: async (args: ExecutionArgs): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>> => {
       const limit = checkQueryLimits(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);
@@ -156,7 +165,8 @@ export function graphqlWsOptions(config: AppConfig, connections: LiveConnections
       }
     },
     // graphql-ws bypasses Apollo's formatError: apply the same mapping (codes, fields, no stack traces).
-    onNext: (_c: unknown, _id: string, _p: unknown, _a: unknown, result: any) => (result?.errors?.length ? { ...result, errors: format(result.errors, 'BAD_USER_INPUT', schemaHints) } : result),
-    onError: (_c: unknown, _id: string, _p: unknown, errors: readonly any[]) => format(errors, 'GRAPHQL_VALIDATION_FAILED', schemaHints),
+    onNext: (c: unknown, _id: string, _p: unknown, _a: unknown, result: any) =>
+      result?.errors?.length ? { ...result, errors: format(result.errors, 'BAD_USER_INPUT', schemaHints, connectionLang(c)) } : result,
+    onError: (c: unknown, _id: string, _p: unknown, errors: readonly any[]) => format(errors, 'GRAPHQL_VALIDATION_FAILED', schemaHints, connectionLang(c)),
   };
 }

@@ -5,10 +5,13 @@ import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppError, ErrorCode, unauthenticated } from '../errors/app-error';
 import { RequestContext } from '../context/request-context';
+import { DEFAULT_LANG, type Lang, type Msg } from '../errors/messages';
 import { LiveBus } from './live-bus';
 
 /** Bus channel: "this user's sign-in or roles changed" ({ u: userId }), sent after commit by whoever changed them. */
 export const PRINCIPAL_CHANNEL = 'principal';
+
+const SIGN_IN_EXPIRED: Msg = { zh: '登录已过期，请重新登录', en: 'The sign-in has expired: sign in again' };
 
 export type LiveKind = 'socket.io' | 'graphql-ws';
 
@@ -22,7 +25,9 @@ export interface LiveConnection {
   /** The principal as last checked; refreshed on every check. */
   principal: Principal;
   /** Set once the token stopped being valid (expired, revoked, user gone): nothing more is served. */
-  ended?: string;
+  ended?: Msg;
+  /** The language the client asked for (Accept-Language at the handshake): what it is told comes in it. */
+  readonly lang: Lang;
   /** Live subscriptions held by this connection (graphql-ws). */
   subscriptions: number;
   /** Ends the connection, telling the client why (UNAUTHENTICATED). */
@@ -78,18 +83,22 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
    * A context for a new connection: the token must be valid now, and the user below the connection cap.
    * Throws UNAUTHENTICATED or RATE_LIMITED (with a message for people).
    */
-  async open(kind: LiveKind, token: string | null | undefined, close: (message: string) => void): Promise<{ conn: LiveConnection; ctx: RequestContext }> {
+  async open(kind: LiveKind, token: string | null | undefined, close: (message: string) => void, lang: Lang = DEFAULT_LANG): Promise<{ conn: LiveConnection; ctx: RequestContext }> {
     const ctx = await this.contexts.fromToken(token);
+    ctx.lang = ctx.principal?.lang ?? lang; // the user's choice wins over the handshake's header
     const principal = ctx.user; // UNAUTHENTICATED with the reason
     const mine = [...(this.byUser.get(principal.accountId) ?? [])].filter((c) => c.kind === kind);
     const max = this.config.live.maxConnectionsPerUser;
     if (mine.length >= max) {
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many live connections: at most ${max} ${kind} connections per user; close another window first`, undefined, {
+      throw new AppError(ErrorCode.RATE_LIMITED, {
+        zh: `实时连接过多：每个用户最多 ${max} 个 ${kind} 连接，请先关闭其他窗口`,
+        en: `Too many live connections: at most ${max} ${kind} connections per user; close another window first`,
+      }, undefined, {
         retryAfterSeconds: 5,
         limit: 'connections',
       });
     }
-    const conn: LiveConnection = { kind, userId: principal.accountId, token: token!, expiresAt: ctx.tokenExpiresAt ?? 0, principal, subscriptions: 0, close };
+    const conn: LiveConnection = { kind, userId: principal.accountId, token: token!, expiresAt: ctx.tokenExpiresAt ?? 0, principal, subscriptions: 0, close, lang: ctx.lang };
     this.add(conn);
     return { conn, ctx };
   }
@@ -100,7 +109,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
     set.add(conn);
     // setTimeout takes at most 2^31-1 ms; a longer-lived token is caught by the periodic re-check
     const ms = Math.min(conn.expiresAt - Date.now(), 2 ** 31 - 1);
-    const timer = setTimeout(() => this.end(conn, 'The sign-in has expired: sign in again'), Math.max(0, ms));
+    const timer = setTimeout(() => this.end(conn, SIGN_IN_EXPIRED), Math.max(0, ms));
     timer.unref();
     this.expiry.set(conn, timer);
   }
@@ -115,7 +124,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
 
   /** Whether the connection may still be served without asking the database (token not expired, not ended). */
   assertOpen(conn: LiveConnection) {
-    if (!conn.ended && Date.now() >= conn.expiresAt) this.end(conn, 'The sign-in has expired: sign in again');
+    if (!conn.ended && Date.now() >= conn.expiresAt) this.end(conn, SIGN_IN_EXPIRED);
     if (conn.ended) throw unauthenticated(conn.ended);
   }
 
@@ -127,14 +136,15 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
   async check(conn: LiveConnection): Promise<RequestContext> {
     this.assertOpen(conn);
     const ctx = await this.contexts.fromToken(conn.token);
+    ctx.lang = conn.lang;
     if (!ctx.principal) {
-      this.end(conn, ctx.authProblem ?? 'The sign-in has ended: sign in again');
+      this.end(conn, ctx.authProblem ?? { zh: '本次登录已失效，请重新登录', en: 'The sign-in has ended: sign in again' });
       throw unauthenticated(conn.ended);
     }
     const kept = new Set(ctx.principal.grants.map((g) => g.id));
     if (conn.principal.grants.some((g) => !kept.has(g.id))) {
       // A role was taken away: the connection ends (the client reconnects with what the user holds now).
-      this.end(conn, 'Your roles have changed: connect again');
+      this.end(conn, { zh: '您的角色已变更，请重新连接', en: 'Your roles have changed: connect again' });
       throw unauthenticated(conn.ended);
     }
     conn.principal = ctx.principal;
@@ -142,19 +152,21 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A context with no principal that says why (UNAUTHENTICATED at the first guard). */
-  anonymous(problem: string): RequestContext {
-    return new RequestContext(this.contexts.system().em, null, problem);
+  anonymous(problem: Msg, lang: Lang): RequestContext {
+    const ctx = new RequestContext(this.contexts.system().em, null, problem);
+    ctx.lang = lang;
+    return ctx;
   }
 
   /** Reserves a subscription slot on the connection (per connection and per user caps), or throws RATE_LIMITED. */
   reserveSubscription(conn: LiveConnection) {
     const { maxSubscriptionsPerConnection: perConn, maxSubscriptionsPerUser: perUser } = this.config.live;
     if (conn.subscriptions >= perConn) {
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many subscriptions on this connection: at most ${perConn}`, undefined, { retryAfterSeconds: 5, limit: 'subscriptions' });
+      throw new AppError(ErrorCode.RATE_LIMITED, { zh: `本连接的订阅过多：最多 ${perConn} 个`, en: `Too many subscriptions on this connection: at most ${perConn}` }, undefined, { retryAfterSeconds: 5, limit: 'subscriptions' });
     }
     const all = [...(this.byUser.get(conn.userId) ?? [])].reduce((n, c) => n + c.subscriptions, 0);
     if (all >= perUser) {
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many subscriptions: at most ${perUser} per user`, undefined, { retryAfterSeconds: 5, limit: 'subscriptions' });
+      throw new AppError(ErrorCode.RATE_LIMITED, { zh: `订阅过多：每个用户最多 ${perUser} 个`, en: `Too many subscriptions: at most ${perUser} per user` }, undefined, { retryAfterSeconds: 5, limit: 'subscriptions' });
     }
     conn.subscriptions++;
   }
@@ -163,12 +175,12 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
     conn.subscriptions = Math.max(0, conn.subscriptions - 1);
   }
 
-  private end(conn: LiveConnection, why: string) {
+  private end(conn: LiveConnection, why: Msg) {
     if (conn.ended) return;
     conn.ended = why;
     this.remove(conn);
     try {
-      conn.close(why);
+      conn.close(why[conn.lang]);
     } catch (err) {
       this.logger.warn(`closing a ${conn.kind} connection failed: ${(err as Error).message}`);
     }

@@ -5,6 +5,7 @@ import { bearerToken } from '../auth/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { AppError, ErrorCode } from '../errors/app-error';
+import { langOf, type Lang } from '../errors/messages';
 import { LiveConnections, type LiveConnection } from './live-connections';
 
 export const LIVE_NAMESPACE = '/live';
@@ -16,19 +17,23 @@ export const LIVE_NAMESPACE = '/live';
 export const socketContext = (socket: Socket): RequestContext => socket.data.ctx as RequestContext;
 
 /** The user id the socket was opened for (stays known after the token stops being valid, e.g. to leave rooms). */
+/** The language the socket's client asked for: auth.lang, or the handshake's Accept-Language header. */
+export const socketLang = (socket: Socket): Lang => langOf(socket.handshake.auth?.lang ?? socket.handshake.headers['accept-language']);
+
 export const socketUserId = (socket: Socket): string | undefined => (socket.data.conn as LiveConnection | undefined)?.userId;
 
-const refusal = (err: unknown) => {
+const refusal = (err: unknown, lang: Lang) => {
   const known = err instanceof AppError;
-  const e = new Error(known ? err.message : 'Internal server error') as Error & { data?: unknown };
+  const e = new Error(known ? err.messageIn(lang) : 'Internal server error') as Error & { data?: unknown };
   e.data = known ? { code: err.code, ...(err.details ?? {}) } : { code: 'INTERNAL_SERVER_ERROR' };
   return e;
 };
 
 /** Answers a refused event through its ack, when it has one: { ok: false, code, message, ... }. */
-const answer = (packet: unknown[], err: AppError | { code: string; message: string; details?: undefined }) => {
+const answer = (packet: unknown[], err: AppError | { code: string; message: string; details?: undefined }, lang: Lang) => {
   const ack = packet.at(-1);
-  if (typeof ack === 'function') ack({ ok: false, code: err.code, message: err.message, ...(err.details ?? {}) });
+  const message = err instanceof AppError ? err.messageIn(lang) : err.message;
+  if (typeof ack === 'function') ack({ ok: false, code: err.code, message, ...(err.details ?? {}) });
 };
 
 /**
@@ -53,16 +58,21 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       try {
         const raw = socket.handshake.auth?.token;
         const token = typeof raw === 'string' ? raw : bearerToken(socket.handshake.headers.authorization);
-        const { conn, ctx } = await this.connections.open('socket.io', token, (message) => {
-          socket.emit('auth:ended', { code: ErrorCode.UNAUTHENTICATED, message });
-          setImmediate(() => socket.disconnect(true)); // after the refused event's answer
-        });
+        const { conn, ctx } = await this.connections.open(
+          'socket.io',
+          token,
+          (message) => {
+            socket.emit('auth:ended', { code: ErrorCode.UNAUTHENTICATED, message });
+            setImmediate(() => socket.disconnect(true)); // after the refused event's answer
+          },
+          socketLang(socket),
+        );
         socket.data.conn = conn;
         socket.data.ctx = ctx;
         next();
       } catch (e) {
         if (!(e instanceof AppError)) this.logger.error(`handshake failed: ${(e as Error).message}`);
-        next(refusal(e));
+        next(refusal(e, socketLang(socket)));
       }
     });
   }
@@ -80,7 +90,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (now - window.start >= 10_000) Object.assign(window, { start: now, count: 0 });
       if (++window.count > this.config.live.socketEventsPer10s) {
         const retry = Math.max(1, Math.ceil((window.start + 10_000 - now) / 1000));
-        return answer(packet, new AppError(ErrorCode.RATE_LIMITED, `Too many events on this connection: try again in ${retry} s`, undefined, { retryAfterSeconds: retry }));
+        return answer(packet, new AppError(ErrorCode.RATE_LIMITED, { zh: `本连接的事件过多，请 ${retry} 秒后再试`, en: `Too many events on this connection: try again in ${retry} s` }, undefined, { retryAfterSeconds: retry }), conn.lang);
       }
       this.connections.check(conn).then(
         (ctx) => {
@@ -88,9 +98,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           next();
         },
         (err) => {
-          if (err instanceof AppError) return answer(packet, err);
+          if (err instanceof AppError) return answer(packet, err, conn.lang);
           this.logger.error(`event check failed: ${(err as Error).message}`);
-          answer(packet, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+          answer(packet, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' }, conn.lang);
         },
       );
     });

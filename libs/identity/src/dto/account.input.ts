@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Role } from '#app/core';
 import { User } from '../entities/user.entity';
 
@@ -29,4 +29,8 @@ export class UpdateMyProfileInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) @Matches(/\S/, { message: 'displayName must not be blank' }) displayName?: string;
   @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(PHONE, { message: 'phone is 6 to 20 digits' }) phone?: string;
+  @Field(() => String, { nullable: true, description: 'The language of API messages: zh-CN or en (wins over Accept-Language); null clears it' })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  locale?: string | null;
 }

@@ -17,6 +17,9 @@ export class User {
   deactivatedAt: Date | null;
   @Column({ name: 'password_hash', type: 'varchar', length: 200, select: false }) passwordHash: string;
   @Field() @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName: string;
+  @Field(() => String, { nullable: true, description: 'The language of API messages the user chose (zh-CN or en); null: each request\'s Accept-Language decides' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  locale: string | null;
   @Field(() => ID, { nullable: true }) @Column({ name: 'teacher_id', type: 'uuid', nullable: true }) teacherId: string | null;
   @Field(() => DateTimeScalar) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;

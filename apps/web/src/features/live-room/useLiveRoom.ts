@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { auth } from '../../app/auth';
+import { storedLang } from '../../app/i18n';
 
 export interface LiveEvent {
   sessionId: string;
@@ -50,7 +51,8 @@ export function useLiveRoom(sessionId: string, enabled: boolean) {
 
   useEffect(() => {
     if (!enabled) return;
-    const socket = io('/live', { auth: (cb) => cb({ token: auth.token() }), transports: ['websocket'], reconnectionDelayMax: 3000 });
+    // lang: refusals and acks in the UI's language
+    const socket = io('/live', { auth: (cb) => cb({ token: auth.token(), lang: storedLang() }), transports: ['websocket'], reconnectionDelayMax: 3000 });
     socketRef.current = socket;
     const join = async () => {
       const r = await socket.timeout(10_000).emitWithAck('session:join', { sessionId, afterSeq: lastSeq.current }).catch(() => null);

@@ -1,4 +1,5 @@
 import { auth } from '../../app/auth';
+import { storedLang } from '../../app/i18n';
 
 /** What POST /imports/{kind} answers. */
 export interface ImportResult {
@@ -26,6 +27,7 @@ export function uploadImport(kind: string, file: File, dryRun: boolean, onProgre
     xhr.open('POST', `/imports/${encodeURIComponent(kind)}?dryRun=${dryRun}${progressId ? `&progress=${progressId}` : ''}`);
     const token = auth.token();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('accept-language', storedLang()); // the refusal's message in the UI's language
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
       let body: any = null;
@@ -46,7 +48,7 @@ export function uploadImport(kind: string, file: File, dryRun: boolean, onProgre
 
 /** Downloads the kind's template with the session's token, as the browser's own download. */
 export async function downloadTemplate(kind: string): Promise<void> {
-  const res = await fetch(`/imports/${encodeURIComponent(kind)}/template.xlsx`, { headers: { authorization: `Bearer ${auth.token() ?? ''}` } });
+  const res = await fetch(`/imports/${encodeURIComponent(kind)}/template.xlsx`, { headers: { authorization: `Bearer ${auth.token() ?? ''}`, 'accept-language': storedLang() } });
   if (!res.ok) throw new ImportRefused(res.status, `HTTP ${res.status}`);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
