@@ -38,5 +38,5 @@ export async function insertUser(
 ): Promise<User> {
   const row: UserRow = { phone: null, mustChangePassword: false, passwordExpiresAt: null, deactivatedAt: null, ...fields, id: tx.newId('app_user'), createdAt: tx.now() };
   await writeUsers(tx.em, [row]);
-  return tx.em.create(User, { ...row, createdAt: tx.now(), tokenVersion: 0, lastLoginAt: null });
+  return tx.em.create(User, { ...row, createdAt: row.createdAt as Date, tokenVersion: 0, lastLoginAt: null });
 }

@@ -27,11 +27,10 @@ import { ResearchAccess } from './research-access';
 import { enforceLiveRateLimit } from './live-rate-limits';
 import { SessionEventsService } from './session-events.service';
 import { SessionPlanLinks } from './session-plan-links';
-import { sessionDetails } from './session-details';
+import { checkSessionTimes, sessionDetails } from './session-details';
 import { writeAttendance, writeInvitedSchools, writeInvitedTeachers, writeSessions, type SessionRow } from './research-rows';
 
 export const MAX_TEXT = 2000;
-const MAX_SESSION_HOURS = 12;
 
 @Injectable()
 export class ResearchService {
@@ -46,8 +45,7 @@ export class ResearchService {
   ) {}
 
   async schedule(ctx: RequestContext, input: ScheduleResearchSessionInput): Promise<ResearchSession> {
-    if (input.endsAt <= input.startsAt) throw badInput('endsAt', { zh: '结束时间须晚于开始时间', en: 'endsAt must be after startsAt' });
-    if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', { zh: `一次教研活动最长 ${MAX_SESSION_HOURS} 小时`, en: `A session lasts at most ${MAX_SESSION_HOURS} hours` });
+    checkSessionTimes(input.startsAt, input.endsAt);
     const details = sessionDetails(input, input.mode);
     return this.tx.run(ctx, async (tx) => {
       const group = await Directory.group(tx, input.groupId);

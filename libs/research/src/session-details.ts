@@ -20,3 +20,11 @@ export function sessionDetails(input: Details, mode: SessionMode): Required<{ [K
   if (d.location && mode === SessionMode.ONLINE) throw badInput('location', { zh: '线上（ONLINE）活动没有地点（请改为线下 ONSITE 或混合 HYBRID）', en: 'An ONLINE session has no place (make it ONSITE or HYBRID)' });
   return d;
 }
+
+const MAX_SESSION_HOURS = 12;
+
+/** A session's times: the end after the start, at most MAX_SESSION_HOURS apart (schedule and update alike). */
+export function checkSessionTimes(startsAt: Date, endsAt: Date): void {
+  if (endsAt <= startsAt) throw badInput('endsAt', { zh: '结束时间须晚于开始时间', en: 'endsAt must be after startsAt' });
+  if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', { zh: `一次教研活动最长 ${MAX_SESSION_HOURS} 小时`, en: `A session lasts at most ${MAX_SESSION_HOURS} hours` });
+}

@@ -7,9 +7,8 @@ import { ResearchSessionStatus } from './enums';
 import { SESSION_STATUS_ZH } from './status-names';
 import { ResearchAccess } from './research-access';
 import { writeMinutes } from './research-rows';
-import { sessionDetails } from './session-details';
+import { checkSessionTimes, sessionDetails } from './session-details';
 
-const MAX_SESSION_HOURS = 12;
 const MAX_MINUTES = 20000;
 
 /**
@@ -43,8 +42,7 @@ export class SessionEditsService {
       // a new start keeps the length unless a new end is given
       const start = startsAt ?? s.startsAt;
       const end = endsAt ?? (startsAt ? new Date(start.getTime() + (s.endsAt.getTime() - s.startsAt.getTime())) : s.endsAt);
-      if (end <= start) throw badInput('endsAt', { zh: '结束时间须晚于开始时间', en: 'endsAt must be after startsAt' });
-      if (end.getTime() - start.getTime() > MAX_SESSION_HOURS * 3600_000) throw badInput('endsAt', { zh: `一次教研活动最长 ${MAX_SESSION_HOURS} 小时`, en: `A session lasts at most ${MAX_SESSION_HOURS} hours` });
+      checkSessionTimes(start, end);
       if (startsAt && startsAt <= tx.now()) throw badInput('startsAt', { zh: '教研活动只能改到尚未到来的时间', en: 'A session is moved to a time still to come' });
       const mode = rest.mode ?? s.mode;
       const pick = <K extends 'subject' | 'grade' | 'location' | 'meetingUrl'>(k: K) => (rest[k] === undefined ? s[k] : rest[k]);
