@@ -57,4 +57,42 @@ describe('web app: the notification bell', () => {
     expect(row.read_at).not.toBeNull();
     await p.shot('notifications-session-opened');
   });
+
+  it('counts a notification that arrives while the first list is still on its way (a refetch is not folded into it)', async () => {
+    const p = await openPage(browser, t.url, { token: w.preparer.token });
+    pages.push(p);
+    // The first MyNotifications answer is read from the server at once and handed to the page only after the
+    // notification was pushed: the push's refetch must go out on its own, not wait for that older answer.
+    let fetched!: () => void;
+    const firstFetched = new Promise<void>((r) => (fetched = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let landed!: () => void;
+    const done = new Promise<void>((r) => (landed = r));
+    let held = false;
+    await p.page.route('**/graphql', async (route) => {
+      if (held || !route.request().postData()?.includes('MyNotifications')) return route.fallback();
+      held = true;
+      const response = await route.fetch();
+      fetched();
+      await gate;
+      await route.fulfill({ response });
+      landed();
+    });
+    const pushed = new Promise<void>((r) =>
+      p.page.on('websocket', (ws) => ws.on('framereceived', (f) => typeof f.payload === 'string' && f.payload.includes('notificationAdded') && r())),
+    );
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [w.preparer.userId]))[0].n;
+    const listening = t.app.get(NotificationDelivery).localListenerCount(); // the first test's page still listens
+    await p.page.goto(`${t.url}/`);
+    await firstFetched;
+    await waitFor(() => t.app.get(NotificationDelivery).localListenerCount() === listening + 1, 'the page subscribed');
+    await t.ok(SCHEDULE_SESSION, { i: sessionIn(w, 72, { title: '四年级语文“观潮”同课异构' }) }, w.manager.token);
+    await pushed;
+    await p.page.getByRole('button', { name: `通知（${before + 1} 条未读）` }).waitFor({ timeout: 10_000 }); // from the refetch
+    release(); // the older answer lands last and must not undo it
+    await done;
+    await p.page.waitForTimeout(300);
+    expect(await p.page.getByRole('button', { name: /^通知/ }).getAttribute('aria-label')).toBe(`通知（${before + 1} 条未读）`);
+  });
 });

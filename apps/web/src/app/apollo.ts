@@ -14,6 +14,13 @@ import { storedLang } from './i18n';
  * Subscriptions go over graphql-ws on the same origin (`/graphql`), opened on the first one and with the token
  * current at each (re)connect. Every request says the UI's language (Accept-Language), so server messages come in it.
  */
+/**
+ * The context of a query that a live push reads again: without deduplication, so a refetch that a push asks for
+ * while an earlier read is still on its way goes out on its own instead of waiting for that older answer (which may
+ * not hold what the push announced).
+ */
+export const LIVE_REFETCH = { queryDeduplication: false } as const;
+
 export function createApolloClient() {
   const withToken = new SetContextLink((prev) => {
     const token = auth.token();

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { graphql } from '../../gql';
+import { LIVE_REFETCH } from '../../app/apollo';
 import { useI18n } from '../../app/i18n';
 
 const LIST = graphql(`
@@ -31,11 +32,11 @@ const PAGE = 20;
 /**
  * The one module for the user's notifications (STYLE: one module per live stream): the newest page and the unread
  * count from the server, read again whenever `notificationAdded` says one arrived (over graphql-ws, from any
- * instance); marking read updates the cache from the answer.
+ * instance), never folded into a read already on its way; marking read updates the cache from the answer.
  */
 export function useNotifications() {
   const { lang } = useI18n();
-  const { data, refetch, fetchMore } = useQuery(LIST, { variables: { first: PAGE, locale: lang } });
+  const { data, refetch, fetchMore } = useQuery(LIST, { variables: { first: PAGE, locale: lang }, context: LIVE_REFETCH });
   useSubscription(ADDED, { onData: () => void refetch() });
   const [mark] = useMutation(MARK, {
     update(cache, { data: answer }) {

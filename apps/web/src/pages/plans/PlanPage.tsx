@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { LIVE_REFETCH } from '../../app/apollo';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/me';
 import { Loading } from '../../features/common/Loading';
@@ -45,7 +46,7 @@ export default function PlanPage() {
   const label = useLabels();
   const { me } = useMe();
   const [params, setParams] = useSearchParams();
-  const { data, loading, error, refetch } = useQuery(PLAN, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(PLAN, { variables: { id }, context: LIVE_REFETCH });
   const newest = usePlanEvents(id, me?.id, () => void refetch());
   if (loading && !data) return <Loading />;
   if (error || !data?.lessonPlan) return <ProblemResult error={error} code={error ? undefined : 'NOT_FOUND'} onRetry={() => void refetch()} />;

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { Button, Card, Col, Descriptions, Form, Input, List, Modal, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { LIVE_REFETCH } from '../../app/apollo';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/me';
 import { ancestorsOf, groupRights } from '../../app/scope';
@@ -44,7 +45,7 @@ export default function SessionPage() {
   const label = useLabels();
   const showProblem = useShowProblem();
   const { me, active } = useMe();
-  const { data, loading, error, refetch } = useQuery(SESSION, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(SESSION, { variables: { id }, context: LIVE_REFETCH });
   const [start] = useMutation(START);
   const [next] = useMutation(NEXT);
   const [end] = useMutation(END);
