@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EventBus, RequestContext, TransactionService } from '#app/core';
+import { EventBus, RequestContext, systemClock, TransactionService } from '#app/core';
 import { SchoolStage } from '#app/organisation';
 import { codeOf, TestApp } from './support/test-app';
 
@@ -70,5 +70,24 @@ describe('domain events', () => {
       expect(committed.map((c) => c.name)).not.toContain('有钩小学'); // not before commit
     });
     expect(committed.map((c) => c.name)).toContain('有钩小学');
+  });
+
+  it('skips the rollup projection in a bulk load that rebuilds the rollups at its end (and only there), and runs the other handlers', async () => {
+    const events = t.app.get(EventBus);
+    const before = await compulsory();
+    const school = { id: '00000000-0000-4000-8000-000000000003', regionId, stage: SchoolStage.PRIMARY, studentCount: 1 };
+    await t.db.transaction(async (em) => {
+      const tx = new RequestContext(em, null);
+      tx.rebuildsProjections = true;
+      await em.query(`INSERT INTO school (id, name, region_id, stage, locale, student_count, teacher_count) VALUES ($1, '失败重建小学', $2, 'PRIMARY', 'RURAL', 1, 1)`, [school.id, regionId]);
+      // the test's own in-transaction handler still runs: it refuses this name, so the load fails
+      await expect(events.publish(tx.withClock(systemClock), 'organisation.school.created', { school })).rejects.toThrow(/projection failed/);
+      await em.query(`UPDATE school SET name = '重建小学' WHERE id = $1`, [school.id]);
+      await events.publish(tx.withClock(systemClock), 'organisation.school.created', { school }); // the flag carries over to copies
+      expect(await compulsory()).toBe(before); // another connection: nothing committed yet either way
+      const [{ n }] = await em.query(`SELECT coalesce(sum(value), 0)::int AS n FROM activity_rollup WHERE scope = 'R' AND scope_id = $1 AND metric = 'compulsory_schools'`, [regionId]);
+      expect(n).toBe(before); // not projected in the loading transaction
+    });
+    expect(await compulsory()).toBe(before);
   });
 });

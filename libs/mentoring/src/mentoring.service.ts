@@ -90,6 +90,16 @@ export class MentoringService {
     return { pair, access };
   }
 
+  /**
+   * Writes `changes` to a pair loaded (and locked) in this transaction: one UPDATE (TypeORM's save would read the row
+   * again first), with the request clock's time as updated_at (the column's default would write the wall clock).
+   */
+  private async write(tx: RequestContext, pair: MentoringPair, changes: Partial<Pick<MentoringPair, 'status' | 'responseNote' | 'activatedOn' | 'plannedEndOn' | 'endedOn' | 'evaluation' | 'dissolveReason'>>): Promise<MentoringPair> {
+    const row = { ...changes, updatedAt: tx.now() };
+    await tx.em.update(MentoringPair, { id: pair.id }, row);
+    return Object.assign(pair, row);
+  }
+
   private requireStatus(pair: MentoringPair, allowed: MentoringStatus[], action: Msg) {
     if (!allowed.includes(pair.status)) throw conflict({ zh: `无法${action.zh}：该师徒结对当前为“${MENTORING_STATUS_ZH[pair.status]}”状态`, en: `Cannot ${action.en}: the pair is ${pair.status}` }, { status: pair.status });
   }
@@ -170,24 +180,16 @@ export class MentoringService {
       this.requireStatus(pair, [MentoringStatus.PROPOSED], { zh: '答复', en: 'respond' });
       const answerer = pair.proposedBy === MentoringProposer.MENTOR ? 'APPRENTICE' : 'MENTOR';
       if (access.side !== answerer) throw forbidden(answerer === 'MENTOR' ? { zh: '此申请由师傅答复', en: 'The mentor answers this request' } : { zh: '此邀请由徒弟答复', en: 'The apprentice answers this invitation' });
-      pair.responseNote = note ?? null;
-      // the request clock, not the database's (TypeORM's update date column would write the wall clock)
-      pair.updatedAt = tx.now();
+      const responseNote = note ?? null;
       await this.events.publish(tx, 'mentoring.pair.answered', { pairId: pair.id, groupId: pair.groupId, accepted: accept });
-      if (!accept) {
-        pair.status = MentoringStatus.DECLINED;
-        return tx.em.save(pair);
-      }
+      if (!accept) return this.write(tx, pair, { responseNote, status: MentoringStatus.DECLINED });
       // Serialise acceptances per mentor: the capacity check and the activation are one step.
       const { name } = (await Directory.teacher(tx, pair.mentorTeacherId, { lock: true }))!;
       const { mentorCapacity: capacity } = (await Directory.group(tx, pair.groupId))!;
       const active = (await this.activeApprentices(tx, pair.groupId, [pair.mentorTeacherId])).get(pair.mentorTeacherId) ?? 0;
       if (active >= capacity) throw conflict({ zh: `${name} 在本共同体已带 ${active} 名徒弟（上限 ${capacity} 名）`, en: `${name} already mentors ${active} apprentice(s) in this group (capacity ${capacity})` }, { capacity, active });
       const today = tx.today();
-      pair.status = MentoringStatus.ACTIVE;
-      pair.activatedOn = today;
-      pair.plannedEndOn ??= plusYears(today, 3);
-      const saved = await tx.em.save(pair);
+      const saved = await this.write(tx, pair, { responseNote, status: MentoringStatus.ACTIVE, activatedOn: today, plannedEndOn: pair.plannedEndOn ?? plusYears(today, 3) });
       await this.events.publish(tx, 'mentoring.pair.activated', await this.fact(tx, pair, today));
       return saved;
     });
@@ -201,8 +203,7 @@ export class MentoringService {
       if (!access.manager && access.side !== 'MENTOR') throw forbidden({ zh: '只有师傅或共同体管理员可以办理结业', en: 'The mentor or a group manager completes a pair' });
       this.requireStatus(pair, [MentoringStatus.ACTIVE], { zh: '结业', en: 'complete' });
       const today = tx.today();
-      Object.assign(pair, { status: MentoringStatus.COMPLETED, endedOn: today, evaluation, updatedAt: tx.now() });
-      const saved = await tx.em.save(pair);
+      const saved = await this.write(tx, pair, { status: MentoringStatus.COMPLETED, endedOn: today, evaluation });
       await this.events.publish(tx, 'mentoring.pair.completed', await this.fact(tx, pair, today));
       return saved;
     });
@@ -217,8 +218,7 @@ export class MentoringService {
       this.requireStatus(pair, [MentoringStatus.PROPOSED, MentoringStatus.ACTIVE], { zh: '解除', en: 'dissolve' });
       const wasActive = pair.status === MentoringStatus.ACTIVE;
       const today = tx.today();
-      Object.assign(pair, { status: MentoringStatus.DISSOLVED, endedOn: today, dissolveReason: reason, updatedAt: tx.now() });
-      const saved = await tx.em.save(pair);
+      const saved = await this.write(tx, pair, { status: MentoringStatus.DISSOLVED, endedOn: today, dissolveReason: reason });
       await this.events.publish(tx, 'mentoring.pair.dissolved', { ...(await this.fact(tx, pair, today)), wasActive });
       return saved;
     });

@@ -98,9 +98,9 @@ export class GroupService {
       if (membership.role === MemberRole.LEAD) throw conflict({ zh: '牵头校不能退出共同体，请先指定新的牵头校', en: 'The lead school cannot leave its group; appoint another lead first' });
       if (on < membership.joinedOn) throw badInput('leftOn', { zh: `退出日期早于该校加入日期（${membership.joinedOn}）`, en: `leftOn is before the school joined (${membership.joinedOn})` });
       membership.leftOn = on;
-      const saved = await tx.em.save(membership);
+      await tx.em.update(GroupMembership, { id: membership.id }, { leftOn: on }); // one UPDATE: save would read the row again
       await this.events.publish(tx, 'organisation.membership.removed', { groupId, schoolId, kind: membership.groupKind, on });
-      return saved;
+      return membership;
     });
   }
 
@@ -164,7 +164,7 @@ export class GroupService {
     const ending = await tx.em.find(GroupMembership, { where: { groupId: group.id, leftOn: IsNull() }, order: { joinedOn: 'ASC', id: 'ASC' } });
     for (const m of ending) {
       m.leftOn = on;
-      await tx.em.save(m);
+      await tx.em.update(GroupMembership, { id: m.id }, { leftOn: on });
       await this.events.publish(tx, 'organisation.membership.removed', { groupId: group.id, schoolId: m.schoolId, kind: m.groupKind, on });
     }
     group.status = GroupStatus.DISSOLVED;

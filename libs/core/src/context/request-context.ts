@@ -55,6 +55,13 @@ export class RequestContext {
     return chinaDay(this.clock.now());
   }
 
+  /**
+   * Set by a bulk load (the demo) that rebuilds the derived tables from the base tables at the end of its
+   * transaction: projections that such a rebuild recreates (the rollups) skip their in-transaction work, which the
+   * rebuild would throw away. Handlers whose rows no rebuild recreates (the session log) run as always.
+   */
+  rebuildsProjections = false;
+
   /** Where this call takes the ids of the rows it creates: random UUIDs, or the ids the demo plays its story with. */
   ids: IdSource = randomIds;
 
@@ -107,6 +114,7 @@ export class RequestContext {
     ctx.tokenExpiresAt = this.tokenExpiresAt;
     ctx.clock = this.clock;
     ctx.ids = this.ids;
+    ctx.rebuildsProjections = this.rebuildsProjections;
     return ctx;
   }
 
