@@ -82,6 +82,7 @@ export class AccountsService {
       user.deactivatedAt = active ? null : tx.now();
       await tx.em.update(User, { id: user.id }, { deactivatedAt: user.deactivatedAt });
       if (!active) await this.identity.bumpTokenVersion(tx, user.id);
+      else this.identity.principalChanged(tx, user.id);
       return user;
     });
   }
@@ -94,6 +95,7 @@ export class AccountsService {
       for (const k of ['displayName', 'email', 'phone'] as const) if (input[k] !== undefined) user[k] = input[k]!;
       if (input.locale !== undefined) user.locale = input.locale;
       await tx.em.update(User, { id: user.id }, { displayName: user.displayName, email: user.email, phone: user.phone, locale: user.locale });
+      this.identity.principalChanged(tx, user.id); // the principal carries the email and the chosen language
       return user;
     });
   }

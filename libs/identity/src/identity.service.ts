@@ -127,8 +127,17 @@ export class IdentityService implements PrincipalResolver {
     if (!tx.inTransaction) throw new Error('bumpTokenVersion must run in the transaction of the change that ends the tokens');
     const [rows] = await tx.em.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version`, [userId]);
     if (!rows?.length) throw notFound('User', userId);
-    LiveConnections.changed(tx, this.bus, userId); // open live connections of the user end, on every instance
+    this.principalChanged(tx, userId); // open live connections of the user end, on every instance
     return rows[0].token_version;
+  }
+
+  /**
+   * Once the transaction commits, every instance hears that the user's principal changed (sign-in, roles, profile,
+   * active or not): cached principals of the user are dropped and their live connections checked again. Every write
+   * to what `resolve` reads (app_user, role_grant) calls it, through bumpTokenVersion or directly.
+   */
+  principalChanged(tx: RequestContext, userId: string): void {
+    LiveConnections.changed(tx, this.bus, userId);
   }
 
   /** Ends every token of the caller (there is one version per user, not one per token). */

@@ -43,6 +43,8 @@ export interface AppConfig {
   live: LiveLimits;
   /** The notification jobs worker (session reminders, exchange starts) of this instance. */
   notifications: { worker: boolean; pollMs: number };
+  /** How long a resolved principal may be served from memory (0: never); change notices end it sooner. */
+  principalCacheSeconds: number;
 }
 
 export interface LiveLimits {
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // off in tests unless a test starts it (NOTIFY_WORKER=true): jobs would fire behind other tests' backs
     notifications: { worker: flag(env.NOTIFY_WORKER, nodeEnv !== 'test'), pollMs: count(env, 'NOTIFY_POLL_MS', 5000, 10) },
+    principalCacheSeconds: count(env, 'PRINCIPAL_CACHE_SECONDS', 60, 0),
     trustProxy: trustProxy(env.TRUST_PROXY),
     loginFailureWindowSeconds: count(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 600, 1),
     loginMaxFailuresPerAccount: count(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10),

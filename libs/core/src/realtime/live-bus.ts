@@ -7,6 +7,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 const CHANNEL = 'sg_live';
 
+/** Bus channel: "this user's sign-in or roles changed" ({ u: userId }), sent after commit by whoever changed them. */
+export const PRINCIPAL_CHANNEL = 'principal';
+
 interface Envelope {
   /** logical channel, e.g. 'session' */
   c: string;
@@ -17,7 +20,8 @@ interface Envelope {
 /** How notifications travel between API instances. Messages are small pointers ("session X has new events"), never the events. */
 interface LiveTransport {
   readonly name: string;
-  start(onMessage: (e: Envelope) => void, onReconnect: () => void): Promise<void>;
+  /** `onState(true)` once messages are received, `onState(false)` as soon as they may be missed. */
+  start(onMessage: (e: Envelope) => void, onReconnect: () => void, onState: (up: boolean) => void): Promise<void>;
   publish(e: Envelope): Promise<void>;
   stop(): Promise<void>;
 }
@@ -35,7 +39,10 @@ class PgNotifyTransport implements LiveTransport {
     private readonly dataSource: DataSource,
   ) {}
 
-  async start(onMessage: (e: Envelope) => void, onReconnect: () => void) {
+  private onState: (up: boolean) => void = () => undefined;
+
+  async start(onMessage: (e: Envelope) => void, onReconnect: () => void, onState: (up: boolean) => void) {
+    this.onState = onState;
     await this.connect(onMessage, onReconnect, false);
   }
 
@@ -52,6 +59,7 @@ class PgNotifyTransport implements LiveTransport {
     const lost = (why: string) => {
       if (this.stopped || this.listener !== client) return;
       this.listener = undefined;
+      this.onState(false);
       this.logger.warn(`LISTEN connection lost (${why}); reconnecting`);
       client.end().catch(() => undefined);
       this.schedule(onMessage, onReconnect, 500);
@@ -69,6 +77,7 @@ class PgNotifyTransport implements LiveTransport {
       return;
     }
     this.listener = client;
+    this.onState(true);
     if (reconnecting) onReconnect(); // notifications sent while we were away are lost: let subscribers catch up from the table
   }
 
@@ -98,7 +107,7 @@ class RedisTransport implements LiveTransport {
   private sub?: import('ioredis').Redis;
   constructor(private readonly url: string) {}
 
-  async start(onMessage: (e: Envelope) => void, onReconnect: () => void) {
+  async start(onMessage: (e: Envelope) => void, onReconnect: () => void, onState: (up: boolean) => void) {
     const { Redis } = await import('ioredis');
     const opts = { lazyConnect: true, maxRetriesPerRequest: 3 };
     this.pub = new Redis(this.url, opts);
@@ -106,9 +115,14 @@ class RedisTransport implements LiveTransport {
     await Promise.all([this.pub.connect(), this.sub.connect()]);
     let first = true;
     this.sub.on('ready', () => {
-      if (!first) onReconnect();
+      if (!first) {
+        onState(true); // subscribed again (ioredis re-subscribes before 'ready')
+        onReconnect();
+      }
       first = false;
     });
+    this.sub.on('close', () => onState(false));
+    this.sub.on('end', () => onState(false));
     this.sub.on('message', (channel, payload) => {
       if (channel !== CHANNEL) return;
       try {
@@ -119,6 +133,7 @@ class RedisTransport implements LiveTransport {
     });
     await this.sub.subscribe(CHANNEL);
     first = false;
+    onState(true);
   }
 
   async publish(e: Envelope) {
@@ -143,6 +158,7 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy {
   private readonly messages = new Subject<Envelope>();
   readonly reconnected$ = new Subject<void>();
   private transport?: LiveTransport;
+  private up = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -153,6 +169,14 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy {
     return this.transport?.name;
   }
 
+  /**
+   * Whether messages reach this instance now: false before the bus started, and from the moment its connection is
+   * lost until it is back. What relies on hearing every change (the principal cache) trusts nothing meanwhile.
+   */
+  get connected(): boolean {
+    return this.up;
+  }
+
   async onModuleInit() {
     if (!this.dataSource.isInitialized) return; // schema printing: no database
     const url = (this.dataSource.options as { url?: string }).url!;
@@ -160,10 +184,12 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy {
     await this.transport.start(
       (e) => this.messages.next(e),
       () => this.reconnected$.next(),
+      (up) => (this.up = up),
     );
   }
 
   async onModuleDestroy() {
+    this.up = false;
     await this.transport?.stop();
   }
 

@@ -6,10 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppError, ErrorCode, unauthenticated } from '../errors/app-error';
 import { RequestContext } from '../context/request-context';
 import { DEFAULT_LANG, type Lang, type Msg } from '../errors/messages';
-import { LiveBus } from './live-bus';
+import { LiveBus, PRINCIPAL_CHANNEL } from './live-bus';
 
-/** Bus channel: "this user's sign-in or roles changed" ({ u: userId }), sent after commit by whoever changed them. */
-export const PRINCIPAL_CHANNEL = 'principal';
 
 const SIGN_IN_EXPIRED: Msg = { zh: '登录已过期，请重新登录', en: 'The sign-in has expired: sign in again' };
 
@@ -84,7 +82,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
    * Throws UNAUTHENTICATED or RATE_LIMITED (with a message for people).
    */
   async open(kind: LiveKind, token: string | null | undefined, close: (message: string) => void, lang: Lang = DEFAULT_LANG): Promise<{ conn: LiveConnection; ctx: RequestContext }> {
-    const ctx = await this.contexts.fromToken(token);
+    const ctx = await this.contexts.fromToken(token, true);
     ctx.lang = ctx.principal?.lang ?? lang; // the user's choice wins over the handshake's header
     const principal = ctx.user; // UNAUTHENTICATED with the reason
     const mine = [...(this.byUser.get(principal.accountId) ?? [])].filter((c) => c.kind === kind);
@@ -135,7 +133,7 @@ export class LiveConnections implements OnModuleInit, OnModuleDestroy {
    */
   async check(conn: LiveConnection): Promise<RequestContext> {
     this.assertOpen(conn);
-    const ctx = await this.contexts.fromToken(conn.token);
+    const ctx = await this.contexts.fromToken(conn.token, true);
     ctx.lang = conn.lang;
     if (!ctx.principal) {
       this.end(conn, ctx.authProblem ?? { zh: '本次登录已失效，请重新登录', en: 'The sign-in has ended: sign in again' });
