@@ -37,6 +37,20 @@ describe('no N+1: nested fields are batched per request', () => {
     expect(l).toBeLessThanOrEqual(6);
   });
 
+  it('counts a list (totalCount) only when asked for: one COUNT statement more, the same page either way', async () => {
+    const region = await t.region({ level: 'COUNTY' });
+    for (let i = 0; i < 3; i++) await t.school(region.id);
+    await t.gql(`{ me { id } }`, {}, token); // the principal is cached
+    const page = `query($r: ID) { schools(first: 2, filter: { regionId: $r }) { edges { node { id } } pageInfo { hasNextPage } } }`;
+    const counted = `query($r: ID) { schools(first: 2, filter: { regionId: $r }) { totalCount edges { node { id } } pageInfo { hasNextPage } } }`;
+    const without = await t.gql(page, { r: region.id }, token);
+    const withCount = await t.gql(counted, { r: region.id }, token);
+    expect(withCount.data.schools.totalCount).toBe(3);
+    expect(withCount.data.schools.edges).toEqual(without.data.schools.edges);
+    expect(without.data.schools.pageInfo.hasNextPage).toBe(true);
+    expect(withCount.extensions!.sqlStatements).toBe(without.extensions!.sqlStatements + 1);
+  });
+
   it('links a list of adaptations to their sources (adaptedFrom, with the diff since) in the same few statements for 2 and for 6', async () => {
     const w = await consortiumWorld(t);
     const team = await t.ok(

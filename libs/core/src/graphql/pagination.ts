@@ -36,8 +36,13 @@ export interface Edge<T> {
 export interface ConnectionResult<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /**
+   * Counted only when read (a getter: GraphQL reads it when `totalCount` is selected; one COUNT, then kept): most
+   * lists are asked for a page, not for their size.
+   */
+  readonly totalCount: number | Promise<number>;
 }
+
 
 /** Relay-style connection type for a node type: XxxConnection { edges { cursor node } pageInfo totalCount }. */
 export function Connection<T>(node: Type<T>, name = node.name): Type<ConnectionResult<T>> {
@@ -50,7 +55,7 @@ export function Connection<T>(node: Type<T>, name = node.name): Type<ConnectionR
   class ConnectionType {
     @Field(() => [EdgeType]) edges: EdgeType[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { description: 'Number of nodes matching the filter, over all pages' }) totalCount: number;
+    @Field(() => Int, { description: 'Number of nodes matching the filter, over all pages' }) totalCount: number | Promise<number>;
   }
   return ConnectionType as Type<ConnectionResult<T>>;
 }
@@ -85,8 +90,16 @@ export async function paginate<T extends ObjectLiteral>(
   order: KeysetOrder<T>,
 ): Promise<ConnectionResult<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
-  const totalCount = await qb.clone().getCount();
-  if (first === 0) return { edges: [], pageInfo: { hasNextPage: totalCount > 0, endCursor: null }, totalCount };
+  let counted: Promise<number> | undefined;
+  const count = () => (counted ??= qb.clone().getCount());
+  const connection = (edges: Edge<T>[], pageInfo: PageInfo): ConnectionResult<T> => ({
+    edges,
+    pageInfo,
+    get totalCount() {
+      return count();
+    },
+  });
+  if (first === 0) return connection([], { hasNextPage: (await count()) > 0, endCursor: null });
   const q = qb.clone();
   if (page.after) {
     const values = decodeCursor(page.after, order.columns.length);
@@ -98,5 +111,5 @@ export async function paginate<T extends ObjectLiteral>(
   const rows = await q.limit(first + 1).getMany();
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(order.values(node)) }));
-  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  return connection(edges, { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null });
 }
