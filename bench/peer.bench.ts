@@ -7,7 +7,7 @@ import { loadConfig, startEmbeddedPostgres } from '#app/core';
 import { createApp } from '../apps/api/src/server';
 import { seedDemo } from '../apps/api/src/demo/seed-demo';
 import { postJson, spawnServer } from './load';
-import { cpuMs, ensurePeer, loadGenerator, postgresCpuMs, runLoadProcess, spawnPeer } from './peer';
+import { cpuMs, ensurePeer, loadGenerator, postgresCpuMs, postgresCpuSince, runLoadProcess, spawnPeer } from './peer';
 
 /**
  * npm run bench:peer: the project against PostGraphile 5 (Node 22) on the same demo database, side by side.
@@ -148,7 +148,7 @@ async function main() {
             const pg0 = postgresCpuMs(postmaster);
             const r = await runLoadProcess(autocannon, s.url, s.headers, body, concurrency, seconds);
             const serverCpu = (cpuMs(s.pid) - cpu0) / r.requests;
-            const pgCpu = (postgresCpuMs(postmaster) - pg0) / r.requests;
+            const pgCpu = postgresCpuSince(pg0, postgresCpuMs(postmaster)) / r.requests;
             const [{ n }] = (await db.query(`SELECT coalesce(sum(calls), 0)::bigint AS n FROM bench.pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'`)).rows;
             runs.push({ key: c.key, side, concurrency, ...r, serverCpu, pgCpu, statements: Number(n) / r.requests });
             const x = runs.at(-1)!;

@@ -97,20 +97,23 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/** CPU time (ms) of the PostgreSQL server's backends and helpers so far: every child of the postmaster. */
-export function postgresCpuMs(postmasterPid: number): number {
-  let total = 0;
+/** CPU time (ms) so far of each of the PostgreSQL server's processes (every child of the postmaster), by pid. */
+export function postgresCpuMs(postmasterPid: number): Map<number, number> {
+  const out = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      if (Number(fields[1]) === postmasterPid) total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      if (Number(fields[1]) === postmasterPid) out.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
     } catch {
       /* ended meanwhile */
     }
   }
-  return total;
+  return out;
 }
+
+/** CPU the PostgreSQL processes used between two readings (a process that ended meanwhile is not counted). */
+export const postgresCpuSince = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
 export interface LoadFigures {
   requests: number;

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
-import { APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, requestLang, setErrorLang, userInputGraphQLError, type AppConfig, type RequestContext } from '#app/core';
+import { answerPreloadedFields, APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, requestLang, setErrorLang, userInputGraphQLError, type AppConfig, type RequestContext } from '#app/core';
 
 interface GqlContext {
   req: any;
@@ -67,6 +67,8 @@ export const graphqlOptions = {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // look-ahead reads leave the values of nested fields on their parents (core's lookahead.ts)
+    transformSchema: answerPreloadedFields,
     // a field typed Date without an explicit type gets the strict DateTime too
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,

@@ -29,6 +29,7 @@ export * from './graphql/date.scalar';
 export * from './time/china-date';
 export * from './graphql/date-time.scalar';
 export * from './graphql/pagination';
+export * from './graphql/lookahead';
 export * from './graphql/query-limits';
 export * from './graphql/id-arg';
 export * from './graphql/labels';

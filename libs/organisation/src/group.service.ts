@@ -10,6 +10,7 @@ import {
   TransactionService,
   type PageArgs,
   type RequestContext,
+  type SelectedField,
 } from '#app/core';
 import { AccessService } from './access.service';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter, UpdateSchoolGroupInput } from './dto/group.input';
@@ -19,6 +20,7 @@ import { School } from './entities/school.entity';
 import { CO_BUILT_MODES, GroupKind, GroupStatus, MemberRole } from './enums';
 import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
+import { DIRECTORY_TYPES, lookaheadPage, nodeJson } from './directory-lookahead';
 import { writeGroupProfiles, writeGroups, writeMemberships, type GroupRow, type MembershipRow } from './organisation-rows';
 
 @Injectable()
@@ -173,7 +175,8 @@ export class GroupService {
     await this.events.publish(tx, 'organisation.group.dissolved', { groupId, regionId, kind, mode, level, on });
   }
 
-  async list(ctx: RequestContext, filter: SchoolGroupFilter = {}, page: PageArgs) {
+  /** `fields`: the selection below the list, read in the same statement when it can be (directory-lookahead.ts). */
+  async list(ctx: RequestContext, filter: SchoolGroupFilter = {}, page: PageArgs, fields?: SelectedField[] | null) {
     const qb = ctx.em.createQueryBuilder(SchoolGroup, 'g');
     if (filter.regionId) qb.innerJoin('region', 'r', 'r.id = g.region_id AND r.path @> ARRAY[:regionId]::uuid[]', { regionId: filter.regionId });
     if (filter.kind) qb.andWhere('g.kind = :kind', { kind: filter.kind });
@@ -184,11 +187,19 @@ export class GroupService {
       });
     }
     if (filter.search) qb.andWhere(`g.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
-    return paginate(qb, page, { columns: ['g.name', 'g.id'], values: (g) => [g.name, g.id] });
+    return paginate(qb, page, { columns: ['g.name', 'g.id'], values: (g) => [g.name, g.id] }, lookaheadPage(DIRECTORY_TYPES.GROUP, 'g', fields, ['id', 'name']));
   }
 
   load(ctx: RequestContext, id: string): Promise<SchoolGroup | null> {
     return byId(ctx, SchoolGroup, 'group').load(id);
+  }
+
+  /** One group with the selection below it read in one statement when it can be (directory-lookahead.ts), else load. */
+  async loadWith(ctx: RequestContext, id: string, fields: SelectedField[] | null): Promise<SchoolGroup | null> {
+    const json = fields && nodeJson(DIRECTORY_TYPES.GROUP, 'g', fields);
+    if (!json) return this.load(ctx, id);
+    const [row] = await ctx.em.query(`SELECT ${json} AS n FROM school_group g WHERE g.id = $1`, [id]);
+    return row?.n ?? null;
   }
 
   /** Members of a group, lead first; former members too when includeFormer. Batched across groups. */
@@ -210,7 +221,7 @@ export class GroupService {
     return groupedBy<GroupMembership>(
       ctx,
       includeFormer ? 'membershipsOfSchoolAll' : 'membershipsOfSchool',
-      (ids) => ctx.em.find(GroupMembership, { where: { schoolId: In(ids), ...(includeFormer ? {} : { leftOn: IsNull() }) }, order: { joinedOn: 'ASC' } }),
+      (ids) => ctx.em.find(GroupMembership, { where: { schoolId: In(ids), ...(includeFormer ? {} : { leftOn: IsNull() }) }, order: { joinedOn: 'ASC', id: 'ASC' } }),
       (m) => m.schoolId,
     ).load(schoolId);
   }

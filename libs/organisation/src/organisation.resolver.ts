@@ -1,5 +1,6 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, type RequestContext } from '#app/core';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, selectionOf, type RequestContext } from '#app/core';
 import { CreateRegionInput } from './dto/region.input';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter, UpdateSchoolGroupInput } from './dto/group.input';
@@ -63,8 +64,8 @@ export class OrganisationResolver {
 
   @Allow(AUTHENTICATED)
   @Query(() => SchoolConnection)
-  schools(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: SchoolFilter) {
-    return this.schoolService.list(ctx, filter, page);
+  schools(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: SchoolFilter) {
+    return this.schoolService.list(ctx, filter, page, selectionOf(info));
   }
 
   @Allow(Role.REGION_ADMIN)
@@ -98,14 +99,14 @@ export class OrganisationResolver {
 
   @Allow(AUTHENTICATED)
   @Query(() => SchoolGroup, { nullable: true })
-  schoolGroup(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
-    return this.groupService.load(ctx, id);
+  schoolGroup(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @IdArg('id') id: string) {
+    return this.groupService.loadWith(ctx, id, selectionOf(info));
   }
 
   @Allow(AUTHENTICATED)
   @Query(() => SchoolGroupConnection)
-  schoolGroups(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: SchoolGroupFilter) {
-    return this.groupService.list(ctx, filter, page);
+  schoolGroups(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: SchoolGroupFilter) {
+    return this.groupService.list(ctx, filter, page, selectionOf(info));
   }
 
   @Allow(Role.REGION_ADMIN, Role.SCHOOL_ADMIN)

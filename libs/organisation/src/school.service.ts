@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
+import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext, type SelectedField } from '#app/core';
+import { DIRECTORY_TYPES, lookaheadPage } from './directory-lookahead';
 import { AccessService } from './access.service';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { School } from './entities/school.entity';
@@ -55,13 +56,14 @@ export class SchoolService {
     });
   }
 
-  async list(ctx: RequestContext, filter: SchoolFilter = {}, page: PageArgs) {
+  /** `fields`: the selection below the list, read in the same statement when it can be (directory-lookahead.ts). */
+  async list(ctx: RequestContext, filter: SchoolFilter = {}, page: PageArgs, fields?: SelectedField[] | null) {
     const qb = ctx.em.createQueryBuilder(School, 's');
     if (filter.regionId) qb.innerJoin('region', 'r', 'r.id = s.region_id AND r.path @> ARRAY[:regionId]::uuid[]', { regionId: filter.regionId });
     if (filter.stage) qb.andWhere('s.stage = :stage', { stage: filter.stage });
     if (filter.locale) qb.andWhere('s.locale = :locale', { locale: filter.locale });
     if (filter.search) qb.andWhere(`s.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
-    return paginate(qb, page, { columns: ['s.name', 's.id'], values: (s) => [s.name, s.id] });
+    return paginate(qb, page, { columns: ['s.name', 's.id'], values: (s) => [s.name, s.id] }, lookaheadPage(DIRECTORY_TYPES.SCHOOL, 's', fields, ['id', 'name']));
   }
 
   load(ctx: RequestContext, id: string): Promise<School | null> {

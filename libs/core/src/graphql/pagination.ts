@@ -88,6 +88,8 @@ export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   page: PageArgs,
   order: KeysetOrder<T>,
+  /** How the page's rows are read (a look-ahead read selects their JSON instead of entities); getMany by default. */
+  fetch: (q: SelectQueryBuilder<T>) => Promise<T[]> = (q) => q.getMany(),
 ): Promise<ConnectionResult<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
   let counted: Promise<number> | undefined;
@@ -108,7 +110,7 @@ export async function paginate<T extends ObjectLiteral>(
   }
   const direction = order.descending ? 'DESC' : 'ASC';
   order.columns.forEach((c, i) => (i === 0 ? q.orderBy(c, direction) : q.addOrderBy(c, direction)));
-  const rows = await q.limit(first + 1).getMany();
+  const rows = await fetch(q.limit(first + 1));
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(order.values(node)) }));
   return connection(edges, { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null });

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TestApp } from './support/test-app';
+
+/**
+ * Look-ahead reads of the directory (issue: faster than the peer): a selection the look-ahead can read is answered
+ * in one statement, and exactly as the resolvers answer it. Each case asks the same data twice, once as is and once
+ * with a field the look-ahead does not read (createdAt, a timestamp), which sends the whole selection to the resolvers;
+ * the answers must be equal field for field, and only the first may be one statement.
+ */
+describe('look-ahead reads: one statement, the same answers', () => {
+  let t: TestApp;
+  let token: string;
+  let county: string;
+  let groupId: string;
+  const withoutCreatedAt = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(withoutCreatedAt) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'createdAt').map(([k, x]) => [k, withoutCreatedAt(x)])) : v;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    token = (await t.user('TEACHER')).token;
+    const city = await t.region({ level: 'CITY', name: '随州市' });
+    county = (await t.region({ parentId: city.id, name: '随县' })).id;
+    const other = (await t.region({ parentId: city.id, name: '广水市' })).id;
+    const lead = await t.school(county, { name: '随县第一中学', stage: 'JUNIOR' });
+    groupId = (await t.group(county, lead.id, { name: '随县第一中学教联体', mode: 'CO_BUILT' })).id;
+    const names = ['殷店镇中心小学', '草店镇中心小学', '尚市镇中心小学', '万和镇中心小学', '柳林镇中心小学'];
+    for (const [i, name] of names.entries()) {
+      const s = await t.school(i % 2 ? other : county, { name, locale: 'RURAL' });
+      await t.member(groupId, s.id, `2024-0${1 + (i % 3)}-01`); // equal dates: the order must still be the same
+    }
+    const [left] = await t.sql(`SELECT s.id FROM school s WHERE s.name = '万和镇中心小学'`);
+    await t.sql(`UPDATE group_membership SET left_on = '2025-07-01' WHERE school_id = $1`, [left.id]);
+    const alliance = await t.group(county, lead.id, { kind: 'ALLIANCE', name: '随县学校联盟' });
+    await t.member(alliance.id, left.id, '2025-09-01');
+    await t.gql(`{ me { id } }`, {}, token); // the principal is cached from here on
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const both = async (query: string, variables: Record<string, unknown>, fallbackQuery: string) => {
+    const ahead = await t.gql(query, variables, token);
+    const resolved = await t.gql(fallbackQuery, variables, token);
+    expect(ahead.errors).toBeUndefined();
+    expect(resolved.errors).toBeUndefined();
+    expect(ahead.data).toEqual(withoutCreatedAt(resolved.data));
+    return { ahead, resolved };
+  };
+
+  it('reads a group with its members, their schools, regions and parents in one statement, as the resolvers do', async () => {
+    const q = (extra: string) => `query($id: ID!) { schoolGroup(id: $id) { id name kind mode level foundedOn status crossRegion mentorCapacity ${extra}
+      leadSchool { name stage } region { name level parent { name } }
+      members { role pairing joinedOn leftOn school { name locale studentCount region { name parent { name } } } } } }`;
+    const { ahead, resolved } = await both(q(''), { id: groupId }, q('createdAt'));
+    expect(ahead.extensions!.sqlStatements).toBe(1);
+    expect(resolved.extensions!.sqlStatements).toBeGreaterThan(1);
+    const names = ahead.data.schoolGroup.members.map((m: any) => m.school.name);
+    expect(names[0]).toBe('随县第一中学'); // the lead first, then by the day they joined
+    expect(names.slice(1, 2)).toEqual(['殷店镇中心小学']);
+    expect(names.at(-1)).toBe('尚市镇中心小学');
+    const former = (extra: string) => `query($id: ID!, $f: Boolean) { schoolGroup(id: $id) { members(includeFormer: $f) { role leftOn school { name } } ${extra} } }`;
+    for (const f of [true, false]) expect((await both(former(''), { id: groupId, f }, former('createdAt'))).ahead.data.schoolGroup.members).toHaveLength(f ? 6 : 5);
+    // an alias of the same field with other arguments is not read ahead: the resolvers answer it, correctly
+    const aliased = await t.ok(`query($id: ID!) { schoolGroup(id: $id) { now: members { role } all: members(includeFormer: true) { role leftOn } } }`, { id: groupId }, token);
+    expect([aliased.schoolGroup.now.length, aliased.schoolGroup.all.length]).toEqual([5, 6]);
+  });
+
+  it('reads a page of schools with their memberships and groups in one statement, and pages on with the same cursors', async () => {
+    const q = (extra: string) => `query($r: ID, $after: String) { schools(first: 3, after: $after, filter: { regionId: $r }) { pageInfo { hasNextPage endCursor } edges { cursor node { id name stage locale teacherCount campusOfId ${extra}
+      region { name } memberships { role pairing joinedOn group { name kind mode leadSchool { name } } } } } } }`;
+    const first = await both(q(''), { r: null }, q('createdAt'));
+    expect(first.ahead.extensions!.sqlStatements).toBe(1); // no totalCount asked: the page alone
+    expect(first.ahead.data.schools.pageInfo.hasNextPage).toBe(true);
+    const after = first.ahead.data.schools.pageInfo.endCursor;
+    const second = await both(q(''), { r: null, after }, q('createdAt'));
+    expect(second.ahead.data.schools.edges[0].node.name).not.toBe(first.ahead.data.schools.edges[0].node.name);
+    // within a region subtree (the filter joins region): the same rows either way, the count when asked
+    const counted = `query($r: ID) { schools(first: 50, filter: { regionId: $r }) { totalCount edges { node { name memberships { group { name } } X } } } }`;
+    const inCounty = await both(counted.replace(' X', ''), { r: county }, counted.replace('X', 'createdAt'));
+    expect(inCounty.ahead.data.schools.totalCount).toBe(inCounty.ahead.data.schools.edges.length);
+    expect(inCounty.ahead.extensions!.sqlStatements).toBe(2);
+  });
+
+  it('reads fragments and __typename ahead, and leaves @include and @skip to the resolvers', async () => {
+    const fragments = `query($id: ID!) { schoolGroup(id: $id) { __typename ...G members { ... on GroupMembership { role school { ...S } } } X } }
+      fragment G on SchoolGroup { name region { __typename name } }
+      fragment S on School { name region { name } }`;
+    const f = await both(fragments.replace(' X', ''), { id: groupId }, fragments.replace('X', 'createdAt'));
+    expect(f.ahead.extensions!.sqlStatements).toBe(1);
+    expect(f.ahead.data.schoolGroup.__typename).toBe('SchoolGroup');
+    const directive = `query($id: ID!, $yes: Boolean!) { schoolGroup(id: $id) { name members @include(if: $yes) { role school { name } } } }`;
+    for (const yes of [true, false]) {
+      const r = await t.gql(directive, { id: groupId, yes }, token);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.schoolGroup.members === undefined).toBe(!yes);
+      if (yes) expect(r.data.schoolGroup.members).toHaveLength(5);
+    }
+    // an unknown id is null either way
+    expect((await t.ok(`query($id: ID!) { schoolGroup(id: $id) { name members { role } } }`, { id: '00000000-0000-4000-8000-000000000000' }, token)).schoolGroup).toBeNull();
+  });
+
+  it('reads a page of groups (schoolGroups) ahead, as the resolvers do', async () => {
+    const q = `query($r: ID) { schoolGroups(first: 10, filter: { regionId: $r }) { totalCount edges { node { name kind mode leadSchool { name } members { role pairing school { name } } X } } } }`;
+    const r = await both(q.replace(' X', ''), { r: county }, q.replace('X', 'createdAt'));
+    expect(r.ahead.data.schoolGroups.totalCount).toBe(2);
+    expect(r.ahead.extensions!.sqlStatements).toBe(2);
+  });
+});
