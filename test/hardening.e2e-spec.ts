@@ -65,6 +65,20 @@ describe('errors and hardening', () => {
     expect((await t.gql(costly, {}, admin.token)).errors?.[0]?.extensions).toMatchObject({ limit: 'cost' });
   });
 
+  it('checks the limits of every request, also of a query that passed before (only passes are remembered, per variables)', async () => {
+    const paged = `query($n: Int) { schools(first: $n) { edges { node { memberships { group { members { school { name } } } } } } } }`;
+    for (let i = 0; i < 2; i++) {
+      expect(codeOf(await t.gql(paged, { n: 2 }, admin.token))).toBe('OK');
+      expect((await t.gql(paged, { n: 100 }, admin.token)).errors?.[0]?.extensions).toMatchObject({ limit: 'cost' });
+    }
+    const deep = `{ schoolGroups { edges { node { members { school { memberships { group { members { school { memberships { group { leadSchool { region { parent { name } } } } } } } } } } } } } } }`;
+    for (const lang of ['en', 'zh-CN']) {
+      const d = await t.gql(deep, {}, admin.token, { 'accept-language': lang });
+      expect(d.errors?.[0]?.extensions).toMatchObject({ limit: 'depth' });
+      expect(/[\u4e00-\u9fff]/.test(d.errors![0].message)).toBe(lang === 'zh-CN'); // each refusal in its request's language
+    }
+  });
+
   it('refuses an oversized body with 413 and a GraphQL-shaped error', async () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',

@@ -31,6 +31,30 @@ export function signToken(secret: string, userId: string, ttlSeconds: number, ve
  * subject is not a user id (UUID) or whose version is not a count. The algorithm is pinned.
  */
 export function verifyToken(secret: string, token: string): TokenClaims | null {
+  // A token that verified once verifies again until it expires (the signature check is the same arithmetic every
+  // time): its claims are kept, and only the expiry is checked on later calls. Revocation is the token version's job.
+  const known = verified.get(secret)?.get(token);
+  if (known) {
+    if (Date.now() < known.expiresAt) return known;
+    verified.get(secret)!.delete(token);
+    return null;
+  }
+  const claims = verifySignature(secret, token);
+  if (claims) remember(secret, token, claims);
+  return claims;
+}
+
+/** Tokens that verified, by secret: at most VERIFIED_MAX each, the oldest forgotten first. */
+const verified = new Map<string, Map<string, TokenClaims>>();
+const VERIFIED_MAX = 10_000;
+function remember(secret: string, token: string, claims: TokenClaims) {
+  let tokens = verified.get(secret);
+  if (!tokens) verified.set(secret, (tokens = new Map()));
+  tokens.set(token, claims);
+  if (tokens.size > VERIFIED_MAX) tokens.delete(tokens.keys().next().value!);
+}
+
+function verifySignature(secret: string, token: string): TokenClaims | null {
   try {
     const payload = jwt.verify(token, keyOf(secret), { algorithms: [ALGORITHM] });
     if (typeof payload === 'string' || !isUuid(payload.sub) || typeof payload.exp !== 'number') return null;

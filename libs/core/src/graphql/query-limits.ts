@@ -70,9 +70,29 @@ export function checkQueryLimits(
   variables: Record<string, unknown>,
   limits: QueryLimits = DEFAULT_QUERY_LIMITS,
 ): GraphQLError | null {
-  const [error] = validate(schema, document, armorRules(limits));
-  if (error) return error;
+  // Apollo hands the same document object for the same query text (its document store): an operation that passed
+  // is remembered, its depth and aliases for the document, its cost for the variables too. Refusals are not kept (each
+  // request gets its own error, in its own language).
+  const passed = passedLimits.get(schema)?.get(document);
+  const costKey = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  if (passed?.limits === limits && passed.costs.has(costKey)) return null;
+  if (!passed || passed.limits !== limits) {
+    const [error] = validate(schema, document, armorRules(limits));
+    if (error) return error;
+  }
   const n = cost(schema, document, operationName, variables, limits);
   if (n > limits.maxCost) return limitError({ zh: `查询开销过大：${n}，最多 ${limits.maxCost}，请减小每页条数`, en: `Query is too expensive: cost ${n}, at most ${limits.maxCost}; ask for smaller pages` }, 'cost');
+  rememberPassed(schema, document, limits, costKey);
   return null;
+}
+
+/** Operations that passed, per schema and document object: the limits they passed and the variables whose cost did. */
+const passedLimits = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { limits: QueryLimits; costs: Set<string> }>>();
+function rememberPassed(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, costKey: string) {
+  let docs = passedLimits.get(schema);
+  if (!docs) passedLimits.set(schema, (docs = new WeakMap()));
+  let entry = docs.get(document);
+  if (!entry || entry.limits !== limits) docs.set(document, (entry = { limits, costs: new Set() }));
+  if (entry.costs.size >= 100) entry.costs.clear(); // variables differ per request: keep a few
+  entry.costs.add(costKey);
 }
