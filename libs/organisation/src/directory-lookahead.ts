@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { preloadKey, type SelectedField } from '#app/core';
+import { compiledFor, preloadKey, type SelectedField } from '#app/core';
 
 /**
  * The directory's look-ahead reads (core's lookahead.ts): a selection of schools, regions, groups and memberships
@@ -104,6 +104,10 @@ export const DIRECTORY_TYPES = { REGION, SCHOOL, GROUP, MEMBERSHIP } as const;
  * be read ahead.
  */
 export function nodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], always: string[] = []): string | null {
+  return compiledFor(fields, `${spec.table} ${alias} ${always.join(',')}`, () => buildNodeJson(spec, alias, fields, always));
+}
+
+function buildNodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], always: string[]): string | null {
   let depth = 0;
   const next = () => `${alias}_${++depth}`;
   const build = (s: TypeSpec, a: string, selected: SelectedField[], extra: string[]): string | null => {
@@ -160,8 +164,10 @@ export function connectionNodes(fields: SelectedField[]): SelectedField[] | null
  * (`always`); undefined (entities, as usual) otherwise. `alias` is the list's own alias in its query.
  */
 export function lookaheadPage<T extends ObjectLiteral>(spec: TypeSpec, alias: string, fields: SelectedField[] | null | undefined, always: string[]): ((q: SelectQueryBuilder<T>) => Promise<T[]>) | undefined {
-  const nodes = fields && connectionNodes(fields);
-  const json = nodes && nodeJson(spec, alias, nodes, always);
+  const json = fields && compiledFor(fields, `page ${spec.table} ${alias} ${always.join(',')}`, () => {
+    const nodes = connectionNodes(fields);
+    return nodes && nodeJson(spec, alias, nodes, always);
+  });
   if (!json) return undefined;
   return async (q) => (await q.select(json, 'n').getRawMany<{ n: T }>()).map((r) => r.n);
 }

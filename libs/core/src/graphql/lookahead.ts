@@ -1,4 +1,4 @@
-import { isObjectType, Kind, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 
 /**
  * Look-ahead reads (issue: faster than the peer). A root resolver that knows the whole selection below it may read it
@@ -40,7 +40,28 @@ export interface SelectedField {
 export function selectionOf(info: GraphQLResolveInfo): SelectedField[] | null {
   const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
   if (!node?.selectionSet || node.directives?.length) return null;
-  return fieldsOf(node.selectionSet, info, info.returnType.toString().replace(/[[\]!]/g, ''));
+  // The same query text comes as the same document object (Apollo's document store): its selection is read once
+  // per set of variables (they may hold arguments), and the same array is answered, so what is compiled from it can
+  // be kept by it too (compiledFor).
+  let byVariables = selections.get(node);
+  if (!byVariables) selections.set(node, (byVariables = new Map()));
+  const key = JSON.stringify(info.variableValues);
+  if (byVariables.has(key)) return byVariables.get(key)!;
+  const fields = fieldsOf(node.selectionSet, info, info.returnType.toString().replace(/[[\]!]/g, ''));
+  if (byVariables.size >= 50) byVariables.clear(); // variables differ per request: keep a few
+  byVariables.set(key, fields);
+  return fields;
+}
+
+const selections = new WeakMap<FieldNode, Map<string, SelectedField[] | null>>();
+const compiled = new WeakMap<SelectedField[], Map<string, unknown>>();
+
+/** What `compile` makes of a selection, made once per selection (selectionOf answers the same array) and `key`. */
+export function compiledFor<T>(fields: SelectedField[], key: string, compile: () => T): T {
+  let byKey = compiled.get(fields);
+  if (!byKey) compiled.set(fields, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, compile());
+  return byKey.get(key) as T;
 }
 
 function fieldsOf(set: SelectionSetNode, info: GraphQLResolveInfo, typeName: string | null): SelectedField[] | null {

@@ -112,6 +112,12 @@ export async function paginate<T extends ObjectLiteral>(
   order.columns.forEach((c, i) => (i === 0 ? q.orderBy(c, direction) : q.addOrderBy(c, direction)));
   const rows = await fetch(q.limit(first + 1));
   const hasNextPage = rows.length > first;
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(order.values(node)) }));
+  // a cursor is encoded when read (most pages are asked for their nodes only), the last one for pageInfo
+  const edges = rows.slice(0, first).map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(order.values(node));
+    },
+  }));
   return connection(edges, { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null });
 }
