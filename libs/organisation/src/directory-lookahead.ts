@@ -1,5 +1,5 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { compiledFor, preloadKey, type SelectedField } from '#app/core';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { compiledFor, compiledQuery, preloadKey, type SelectedField } from '#app/core';
 
 /**
  * The directory's look-ahead reads (core's lookahead.ts): a selection of schools, regions, groups and memberships
@@ -161,13 +161,17 @@ export function connectionNodes(fields: SelectedField[]): SelectedField[] | null
 
 /**
  * How a list's page is read when its selection can be read ahead: each row's JSON, with the cursor's columns
- * (`always`); undefined (entities, as usual) otherwise. `alias` is the list's own alias in its query.
+ * (`always`), in one prepared statement; undefined (entities, as usual) otherwise. `alias` is the list's own alias
+ * in its query, `em` the manager it was made with.
  */
-export function lookaheadPage<T extends ObjectLiteral>(spec: TypeSpec, alias: string, fields: SelectedField[] | null | undefined, always: string[]): ((q: SelectQueryBuilder<T>) => Promise<T[]>) | undefined {
+export function lookaheadPage<T extends ObjectLiteral>(em: EntityManager, spec: TypeSpec, alias: string, fields: SelectedField[] | null | undefined, always: string[]): ((q: SelectQueryBuilder<T>) => Promise<T[]>) | undefined {
   const json = fields && compiledFor(fields, `page ${spec.table} ${alias} ${always.join(',')}`, () => {
     const nodes = connectionNodes(fields);
     return nodes && nodeJson(spec, alias, nodes, always);
   });
   if (!json) return undefined;
-  return async (q) => (await q.select(json, 'n').getRawMany<{ n: T }>()).map((r) => r.n);
+  return async (q) => {
+    const [text, values] = q.select(json, 'n').getQueryAndParameters();
+    return (await compiledQuery<{ n: T }>(em, text, values)).map((r) => r.n);
+  };
 }

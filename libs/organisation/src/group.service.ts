@@ -11,6 +11,7 @@ import {
   type PageArgs,
   type RequestContext,
   type SelectedField,
+  compiledQuery,
 } from '#app/core';
 import { AccessService } from './access.service';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter, UpdateSchoolGroupInput } from './dto/group.input';
@@ -187,7 +188,7 @@ export class GroupService {
       });
     }
     if (filter.search) qb.andWhere(`g.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
-    return paginate(qb, page, { columns: ['g.name', 'g.id'], values: (g) => [g.name, g.id] }, lookaheadPage(DIRECTORY_TYPES.GROUP, 'g', fields, ['id', 'name']));
+    return paginate(qb, page, { columns: ['g.name', 'g.id'], values: (g) => [g.name, g.id] }, lookaheadPage(ctx.em, DIRECTORY_TYPES.GROUP, 'g', fields, ['id', 'name']));
   }
 
   load(ctx: RequestContext, id: string): Promise<SchoolGroup | null> {
@@ -198,7 +199,7 @@ export class GroupService {
   async loadWith(ctx: RequestContext, id: string, fields: SelectedField[] | null): Promise<SchoolGroup | null> {
     const json = fields && nodeJson(DIRECTORY_TYPES.GROUP, 'g', fields);
     if (!json) return this.load(ctx, id);
-    const [row] = await ctx.em.query(`SELECT ${json} AS n FROM school_group g WHERE g.id = $1`, [id]);
+    const [row] = await compiledQuery<{ n: SchoolGroup }>(ctx.em, `SELECT ${json} AS n FROM school_group g WHERE g.id = $1`, [id]);
     return row?.n ?? null;
   }
 

@@ -63,7 +63,7 @@ export class SchoolService {
     if (filter.stage) qb.andWhere('s.stage = :stage', { stage: filter.stage });
     if (filter.locale) qb.andWhere('s.locale = :locale', { locale: filter.locale });
     if (filter.search) qb.andWhere(`s.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
-    return paginate(qb, page, { columns: ['s.name', 's.id'], values: (s) => [s.name, s.id] }, lookaheadPage(DIRECTORY_TYPES.SCHOOL, 's', fields, ['id', 'name']));
+    return paginate(qb, page, { columns: ['s.name', 's.id'], values: (s) => [s.name, s.id] }, lookaheadPage(ctx.em, DIRECTORY_TYPES.SCHOOL, 's', fields, ['id', 'name']));
   }
 
   load(ctx: RequestContext, id: string): Promise<School | null> {

@@ -24,3 +24,19 @@ export async function preparedQuery<T>(em: EntityManager, name: string, text: st
     if (!inTransaction) await runner.release();
   }
 }
+
+/** Statements prepared by text (compiledQuery), at most COMPILED_MAX: each pooled connection keeps what it prepared. */
+const compiledNames = new Map<string, string>();
+const COMPILED_MAX = 200;
+
+/**
+ * A statement compiled from a request (a look-ahead read: its text depends on the selection, not on the values) run
+ * as a prepared statement named after its text, so a query asked again is not parsed and planned again. Only the
+ * first COMPILED_MAX texts are named (PostgreSQL keeps prepared statements per connection until it closes); any
+ * later one runs unnamed, as any statement does.
+ */
+export async function compiledQuery<T>(em: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  let name = compiledNames.get(text);
+  if (!name && compiledNames.size < COMPILED_MAX) compiledNames.set(text, (name = `compiled_${compiledNames.size + 1}`));
+  return name ? preparedQuery<T>(em, name, text, values) : em.query(text, values);
+}
