@@ -83,6 +83,21 @@ export interface KeysetOrder<T> {
   descending?: boolean;
 }
 
+/** An edge whose cursor is encoded when read: most pages are asked for their nodes only (pageInfo reads the last). */
+class LazyEdge<T> implements Edge<T> {
+  /** the row read (a service may replace `node` by a view of it; the cursor stays the row's) */
+  private readonly row: T;
+  constructor(
+    public node: T,
+    private readonly values: (node: T) => unknown[],
+  ) {
+    this.row = node;
+  }
+  get cursor(): string {
+    return encodeCursor(this.values(this.row));
+  }
+}
+
 /** Keyset pagination: stable under inserts, and no OFFSET scans on deep pages. */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -112,12 +127,6 @@ export async function paginate<T extends ObjectLiteral>(
   order.columns.forEach((c, i) => (i === 0 ? q.orderBy(c, direction) : q.addOrderBy(c, direction)));
   const rows = await fetch(q.limit(first + 1));
   const hasNextPage = rows.length > first;
-  // a cursor is encoded when read (most pages are asked for their nodes only), the last one for pageInfo
-  const edges = rows.slice(0, first).map((node) => ({
-    node,
-    get cursor() {
-      return encodeCursor(order.values(node));
-    },
-  }));
+  const edges = rows.slice(0, first).map((node) => new LazyEdge(node, order.values));
   return connection(edges, { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null });
 }
