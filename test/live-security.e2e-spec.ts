@@ -90,8 +90,11 @@ describe('live connections: revocation, expiry, fresh contexts', () => {
     const id = await liveSession();
     const manager = await t.user('GROUP_MANAGER', w.group.id);
     const c = await socket(manager.token);
-    // Revoked behind the platform's back (no notice on the bus): the next event still sees it.
+    // Revoked behind the platform's back (no notice on the bus: the table's own notice is switched off here, it is
+    // tested in principal-cache.e2e-spec.ts): the next event still sees it.
+    await t.sql(`ALTER TABLE role_grant DISABLE TRIGGER role_grant_principal_changed`);
     await t.sql(`UPDATE role_grant SET revoked_at = now() WHERE user_id = $1`, [manager.id]);
+    await t.sql(`ALTER TABLE role_grant ENABLE TRIGGER role_grant_principal_changed`);
     const r = await c.request('session:join', { sessionId: id });
     expect(r).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     await until(() => c.disconnectReason !== null, 1000, 'socket dropped');

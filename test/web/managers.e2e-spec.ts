@@ -133,8 +133,14 @@ describe('web app: sign-in and the managers’ pages', () => {
     // and leaves again: it moves to the former members, history kept
     const row = w.page.locator('tr', { hasText: school.name }).first();
     await row.getByRole('button', { name: '移出' }).click();
-    await w.page.locator('.ant-popconfirm').getByRole('button', { name: '移出' }).click();
-    await w.page.getByText(`已退出的成员校`).waitFor();
+    // a click during the popconfirm's opening animation may not register (antd): click again while it is still open
+    const confirm = w.page.locator('.ant-popconfirm:visible').getByRole('button', { name: '移出' });
+    const formerCard = w.page.getByText(`已退出的成员校`);
+    for (let i = 0; i < 3 && !(await formerCard.isVisible()); i++) {
+      if (await confirm.count()) await confirm.click().catch(() => undefined);
+      await formerCard.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    }
+    await formerCard.waitFor();
     await w.page.getByText(`成员校 (${before})`).waitFor();
     const left = (await t.ok(`query($g: ID!) { schoolGroup(id: $g) { members(includeFormer: true) { leftOn school { id } } } }`, { g: groupId }, tokens.manager)).schoolGroup.members;
     expect(left.find((m: any) => m.school.id === school.id)?.leftOn).toBe(today());

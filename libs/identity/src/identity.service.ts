@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
+  ContextFactory,
   AppError,
   ErrorCode,
   badInput,
@@ -55,6 +56,7 @@ export class IdentityService implements PrincipalResolver {
     private readonly bus: LiveBus,
     private readonly events: EventBus,
     private readonly mailer: Mailer,
+    private readonly contexts: ContextFactory,
   ) {
     this.hasher = new PasswordHasher(config.passwordHashConcurrency, config.passwordHashQueue);
   }
@@ -137,6 +139,10 @@ export class IdentityService implements PrincipalResolver {
    * to what `resolve` reads (app_user, role_grant) calls it, through bumpTokenVersion or directly.
    */
   principalChanged(tx: RequestContext, userId: string): void {
+    // this instance at once, as the commit returns (the caller's next request must see it); the others by the notice
+    const dropHere = () => this.contexts.principalCache.drop(userId);
+    if (tx.inTransaction) tx.afterCommit.push(dropHere);
+    else dropHere();
     LiveConnections.changed(tx, this.bus, userId);
   }
 
