@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { isObjectType } from 'graphql';
+import { DIRECTORY_TYPES } from '#app/organisation';
 import { TestApp } from './support/test-app';
 
 /**
@@ -104,5 +107,21 @@ describe('look-ahead reads: one statement, the same answers', () => {
     const r = await both(q.replace(' X', ''), { r: county }, q.replace('X', 'createdAt'));
     expect(r.ahead.data.schoolGroups.totalCount).toBe(2);
     expect(r.ahead.extensions!.sqlStatements).toBe(2);
+  });
+
+  it('reads ahead only fields the schema answers from the row: its columns have no resolver, its relations have one', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    for (const spec of Object.values(DIRECTORY_TYPES)) {
+      const type = schema.getType(spec.graphqlType);
+      if (!isObjectType(type)) throw new Error(`${spec.graphqlType} is not an object type`);
+      const fields = type.getFields();
+      // A column read ahead must be answered as the row's property: Nest gives such a @Field its property resolver
+      // (`root[field.name]`). A field someone gives a resolver (e.g. one that computes a value as of a date) must
+      // leave the look-ahead, or the two paths would answer differently.
+      const property = (name: string) => String(fields[name]?.resolve).includes('root[field.name]');
+      for (const name of Object.keys(spec.columns)) expect([spec.graphqlType, name, property(name)]).toEqual([spec.graphqlType, name, true]);
+      // a relation is answered by its resolver, wrapped to answer a value read ahead first
+      for (const name of Object.keys(spec.relations)) expect([spec.graphqlType, name, String(fields[name]?.resolve).includes('source[key]')]).toEqual([spec.graphqlType, name, true]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { compiledFor, compiledQuery, preloadKey, type SelectedField } from '#app/core';
+import { compiledFor, compiledQuery, preloadableFields, preloadKey, type SelectedField } from '#app/core';
 
 /**
  * The directory's look-ahead reads (core's lookahead.ts): a selection of schools, regions, groups and memberships
@@ -10,6 +10,8 @@ import { compiledFor, compiledQuery, preloadKey, type SelectedField } from '#app
  * resolvers, so what is answered never differs.
  */
 interface TypeSpec {
+  /** the GraphQL object type it reads (test/lookahead.e2e-spec.ts checks the fields below against the schema) */
+  graphqlType: string;
   table: string;
   /** field → column, of fields GraphQL's default resolver answers from the parent's property of that name */
   columns: Record<string, string>;
@@ -28,6 +30,7 @@ interface Relation {
 }
 
 const REGION: TypeSpec = {
+  graphqlType: 'Region',
   table: 'region',
   columns: { id: 'id', name: 'name', level: 'level', parentId: 'parent_id', code: 'code' },
   relations: {
@@ -36,6 +39,7 @@ const REGION: TypeSpec = {
 };
 
 const SCHOOL: TypeSpec = {
+  graphqlType: 'School',
   table: 'school',
   columns: { id: 'id', name: 'name', regionId: 'region_id', stage: 'stage', locale: 'locale', studentCount: 'student_count', teacherCount: 'teacher_count', campusOfId: 'campus_of_id' },
   relations: {
@@ -52,6 +56,7 @@ const SCHOOL: TypeSpec = {
 };
 
 const GROUP: TypeSpec = {
+  graphqlType: 'SchoolGroup',
   table: 'school_group',
   columns: {
     id: 'id',
@@ -81,6 +86,7 @@ const GROUP: TypeSpec = {
 };
 
 const MEMBERSHIP: TypeSpec = {
+  graphqlType: 'GroupMembership',
   table: 'group_membership',
   columns: { id: 'id', groupId: 'group_id', schoolId: 'school_id', role: 'role', pairing: 'pairing', joinedOn: 'joined_on', leftOn: 'left_on' },
   relations: {
@@ -97,6 +103,8 @@ function withFormer(join: string, alias: string, args: Record<string, unknown>):
 }
 
 export const DIRECTORY_TYPES = { REGION, SCHOOL, GROUP, MEMBERSHIP } as const;
+// the relations are answered from the parent when read ahead (core's answerPreloadedFields)
+for (const spec of Object.values(DIRECTORY_TYPES)) preloadableFields(spec.graphqlType, Object.keys(spec.relations));
 
 /**
  * One SQL expression building the JSON of a node of `spec` (its table aliased `alias`) with the selected `fields`;

@@ -13,6 +13,7 @@ export * from './entities/teacher.entity';
 export * from './access.service';
 export * from './access/scope-rules';
 export * from './directory';
+export { DIRECTORY_TYPES } from './directory-lookahead';
 export * from './directory-names';
 export * from './events';
 export * from './organisation-queries';

@@ -10,13 +10,27 @@ import { isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type Graph
  */
 export const preloadKey = (field: string) => `@${field}`;
 
-/** Wraps every field resolver of the schema: a value a look-ahead read left on the parent is the answer. */
+/** Fields a look-ahead read may leave on their parents, by type (registered by the contexts that read ahead). */
+const preloadable = new Map<string, Set<string>>();
+
+/** Declares that look-ahead reads may leave the values of `fields` of `typeName` on their parents. */
+export function preloadableFields(typeName: string, fields: readonly string[]): void {
+  const set = preloadable.get(typeName) ?? new Set<string>();
+  fields.forEach((f) => set.add(f));
+  preloadable.set(typeName, set);
+}
+
+/**
+ * Wraps the resolvers of the preloadable fields: a value a look-ahead read left on the parent is the answer. Other
+ * fields keep their resolvers untouched (no cost on every scalar of every type).
+ */
 export function answerPreloadedFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const names = preloadable.get(type.name);
+    if (!names || !isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
-      if (!resolve) continue;
+      if (!resolve || !names.has(field.name)) continue;
       const key = preloadKey(field.name);
       field.resolve = (source, args, context, info) => (source !== null && typeof source === 'object' && key in source ? source[key] : resolve(source, args, context, info));
     }
