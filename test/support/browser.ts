@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium as playwright, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Screenshots of the pages land here (git-ignored): look at them before calling a page done. */
 export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
@@ -98,3 +98,20 @@ export async function submitDialog(w: PageWatch, button: string, success: string
   await w.page.getByText(success).first().waitFor();
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/**
+ * Chooses `option` in an antd Select (`field`, within `scope`), as a person does, until the select shows `shown`:
+ * a click can land during the list's opening animation or while server results re-render it, and then does not
+ * register; the list is opened again and the option clicked again (at most 3 times).
+ */
+export async function chooseOption(page: Page, field: Locator, option: string, shown: Locator) {
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  for (let attempt = 0; attempt < 3 && !(await shown.isVisible()); attempt++) {
+    // another select's list may still be closing: open this one unless its option is already there
+    if (!(await item.isVisible())) await field.click();
+    await item.click({ timeout: 10_000 }).catch(() => undefined);
+    await shown.waitFor({ timeout: 5000 }).catch(() => undefined);
+  }
+  await shown.waitFor(); // chosen, as a person sees it
+}
+

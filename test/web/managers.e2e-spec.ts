@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { launchBrowser, openPage, signIn, type PageWatch } from '../support/browser';
+import { chooseOption, launchBrowser, openPage, signIn, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const DOMAIN = 'demo.school-groups.cn';
@@ -115,13 +115,7 @@ describe('web app: sign-in and the managers’ pages', () => {
     const dialog = w.page.getByRole('dialog');
     await dialog.getByRole('combobox').first().fill(school.name.slice(0, 6));
     // the open list's option (the results arrive from the server as one types: a click can land while they re-render)
-    const chosen = dialog.locator('.ant-select-content, .ant-select-selection-item', { hasText: school.name }).first();
-    for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
-      if (!(await w.page.locator('.ant-select-dropdown:visible').count())) await dialog.getByRole('combobox').first().click();
-      await w.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: school.name }).first().click();
-      await chosen.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
-    await chosen.waitFor(); // chosen, as a person sees it
+    await chooseOption(w.page, dialog.getByRole('combobox').first(), school.name, dialog.locator('.ant-select-content, .ant-select-selection-item', { hasText: school.name }).first());
     await dialog.getByRole('button', { name: '保存' }).click();
     await w.page.getByText('已添加成员校').waitFor();
     await w.page.getByRole('cell', { name: school.name }).waitFor();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { launchBrowser, openPage, submitDialog, type PageWatch } from '../support/browser';
+import { chooseOption, launchBrowser, openPage, submitDialog, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const DOMAIN = 'demo.school-groups.cn';
@@ -322,9 +322,9 @@ describe('web app: mentoring, teacher exchanges and student activities', () => {
     await w.page.getByRole('button', { name: '登记交流' }).click();
     const dialog = w.page.getByRole('dialog');
     await dialog.getByLabel('教师').fill(teacher.name);
-    await w.page.locator('.ant-select-item-option', { hasText: `${teacher.name} · ${teacher.school.name}` }).first().click();
-    await dialog.getByLabel('接收学校').click();
-    await w.page.locator('.ant-select-item-option', { hasText: target.name }).first().click();
+    const shown = (text: string) => dialog.locator('.ant-select-content, .ant-select-selection-item', { hasText: text }).first();
+    await chooseOption(w.page, dialog.getByLabel('教师'), `${teacher.name} · ${teacher.school.name}`, shown(teacher.name));
+    await chooseOption(w.page, dialog.getByLabel('接收学校'), target.name, shown(target.name));
     const ends = addDays(today(), 120);
     await dialog.getByPlaceholder('结束日期（可不填）').click();
     await dialog.getByPlaceholder('结束日期（可不填）').fill(ends);
