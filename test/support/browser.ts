@@ -104,8 +104,9 @@ export async function submitDialog(w: PageWatch, button: string, success: string
  * a click can land during the list's opening animation or while server results re-render it, and then does not
  * register; the list is opened again and the option clicked again (at most 3 times).
  */
-export async function chooseOption(page: Page, field: Locator, option: string, shown: Locator) {
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+export async function chooseOption(page: Page, field: Locator, option: string, shown: Locator, opts: { exact?: boolean } = {}) {
+  const list = page.locator('.ant-select-dropdown:visible');
+  const item = (opts.exact ? list.getByTitle(option, { exact: true }) : list.locator('.ant-select-item-option', { hasText: option })).first();
   for (let attempt = 0; attempt < 3 && !(await shown.isVisible()); attempt++) {
     // another select's list may still be closing: open this one unless its option is already there
     if (!(await item.isVisible())) await field.click();

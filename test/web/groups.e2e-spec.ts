@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { FEATURED_CONSORTIUM } from '../../apps/api/src/demo/plans/kit';
-import { launchBrowser, openPage, signIn, submitDialog, type PageWatch } from '../support/browser';
+import { chooseOption, launchBrowser, openPage, signIn, submitDialog, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const DOMAIN = 'demo.school-groups.cn';
@@ -39,13 +39,7 @@ describe('web app: a group’s level and its dissolution', () => {
     await w.page.getByRole('button', { name: '修改名称、模式或级别' }).click();
     const dialog = w.page.getByRole('dialog');
     // pick 省级示范 (a click can land while the list is still sliding open: then pick again)
-    const chosen = dialog.locator('.ant-select-content, .ant-select-selection-item', { hasText: '省级示范' }).first();
-    for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
-      if (!(await w.page.locator('.ant-select-dropdown:visible').count())) await dialog.getByLabel('级别').click();
-      await w.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '省级示范' }).click();
-      await chosen.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
-    await chosen.waitFor();
+    await chooseOption(w.page, dialog.getByLabel('级别'), '省级示范', dialog.locator('.ant-select-content, .ant-select-selection-item', { hasText: '省级示范' }).first());
     await dialog.getByText('修改名称、模式或级别').click(); // closes the list if it is still open
     await submitDialog(w, '保存', '已保存', 'group-level-dialog');
 

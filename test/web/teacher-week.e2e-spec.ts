@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { submitDialog, type PageWatch } from '../support/browser';
+import { chooseOption, submitDialog, type PageWatch } from '../support/browser';
 import { demoWeb } from '../support/demo-web';
 import type { TestApp } from '../support/test-app';
 
@@ -188,14 +188,8 @@ describe('web app: a teacher’s week, end to end', () => {
       const dialog = w.page.getByRole('dialog');
       await dialog.getByText('听课').waitFor(); // a lesson observation unless changed
       if (kind !== '听课') {
-        const chosen = dialog.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: kind }).first();
-        // a click while the dialog still zooms in can land beside the moving dropdown: pick again until it took
-        for (let i = 0; i < 3 && !(await chosen.isVisible()); i++) {
-          await dialog.getByLabel('类型').click();
-          await w.page.locator('.ant-select-dropdown:visible').getByTitle(kind, { exact: true }).click();
-          await chosen.waitFor({ timeout: 3000 }).catch(() => undefined);
-        }
-        await chosen.waitFor();
+        // a click while the dialog still zooms in can land beside the moving dropdown: chooseOption picks again
+        await chooseOption(w.page, dialog.getByLabel('类型'), kind, dialog.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: kind }).first(), { exact: true });
         await w.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
       }
       await dialog.getByLabel('记录内容').fill(notes);
