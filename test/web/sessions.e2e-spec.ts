@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PageWatch } from '../support/browser';
+import { chooseOption, type PageWatch } from '../support/browser';
 import { demoWeb } from '../support/demo-web';
 import { TestApp } from '../support/test-app';
 
@@ -53,12 +53,11 @@ describe('web app: research sessions', () => {
     await range.locator('input').nth(1).press('Enter');
     // the open dropdown's option (closed dropdowns stay in the page, hidden)
     const pick = async (field: string, option: string) => {
-      await dialog.getByLabel(field).click();
-      const dropdown = w.page.locator('.ant-select-dropdown:visible').last();
-      await dropdown.getByTitle(option, { exact: true }).click();
+      const item = dialog.locator('.ant-form-item').filter({ has: w.page.locator('label', { hasText: field }) });
+      await chooseOption(w.page, dialog.getByLabel(field), option, item.locator('.ant-select-selection-item, .ant-select-content', { hasText: option }).first(), { exact: true });
       // a multiple choice stays open: the dialog's title closes it (Escape would reach the dialog once it has closed)
       await dialog.locator('.ant-modal-title').click();
-      await dropdown.waitFor({ state: 'hidden' });
+      await w.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     };
     await pick('主办校', '随县炎帝学校');
     await pick('受邀学校', '随县厉山镇三河小学');
