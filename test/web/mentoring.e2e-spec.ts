@@ -257,8 +257,13 @@ describe('web app: mentoring, teacher exchanges and student activities', () => {
     await card.getByRole('button', { name: '出师' }).click();
     const dialog = w.page.getByRole('dialog');
     await dialog.getByText(`出师：${apprentice.teacher.name}`).waitFor();
-    await dialog.getByRole('button', { name: '出师' }).click();
-    await dialog.getByText('请填写结业评价').waitFor(); // refused before it is sent
+    // refused before it is sent (a click while the dialog still zooms in may not register: click again)
+    const required = dialog.getByText('请填写结业评价');
+    for (let i = 0; i < 3 && !(await required.isVisible()); i++) {
+      await dialog.getByRole('button', { name: '出师' }).click();
+      await required.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await required.waitFor();
     const evaluation = '三年来站稳了讲台，能独立设计单元教学；朗读指导有自己的办法。准予出师。';
     await dialog.getByLabel('结业评价').fill(evaluation);
     await dialog.getByText('请填写结业评价').waitFor({ state: 'detached' });
