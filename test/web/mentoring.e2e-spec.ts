@@ -103,7 +103,16 @@ describe('web app: mentoring, teacher exchanges and student activities', () => {
     const suggestions = (await t.ok(`query($g: ID!, $a: ID!, $s: String!) { suggestMentors(groupId: $g, apprenticeTeacherId: $a, subject: $s, first: 8) { reasons teacher { id name } } }`,
       { g: groupId, a: apprentice.teacher.id, s: subject }, await token('teacher2'))).suggestMentors;
     expect(suggestions.length).toBeGreaterThan(1);
-    const w = await as('teacher2', '/mentoring');
+    // her school's groups answer late: the request button waits for them, so the dialog opens with a group chosen
+    const w = await openPage(browser, t.url, { token: await token('teacher2') });
+    pages.push(w);
+    await w.page.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('GroupChoices')) return route.fallback();
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 2_000));
+      await route.fulfill({ response });
+    });
+    await w.page.goto(`${t.url}/mentoring`);
     await w.page.getByTestId('pair').filter({ hasText: '周文华（师傅）' }).getByText('我是徒弟').waitFor();
     await expect(w.page.getByRole('button', { name: '学期评价' }).count()).resolves.toBe(0); // the mentor evaluates, not the apprentice
     await w.page.getByRole('button', { name: '申请师傅' }).click();

@@ -85,7 +85,8 @@ export function MyMentoring({ teacherId }: { teacherId: string }) {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('mentoring.mine')}
         </Typography.Title>
-        <Button type="primary" onClick={() => setDialog({ kind: 'request' })} disabled={!me}>
+        {/* the dialog opens with the first group chosen, so it waits for the school's groups */}
+        <Button type="primary" onClick={() => setDialog({ kind: 'request' })} disabled={!me || groups.loading} loading={!!me && groups.loading}>
           {t('mentoring.request')}
         </Button>
       </Space>
