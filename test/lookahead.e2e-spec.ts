@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { isObjectType } from 'graphql';
+import { rawAnswersGiven } from '#app/core';
 import { DIRECTORY_TYPES } from '#app/organisation';
 import { TestApp } from './support/test-app';
 
@@ -8,7 +9,9 @@ import { TestApp } from './support/test-app';
  * Look-ahead reads of the directory (issue: faster than the peer): a selection the look-ahead can read is answered
  * in one statement, and exactly as the resolvers answer it. Each case asks the same data twice, once as is and once
  * with a field the look-ahead does not read (createdAt, a timestamp), which sends the whole selection to the resolvers;
- * the answers must be equal field for field, and only the first may be one statement.
+ * the answers must be equal field for field, and only the first may be one statement. The first is answered raw
+ * (PostgreSQL's JSON copied into the response, core's raw-answer.ts); asked again beside a second root field
+ * (__typename) the same look-ahead read is walked by graphql-js: all three must be the same text, key order included.
  */
 describe('look-ahead reads: one statement, the same answers', () => {
   let t: TestApp;
@@ -42,11 +45,21 @@ describe('look-ahead reads: one statement, the same answers', () => {
   });
 
   const both = async (query: string, variables: Record<string, unknown>, fallbackQuery: string) => {
+    const before = rawAnswersGiven();
     const ahead = await t.gql(query, variables, token);
+    expect(rawAnswersGiven()).toBe(before + 1);
+    const walked = await t.gql(query.replace('{', '{ __typename '), variables, token);
     const resolved = await t.gql(fallbackQuery, variables, token);
+    expect(rawAnswersGiven()).toBe(before + 1);
     expect(ahead.errors).toBeUndefined();
+    expect(walked.errors).toBeUndefined();
     expect(resolved.errors).toBeUndefined();
     expect(ahead.data).toEqual(withoutCreatedAt(resolved.data));
+    const { __typename, ...walkedData } = walked.data;
+    expect(__typename).toBe('Query');
+    expect(JSON.stringify(ahead.data)).toBe(JSON.stringify(walkedData));
+    expect(JSON.stringify(ahead.data)).toBe(JSON.stringify(withoutCreatedAt(resolved.data)));
+    expect(walked.extensions!.sqlStatements).toBe(ahead.extensions!.sqlStatements);
     return { ahead, resolved };
   };
 
@@ -107,6 +120,48 @@ describe('look-ahead reads: one statement, the same answers', () => {
     const r = await both(q.replace(' X', ''), { r: county }, q.replace('X', 'createdAt'));
     expect(r.ahead.data.schoolGroups.totalCount).toBe(2);
     expect(r.ahead.extensions!.sqlStatements).toBe(2);
+  });
+
+  it('answers raw with aliases and __typename at every level, and leaves errors and mixed selections to graphql-js', async () => {
+    const q = (extra: string) => `query($r: ID) { list: schools(first: 4, filter: { regionId: $r }) { __typename total: totalCount more: pageInfo { __typename next: hasNextPage endCursor }
+      edges { __typename cursor n: node { __typename nm: name name stage ${extra} place: region { __typename name } groups: memberships { role group { name } } } } } }`;
+    const r = await both(q(''), { r: county }, q('createdAt'));
+    expect(r.ahead.data.list.__typename).toBe('SchoolConnection');
+    expect(r.ahead.data.list.edges[0].__typename).toBe('SchoolEdge');
+    expect(r.ahead.data.list.edges[0].n).toMatchObject({ __typename: 'School', place: { __typename: 'Region', name: '随县' } });
+    expect(r.ahead.data.list.edges[0].n.nm).toBe(r.ahead.data.list.edges[0].n.name);
+    // edges asking for their node only: PostgreSQL writes the whole page in one row; its end cursor pages on
+    const paged = (extra: string) => `query($after: String, $s: String) { schools(first: 2, after: $after, filter: { search: $s }) { pageInfo { hasNextPage endCursor } edges { __typename node { name ${extra} } } } }`;
+    const names: string[] = [];
+    for (let after: string | null = null, pages = 0; pages < 20; pages++) {
+      const page: any = (await both(paged(''), { after, s: null }, paged('createdAt'))).ahead.data.schools;
+      names.push(...page.edges.map((e: any) => e.node.name));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const all = (await t.ok(`{ schools(first: 100) { edges { cursor node { name } } } }`, {}, token)).schools.edges.map((e: any) => e.node.name);
+    expect(names).toEqual(all);
+    expect(all.length).toBeGreaterThan(4);
+    const none = (await both(paged(''), { after: null, s: '没有这所学校' }, paged('createdAt'))).ahead.data.schools;
+    expect(none).toEqual({ pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+    // two aliases of edges would each be written from the same node: graphql-js answers that one
+    const before = rawAnswersGiven();
+    const twice = await t.ok(`{ schools(first: 2) { a: edges { node { name } } b: edges { node { id } } } }`, {}, token);
+    expect(twice.schools.a.map((e: any) => Object.keys(e.node))).toEqual([['name'], ['name']]);
+    expect(twice.schools.b.map((e: any) => Object.keys(e.node))).toEqual([['id'], ['id']]);
+    // a refused argument, and no sign-in: the same errors as graphql-js gives, from graphql-js
+    const tooMany = await t.gql(`{ schools(first: 500) { edges { node { name } } } }`, {}, token);
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.data).toBeNull();
+    const anonymous = await t.gql(`{ schools(first: 2) { edges { node { name } } } }`, {});
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(rawAnswersGiven()).toBe(before);
+    // the response is JSON as Apollo writes it, with the statements counted
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: `{ schools(first: 2) { edges { node { name } } } }` }) });
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await res.text();
+    expect(text).toMatch(/^\{"data":\{"schools":\{"edges":\[\{"node":\{"name":"[^"]+"\}\},\{"node":\{"name":"[^"]+"\}\}\]\}\},"extensions":\{"sqlStatements":1\}\}\n$/);
+    expect(rawAnswersGiven()).toBe(before + 1);
   });
 
   it('reads ahead only fields the schema answers from the row: its columns have no resolver, its relations have one', () => {

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
-import { answerPreloadedFields, APP_CONFIG, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, requestLang, setErrorLang, userInputGraphQLError, type AppConfig, type RequestContext } from '#app/core';
+import { answerPreloadedFields, APP_CONFIG, rawAnswerPlugin, stringifyRawResult, checkQueryLimits, DateTimeScalar, formatGraphQLError, graphqlWsOptions, LiveConnections, requestLang, setErrorLang, userInputGraphQLError, type AppConfig, type RequestContext } from '#app/core';
 
 interface GqlContext {
   req: any;
@@ -78,8 +78,11 @@ export const graphqlOptions = {
     // HTTP: the context the middleware built. graphql-ws: its own (graphqlWsOptions), one per operation and event.
     context: ({ req }: { req?: any }) => ({ req, ctx: req?.ctx }),
     subscriptions: { 'graphql-ws': graphqlWsOptions(config, connections) as any },
+    // a look-ahead read's nodes as PostgreSQL wrote their JSON, copied into the response (core's raw-answer.ts)
+    stringifyResult: stringifyRawResult,
     plugins: [
       queryLimitsPlugin,
+      rawAnswerPlugin,
       errorLangPlugin,
       // No HTTP caching of GraphQL responses here; without it Apollo does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),

@@ -32,6 +32,9 @@ export async function createApp(opts: CreateAppOptions): Promise<INestApplicatio
   });
   const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
+  // No ETag on res.send answers: a GraphQL POST is never revalidated, and hashing every answer costs each request
+  // (the web app's static files keep theirs: express.static makes its own).
+  http.set('etag', false);
   http.set('trust proxy', opts.config.trustProxy); // req.ip: the sign-in throttle counts failures per client address
   // ?a[b]=1 becomes { a: { b: '1' } } (not a key "a[b]" beside a missing "a"), so QueryParamPipe can refuse it by name.
   http.set('query parser', 'extended');

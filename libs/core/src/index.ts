@@ -30,6 +30,7 @@ export * from './time/china-date';
 export * from './graphql/date-time.scalar';
 export * from './graphql/pagination';
 export * from './graphql/lookahead';
+export * from './graphql/raw-answer';
 export * from './graphql/query-limits';
 export * from './graphql/id-arg';
 export * from './graphql/labels';

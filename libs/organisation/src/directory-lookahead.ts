@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { compiledFor, compiledQuery, preloadableFields, preloadKey, type SelectedField } from '#app/core';
+import { compiledFor, compiledQuery, isRawSelection, preloadableFields, preloadKey, queryAndParameters, RawJson, RawPage, type SelectedField } from '#app/core';
 
 /**
  * The directory's look-ahead reads (core's lookahead.ts): a selection of schools, regions, groups and memberships
@@ -109,27 +109,34 @@ for (const spec of Object.values(DIRECTORY_TYPES)) preloadableFields(spec.graphq
 /**
  * One SQL expression building the JSON of a node of `spec` (its table aliased `alias`) with the selected `fields`;
  * `always` are columns included whatever is selected (the keys a list's cursor is made of). Null when a field cannot
- * be read ahead.
+ * be read ahead. For a raw selection (core's raw-answer.ts), the JSON the response holds: response keys, __typename,
+ * relations under their keys, nothing else (`always` is left out).
  */
 export function nodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], always: string[] = []): string | null {
-  return compiledFor(fields, `${spec.table} ${alias} ${always.join(',')}`, () => buildNodeJson(spec, alias, fields, always));
+  return compiledFor(fields, `${spec.table} ${alias} ${always.join(',')}`, () => buildNodeJson(spec, alias, fields, isRawSelection(fields) ? [] : always, isRawSelection(fields)));
 }
 
-function buildNodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], always: string[]): string | null {
+function buildNodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], always: string[], raw: boolean): string | null {
   let depth = 0;
   const next = () => `${alias}_${++depth}`;
+  /** [key, SQL value]: json_build_object's arguments, or for a raw selection the parts of the JSON text */
   const build = (s: TypeSpec, a: string, selected: SelectedField[], extra: string[]): string | null => {
-    const pairs: string[] = [];
+    const pairs: [string, string][] = [];
     const keys = new Set<string>();
     for (const k of extra) {
-      pairs.push(`'${k}', ${a}.${s.columns[k]}`);
+      pairs.push([k, `${a}.${s.columns[k]}`]);
       keys.add(k);
     }
     for (const f of selected) {
+      if (raw && f.name === '__typename') {
+        pairs.push([f.key!, `'"${f.typename}"'`]);
+        continue;
+      }
       const column = s.columns[f.name];
       if (column !== undefined) {
-        if (f.fields || Object.keys(f.args).length) return null;
-        if (!keys.has(f.name)) pairs.push(`'${f.name}', ${a}.${column}`);
+        if (f.fields || Object.keys(f.args).length || (raw && !f.exactJson)) return null;
+        if (raw) pairs.push([f.key!, `coalesce(to_json(${a}.${column})::text, 'null')`]);
+        else if (!keys.has(f.name)) pairs.push([f.name, `${a}.${column}`]);
         keys.add(f.name);
         continue;
       }
@@ -140,46 +147,170 @@ function buildNodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], a
       const where = rel.where(a, b, f.args);
       const inner = where && build(child, b, f.fields, []);
       if (!inner) return null;
-      const read = rel.many
-        ? `(SELECT coalesce(json_agg(${inner} ORDER BY ${rel.orderBy!(b)}), '[]'::json) FROM ${child.table} ${b} WHERE ${where})`
-        : `(SELECT ${inner} FROM ${child.table} ${b} WHERE ${where})`;
-      pairs.push(`'${preloadKey(f.name)}', ${read}`);
+      const from = `FROM ${child.table} ${b} WHERE ${where}`;
+      if (raw) {
+        const read = rel.many ? `(SELECT '[' || string_agg(${inner}, ',' ORDER BY ${rel.orderBy!(b)}) || ']' ${from})` : `(SELECT ${inner} ${from})`;
+        pairs.push([f.key!, `coalesce(${read}, '${rel.many ? '[]' : 'null'}')`]);
+      } else {
+        const read = rel.many ? `(SELECT coalesce(json_agg(${inner} ORDER BY ${rel.orderBy!(b)}), '[]'::json) ${from})` : `(SELECT ${inner} ${from})`;
+        pairs.push([preloadKey(f.name), read]);
+      }
     }
+    if (raw) return jsonText(pairs);
     // json_build_object takes at most 100 arguments
     if (pairs.length > 50) return null;
-    return `json_build_object(${pairs.join(', ')})`;
+    return `json_build_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
   };
   return build(spec, alias, fields, always);
 }
 
-/** The node selection of a connection's fields (edges { node { … } }), or null when it asks for more than this reads. */
-export function connectionNodes(fields: SelectedField[]): SelectedField[] | null {
-  let nodes: SelectedField[] = [];
-  for (const f of fields) {
-    if (f.name === 'totalCount' || f.name === 'pageInfo') continue; // the connection answers them itself
-    if (f.name !== 'edges' || !f.fields) return null;
-    for (const e of f.fields) {
-      if (e.name === 'cursor') continue;
-      if (e.name !== 'node' || !e.fields) return null;
-      nodes = e.fields;
-    }
-  }
-  return nodes;
+/**
+ * The JSON text of an object whose values are SQL expressions of JSON text: `'{"a":' || x || ',"b":' || y || '}'`.
+ * PostgreSQL concatenates text faster than json_build_object (which looks up how to write each argument's type on
+ * every row) and writes it compactly; to_json writes each value as json_build_object would. Keys are GraphQL names.
+ */
+function jsonText(pairs: [string, string][]): string {
+  if (!pairs.length) return `'{}'`;
+  return pairs.map(([k, v], i) => `'${i ? ',' : '{'}"${k}":' || ${v}`).join(' || ') + ` || '}'`;
 }
 
 /**
- * How a list's page is read when its selection can be read ahead: each row's JSON, with the cursor's columns
- * (`always`), in one prepared statement; undefined (entities, as usual) otherwise. `alias` is the list's own alias
- * in its query, `em` the manager it was made with.
+ * The node selection of a connection's fields (edges { node { … } }), or null when it asks for more than this reads
+ * (or, in a raw selection, for edges or node under two keys: each would be written from the same node).
  */
-export function lookaheadPage<T extends ObjectLiteral>(em: EntityManager, spec: TypeSpec, alias: string, fields: SelectedField[] | null | undefined, always: string[]): ((q: SelectQueryBuilder<T>) => Promise<T[]>) | undefined {
-  const json = fields && compiledFor(fields, `page ${spec.table} ${alias} ${always.join(',')}`, () => {
-    const nodes = connectionNodes(fields);
-    return nodes && nodeJson(spec, alias, nodes, always);
-  });
-  if (!json) return undefined;
-  return async (q) => {
-    const [text, values] = q.select(json, 'n').getQueryAndParameters();
-    return (await compiledQuery<{ n: T }>(em, text, values)).map((r) => r.n);
-  };
+export function connectionNodes(fields: SelectedField[]): SelectedField[] | null {
+  let nodes: SelectedField[] | null = null;
+  let edges = 0;
+  for (const f of fields) {
+    if (f.name === 'totalCount' || f.name === 'pageInfo' || f.name === '__typename') continue; // the connection answers them itself
+    if (f.name !== 'edges' || !f.fields || ++edges > 1) return null;
+    for (const e of f.fields) {
+      if (e.name === 'cursor' || e.name === '__typename') continue;
+      if (e.name !== 'node' || !e.fields || nodes) return null;
+      nodes = e.fields;
+    }
+  }
+  return nodes ?? [];
 }
+
+/**
+ * A list whose pages may be read ahead: rows of `spec` aliased `alias` in their query, with the cursor's columns
+ * (`always`) beside each row's JSON.
+ */
+export class LookaheadPage {
+  constructor(
+    private readonly spec: TypeSpec,
+    private readonly alias: string,
+    private readonly always: string[],
+  ) {}
+
+  /** The JSON expression of a row for a connection's selection, or null when it cannot be read ahead. */
+  private json(fields: SelectedField[]): string | null {
+    return compiledFor(fields, `page ${this.spec.table} ${this.alias} ${this.always.join(',')}`, () => {
+      const nodes = connectionNodes(fields);
+      return nodes && nodeJson(this.spec, this.alias, nodes, this.always);
+    });
+  }
+
+  /** Whether a connection's selection is read ahead (for core's answersRawJson). */
+  readonly compiles = (fields: SelectedField[]): boolean => this.json(fields) !== null;
+
+  /**
+   * How a page is read for `fields` (paginate's fetch): each row's JSON in one prepared statement, or, for a raw
+   * selection, the whole page's edges as one JSON text (RawPage), or each row as RawJson text carrying its cursor's
+   * columns when the edges' cursors are asked for; undefined (entities, as usual) when the
+   * selection cannot be read ahead. `em` is the manager the list's query was made with.
+   */
+  reader<T extends ObjectLiteral>(em: EntityManager, fields: SelectedField[] | null | undefined): ((q: SelectQueryBuilder<T>) => Promise<T[] | RawPage<T>>) | undefined {
+    const json = fields && this.json(fields);
+    if (!json) return undefined;
+    if (!isRawSelection(fields)) {
+      return async (q) => {
+        const [text, values] = queryAndParameters(q.select(json, 'n'));
+        return (await compiledQuery<{ n: T }>(em, text, values)).map((r) => r.n);
+      };
+    }
+    const { alias, always, spec } = this;
+    const edge = compiledFor(fields, 'raw page edge', () => wholePageEdge(fields));
+    const withPageInfo = fields.some((f) => f.name === 'pageInfo');
+    return async (q) => {
+      const orderBy = Object.entries(q.expressionMap.orderBys).map(([column, direction]) => (typeof direction === 'string' ? `${column} ${direction}` : null));
+      const first = (q.expressionMap.limit ?? 0) - 1;
+      if (edge && first >= 0 && orderBy.length && !orderBy.includes(null)) {
+        // The whole page in one row: the edges' JSON in order, how many rows were found (one more than asked: a next
+        // page) and, when the page info is asked for, the cursor columns of the page's last row: the one row marked
+        // in the page (the first-th, or the last of all when fewer), so no aggregate needs to sort for it.
+        const window = `OVER (ORDER BY ${orderBy.join(', ')})`;
+        q.select(json, 'n');
+        q.addSelect(`row_number() ${window}`, 'rn');
+        if (withPageInfo) {
+          const isLast = `(row_number() ${window} = :_pageSize OR lead(1) ${window} IS NULL)`;
+          always.forEach((k, i) => q.addSelect(`CASE WHEN ${isLast} THEN ${alias}.${spec.columns[k]} END`, `k${i}`));
+        }
+        q.setParameter('_pageSize', first);
+        const [inner, values] = queryAndParameters(q);
+        const f = `$${values.length + 1}`;
+        const last = withPageInfo ? always.map((_, i) => `, (array_agg(t.k${i}) FILTER (WHERE t.rn <= ${f} AND t.k${i} IS NOT NULL))[1] AS k${i}`).join('') : '';
+        // No ORDER BY in string_agg (it would sort again, the costliest part of the read): a plain aggregate takes
+        // the rows of its subquery in the subquery's order, which its ORDER BY and LIMIT fix (test/lookahead pages
+        // through the list both ways and compares).
+        const text = `SELECT coalesce('[' || string_agg(${edge}, ',') FILTER (WHERE t.rn <= ${f}) || ']', '[]') AS edges, count(*)::int AS rows${last} FROM (${inner}) t`;
+        const [row] = await compiledQuery<Record<string, string | number>>(em, text, [...values, first]);
+        const lastRow = withPageInfo && row.rows ? (Object.fromEntries(always.map((k, i) => [k, row[`k${i}`]])) as T) : null;
+        return new RawPage<T>(new RawJson(row.edges as string), row.rows as number, lastRow);
+      }
+      q.select(json, 'n');
+      always.forEach((k, i) => q.addSelect(`${alias}.${spec.columns[k]}`, `k${i}`));
+      const [text, values] = queryAndParameters(q);
+      const rows = await compiledQuery<Record<string, string>>(em, text, values);
+      return rows.map((r) => {
+        const node = new RawJson(r.n) as RawJson & Record<string, unknown>;
+        always.forEach((k, i) => (node[k] = r[`k${i}`]));
+        return node as T;
+      });
+    };
+  }
+}
+
+/**
+ * For a raw connection selection whose edges ask for their node (and __typename) only, the SQL of one edge's JSON
+ * text from its node's (`t.n`): the page can then be read whole, one row instead of one per edge. Null otherwise (a
+ * cursor asked for, edges not asked for).
+ */
+function wholePageEdge(fields: SelectedField[]): string | null {
+  const edges = fields.filter((f) => f.name === 'edges');
+  if (edges.length !== 1 || !edges[0].fields) return null;
+  const pairs: [string, string][] = [];
+  for (const e of edges[0].fields) {
+    if (e.name === 'node') pairs.push([e.key!, 't.n']);
+    else if (e.name === '__typename') pairs.push([e.key!, `'"${e.typename}"'`]);
+    else return null;
+  }
+  return jsonText(pairs);
+}
+
+/**
+ * One node of `spec` (aliased `alias`) by id, read ahead: its JSON (RawJson for a raw selection), or undefined when
+ * the selection cannot be read ahead; null when there is no such row.
+ */
+export class LookaheadNode {
+  constructor(
+    private readonly spec: TypeSpec,
+    private readonly alias: string,
+  ) {}
+
+  readonly compiles = (fields: SelectedField[]): boolean => nodeJson(this.spec, this.alias, fields) !== null;
+
+  async read<T>(em: EntityManager, id: string, fields: SelectedField[] | null): Promise<T | RawJson | null | undefined> {
+    const json = fields && nodeJson(this.spec, this.alias, fields);
+    if (!json) return undefined;
+    const raw = isRawSelection(fields);
+    const [row] = await compiledQuery<{ n: T | string }>(em, `SELECT ${json} AS n FROM ${this.spec.table} ${this.alias} WHERE ${this.alias}.id = $1`, [id]);
+    if (!row) return null;
+    return raw ? new RawJson(row.n as string) : (row.n as T);
+  }
+}
+
+export const SCHOOL_PAGE = new LookaheadPage(SCHOOL, 's', ['id', 'name']);
+export const GROUP_PAGE = new LookaheadPage(GROUP, 'g', ['id', 'name']);
+export const GROUP_NODE = new LookaheadNode(GROUP, 'g');

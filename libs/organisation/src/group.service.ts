@@ -11,7 +11,7 @@ import {
   type PageArgs,
   type RequestContext,
   type SelectedField,
-  compiledQuery,
+  type RawJson,
 } from '#app/core';
 import { AccessService } from './access.service';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter, UpdateSchoolGroupInput } from './dto/group.input';
@@ -21,7 +21,7 @@ import { School } from './entities/school.entity';
 import { CO_BUILT_MODES, GroupKind, GroupStatus, MemberRole } from './enums';
 import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
-import { DIRECTORY_TYPES, lookaheadPage, nodeJson } from './directory-lookahead';
+import { GROUP_NODE, GROUP_PAGE } from './directory-lookahead';
 import { writeGroupProfiles, writeGroups, writeMemberships, type GroupRow, type MembershipRow } from './organisation-rows';
 
 @Injectable()
@@ -188,19 +188,20 @@ export class GroupService {
       });
     }
     if (filter.search) qb.andWhere(`g.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
-    return paginate(qb, page, { columns: ['g.name', 'g.id'], values: (g) => [g.name, g.id] }, lookaheadPage(ctx.em, DIRECTORY_TYPES.GROUP, 'g', fields, ['id', 'name']));
+    return paginate(qb, page, { columns: ['g.name', 'g.id'], values: (g) => [g.name, g.id] }, GROUP_PAGE.reader(ctx.em, fields));
   }
 
   load(ctx: RequestContext, id: string): Promise<SchoolGroup | null> {
     return byId(ctx, SchoolGroup, 'group').load(id);
   }
 
-  /** One group with the selection below it read in one statement when it can be (directory-lookahead.ts), else load. */
-  async loadWith(ctx: RequestContext, id: string, fields: SelectedField[] | null): Promise<SchoolGroup | null> {
-    const json = fields && nodeJson(DIRECTORY_TYPES.GROUP, 'g', fields);
-    if (!json) return this.load(ctx, id);
-    const [row] = await compiledQuery<{ n: SchoolGroup }>(ctx.em, `SELECT ${json} AS n FROM school_group g WHERE g.id = $1`, [id]);
-    return row?.n ?? null;
+  /**
+   * One group with the selection below it read in one statement when it can be (directory-lookahead.ts; RawJson for
+   * a raw answer), else load.
+   */
+  async loadWith(ctx: RequestContext, id: string, fields: SelectedField[] | null): Promise<SchoolGroup | RawJson | null> {
+    const read = await GROUP_NODE.read<SchoolGroup>(ctx.em, id, fields);
+    return read === undefined ? this.load(ctx, id) : read;
   }
 
   /** Members of a group, lead first; former members too when includeFormer. Batched across groups. */

@@ -1,6 +1,6 @@
 import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Allow, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, selectionOf, type RequestContext } from '#app/core';
+import { Allow, answersRawJson, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs, Role, selectionOf, type RequestContext } from '#app/core';
 import { CreateRegionInput } from './dto/region.input';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter, UpdateSchoolGroupInput } from './dto/group.input';
@@ -15,8 +15,15 @@ import { RegionService } from './region.service';
 import { SchoolService } from './school.service';
 import { GroupService } from './group.service';
 import { TeacherService } from './teacher.service';
+import { GROUP_NODE, GROUP_PAGE, SCHOOL_PAGE } from './directory-lookahead';
 
 /** Thin resolvers: decorators and one service call (STYLE habit 3). Scope checks live in the services. */
+
+// these roots read their whole selection in one statement and can answer PostgreSQL's JSON as it is (core's raw-answer.ts)
+answersRawJson('schools', SCHOOL_PAGE.compiles);
+answersRawJson('schoolGroups', GROUP_PAGE.compiles);
+answersRawJson('schoolGroup', GROUP_NODE.compiles);
+
 @Resolver()
 export class OrganisationResolver {
   constructor(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext, type SelectedField } from '#app/core';
-import { DIRECTORY_TYPES, lookaheadPage } from './directory-lookahead';
+import { SCHOOL_PAGE } from './directory-lookahead';
 import { AccessService } from './access.service';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { School } from './entities/school.entity';
@@ -63,7 +63,7 @@ export class SchoolService {
     if (filter.stage) qb.andWhere('s.stage = :stage', { stage: filter.stage });
     if (filter.locale) qb.andWhere('s.locale = :locale', { locale: filter.locale });
     if (filter.search) qb.andWhere(`s.name ILIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search)}%` });
-    return paginate(qb, page, { columns: ['s.name', 's.id'], values: (s) => [s.name, s.id] }, lookaheadPage(ctx.em, DIRECTORY_TYPES.SCHOOL, 's', fields, ['id', 'name']));
+    return paginate(qb, page, { columns: ['s.name', 's.id'], values: (s) => [s.name, s.id] }, SCHOOL_PAGE.reader(ctx.em, fields));
   }
 
   load(ctx: RequestContext, id: string): Promise<School | null> {

@@ -62,9 +62,57 @@ function firstProblem(errors: ValidationError[], prefix = ''): { field: string; 
   return null;
 }
 
+/** Values validated without a problem, by class (RememberingValidationPipe), at most PASSED_MAX per class. */
+const PASSED_MAX = 1000;
+const KEY_MAX = 2000;
+
+/**
+ * Nest's ValidationPipe, remembering the inputs that passed: the rules are pure functions of the value (no rule
+ * reads the clock or the database), so a value validated once passes again without class-validator running (a
+ * list's page arguments come with every request). The key is the value written out with its types: anything that
+ * is not plain data (a Date, a buffer, a number that JSON cannot hold, a class without its name) is validated as
+ * usual, and so is every value that had a problem.
+ */
+class RememberingValidationPipe extends ValidationPipe {
+  private readonly passed = new WeakMap<object, Set<string>>();
+
+  protected override async validate(object: object, options?: object): Promise<ValidationError[]> {
+    const key = typedKey(object);
+    const seen = key === null ? undefined : this.passed.get(object.constructor);
+    if (key !== null && seen?.has(key)) return [];
+    const errors = await super.validate(object, options);
+    if (key !== null && !errors.length) {
+      const set = seen ?? new Set<string>();
+      if (set.size >= PASSED_MAX) set.clear();
+      set.add(key);
+      this.passed.set(object.constructor, set);
+    }
+    return errors;
+  }
+}
+
+/** A value written out with the class of every object in it, or null when it is not plain data (or too long). */
+function typedKey(value: object): string | null {
+  let plain = true;
+  const key = JSON.stringify(value, function (this: any, k: string, v: unknown) {
+    const raw = k === '' ? value : this[k];
+    if (typeof raw === 'number' && !Number.isFinite(raw)) plain = false;
+    else if (typeof raw === 'bigint' || typeof raw === 'function' || typeof raw === 'symbol') plain = false;
+    else if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+      const proto = Object.getPrototypeOf(raw);
+      if (proto === Object.prototype || proto === null) return v;
+      const name = proto?.constructor?.name;
+      if (!name || typeof (raw as { toJSON?: unknown }).toJSON === 'function' || ArrayBuffer.isView(raw) || raw instanceof ArrayBuffer) plain = false;
+      else return { '#class': name, ...(raw as object) };
+    }
+    return v;
+  });
+  return plain && key !== undefined && key.length <= KEY_MAX ? key : null;
+}
+
 /** class-validator on every input; the first problem becomes BAD_USER_INPUT with its field. */
 export function createValidationPipe() {
-  return new ValidationPipe({
+  return new RememberingValidationPipe({
     transform: true,
     // GraphQL already refuses unknown input fields; stripping fields that lack a class-validator decorator
     // would silently drop values the schema accepted (a bug seen once), so nothing is stripped.

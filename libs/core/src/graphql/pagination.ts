@@ -3,6 +3,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/app-error';
+import { RawJson } from './raw-answer';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -98,13 +99,29 @@ class LazyEdge<T> implements Edge<T> {
   }
 }
 
+/**
+ * A page read whole by PostgreSQL for a raw answer (raw-answer.ts): the JSON text of its edges, how many rows the
+ * read found (first + 1 at most: one more means a next page), and the row whose values the page's end cursor is made
+ * of (null for an empty page).
+ */
+export class RawPage<T> {
+  constructor(
+    readonly edges: RawJson,
+    readonly rows: number,
+    readonly last: T | null,
+  ) {}
+}
+
 /** Keyset pagination: stable under inserts, and no OFFSET scans on deep pages. */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   page: PageArgs,
   order: KeysetOrder<T>,
-  /** How the page's rows are read (a look-ahead read selects their JSON instead of entities); getMany by default. */
-  fetch: (q: SelectQueryBuilder<T>) => Promise<T[]> = (q) => q.getMany(),
+  /**
+   * How the page's rows are read (a look-ahead read selects their JSON instead of entities, or the whole page's for
+   * a raw answer); getMany by default.
+   */
+  fetch: (q: SelectQueryBuilder<T>) => Promise<T[] | RawPage<T>> = (q) => q.getMany(),
 ): Promise<ConnectionResult<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
   let counted: Promise<number> | undefined;
@@ -126,6 +143,10 @@ export async function paginate<T extends ObjectLiteral>(
   const direction = order.descending ? 'DESC' : 'ASC';
   order.columns.forEach((c, i) => (i === 0 ? q.orderBy(c, direction) : q.addOrderBy(c, direction)));
   const rows = await fetch(q.limit(first + 1));
+  if (rows instanceof RawPage) {
+    // the edges are JSON text, written into the answer as they are
+    return connection(rows.edges as unknown as Edge<T>[], { hasNextPage: rows.rows > first, endCursor: rows.last ? encodeCursor(order.values(rows.last)) : null });
+  }
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((node) => new LazyEdge(node, order.values));
   return connection(edges, { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null });
