@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { freePort } from '#app/core';
@@ -101,10 +102,16 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
+/** The Node options `npm start` gives the server (package.json's start script), so benchmarks run it the same way. */
+export function startNodeOptions(): string[] {
+  const start: string = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** The built app (`npm run build`) as its own process on loopback, so server figures exclude the load generator. */
 export async function spawnServer(databaseUrl: string, env: Record<string, string>): Promise<SpawnedServer> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [path.resolve('dist/apps/api/src/main.js')], {
+  const proc = spawn(process.execPath, [...startNodeOptions(), path.resolve('dist/apps/api/src/main.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', DEMO_DATA: 'off', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

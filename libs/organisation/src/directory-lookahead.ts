@@ -149,7 +149,9 @@ function buildNodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], a
       if (!inner) return null;
       const from = `FROM ${child.table} ${b} WHERE ${where}`;
       if (raw) {
-        const read = rel.many ? `(SELECT '[' || string_agg(${inner}, ',' ORDER BY ${rel.orderBy!(b)}) || ']' ${from})` : `(SELECT ${inner} ${from})`;
+        // a list aggregates its rows in the order of a sorted subquery: string_agg(… ORDER BY …) would start a sort
+        // for every parent row, the costliest part of a nested list (test/lookahead checks the order)
+        const read = rel.many ? `(SELECT '[' || string_agg(${b}_j.j, ',') || ']' FROM (SELECT ${inner} AS j ${from} ORDER BY ${rel.orderBy!(b)}) ${b}_j)` : `(SELECT ${inner} ${from})`;
         pairs.push([f.key!, `coalesce(${read}, '${rel.many ? '[]' : 'null'}')`]);
       } else {
         const read = rel.many ? `(SELECT coalesce(json_agg(${inner} ORDER BY ${rel.orderBy!(b)}), '[]'::json) ${from})` : `(SELECT ${inner} ${from})`;
