@@ -113,7 +113,8 @@ for (const spec of Object.values(DIRECTORY_TYPES)) preloadableFields(spec.graphq
  * relations under their keys, nothing else (`always` is left out).
  */
 export function nodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], always: string[] = []): string | null {
-  return compiledFor(fields, `${spec.table} ${alias} ${always.join(',')}`, () => buildNodeJson(spec, alias, fields, isRawSelection(fields) ? [] : always, isRawSelection(fields)));
+  const raw = isRawSelection(fields);
+  return compiledFor(fields, `${spec.table} ${alias} ${always.join(',')}`, () => buildNodeJson(spec, alias, fields, raw ? [] : always, raw));
 }
 
 function buildNodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], always: string[], raw: boolean): string | null {
@@ -248,8 +249,8 @@ export class LookaheadPage {
         if (withPageInfo) {
           const isLast = `(row_number() ${window} = :_pageSize OR lead(1) ${window} IS NULL)`;
           always.forEach((k, i) => q.addSelect(`CASE WHEN ${isLast} THEN ${alias}.${spec.columns[k]} END`, `k${i}`));
+          q.setParameter('_pageSize', first);
         }
-        q.setParameter('_pageSize', first);
         const [inner, values] = queryAndParameters(q);
         const f = `$${values.length + 1}`;
         const last = withPageInfo ? always.map((_, i) => `, (array_agg(t.k${i}) FILTER (WHERE t.rn <= ${f} AND t.k${i} IS NOT NULL))[1] AS k${i}`).join('') : '';

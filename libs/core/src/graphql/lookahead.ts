@@ -74,10 +74,9 @@ export function selectionOf(info: GraphQLResolveInfo): SelectedField[] | null {
   // The same query text comes as the same document object (Apollo's document store): its selection is read once
   // per set of variables (they may hold arguments), and the same array is answered, so what is compiled from it can
   // be kept by it too (compiledFor).
-  const cache = raw ? rawSelectionsByNode : selections;
-  let byVariables = cache.get(node);
-  if (!byVariables) cache.set(node, (byVariables = new Map()));
-  const key = JSON.stringify(info.variableValues);
+  let byVariables = selections.get(node);
+  if (!byVariables) selections.set(node, (byVariables = new Map()));
+  const key = `${raw ? 'raw ' : ''}${JSON.stringify(info.variableValues)}`;
   if (byVariables.has(key)) return byVariables.get(key)!;
   const fields = fieldsOf(node.selectionSet, info, getNamedType(info.returnType), raw);
   if (byVariables.size >= 50) byVariables.clear(); // variables differ per request: keep a few
@@ -86,7 +85,6 @@ export function selectionOf(info: GraphQLResolveInfo): SelectedField[] | null {
 }
 
 const selections = new WeakMap<FieldNode, Map<string, SelectedField[] | null>>();
-const rawSelectionsByNode = new WeakMap<FieldNode, Map<string, SelectedField[] | null>>();
 const compiled = new WeakMap<SelectedField[], Map<string, unknown>>();
 
 /** What `compile` makes of a selection, made once per selection (selectionOf answers the same array) and `key`. */
