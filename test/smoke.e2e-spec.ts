@@ -16,6 +16,22 @@ describe('smoke', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'up' });
   });
 
+  it("creates each request and response with the Express app's prototypes (Express's per-request setPrototypeOf does nothing)", async () => {
+    const express = t.app.getHttpAdapter().getInstance();
+    const seen: Array<[object, object]> = [];
+    const server = t.app.getHttpServer();
+    const probe = (req: object, res: object) => seen.push([Object.getPrototypeOf(req), Object.getPrototypeOf(res)]);
+    server.prependListener('request', probe); // before Express's handler
+    try {
+      expect((await fetch(`${t.url}/health`)).status).toBe(200);
+    } finally {
+      server.removeListener('request', probe);
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0][0]).toBe(express.request);
+    expect(seen[0][1]).toBe(express.response);
+  });
+
   it('lists school groups for a signed-in user', async () => {
     const r = await t.region({ name: '随县' });
     const s = await t.school(r.id, { name: '随县第一中学' });

@@ -4,6 +4,7 @@ import express from 'express';
 import { DataSource } from 'typeorm';
 import { AppLogger, createValidationPipe, QueryParamPipe, RequestContextMiddleware, requestLang, runMigrations, TextSafetyPipe, type AppConfig } from '#app/core';
 import { AppModule } from './app.module';
+import { PrototypedExpressAdapter } from './http-adapter';
 import { serveWebApp } from './web-app';
 
 export interface CreateAppOptions {
@@ -26,7 +27,7 @@ function bodyErrors(err: any, _req: any, res: any, next: (e?: unknown) => void) 
 
 /** Builds the API (not listening yet) and brings the schema up to date. Used by main.ts and the tests. */
 export async function createApp(opts: CreateAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(opts.config, opts.databaseUrl), {
+  const app = await NestFactory.create(AppModule.forRoot(opts.config, opts.databaseUrl), new PrototypedExpressAdapter(), {
     bodyParser: false,
     logger: opts.logger === false ? false : new AppLogger({ logLevels: opts.logger ?? ['log', 'warn', 'error'] }),
   });
