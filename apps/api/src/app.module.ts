@@ -11,11 +11,12 @@ import { ACTIVITY_ENTITIES, ActivityModule } from '#app/activity';
 import { LESSON_PREP_ENTITIES, LessonPrepModule } from '#app/lesson-prep';
 import { ImportsModule } from '#app/imports';
 import { NOTIFICATION_ENTITIES, NotificationsModule } from '#app/notifications';
+import { BALANCE_ENTITIES, BalanceModule } from '#app/balance';
 import { MIGRATIONS } from '../../../prisma-free-migrations';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
 
-export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES, ...MENTORING_ENTITIES, ...ACTIVITY_ENTITIES, ...LESSON_PREP_ENTITIES, ...NOTIFICATION_ENTITIES];
+export const ENTITIES = [...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES, ...RESEARCH_ENTITIES, ...MENTORING_ENTITIES, ...ACTIVITY_ENTITIES, ...LESSON_PREP_ENTITIES, ...NOTIFICATION_ENTITIES, ...BALANCE_ENTITIES];
 
 /** The API only composes libs. */
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         LessonPrepModule,
         ImportsModule,
         NotificationsModule,
+        BalanceModule,
       ],
       controllers: [HealthController],
     };

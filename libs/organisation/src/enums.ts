@@ -33,6 +33,18 @@ export enum TeacherHonour {
   EXCELLENT_TEACHER = 'EXCELLENT_TEACHER',
   NEW_TEACHER = 'NEW_TEACHER',
 }
+/** 最高学历: a teacher's highest education. */
+export enum EducationLevel {
+  SECONDARY = 'SECONDARY',
+  JUNIOR_COLLEGE = 'JUNIOR_COLLEGE',
+  BACHELOR = 'BACHELOR',
+  MASTER = 'MASTER',
+  DOCTOR = 'DOCTOR',
+}
+/** 骨干教师级别: the level that named a teacher a backbone teacher (县级 and up counts for 优质均衡). */
+export enum BackboneLevel { COUNTY = 'COUNTY', CITY = 'CITY', PROVINCE = 'PROVINCE', NATIONAL = 'NATIONAL' }
+/** Honours that make a teacher a backbone teacher (at county level when no level is recorded). */
+export const BACKBONE_HONOURS: readonly TeacherHonour[] = [TeacherHonour.FAMOUS_TEACHER, TeacherHonour.SUBJECT_LEADER, TeacherHonour.BACKBONE];
 
 /** Display labels, [zh-CN, en], served by the `labels` query and used in CSV exports. */
 const LABELS: Record<string, Record<string, [string, string]>> = {
@@ -85,10 +97,18 @@ const LABELS: Record<string, Record<string, [string, string]>> = {
     EXCELLENT_TEACHER: ['优秀教师', 'Excellent teacher'],
     NEW_TEACHER: ['新教师', 'New teacher'],
   },
+  EducationLevel: {
+    SECONDARY: ['中专及以下', 'Secondary or below'],
+    JUNIOR_COLLEGE: ['专科', 'Junior college'],
+    BACHELOR: ['本科', "Bachelor's degree"],
+    MASTER: ['硕士研究生', "Master's degree"],
+    DOCTOR: ['博士研究生', 'Doctorate'],
+  },
+  BackboneLevel: { COUNTY: ['县级', 'County'], CITY: ['市级', 'City'], PROVINCE: ['省级', 'Province'], NATIONAL: ['国家级', 'National'] },
 };
 
 registerLabelledEnums(
-  { RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, GroupStatus, MemberRole, Pairing, TeacherTitle, TeacherHonour },
+  { RegionLevel, SchoolStage, SchoolLocale, GroupKind, ConsortiumMode, GroupLevel, GroupStatus, MemberRole, Pairing, TeacherTitle, TeacherHonour, EducationLevel, BackboneLevel },
   LABELS,
 );
 

@@ -4,7 +4,7 @@ import { Allow, answersRawJson, AUTHENTICATED, Ctx, DateScalar, IdArg, PageArgs,
 import { CreateRegionInput } from './dto/region.input';
 import { CreateSchoolInput, SchoolFilter, UpdateSchoolInput } from './dto/school.input';
 import { AddGroupMemberInput, CreateSchoolGroupInput, SchoolGroupFilter, UpdateSchoolGroupInput } from './dto/group.input';
-import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
+import { CreateTeacherInput, TeacherFilter, UpdateTeacherInput } from './dto/teacher.input';
 import { Region } from './entities/region.entity';
 import { School } from './entities/school.entity';
 import { SchoolGroup } from './entities/school-group.entity';
@@ -120,6 +120,12 @@ export class OrganisationResolver {
   @Mutation(() => Teacher)
   createTeacher(@Ctx() ctx: RequestContext, @Args('input') input: CreateTeacherInput) {
     return this.teacherService.create(ctx, input);
+  }
+
+  @Allow(Role.REGION_ADMIN, Role.SCHOOL_ADMIN)
+  @Mutation(() => Teacher, { description: "Corrects a teacher's profile (subjects, title, honours, education, backbone level, full-time): the school's staff admins and region admins above it" })
+  updateTeacher(@Ctx() ctx: RequestContext, @IdArg('id') id: string, @Args('input') input: UpdateTeacherInput) {
+    return this.teacherService.update(ctx, id, input);
   }
 
   @Allow(Role.REGION_ADMIN)

@@ -3,7 +3,7 @@ import { activeMemberSchoolSql } from './access/scope-rules';
 import { In, IsNull } from 'typeorm';
 import { AppError, badInput, ErrorCode, EventBus, notFound, paginate, TransactionService, type PageArgs, type RequestContext } from '#app/core';
 import { AccessService } from './access.service';
-import { CreateTeacherInput, TeacherFilter } from './dto/teacher.input';
+import { CreateTeacherInput, TeacherFilter, UpdateTeacherInput } from './dto/teacher.input';
 import { Teacher, TeacherAssignment } from './entities/teacher.entity';
 import { byId, groupedBy } from '#app/core';
 import { escapeLike } from './school.service';
@@ -31,6 +31,9 @@ export class TeacherService {
         title: input.title ?? null,
         yearsOfExperience: input.yearsOfExperience,
         honours: [...new Set(input.honours ?? [])],
+        educationLevel: input.educationLevel ?? null,
+        backboneLevel: input.backboneLevel ?? null,
+        fullTime: input.fullTime ?? true,
         email: input.email ?? null,
         phone: input.phone ?? null,
         staffNo: input.staffNo ?? null,
@@ -44,12 +47,12 @@ export class TeacherService {
   }
 
   /** Corrects a teacher's profile at their school (not the school: that is `transfer`); the school's staff may. */
-  async update(ctx: RequestContext, id: string, patch: Partial<Omit<CreateTeacherInput, 'schoolId'>>): Promise<Teacher> {
+  async update(ctx: RequestContext, id: string, patch: Partial<Omit<CreateTeacherInput, 'schoolId'>> | UpdateTeacherInput): Promise<Teacher> {
     return this.tx.run(ctx, async (tx) => {
       const teacher = await tx.em.findOne(Teacher, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!teacher) throw notFound('Teacher', id);
       await this.access.requireSchools(tx, 'staff', [teacher.schoolId]);
-      if (patch.staffNo !== undefined && patch.staffNo !== teacher.staffNo) await this.requireFreeStaffNo(tx, patch.staffNo);
+      if ('staffNo' in patch && patch.staffNo !== undefined && patch.staffNo !== teacher.staffNo) await this.requireFreeStaffNo(tx, patch.staffNo);
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) (teacher as any)[k] = k === 'subjects' || k === 'honours' ? [...new Set(v as string[])] : v;
       return tx.em.save(teacher);
     });

@@ -35,7 +35,8 @@ function armorRules(limits: QueryLimits): ValidationRule[] {
 
 /**
  * 1 per field, and a list's children once per item it may return: `first` for paginated fields (as asked, else
- * the default page), the default size for other lists, 1 for objects; `edges` is already counted by its
+ * the default page), the size a list field declares (extensions.listSize) or else the default size for other lists,
+ * 1 for objects; `edges` is already counted by its
  * connection's `first`. Introspection fields are free, so tools keep working in development (introspection
  * itself is off in production).
  */
@@ -46,7 +47,9 @@ const fieldCost =
     // a `first` written in the query (literal or variable), not the schema's default for it
     const asked = node.arguments?.some((a) => a.name.value === 'first') && typeof args.first === 'number' ? args.first : undefined;
     const paginated = field.args.some((a) => a.name === 'first');
-    const size = paginated ? (asked ?? limits.defaultListSize) : isListType(getNullableType(field.type)) && field.name !== 'edges' ? limits.defaultListSize : 1;
+    // a list whose length the schema knows (`@Extensions({ listSize: n })`: the seven indicators, the two stages)
+    const known = typeof field.extensions?.listSize === 'number' ? field.extensions.listSize : undefined;
+    const size = paginated ? (asked ?? limits.defaultListSize) : isListType(getNullableType(field.type)) && field.name !== 'edges' ? (known ?? limits.defaultListSize) : 1;
     return 1 + Math.max(size, 1) * childComplexity;
   };
 

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DateScalar, DateTimeScalar } from '#app/core';
-import { SchoolStage, TeacherHonour, TeacherTitle } from '../enums';
+import { BackboneLevel, EducationLevel, SchoolStage, TeacherHonour, TeacherTitle } from '../enums';
 
 /** A teacher's profile at one school at a time; transfers keep history in teacher_assignment. */
 @ObjectType({ description: '教师' })
@@ -18,6 +18,15 @@ export class Teacher {
   @Field(() => TeacherTitle, { nullable: true, description: '职称' }) @Column({ type: 'varchar', length: 20, nullable: true }) title: TeacherTitle | null;
   @Field(() => Int) @Column({ name: 'years_of_experience', type: 'int' }) yearsOfExperience: number;
   @Field(() => [TeacherHonour]) @Column({ type: 'varchar', length: 20, array: true, default: () => "'{}'" }) honours: TeacherHonour[];
+  @Field(() => EducationLevel, { nullable: true, description: '最高学历; null when not recorded (the teacher then counts as not above the required level)' })
+  @Column({ name: 'education_level', type: 'varchar', length: 16, nullable: true })
+  educationLevel: EducationLevel | null;
+  @Field(() => BackboneLevel, { nullable: true, description: '骨干教师级别; null when not a backbone teacher (名师, 学科带头人 and 骨干 honours count as county level)' })
+  @Column({ name: 'backbone_level', type: 'varchar', length: 10, nullable: true })
+  backboneLevel: BackboneLevel | null;
+  @Field({ description: '专任教师: full-time teaching staff (the 优质均衡 teacher indicators count only these)' })
+  @Column({ name: 'full_time', type: 'boolean', default: true })
+  fullTime: boolean;
   /** Contact data: resolved through TeacherFieldsResolver, null outside the caller's scope. */
   @Column({ type: 'varchar', length: 254, nullable: true }) email: string | null;
   @Column({ type: 'varchar', length: 30, nullable: true }) phone: string | null;

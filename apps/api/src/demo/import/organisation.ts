@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { writeAssignments, writeRegions, writeSchools, writeTeachers } from '#app/organisation';
 import { SCHOOLS_RECORDED_AT } from '../plans/calendar';
 import { MAIN_COUNTY } from '../plans/kit';
+import { teacherQualifications } from '../plans/balance';
 import { DemoPlan } from '../plans/organisation';
 import { playGroups } from '../steps/organisation';
 
@@ -24,7 +25,8 @@ export async function importOrganisation(app: INestApplicationContext, em: Entit
       `${plan.coverage.covered}/${plan.coverage.compulsory} compulsory schools (${((100 * plan.coverage.covered) / plan.coverage.compulsory).toFixed(1)}%)`,
   );
 
-  await writeTeachers(em, plan.teachers.map((t) => ({ ...t, staffNo: null, createdAt: loadedAt, updatedAt: loadedAt })));
+  const schools = new Map(plan.schools.map((s) => [s.id, s]));
+  await writeTeachers(em, plan.teachers.map((t) => ({ ...t, ...teacherQualifications(t, schools.get(t.schoolId)!), staffNo: null, createdAt: loadedAt, updatedAt: loadedAt })));
   await writeAssignments(em, plan.assignments.map((a) => ({ ...a, createdAt: loadedAt })));
   log(`Demo data: ${plan.teachers.length} teachers, ${plan.assignments.length} assignments`);
 }

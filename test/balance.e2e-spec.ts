@@ -1,0 +1,341 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { codeOf, TestApp } from './support/test-app';
+
+/**
+ * 优质均衡 (教督〔2017〕6号): every figure below is worked out by hand in the comments, from the records the test
+ * writes: four schools of one county (two primary schools, a nine-year school split across the stages, a junior
+ * school), a teaching point under 50 students (left out) and a senior high school (not compulsory).
+ */
+const YEAR = 2025;
+
+const REPORT = `query($regionId: ID!, $year: Int!, $asOf: Date) { balanceReport(regionId: $regionId, year: $year, asOf: $asOf) {
+  year asOf wholeRegion exchangesCounted
+  excluded { school { name } reason students }
+  stages { stage students compliantSchools holds
+    indicators { key standard value coefficient threshold holds pulls { school { name } share value } }
+    schools { school { id name } students teachers values { key value meets } met complies missing } } } }`;
+
+interface TeacherSpec {
+  stage: string;
+  edu: string | null;
+  subject: string;
+  backbone?: string;
+  honours?: string[];
+  fullTime?: boolean;
+}
+
+describe('balanceReport (优质均衡)', () => {
+  let t: TestApp;
+  let county: { id: string };
+  let bureau: string;
+  const school: Record<string, string> = {};
+  const teachers: Record<string, string[]> = {};
+
+  const teach = async (key: string, n: number, s: TeacherSpec) => {
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      await t.sql(
+        `INSERT INTO teacher (id, name, school_id, subjects, stage, years_of_experience, honours, education_level, backbone_level, full_time)
+         VALUES ($1, $2, $3, $4, $5, 10, $6, $7, $8, $9)`,
+        [id, `${key}${s.subject}${i}`, school[key], [s.subject], s.stage, s.honours ?? [], s.edu, s.backbone ?? null, s.fullTime ?? true],
+      );
+      await t.sql(`INSERT INTO teacher_assignment (teacher_id, school_id, from_date) VALUES ($1, $2, '2020-09-01')`, [id, school[key]]);
+      (teachers[key] ??= []).push(id);
+    }
+  };
+  const report = async (token = bureau, asOf?: string) => (await t.ok(REPORT, { regionId: county.id, year: YEAR, asOf }, token)).balanceReport;
+  const stageOf = (r: any, stage: string) => r.stages.find((s: any) => s.stage === stage);
+  const indicator = (r: any, stage: string, key: string) => stageOf(r, stage).indicators.find((i: any) => i.key === key);
+  const part = (r: any, stage: string, name: string) => stageOf(r, stage).schools.find((s: any) => s.school.name === name);
+  const value = (p: any, key: string) => p.values.find((v: any) => v.key === key);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const city = await t.region({ name: '均衡市', level: 'CITY' });
+    county = await t.region({ name: '均衡县', parentId: city.id });
+    bureau = (await t.user('REGION_ADMIN', county.id)).token;
+    school.A = (await t.school(county.id, { name: '甲小学', stage: 'PRIMARY', students: 999 })).id;
+    school.B = (await t.school(county.id, { name: '乙小学', stage: 'PRIMARY' })).id;
+    school.C = (await t.school(county.id, { name: '丙学校', stage: 'NINE_YEAR' })).id;
+    school.D = (await t.school(county.id, { name: '丁初中', stage: 'JUNIOR' })).id;
+    school.E = (await t.school(county.id, { name: '戊教学点', stage: 'TEACHING_POINT', students: 30 })).id;
+    school.F = (await t.school(county.id, { name: '己高中', stage: 'SENIOR' })).id;
+
+    // 甲小学, 200 students: 专科 and up 7 + 1 + 1 = 9 (4.5 per 100); backbone 2 (a county level, a 骨干 honour):
+    // 1.0; PE/arts 体育 + 美术 = 2: 1.0 (the 音乐 teacher is not full-time: not counted). 11 full-time teachers.
+    await teach('A', 7, { stage: 'PRIMARY', edu: 'JUNIOR_COLLEGE', subject: '语文' });
+    await teach('A', 1, { stage: 'PRIMARY', edu: 'BACHELOR', subject: '数学', backbone: 'COUNTY' });
+    await teach('A', 1, { stage: 'PRIMARY', edu: 'BACHELOR', subject: '英语', honours: ['BACKBONE'] });
+    await teach('A', 1, { stage: 'PRIMARY', edu: 'SECONDARY', subject: '体育' });
+    await teach('A', 1, { stage: 'PRIMARY', edu: 'SECONDARY', subject: '美术' });
+    await teach('A', 1, { stage: 'PRIMARY', edu: 'BACHELOR', subject: '音乐', fullTime: false });
+    // 乙小学, 100 students: 专科 and up 5 (5.0), backbone 1 (1.0, set below through updateTeacher), 体育 1 (1.0)
+    await teach('B', 4, { stage: 'PRIMARY', edu: 'JUNIOR_COLLEGE', subject: '语文' });
+    await teach('B', 1, { stage: 'PRIMARY', edu: 'BACHELOR', subject: '体育' });
+    // 丙学校 (nine-year), 100 primary + 100 junior students. Primary part: 专科 and up 3 + 1 = 4, backbone 0, 音乐 1;
+    // junior part: 本科 and up 5 + 1 = 6 (the 专科 teacher is not above the junior requirement), backbone 1, 体育 1;
+    // one teacher of both stages (NINE_YEAR) counts half in each part (students 100 : 100): 4.5 and 6.5.
+    await teach('C', 3, { stage: 'PRIMARY', edu: 'JUNIOR_COLLEGE', subject: '数学' });
+    await teach('C', 1, { stage: 'PRIMARY', edu: 'SECONDARY', subject: '语文' });
+    await teach('C', 1, { stage: 'PRIMARY', edu: 'JUNIOR_COLLEGE', subject: '音乐' });
+    await teach('C', 5, { stage: 'JUNIOR', edu: 'BACHELOR', subject: '数学' });
+    await teach('C', 1, { stage: 'JUNIOR', edu: 'JUNIOR_COLLEGE', subject: '语文' });
+    await teach('C', 1, { stage: 'JUNIOR', edu: 'BACHELOR', subject: '体育', backbone: 'COUNTY' });
+    await teach('C', 1, { stage: 'NINE_YEAR', edu: 'BACHELOR', subject: '语文' });
+    // 丁初中, 300 students: 本科 and up 10 + 2 + 3 = 15 (5.0), backbone 2 (0.667), 体育 3 (1.0); 17 teachers
+    await teach('D', 10, { stage: 'JUNIOR', edu: 'BACHELOR', subject: '数学' });
+    await teach('D', 2, { stage: 'JUNIOR', edu: 'JUNIOR_COLLEGE', subject: '语文' });
+    await teach('D', 2, { stage: 'JUNIOR', edu: 'MASTER', subject: '英语', backbone: 'COUNTY' });
+    await teach('D', 3, { stage: 'JUNIOR', edu: 'BACHELOR', subject: '体育' });
+    await teach('E', 1, { stage: 'PRIMARY', edu: 'BACHELOR', subject: '语文' });
+    await teach('F', 2, { stage: 'SENIOR', edu: 'MASTER', subject: '数学', backbone: 'PROVINCE' });
+
+    const updated = await t.ok(`mutation($id: ID!) { updateTeacher(id: $id, input: { backboneLevel: CITY, educationLevel: BACHELOR }) { backboneLevel educationLevel fullTime } }`, { id: teachers.B[4] }, bureau);
+    expect(updated.updateTeacher).toEqual({ backboneLevel: 'CITY', educationLevel: 'BACHELOR', fullTime: true });
+
+    const enrol = `mutation($input: SchoolEnrolmentInput!) { setSchoolEnrolment(input: $input) { primaryStudents juniorStudents source } }`;
+    for (const [key, primary, junior] of [['A', 200, 0], ['B', 100, 0], ['C', 100, 100], ['D', 0, 300]] as const)
+      await t.ok(enrol, { input: { schoolId: school[key], year: YEAR, term: 'AUTUMN', primaryStudents: primary, juniorStudents: junior } }, bureau);
+    // facilities per student: 甲 5.0 m², 8.0 m², 2100 yuan, 2.5 rooms per 100; 乙 4.0 (below 4.5, but 89%), 8.0,
+    // 2100, 3.0; 丙 half of each to each part: 6.0, 10.0, 2500, 3.0; 丁 5.0, 10.0, 2000, 2.0 (all four below junior's)
+    const rows = [
+      { schoolId: school.A, year: YEAR, buildingArea: 1000, sportsArea: 1600, equipmentValue: 420000, multimediaRooms: 5 },
+      { schoolId: school.B, year: YEAR, buildingArea: 400, sportsArea: 800, equipmentValue: 210000, multimediaRooms: 3 },
+      { schoolId: school.C, year: YEAR, buildingArea: 1200, sportsArea: 2000, equipmentValue: 500000, multimediaRooms: 6 },
+      { schoolId: school.D, year: YEAR, buildingArea: 1500, sportsArea: 3000, equipmentValue: 600000, multimediaRooms: 6 },
+    ];
+    const saved = await t.ok(`mutation($input: SchoolFacilitiesBulkInput!) { setSchoolFacilitiesBulk(input: $input) { schoolId year buildingArea multimediaRooms } }`, { input: { rows } }, bureau);
+    expect(saved.setSchoolFacilitiesBulk).toHaveLength(4);
+    expect(saved.setSchoolFacilitiesBulk[1]).toEqual({ schoolId: school.B, year: YEAR, buildingArea: 400, multimediaRooms: 3 });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("computes each school's seven values, how many it meets and whether it complies (6 of 7, the other ≥ 85%)", async () => {
+    const r = await report();
+    expect(r.asOf).toBe(`${YEAR}-09-30`);
+    expect(r.wholeRegion).toBe(true);
+    expect(r.excluded).toEqual([{ school: { name: '戊教学点' }, reason: 'SMALL_TEACHING_POINT', students: 30 }]);
+    const primary = stageOf(r, 'PRIMARY');
+    expect(primary.schools.map((s: any) => s.school.name).sort()).toEqual(['丙学校', '乙小学', '甲小学'].sort());
+    expect(primary.students).toBe(400);
+    const a = part(r, 'PRIMARY', '甲小学');
+    expect(a.values.map((v: any) => [v.key, v.value, v.meets])).toEqual([
+      ['QUALIFIED_TEACHERS', 4.5, true],
+      ['BACKBONE_TEACHERS', 1, true],
+      ['PE_ARTS_TEACHERS', 1, true],
+      ['BUILDING_AREA', 5, true],
+      ['SPORTS_AREA', 8, true],
+      ['EQUIPMENT_VALUE', 2100, true],
+      ['MULTIMEDIA_ROOMS', 2.5, true],
+    ]);
+    expect([a.students, a.teachers, a.met, a.complies, a.missing]).toEqual([200, 11, 7, true, []]);
+    // 乙: building 4.0 < 4.5 but ≥ 85% of it: complies with 6
+    const b = part(r, 'PRIMARY', '乙小学');
+    expect(value(b, 'BUILDING_AREA')).toEqual({ key: 'BUILDING_AREA', value: 4, meets: false });
+    expect([b.met, b.complies]).toEqual([6, true]);
+    // 丙's primary part: no backbone teacher (0 < 85% of 1.0): 6 met, does not comply
+    const cp = part(r, 'PRIMARY', '丙学校');
+    expect(value(cp, 'QUALIFIED_TEACHERS').value).toBeCloseTo(4.5, 10);
+    expect(value(cp, 'BACKBONE_TEACHERS')).toEqual({ key: 'BACKBONE_TEACHERS', value: 0, meets: false });
+    expect(value(cp, 'BUILDING_AREA').value).toBeCloseTo(6, 10);
+    expect([cp.students, cp.teachers, cp.met, cp.complies]).toEqual([100, 5.5, 6, false]);
+    expect(primary.compliantSchools).toBe(2);
+    // 丙's junior part: sports 10.0 < 10.2 (98%): complies; 丁: 3 of 7
+    const cj = part(r, 'JUNIOR', '丙学校');
+    expect(value(cj, 'QUALIFIED_TEACHERS').value).toBeCloseTo(6.5, 10);
+    expect(value(cj, 'SPORTS_AREA')).toEqual({ key: 'SPORTS_AREA', value: 10, meets: false });
+    expect([cj.students, cj.teachers, cj.met, cj.complies]).toEqual([100, 7.5, 6, true]);
+    const d = part(r, 'JUNIOR', '丁初中');
+    expect(value(d, 'BACKBONE_TEACHERS').value).toBeCloseTo(2 / 3, 10);
+    expect([d.students, d.teachers, d.met, d.complies]).toEqual([300, 17, 1, false]);
+    expect(stageOf(r, 'JUNIOR').compliantSchools).toBe(1);
+    expect(r.stages.flatMap((s: any) => s.schools.map((p: any) => p.school.name))).not.toContain('己高中');
+  });
+
+  it('computes the student-weighted coefficient of each indicator per stage against 0.50 / 0.45', async () => {
+    const r = await report();
+    const expected: Record<string, Record<string, [number, number]>> = {
+      // [county value X̄, CV]; primary P = 200 + 100 + 100
+      PRIMARY: {
+        QUALIFIED_TEACHERS: [4.625, Math.sqrt(18.75 / 400) / 4.625], // Σ P(X − X̄)² = 3.125 + 14.0625 + 1.5625
+        BACKBONE_TEACHERS: [0.75, Math.sqrt(75 / 400) / 0.75], // 12.5 + 6.25 + 56.25: 0.577 > 0.50
+        PE_ARTS_TEACHERS: [1, 0],
+        BUILDING_AREA: [5, Math.sqrt(200 / 400) / 5],
+        SPORTS_AREA: [8.5, Math.sqrt(300 / 400) / 8.5],
+        EQUIPMENT_VALUE: [2200, Math.sqrt(12_000_000 / 400) / 2200],
+        MULTIMEDIA_ROOMS: [2.75, Math.sqrt(25 / 400) / 2.75],
+      },
+      // junior P = 100 + 300
+      JUNIOR: {
+        QUALIFIED_TEACHERS: [5.375, Math.sqrt(168.75 / 400) / 5.375],
+        BACKBONE_TEACHERS: [0.75, Math.sqrt((6.25 + 300 * (1 / 12) ** 2) / 400) / 0.75],
+        PE_ARTS_TEACHERS: [1, 0],
+        BUILDING_AREA: [5.25, Math.sqrt(75 / 400) / 5.25],
+        SPORTS_AREA: [10, 0],
+        EQUIPMENT_VALUE: [2125, Math.sqrt(18_750_000 / 400) / 2125],
+        MULTIMEDIA_ROOMS: [2.25, Math.sqrt(75 / 400) / 2.25],
+      },
+    };
+    for (const [stage, keys] of Object.entries(expected)) {
+      for (const [key, [mean, cv]] of Object.entries(keys)) {
+        const i = indicator(r, stage, key);
+        expect([stage, key, i.value]).toEqual([stage, key, expect.closeTo(mean, 9)]);
+        expect([stage, key, i.coefficient]).toEqual([stage, key, expect.closeTo(cv, 9)]);
+        expect(i.threshold).toBe(stage === 'PRIMARY' ? 0.5 : 0.45);
+        expect(i.holds).toBe(cv <= i.threshold);
+      }
+    }
+    expect(indicator(r, 'PRIMARY', 'BACKBONE_TEACHERS').coefficient).toBeCloseTo(0.57735, 5);
+    expect(indicator(r, 'PRIMARY', 'QUALIFIED_TEACHERS').standard).toBe(4.2);
+    expect(indicator(r, 'JUNIOR', 'QUALIFIED_TEACHERS').standard).toBe(5.3);
+    expect(stageOf(r, 'PRIMARY').holds).toBe(false);
+    expect(stageOf(r, 'JUNIOR').holds).toBe(true);
+    // 丙's primary part pulls the backbone coefficient up most: 56.25 of 75
+    const pulls = indicator(r, 'PRIMARY', 'BACKBONE_TEACHERS').pulls;
+    expect(pulls[0]).toEqual({ school: { name: '丙学校' }, share: expect.closeTo(0.75, 9), value: 0 });
+    expect(pulls.map((p: any) => [p.school.name, p.share])).toEqual([
+      ['丙学校', expect.closeTo(56.25 / 75, 9)],
+      ['甲小学', expect.closeTo(12.5 / 75, 9)],
+      ['乙小学', expect.closeTo(6.25 / 75, 9)],
+    ]);
+    expect(indicator(r, 'PRIMARY', 'PE_ARTS_TEACHERS').pulls).toEqual([]);
+  });
+
+  it('counts a teacher on a ROTATION or SUPPORT exchange at the host school on the days of the exchange (not a TRAVELING one)', async () => {
+    const group = await t.group(county.id, school.D, { name: '丁初中教联体' });
+    await t.member(group.id, school.C);
+    const moving = teachers.D[12]; // a 硕士, county-level backbone teacher of 丁初中 (junior)
+    const exchange = (kind: string, starts: string, ends: string) =>
+      t.sql(`INSERT INTO teacher_exchange (group_id, teacher_id, from_school_id, to_school_id, kind, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        group.id,
+        moving,
+        school.D,
+        school.C,
+        kind,
+        starts,
+        ends,
+      ]);
+    await exchange('TRAVELING', '2025-09-01', '2026-07-10');
+    expect((await report()).exchangesCounted).toBe(0);
+    await exchange('ROTATION', '2025-09-15', '2026-07-10');
+    const during = await report();
+    expect(during.exchangesCounted).toBe(1);
+    // 丁: backbone 1 of 300 students, 本科 and up 14; 丙 junior: backbone 2 of 100, 本科 and up 7.5
+    expect(value(part(during, 'JUNIOR', '丁初中'), 'BACKBONE_TEACHERS').value).toBeCloseTo(1 / 3, 10);
+    expect(value(part(during, 'JUNIOR', '丁初中'), 'QUALIFIED_TEACHERS').value).toBeCloseTo(14 / 3, 10);
+    expect(value(part(during, 'JUNIOR', '丙学校'), 'BACKBONE_TEACHERS').value).toBeCloseTo(2, 10);
+    expect(part(during, 'JUNIOR', '丙学校').teachers).toBeCloseTo(8.5, 10);
+    // the county mean does not move; the coefficient does: X = 2.0 (100), 0.333 (300), X̄ 0.75
+    expect(indicator(during, 'JUNIOR', 'BACKBONE_TEACHERS').value).toBeCloseTo(0.75, 10);
+    expect(indicator(during, 'JUNIOR', 'BACKBONE_TEACHERS').coefficient).toBeCloseTo(Math.sqrt((100 * 1.25 ** 2 + 300 * (0.75 - 1 / 3) ** 2) / 400) / 0.75, 9);
+    // before the exchange's first day, the teacher is at home
+    const before = await report(bureau, '2025-09-14');
+    expect(before.exchangesCounted).toBe(0);
+    expect(value(part(before, 'JUNIOR', '丁初中'), 'BACKBONE_TEACHERS').value).toBeCloseTo(2 / 3, 10);
+    await t.sql(`DELETE FROM teacher_exchange WHERE teacher_id = $1`, [moving]);
+    await t.sql(`DELETE FROM group_membership WHERE group_id = $1`, [group.id]);
+  });
+
+  it('simulates moves without saving them, and refuses a move it cannot make with the move’s field', async () => {
+    const simulate = `query($regionId: ID!, $year: Int!, $moves: [BalanceMoveInput!]!) { simulateBalance(regionId: $regionId, year: $year, moves: $moves) {
+      stages { stage holds indicators { key value coefficient holds } schools { school { name } values { key value } } } } }`;
+    // 甲's county-level backbone teacher (primary) to 丙: backbone 甲 0.5, 丙 1.0 → CV = √(25/400)/0.75 = 0.333
+    const moved = (await t.ok(simulate, { regionId: county.id, year: YEAR, moves: [{ teacherId: teachers.A[7], toSchoolId: school.C }] }, bureau)).simulateBalance;
+    expect(indicator(moved, 'PRIMARY', 'BACKBONE_TEACHERS')).toEqual({ key: 'BACKBONE_TEACHERS', value: expect.closeTo(0.75, 9), coefficient: expect.closeTo(1 / 3, 9), holds: true });
+    expect(indicator(moved, 'PRIMARY', 'QUALIFIED_TEACHERS').value).toBeCloseTo(4.625, 9);
+    expect(stageOf(moved, 'PRIMARY').holds).toBe(true);
+    // nothing saved
+    expect(indicator(await report(), 'PRIMARY', 'BACKBONE_TEACHERS').coefficient).toBeCloseTo(0.57735, 5);
+
+    const refused = async (moves: unknown[]) => {
+      const res = await t.gql(simulate, { regionId: county.id, year: YEAR, moves }, bureau);
+      return [codeOf(res), res.errors?.[0].extensions?.field];
+    };
+    expect(await refused([{ teacherId: randomUUID(), toSchoolId: school.C }])).toEqual(['BAD_USER_INPUT', 'moves.0.teacherId']);
+    expect(await refused([{ teacherId: teachers.A[7], toSchoolId: school.F }])).toEqual(['BAD_USER_INPUT', 'moves.0.toSchoolId']);
+    expect(await refused([{ teacherId: teachers.A[7], toSchoolId: school.A }])).toEqual(['BAD_USER_INPUT', 'moves.0.toSchoolId']);
+    expect(
+      await refused([
+        { teacherId: teachers.A[7], toSchoolId: school.C },
+        { teacherId: teachers.A[7], toSchoolId: school.B },
+      ]),
+    ).toEqual(['BAD_USER_INPUT', 'moves.1.teacherId']);
+    expect(await refused([{ teacherId: 'x', toSchoolId: school.C }])).toEqual(['BAD_USER_INPUT', expect.stringContaining('teacherId')]);
+  });
+
+  it('gives the report of earlier years (history), with what each year is missing', async () => {
+    const h = (await t.ok(`query($regionId: ID!) { balanceHistory(regionId: $regionId, year: ${YEAR}, years: 2) { year asOf stages { stage indicators { key coefficient } schools { school { name } students missing } } } }`, { regionId: county.id }, bureau)).balanceHistory;
+    expect(h.map((x: any) => [x.year, x.asOf])).toEqual([
+      [YEAR - 1, `${YEAR - 1}-09-30`],
+      [YEAR, `${YEAR}-09-30`],
+    ]);
+    // 2024: no facility figures, no enrolment: the school's student count (甲 999), 丙 split by its teachers' stages (5 : 7 of 500)
+    const earlier = stageOf(h[0], 'PRIMARY');
+    expect(earlier.schools.find((s: any) => s.school.name === '甲小学')).toEqual({ school: { name: '甲小学' }, students: 999, missing: ['FACILITIES'] });
+    expect(earlier.schools.find((s: any) => s.school.name === '丙学校')).toEqual({ school: { name: '丙学校' }, students: Math.round((500 * 5) / 12), missing: ['FACILITIES', 'ENROLMENT_BY_STAGE'] });
+    expect(h[1].stages[0].indicators[1].coefficient).toBeCloseTo(0.57735, 5);
+  });
+
+  it('refuses bad input with the field, and changes nothing when one row of many is wrong', async () => {
+    const one = `mutation($input: SchoolFacilitiesInput!) { setSchoolFacilities(input: $input) { buildingArea } }`;
+    const base = { schoolId: school.A, year: YEAR, buildingArea: 1, sportsArea: 1, equipmentValue: 1, multimediaRooms: 1 };
+    for (const [patch, field] of [
+      [{ buildingArea: -1 }, 'buildingArea'],
+      [{ multimediaRooms: 1.5 }, 'multimediaRooms'],
+      [{ year: 1800 }, 'year'],
+      [{ equipmentValue: 1.234 }, 'equipmentValue'],
+    ] as const) {
+      const res = await t.gql(one, { input: { ...base, ...patch } }, bureau);
+      expect([codeOf(res), res.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', expect.stringContaining(field)]);
+    }
+    const rows = [
+      { ...base, buildingArea: 7 },
+      { ...base, schoolId: school.B, sportsArea: -5 },
+    ];
+    const bulk = await t.gql(`mutation($input: SchoolFacilitiesBulkInput!) { setSchoolFacilitiesBulk(input: $input) { year } }`, { input: { rows } }, bureau);
+    expect(codeOf(bulk)).toBe('BAD_USER_INPUT');
+    const repeated = await t.gql(`mutation($input: SchoolFacilitiesBulkInput!) { setSchoolFacilitiesBulk(input: $input) { year } }`, { input: { rows: [base, base] } }, bureau);
+    expect([codeOf(repeated), repeated.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'rows.1']);
+    expect((await t.sql(`SELECT building_area::float8 AS a FROM school_facilities WHERE school_id = $1 AND year = $2`, [school.A, YEAR]))[0].a).toBe(1000);
+    const bad = await t.gql(REPORT, { regionId: county.id, year: 2999 }, bureau);
+    expect([codeOf(bad), bad.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'year']);
+    const badDay = await t.gql(REPORT, { regionId: county.id, year: YEAR, asOf: '2027-01-01' }, bureau);
+    expect([codeOf(badDay), badDay.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'asOf']);
+  });
+
+  it('shows a bureau its subtree, a group manager its groups’ schools, and nobody else anything', async () => {
+    const city = (await t.sql(`SELECT parent_id FROM region WHERE id = $1`, [county.id]))[0].parent_id;
+    const cityBureau = (await t.user('REGION_ADMIN', city)).token;
+    expect((await report(cityBureau)).stages[0].schools).toHaveLength(3);
+    const sibling = await t.region({ name: '邻县', parentId: city });
+    const siblingBureau = (await t.user('REGION_ADMIN', sibling.id)).token;
+    expect(codeOf(await t.gql(REPORT, { regionId: county.id, year: YEAR }, siblingBureau))).toBe('FORBIDDEN');
+    // a group manager: the group's active member schools only (丁 lead, 丙 member)
+    const group = await t.group(county.id, school.D, { name: '丁初中共同体', kind: 'EDUCATION_GROUP' });
+    await t.member(group.id, school.C);
+    const manager = (await t.user('GROUP_MANAGER', group.id)).token;
+    const mine = await report(manager);
+    expect(mine.wholeRegion).toBe(false);
+    expect(mine.stages.map((s: any) => [s.stage, s.schools.map((p: any) => p.school.name).sort()])).toEqual([
+      ['PRIMARY', ['丙学校']],
+      ['JUNIOR', ['丙学校', '丁初中'].sort()],
+    ]);
+    const otherManager = (await t.user('GROUP_MANAGER', (await t.group(sibling.id, (await t.school(sibling.id)).id)).id)).token;
+    expect(codeOf(await t.gql(REPORT, { regionId: county.id, year: YEAR }, otherManager))).toBe('FORBIDDEN');
+    const teacher = (await t.user('TEACHER', null, { teacherId: teachers.A[0] })).token;
+    expect(codeOf(await t.gql(REPORT, { regionId: county.id, year: YEAR }, teacher))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(REPORT, { regionId: randomUUID(), year: YEAR }, bureau))).toBe('NOT_FOUND');
+    // facilities: a school admin of another school may not write 甲's; nor may the manager
+    const otherAdmin = (await t.user('SCHOOL_ADMIN', school.B)).token;
+    const write = `mutation($input: SchoolFacilitiesInput!) { setSchoolFacilities(input: $input) { year } }`;
+    const input = { schoolId: school.A, year: YEAR, buildingArea: 1, sportsArea: 1, equipmentValue: 1, multimediaRooms: 1 };
+    expect(codeOf(await t.gql(write, { input }, otherAdmin))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(write, { input }, manager))).toBe('FORBIDDEN');
+    const ownAdmin = (await t.user('SCHOOL_ADMIN', school.A)).token;
+    expect(codeOf(await t.gql(write, { input: { ...input, year: YEAR - 1 } }, ownAdmin))).toBe('OK');
+    await t.sql(`DELETE FROM school_facilities WHERE school_id = $1 AND year = $2`, [school.A, YEAR - 1]);
+  });
+});
