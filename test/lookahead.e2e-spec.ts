@@ -66,7 +66,7 @@ describe('look-ahead reads: one statement, the same answers', () => {
   it('reads a group with its members, their schools, regions and parents in one statement, as the resolvers do', async () => {
     const q = (extra: string) => `query($id: ID!) { schoolGroup(id: $id) { id name kind mode level foundedOn status crossRegion mentorCapacity ${extra}
       leadSchool { name stage } region { name level parent { name } }
-      members { role pairing joinedOn leftOn school { name locale studentCount region { name parent { name } } } } } }`;
+      members { role pairing joinedOn leftOn school { name locale studentCount campusOf { name } region { name parent { name } } } } } }`;
     const { ahead, resolved } = await both(q(''), { id: groupId }, q('createdAt'));
     expect(ahead.extensions!.sqlStatements).toBe(1);
     expect(resolved.extensions!.sqlStatements).toBeGreaterThan(1);

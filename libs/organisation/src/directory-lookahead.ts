@@ -121,7 +121,8 @@ function buildNodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], a
   let depth = 0;
   const next = () => `${alias}_${++depth}`;
   /** [key, SQL value]: json_build_object's arguments, or for a raw selection the parts of the JSON text */
-  const build = (s: TypeSpec, a: string, selected: SelectedField[], extra: string[]): string | null => {
+  /** `joins`: inside a raw list, where a to-one relation is joined (LEFT JOIN into the list's FROM) rather than read by a subquery per row */
+  const build = (s: TypeSpec, a: string, selected: SelectedField[], extra: string[], joins: string[] | null = null): string | null => {
     const pairs: [string, string][] = [];
     const keys = new Set<string>();
     for (const k of extra) {
@@ -146,9 +147,18 @@ function buildNodeJson(spec: TypeSpec, alias: string, fields: SelectedField[], a
       const child = rel.type();
       const b = next();
       const where = rel.where(a, b, f.args);
-      const inner = where && build(child, b, f.fields, []);
+      if (raw && joins && !rel.many && where) {
+        // a to-one relation of a list's row: joined into the list's FROM (its key is the related row's id)
+        joins.push(`LEFT JOIN ${child.table} ${b} ON ${where}`);
+        const inner = build(child, b, f.fields, [], joins);
+        if (!inner) return null;
+        pairs.push([f.key!, `CASE WHEN ${b}.id IS NULL THEN 'null' ELSE ${inner} END`]);
+        continue;
+      }
+      const listJoins: string[] | null = raw && rel.many ? [] : null;
+      const inner = where && build(child, b, f.fields, [], listJoins);
       if (!inner) return null;
-      const from = `FROM ${child.table} ${b} WHERE ${where}`;
+      const from = `FROM ${child.table} ${b}${listJoins?.length ? ` ${listJoins.join(' ')}` : ''} WHERE ${where}`;
       if (raw) {
         // a list is an ARRAY(SELECT … ORDER BY …) joined with commas: the order is the subquery's, as documented
         // for ARRAY, and no aggregate starts per parent row (string_agg(… ORDER BY …) sorts anew for each; this is
