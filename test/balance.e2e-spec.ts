@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { upload, xlsx } from './support/imports';
 import { codeOf, TestApp } from './support/test-app';
 
 /**
@@ -337,5 +338,72 @@ describe('balanceReport (优质均衡)', () => {
     const ownAdmin = (await t.user('SCHOOL_ADMIN', school.A)).token;
     expect(codeOf(await t.gql(write, { input: { ...input, year: YEAR - 1 } }, ownAdmin))).toBe('OK');
     await t.sql(`DELETE FROM school_facilities WHERE school_id = $1 AND year = $2`, [school.A, YEAR - 1]);
+  });
+});
+
+describe('importing 办学条件 and the teachers’ 优质均衡 columns from a spreadsheet', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('imports facilities with the autumn enrolment, is unchanged on a second import, refuses bad cells, and keeps to the caller’s schools', async () => {
+    const city = await t.region({ name: '导入市', level: 'CITY' });
+    const county = await t.region({ name: '导入县', parentId: city.id });
+    const other = await t.region({ name: '别县', parentId: city.id });
+    const a = await t.school(county.id, { name: '导入小学', stage: 'PRIMARY' });
+    const b = await t.school(county.id, { name: '导入九年制学校', stage: 'NINE_YEAR' });
+    await t.school(other.id, { name: '别县小学' });
+    const bureau = (await t.user('REGION_ADMIN', county.id)).token;
+    const headers = ['学校名称', '学年', '教学及辅助用房面积（㎡）', '体育运动场馆面积（㎡）', '教学仪器设备值（元）', '网络多媒体教室数', '小学在校生数', '初中在校生数'];
+    const rows = [
+      ['导入小学', 2025, '1860.5', 3200, '620000', 8, 312, null],
+      ['导入九年制学校', 2025, 2400, 5000, '1,200,000.50', 12, 420, 300],
+    ];
+    const first = await upload(t, 'school-facilities', { name: 'f.xlsx', body: await xlsx([headers, ...rows]) }, bureau, false);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ created: 2, updated: 0, unchanged: 0, errors: [] });
+    const saved = await t.sql(`SELECT school_id, building_area::float8 AS b, equipment_value::float8 AS e, multimedia_rooms AS m FROM school_facilities ORDER BY building_area`);
+    expect(saved).toEqual([
+      { school_id: a.id, b: 1860.5, e: 620000, m: 8 },
+      { school_id: b.id, b: 2400, e: 1200000.5, m: 12 },
+    ]);
+    const enrolled = await t.sql(`SELECT school_id, term, primary_students AS p, junior_students AS j, source FROM school_enrolment ORDER BY primary_students`);
+    expect(enrolled).toEqual([
+      { school_id: a.id, term: 'AUTUMN', p: 312, j: 0, source: 'IMPORT' },
+      { school_id: b.id, term: 'AUTUMN', p: 420, j: 300, source: 'IMPORT' },
+    ]);
+    const again = await upload(t, 'school-facilities', { name: 'f.xlsx', body: await xlsx([headers, ...rows]) }, bureau, false);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: [] });
+    const bad = await upload(
+      t,
+      'school-facilities',
+      { name: 'f.xlsx', body: await xlsx([headers, ['导入小学', 2025, '1860.555', 3200, 620000, 8, null, null], ['别县小学', 2025, 1, 1, 1, 1, null, null], ['导入九年制学校', 2025, -3, 1, 1, 1, null, null]]) },
+      bureau,
+      false,
+    );
+    expect(bad.body.errors.map((e: any) => [e.row, e.column])).toEqual([
+      [2, '教学及辅助用房面积（㎡）'],
+      [3, '学校名称'],
+      [4, '教学及辅助用房面积（㎡）'],
+    ]);
+    // all or nothing: the first row's change was not written
+    expect((await t.sql(`SELECT building_area::float8 AS b FROM school_facilities WHERE school_id = $1`, [a.id]))[0].b).toBe(1860.5);
+  });
+
+  it('reads 最高学历, 骨干教师级别 and 是否专任教师 in the teachers import', async () => {
+    const county = await t.region({ name: '教师县', level: 'COUNTY' });
+    await t.school(county.id, { name: '教师小学' });
+    const bureau = (await t.user('REGION_ADMIN', county.id)).token;
+    const headers = ['姓名', '学校', '任教学科', '学段', '教龄', '最高学历', '骨干教师级别', '是否专任教师'];
+    const res = await upload(t, 'teachers', { name: 't.xlsx', body: await xlsx([headers, ['王敏', '教师小学', '体育', '小学', 8, '本科', '市级', '是'], ['李强', '教师小学', '语文', '小学', 20, '专科', null, '否']]) }, bureau, false);
+    expect(res.body).toMatchObject({ created: 2, errors: [] });
+    expect(await t.sql(`SELECT name, education_level, backbone_level, full_time FROM teacher ORDER BY years_of_experience`)).toEqual([
+      { name: '王敏', education_level: 'BACHELOR', backbone_level: 'CITY', full_time: true },
+      { name: '李强', education_level: 'JUNIOR_COLLEGE', backbone_level: null, full_time: false },
+    ]);
   });
 });

@@ -43,8 +43,10 @@ describe('spreadsheet imports: schools and teachers', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await res.arrayBuffer()) as any);
     const ws = wb.worksheets[0];
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(TEACHER_HEADERS);
-    expect(wb.getWorksheet('填写说明')!.rowCount).toBe(TEACHER_HEADERS.length + 1);
+    // the 优质均衡 columns last: files made from the earlier template still import
+    const headers = [...TEACHER_HEADERS, '最高学历', '骨干教师级别', '是否专任教师'];
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(headers);
+    expect(wb.getWorksheet('填写说明')!.rowCount).toBe(headers.length + 1);
     // fill it in as a county office would: replace the example row, add two more
     ws.spliceRows(2, 1);
     ws.addRow(['刘晓燕', '随县厉山镇三河小学', '', '0421001', '数学、科学', '小学', '一级教师', '12', '骨干教师', '', '']);

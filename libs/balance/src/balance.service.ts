@@ -224,18 +224,30 @@ export class BalanceService {
   }
 
   async setEnrolment(ctx: RequestContext, input: SchoolEnrolmentInput, source = EnrolmentSource.EDIT): Promise<SchoolEnrolment> {
+    const [saved] = await this.setEnrolments(ctx, [input], source);
+    return saved;
+  }
+
+  /** 在校生数 of many schools and terms at once (imports, the yearly snapshot): all rows or none. */
+  async setEnrolments(ctx: RequestContext, rows: readonly SchoolEnrolmentInput[], source: EnrolmentSource): Promise<SchoolEnrolment[]> {
+    if (!rows.length) return [];
     return this.tx.run(ctx, async (tx) => {
-      const [s] = await tx.em.query(`SELECT stage FROM school WHERE id = $1`, [input.schoolId]);
-      if (!s) throw notFound('School', input.schoolId);
-      await this.access.requireSchools(tx, 'staff', [input.schoolId]);
+      const ids = [...new Set(rows.map((r) => r.schoolId))];
+      const known: { id: string }[] = await tx.em.query(`SELECT id FROM school WHERE id = ANY($1::uuid[])`, [ids]);
+      const missing = ids.find((id) => !known.some((k) => k.id === id));
+      if (missing) throw notFound('School', missing);
+      await this.access.requireSchools(tx, 'staff', ids);
       await tx.em.query(
         `INSERT INTO school_enrolment (school_id, year, term, primary_students, junior_students, senior_students, source, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         SELECT u.*, $7, $8::uuid, $9::timestamptz FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::int[], $5::int[], $6::int[]) AS u
          ON CONFLICT (school_id, year, term) DO UPDATE SET primary_students = EXCLUDED.primary_students, junior_students = EXCLUDED.junior_students,
            senior_students = EXCLUDED.senior_students, source = EXCLUDED.source, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-        [input.schoolId, input.year, input.term, input.primaryStudents, input.juniorStudents, input.seniorStudents ?? 0, source, tx.user.userId, tx.now()],
+        [rows.map((r) => r.schoolId), rows.map((r) => r.year), rows.map((r) => r.term), rows.map((r) => r.primaryStudents), rows.map((r) => r.juniorStudents), rows.map((r) => r.seniorStudents ?? 0), source, tx.user.userId, tx.now()],
       );
-      return tx.em.findOneByOrFail(SchoolEnrolment, { schoolId: input.schoolId, year: input.year, term: input.term });
+      const saved = await tx.em.find(SchoolEnrolment, { where: rows.map((r) => ({ schoolId: r.schoolId, year: r.year, term: r.term })) });
+      const key = (x: { schoolId: string; year: number; term: string }) => `${x.schoolId} ${x.year} ${x.term}`;
+      const byKey = new Map(saved.map((x) => [key(x), x]));
+      return rows.map((r) => byKey.get(key(r))!);
     });
   }
 }

@@ -10,7 +10,7 @@ export interface RowError {
   messageEn: string;
 }
 
-export type ColumnType = 'text' | 'int' | 'date' | 'datetime' | 'enum' | 'enums' | 'list';
+export type ColumnType = 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'enum' | 'enums' | 'list';
 
 /** A column of an import kind: its key in the parsed record, headers (zh-CN as in the template; English accepted). */
 export interface ColumnSpec {
@@ -19,7 +19,7 @@ export interface ColumnSpec {
   en: string;
   type: ColumnType;
   required?: boolean;
-  /** text: longest length; int: largest value */
+  /** text: longest length; int, decimal: largest value */
   max?: number;
   min?: number;
   /** enum / enums: the labelled enum's name (its values, zh-CN and English labels are accepted) */
@@ -83,6 +83,15 @@ export function parseRow(specs: ColumnSpec[], index: Map<string, number>, row: n
       case 'int': {
         const n = Number(raw.replace(/,/g, ''));
         if (!/^\d[\d,]*$/.test(raw) || !Number.isSafeInteger(n)) fail(`“${s.zh}”应为整数`, `${s.en} must be a whole number`);
+        else if ((s.min !== undefined && n < s.min) || (s.max !== undefined && n > s.max)) fail(`“${s.zh}”应在 ${s.min ?? 0} 到 ${s.max} 之间`, `${s.en} must be from ${s.min ?? 0} to ${s.max}`);
+        else values[s.key] = n;
+        break;
+      }
+      case 'decimal': {
+        // a number with at most two decimals (areas in m², values in yuan)
+        const n = Number(raw.replace(/,/g, ''));
+        if (!/^\d[\d,]*(\.\d+)?$/.test(raw) || !Number.isFinite(n)) fail(`“${s.zh}”应为数字`, `${s.en} must be a number`);
+        else if ((raw.split('.')[1]?.length ?? 0) > 2) fail(`“${s.zh}”最多两位小数`, `${s.en} has at most two decimals`);
         else if ((s.min !== undefined && n < s.min) || (s.max !== undefined && n > s.max)) fail(`“${s.zh}”应在 ${s.min ?? 0} 到 ${s.max} 之间`, `${s.en} must be from ${s.min ?? 0} to ${s.max}`);
         else values[s.key] = n;
         break;

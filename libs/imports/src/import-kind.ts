@@ -1,4 +1,5 @@
 import type { RequestContext, Role } from '#app/core';
+import { NamedDirectory } from '#app/organisation';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { ColumnSpec, Parsed, RowError } from './columns';
@@ -82,6 +83,23 @@ export async function inputErrors(cls: new () => object, input: object, row: num
     const detail = Object.values(e.constraints ?? {})[0] ?? 'invalid';
     return { row, column: spec?.zh ?? e.property, value: spec && raw[spec.key] !== null ? String(raw[spec.key]) : null, message: `“${spec?.zh ?? e.property}”格式不正确（${detail}）`, messageEn: detail };
   });
+}
+
+/**
+ * Each row's school (its `school` column, narrowed by its `region` column when given) among those the caller may
+ * staff: the rows with their school's id, and an error for each row whose school is not found or is ambiguous.
+ */
+export async function rowsWithSchool<R extends { row: number; values: Record<string, any> }>(tx: RequestContext, rows: R[], spec: ColumnSpec): Promise<{ ok: (R & { schoolId: string })[]; errors: RowError[] }> {
+  const schools = await NamedDirectory.schoolsNamed(tx, rows.map((r) => r.values.school));
+  const ok: (R & { schoolId: string })[] = [];
+  const errors: RowError[] = [];
+  for (const r of rows) {
+    const found = schools.filter((s) => s.name === r.values.school && (!r.values.region || s.region === r.values.region));
+    if (found.length === 1) ok.push({ ...r, schoolId: found[0].id });
+    else if (!found.length) errors.push(cellError(spec, r.row, r.values.school, `没有找到您管辖范围内名为“${r.values.school}”的学校`, `No school named "${r.values.school}" within your scope`));
+    else errors.push(cellError(spec, r.row, r.values.school, `有 ${found.length} 所名为“${r.values.school}”的学校：请在“所属区县”列注明`, `${found.length} schools are named "${r.values.school}": name the region too`));
+  }
+  return { ok, errors };
 }
 
 /** The one group of that name among those the caller manages, or the row's error (none, or several). */

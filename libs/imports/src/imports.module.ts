@@ -6,11 +6,13 @@ import { ResearchModule } from '#app/research';
 import { MentoringModule } from '#app/mentoring';
 import { ActivityModule } from '#app/activity';
 import { IdentityModule } from '#app/identity';
+import { BalanceModule } from '#app/balance';
 import { IMPORT_KINDS } from './import-kind';
 import { ImportProgress } from './import-progress';
 import { ImportService } from './import.service';
 import { ImportsController, ImportTooLargeFilter } from './imports.controller';
 import { ExchangesImport } from './kinds/exchanges.import';
+import { SchoolFacilitiesImport } from './kinds/school-facilities.import';
 import { MembershipsImport } from './kinds/memberships.import';
 import { MentoringPairsImport } from './kinds/mentoring-pairs.import';
 import { SchoolsImport } from './kinds/schools.import';
@@ -25,6 +27,7 @@ import { TeachersImport } from './kinds/teachers.import';
     MentoringModule,
     ActivityModule,
     IdentityModule,
+    BalanceModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // in memory: files are bounded by IMPORT_MAX_BYTES; one file per request
@@ -39,7 +42,8 @@ import { TeachersImport } from './kinds/teachers.import';
     SessionsImport,
     MentoringPairsImport,
     ExchangesImport,
-    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport, MentoringPairsImport, ExchangesImport], useFactory: (...kinds: unknown[]) => kinds },
+    SchoolFacilitiesImport,
+    { provide: IMPORT_KINDS, inject: [SchoolsImport, TeachersImport, MembershipsImport, SessionsImport, MentoringPairsImport, ExchangesImport, SchoolFacilitiesImport], useFactory: (...kinds: unknown[]) => kinds },
     ImportProgress,
     ImportService,
     ImportTooLargeFilter,

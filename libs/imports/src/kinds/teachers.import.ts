@@ -3,10 +3,11 @@ import { registerLabels, Role, type RequestContext } from '#app/core';
 import { AccountsService, IdentityService } from '#app/identity';
 import { CreateTeacherInput, NamedDirectory, TeacherService, type Teacher } from '#app/organisation';
 import type { ColumnSpec, RowError } from '../columns';
-import { cellError, duplicates, inputErrors, type ImportKind, type ImportOutput, type RowPlan } from '../import-kind';
+import { cellError, duplicates, rowsWithSchool, inputErrors, type ImportKind, type ImportOutput, type RowPlan } from '../import-kind';
 
 // the roles a teacher's login may get from the import (账号角色)
 registerLabels('ImportLoginRole', { TEACHER: ['教师', 'Teacher'], SCHOOL_ADMIN: ['学校管理员', 'School admin'] });
+registerLabels('ImportYesNo', { YES: ['是', 'Yes'], NO: ['否', 'No'] });
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?\d{6,20}$/;
 
@@ -24,6 +25,9 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'phone', zh: '手机号', en: 'Phone', type: 'text', max: 30, example: '', help: '选填。' },
   { key: 'login', zh: '登录账号', en: 'Login', type: 'text', max: 254, example: '', help: '选填：邮箱或手机号。填写后为尚无账号的教师发出邀请（一次性验证码，14 天内有效；服务器配置了邮件时同时发送邮件），导入结果中列出验证码。' },
   { key: 'loginRole', zh: '账号角色', en: 'Login role', type: 'enum', enumName: 'ImportLoginRole', example: '', help: '选填：教师（默认）或学校管理员（管理本校）。只在填写了“登录账号”时有效。' },
+  { key: 'educationLevel', zh: '最高学历', en: 'Education', type: 'enum', enumName: 'EducationLevel', example: '本科', help: '选填：中专及以下、专科、本科、硕士研究生、博士研究生（优质均衡“高于规定学历”：小学专科及以上，初中本科及以上）。' },
+  { key: 'backboneLevel', zh: '骨干教师级别', en: 'Backbone level', type: 'enum', enumName: 'BackboneLevel', example: '县级', help: '选填：县级、市级、省级、国家级。名师、学科带头人、骨干教师荣誉未填级别时按县级计。' },
+  { key: 'fullTime', zh: '是否专任教师', en: 'Full-time teacher', type: 'enum', enumName: 'ImportYesNo', example: '是', help: '选填：是（默认）或否。优质均衡的教师指标只计专任教师。' },
 ];
 const col = (key: string) => COLUMNS.find((c) => c.key === key)!;
 
@@ -44,15 +48,7 @@ export class TeachersImport implements ImportKind {
   ) {}
 
   async plan(tx: RequestContext, rows: { row: number; values: Record<string, any> }[]) {
-    const errors: RowError[] = [];
-    const schools = await NamedDirectory.schoolsNamed(tx, rows.map((r) => r.values.school));
-    const ok: { row: number; values: Record<string, any>; schoolId: string }[] = [];
-    for (const r of rows) {
-      const found = schools.filter((s) => s.name === r.values.school && (!r.values.region || s.region === r.values.region));
-      if (found.length === 1) ok.push({ ...r, schoolId: found[0].id });
-      else if (!found.length) errors.push(cellError(col('school'), r.row, r.values.school, `没有找到您管辖范围内名为“${r.values.school}”的学校`, `No school named "${r.values.school}" within your scope`));
-      else errors.push(cellError(col('school'), r.row, r.values.school, `有 ${found.length} 所名为“${r.values.school}”的学校：请在“所属区县”列注明`, `${found.length} schools are named "${r.values.school}": name the region too`));
-    }
+    const { ok, errors } = await rowsWithSchool(tx, rows, col('school'));
     for (const x of ok) errors.push(...(await inputErrors(CreateTeacherInput, this.input(x), x.row, (prop) => COLUMNS.find((c) => c.key === prop), x.values)));
     errors.push(
       ...duplicates(ok.filter((x) => x.values.staffNo), (x) => x.values.staffNo, (x, first) => cellError(col('staffNo'), x.row, x.values.staffNo, `与第 ${first.row} 行的教职工号相同`, `The same staff number as row ${first.row}`)),
@@ -118,6 +114,9 @@ export class TeachersImport implements ImportKind {
       if (v.honours && !sameSet(t.honours, v.honours)) patch.honours = v.honours;
       if (v.email && t.email !== v.email) patch.email = v.email;
       if (v.phone && t.phone !== v.phone) patch.phone = v.phone;
+      if (v.educationLevel && t.educationLevel !== v.educationLevel) patch.educationLevel = v.educationLevel;
+      if (v.backboneLevel && t.backboneLevel !== v.backboneLevel) patch.backboneLevel = v.backboneLevel;
+      if (v.fullTime && t.fullTime !== (v.fullTime === 'YES')) patch.fullTime = v.fullTime === 'YES';
       const changed = Object.keys(patch).length > 0;
       plans.push(
         changed || inviting
@@ -145,7 +144,8 @@ export class TeachersImport implements ImportKind {
   private input(x: { values: Record<string, any>; schoolId: string }): CreateTeacherInput {
     const v = x.values;
     const input: CreateTeacherInput = { name: v.name, schoolId: x.schoolId, subjects: v.subjects, stage: v.stage, yearsOfExperience: v.yearsOfExperience };
-    for (const k of ['title', 'honours', 'email', 'phone', 'staffNo'] as const) if (v[k] !== null) (input as any)[k] = v[k];
+    for (const k of ['title', 'honours', 'email', 'phone', 'staffNo', 'educationLevel', 'backboneLevel'] as const) if (v[k] !== null) (input as any)[k] = v[k];
+    if (v.fullTime !== null) input.fullTime = v.fullTime === 'YES';
     return input;
   }
 }
