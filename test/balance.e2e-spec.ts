@@ -307,6 +307,50 @@ describe('balanceReport (优质均衡)', () => {
     expect([codeOf(badDay), badDay.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'asOf']);
   });
 
+  it('suggests the fewest moves that close a coefficient, within a group and keeping a teacher of each subject, and makes them exchanges in one action', async () => {
+    const suggest = `query($regionId: ID!, $year: Int!, $maxMoves: Int, $across: Boolean) { suggestBalancingRotations(regionId: $regionId, year: $year, maxMoves: $maxMoves, acrossGroups: $across) {
+      reachesThresholds moves { teacher { id name } from { name } to { name } stage indicator groupId coefficientBefore coefficientAfter reason }
+      coefficients { stage key before after holdsBefore holdsAfter } } }`;
+    const run = async (vars: Record<string, unknown> = {}) => (await t.ok(suggest, { regionId: county.id, year: YEAR, maxMoves: 5, ...vars }, bureau)).suggestBalancingRotations;
+    // only 小学 骨干 is above its line (0.577). No group joins 甲 and 丙, and across groups 甲's two backbone teachers
+    // are its only 数学 and only 英语 teachers, 乙's its only 体育 teacher: nobody may leave, nothing is suggested.
+    const none = await run({ across: true });
+    expect(none.moves).toEqual([]);
+    expect(none.reachesThresholds).toBe(false);
+    expect(none.coefficients.find((c: any) => c.stage === 'PRIMARY' && c.key === 'BACKBONE_TEACHERS')).toEqual({ stage: 'PRIMARY', key: 'BACKBONE_TEACHERS', before: expect.closeTo(0.57735, 5), after: expect.closeTo(0.57735, 5), holdsBefore: false, holdsAfter: false });
+    // a second 英语 teacher at 甲, and a group of 甲 and 丙: one move (甲's 英语 backbone teacher to 丙) brings it to 0.333
+    await teach('A', 1, { stage: 'PRIMARY', edu: 'SECONDARY', subject: '英语' });
+    const group = await t.group(county.id, school.A, { name: '甲小学教育集团', kind: 'EDUCATION_GROUP' });
+    await t.member(group.id, school.C);
+    const plan = await run();
+    expect(plan.moves).toHaveLength(1);
+    const [move] = plan.moves;
+    expect(move).toMatchObject({ teacher: { id: teachers.A[8] }, from: { name: '甲小学' }, to: { name: '丙学校' }, stage: 'PRIMARY', indicator: 'BACKBONE_TEACHERS', groupId: group.id });
+    expect([move.coefficientBefore, move.coefficientAfter]).toEqual([expect.closeTo(0.57735, 5), expect.closeTo(1 / 3, 9)]);
+    expect(move.reason).toBe('Primary coefficient of “County-level or higher backbone teachers per 100 students” 0.577 → 0.333 (甲小学 → 丙学校)');
+    const zh = await t.gql(suggest, { regionId: county.id, year: YEAR, maxMoves: 5 }, bureau, { 'accept-language': 'zh-CN' });
+    expect(zh.data.suggestBalancingRotations.moves[0].reason).toBe('小学“每百名学生拥有县级以上骨干教师数”校际差异系数 0.577 → 0.333（甲小学 → 丙学校）');
+    expect(plan.reachesThresholds).toBe(true);
+    // one action: the suggested move becomes a 交流轮岗, and the report counts the teacher at 丙
+    const made = await t.ok(`mutation($input: CreateBalancingExchangesInput!) { createBalancingExchanges(input: $input) { kind teacherId fromSchoolId toSchoolId startsOn } }`, {
+      input: { moves: [{ teacherId: move.teacher.id, toSchoolId: school.C, groupId: move.groupId }], startsOn: '2025-09-20', endsOn: '2026-07-10' },
+    }, bureau);
+    expect(made.createBalancingExchanges).toEqual([{ kind: 'ROTATION', teacherId: teachers.A[8], fromSchoolId: school.A, toSchoolId: school.C, startsOn: '2025-09-20' }]);
+    const r = await report();
+    expect(r.exchangesCounted).toBe(1);
+    expect(indicator(r, 'PRIMARY', 'BACKBONE_TEACHERS').coefficient).toBeCloseTo(1 / 3, 9);
+    expect((await run()).moves).toEqual([]);
+    // a bad move is refused and nothing is made
+    const bad = await t.gql(`mutation($input: CreateBalancingExchangesInput!) { createBalancingExchanges(input: $input) { kind } }`, {
+      input: { moves: [{ teacherId: teachers.B[0], toSchoolId: school.C, groupId: group.id }], startsOn: '2025-09-20' },
+    }, bureau);
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(suggest, { regionId: county.id, year: YEAR, maxMoves: 0 }, bureau))).toBe('BAD_USER_INPUT');
+    expect((await t.sql(`SELECT count(*)::int AS n FROM teacher_exchange`))[0].n).toBe(1);
+    await t.sql(`DELETE FROM teacher_exchange`);
+    await t.sql(`DELETE FROM group_membership WHERE group_id = $1`, [group.id]);
+  });
+
   it('shows a bureau its subtree, a group manager its groups’ schools, and nobody else anything', async () => {
     const city = (await t.sql(`SELECT parent_id FROM region WHERE id = $1`, [county.id]))[0].parent_id;
     const cityBureau = (await t.user('REGION_ADMIN', city)).token;

@@ -48,6 +48,8 @@ const EXPECTED: Record<string, string> = {
   'Query.balanceReport': 'REGION_ADMIN,GROUP_MANAGER',
   'Query.balanceHistory': 'REGION_ADMIN,GROUP_MANAGER',
   'Query.simulateBalance': 'REGION_ADMIN,GROUP_MANAGER',
+  'Query.suggestBalancingRotations': 'REGION_ADMIN,GROUP_MANAGER',
+  'Mutation.createBalancingExchanges': 'REGION_ADMIN,GROUP_MANAGER',
   'Mutation.createUser': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.inviteUser': 'REGION_ADMIN,SCHOOL_ADMIN',
   'Mutation.deactivateUser': 'REGION_ADMIN,SCHOOL_ADMIN',

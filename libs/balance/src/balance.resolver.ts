@@ -1,17 +1,42 @@
 import { Args, Extensions, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, DateScalar, IdArg, Role, type RequestContext } from '#app/core';
 import { BalanceService } from './balance.service';
+import { BalancingService } from './balancing.service';
+import { CreateBalancingExchangesInput } from './dto/balancing.input';
+import { TeacherExchange } from '#app/activity';
 import { BalanceMoveInput, SchoolEnrolmentInput, SchoolFacilitiesBulkInput, SchoolFacilitiesInput } from './dto/balance.input';
 import { SchoolEnrolment } from './entities/school-enrolment.entity';
 import { SchoolFacilities } from './entities/school-facilities.entity';
-import { BalanceReport } from './models';
+import { BalanceReport, BalancingPlan } from './models';
 
 const yearArg = { type: () => Int, description: 'The school year, by the year it starts in (2025 = 2025–2026)' };
 const asOfArg = { type: () => DateScalar, nullable: true, description: 'Count teachers and exchanges on this day of the school year (default: today in the current school year, else 30 September)' };
 
 @Resolver()
 export class BalanceResolver {
-  constructor(private readonly balance: BalanceService) {}
+  constructor(
+    private readonly balance: BalanceService,
+    private readonly balancing: BalancingService,
+  ) {}
+
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
+  @Query(() => BalancingPlan, { description: 'Teacher moves that bring QUALIFIED, BACKBONE and PE_ARTS under their thresholds with the fewest moves (exact per coefficient: a convex min-cost flow), or as low as they go within maxMoves; each with its reason. Nothing is saved.' })
+  suggestBalancingRotations(
+    @Ctx() ctx: RequestContext,
+    @IdArg('regionId') regionId: string,
+    @Args('year', yearArg) year: number,
+    @Args('maxMoves', { type: () => Int, defaultValue: 10, description: '1–50' }) maxMoves: number,
+    @Args('acrossGroups', { defaultValue: false, description: 'Allow moves between schools of no common group (the county decides: 县管校聘)' }) acrossGroups: boolean,
+    @Args('asOf', asOfArg) asOf?: string,
+  ) {
+    return this.balancing.suggest(ctx, regionId, year, maxMoves, acrossGroups, asOf);
+  }
+
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
+  @Mutation(() => [TeacherExchange], { description: 'Makes a 交流轮岗 of each suggested move (group managers: in their group), all or none' })
+  createBalancingExchanges(@Ctx() ctx: RequestContext, @Args('input') input: CreateBalancingExchangesInput) {
+    return this.balancing.createExchanges(ctx, input);
+  }
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
   @Query(() => BalanceReport, { description: '优质均衡: the seven resource indicators of the region’s compulsory schools per stage, each school’s compliance and the 校际差异系数 (bureaus: the region subtree; group managers: their groups’ schools in it)' })

@@ -9,6 +9,9 @@ export * from './entities/school-facilities.entity';
 export * from './entities/school-enrolment.entity';
 export * from './dto/balance.input';
 export * from './balance.service';
+export * from './balancing.service';
+export * from './rotations';
+export * from './dto/balancing.input';
 export * from './balance.module';
 
 export const BALANCE_ENTITIES = [SchoolFacilities, SchoolEnrolment];

@@ -1,6 +1,6 @@
 import { Extensions, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '#app/core';
-import { School } from '#app/organisation';
+import { School, Teacher } from '#app/organisation';
 import { BalanceExclusion, BalanceMissing } from './report';
 import { BalanceIndicator, BalanceStage } from './standard';
 import { registerLabelledEnums } from '#app/core';
@@ -79,4 +79,40 @@ export class BalanceReport {
   @Field(() => Int, { description: 'Teachers counted at a host school on the day because of a ROTATION or SUPPORT exchange' }) exchangesCounted: number;
   @Field(() => [BalanceStageReport], { description: 'PRIMARY, then JUNIOR' }) @Extensions({ listSize: 2 }) stages: BalanceStageReport[];
   @Field(() => [BalanceExcludedSchool]) excluded: BalanceExcludedSchool[];
+}
+
+@ObjectType({ description: 'A suggested move: count this teacher at that school (make it a 交流轮岗 with createBalancingExchanges)' })
+export class BalancingMove {
+  @Field(() => Teacher) teacher: Teacher;
+  @Field(() => School) from: School;
+  @Field(() => School) to: School;
+  @Field(() => BalanceStage) stage: BalanceStage;
+  @Field(() => BalanceIndicator, { description: 'The coefficient the move is for' }) indicator: BalanceIndicator;
+  @Field(() => ID, { nullable: true, description: 'A group both schools are active members of (null: none, a move across groups)' }) groupId: string | null;
+  @Field(() => Float, { nullable: true, description: 'The coefficient before this move (the moves applied in order)' }) coefficientBefore: number | null;
+  @Field(() => Float, { nullable: true }) coefficientAfter: number | null;
+  @Field({ description: 'Which coefficient it lowers and by how much, in your language' }) reason: string;
+}
+
+@ObjectType()
+export class BalancingCoefficient {
+  @Field(() => BalanceStage) stage: BalanceStage;
+  @Field(() => BalanceIndicator) key: BalanceIndicator;
+  @Field(() => Float) threshold: number;
+  @Field(() => Float, { nullable: true }) before: number | null;
+  @Field(() => Float, { nullable: true, description: 'With every suggested move made' }) after: number | null;
+  @Field() holdsBefore: boolean;
+  @Field() holdsAfter: boolean;
+}
+
+@ObjectType({ description: 'Suggested rotations that bring the teacher-based coefficients under their thresholds (nothing is saved)' })
+export class BalancingPlan {
+  @Field(() => ID) regionId: string;
+  @Field(() => Int) year: number;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => Int) maxMoves: number;
+  @Field() acrossGroups: boolean;
+  @Field({ description: 'Every teacher-based coefficient within its threshold after the moves' }) reachesThresholds: boolean;
+  @Field(() => [BalancingMove]) @Extensions({ listSize: 50 }) moves: BalancingMove[];
+  @Field(() => [BalancingCoefficient], { description: 'QUALIFIED, BACKBONE and PE_ARTS of each stage, before and after' }) @Extensions({ listSize: 6 }) coefficients: BalancingCoefficient[];
 }

@@ -41,3 +41,4 @@ export * from './realtime/live-connections';
 export * from './realtime/graphql-ws';
 export * from './realtime/observable-iterator';
 export * from './core.module';
+export * from './algorithms/min-cost-flow';
