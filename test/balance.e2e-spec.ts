@@ -351,6 +351,47 @@ describe('balanceReport (优质均衡)', () => {
     await t.sql(`DELETE FROM group_membership WHERE group_id = $1`, [group.id]);
   });
 
+  it('keeps each school’s students per term, takes the yearly snapshot, and counts 回流 since a school joined its consortium', async () => {
+    const enrol = `mutation($input: SchoolEnrolmentInput!) { setSchoolEnrolment(input: $input) { year term } }`;
+    // 乙小学 before it joined (spring term 2022–2023: 6 pupils), the autumn after (87), and 2025 (100, set above)
+    await t.ok(enrol, { input: { schoolId: school.B, year: 2022, term: 'SPRING', primaryStudents: 6, juniorStudents: 0 } }, bureau);
+    await t.ok(enrol, { input: { schoolId: school.B, year: 2023, term: 'AUTUMN', primaryStudents: 87, juniorStudents: 0 } }, bureau);
+    const history = (await t.ok(`query($id: ID!) { schoolEnrolments(schoolId: $id) { year term primaryStudents source } }`, { id: school.B }, bureau)).schoolEnrolments;
+    expect(history).toEqual([
+      { year: 2022, term: 'SPRING', primaryStudents: 6, source: 'EDIT' },
+      { year: 2023, term: 'AUTUMN', primaryStudents: 87, source: 'EDIT' },
+      { year: 2025, term: 'AUTUMN', primaryStudents: 100, source: 'EDIT' },
+    ]);
+    const consortium = await t.group(county.id, school.B, { name: '乙小学教联体', kind: 'CONSORTIUM', foundedOn: '2023-03-20' });
+    await t.member(consortium.id, school.A, '2024-01-01');
+    const returned = `query($r: ID!, $asOf: Date) { studentsReturned(regionId: $r, asOf: $asOf) { total counties { region { name } change schools }
+      schools { school { name } joinedOn before beforeTerm { year term } now nowTerm { year term } change } } }`;
+    const r = (await t.ok(returned, { r: county.id, asOf: '2025-10-01' }, bureau)).studentsReturned;
+    // 乙: 6 in the spring term that began 2023-03-01 (before it joined on 03-20), 100 now: +94; 甲 has no term before 2024-01-01
+    expect(r.total).toBe(94);
+    expect(r.counties).toEqual([{ region: { name: '均衡县' }, change: 94, schools: 1 }]);
+    expect(r.schools).toEqual([
+      { school: { name: '乙小学' }, joinedOn: '2023-03-20', before: 6, beforeTerm: { year: 2022, term: 'SPRING' }, now: 100, nowTerm: { year: 2025, term: 'AUTUMN' }, change: 94 },
+      { school: { name: '甲小学' }, joinedOn: '2024-01-01', before: null, beforeTerm: null, now: 200, nowTerm: { year: 2025, term: 'AUTUMN' }, change: null },
+    ]);
+    expect((await t.ok(returned, { r: county.id, asOf: '2024-01-01' }, bureau)).studentsReturned.total).toBe(81);
+    // the snapshot of 2024: every school without an autumn 2024 enrolment gets its student count; 丙 (nine-year, no earlier term) is left for the bureau
+    const snap = (await t.ok(`mutation($r: ID!) { snapshotEnrolment(regionId: $r, year: 2024) { year recorded skipped { name } } }`, { r: county.id }, bureau)).snapshotEnrolment;
+    expect(snap).toEqual({ year: 2024, recorded: 5, skipped: [{ name: '丙学校' }] });
+    expect(await t.sql(`SELECT primary_students AS p, junior_students AS j, source FROM school_enrolment WHERE school_id = $1 AND year = 2024`, [school.A])).toEqual([{ p: 999, j: 0, source: 'SNAPSHOT' }]);
+    expect((await t.ok(`mutation($r: ID!) { snapshotEnrolment(regionId: $r, year: 2024) { recorded } }`, { r: county.id }, bureau)).snapshotEnrolment.recorded).toBe(0);
+    // scope: another county's bureau, a group manager
+    const city = (await t.sql(`SELECT parent_id FROM region WHERE id = $1`, [county.id]))[0].parent_id;
+    const other = (await t.user('REGION_ADMIN', (await t.region({ name: '另一县', parentId: city })).id)).token;
+    expect(codeOf(await t.gql(returned, { r: county.id }, other))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(`query($id: ID!) { schoolEnrolments(schoolId: $id) { year } }`, { id: school.B }, other))).toBe('FORBIDDEN');
+    const manager = (await t.user('GROUP_MANAGER', consortium.id)).token;
+    expect(codeOf(await t.gql(returned, { r: county.id }, manager))).toBe('FORBIDDEN');
+    expect((await t.ok(`query($id: ID!) { schoolEnrolments(schoolId: $id) { year } }`, { id: school.B }, manager)).schoolEnrolments).toHaveLength(4); // with the snapshot's 2024
+    await t.sql(`DELETE FROM school_enrolment WHERE year = 2024 OR (school_id = $1 AND year < 2025)`, [school.B]);
+    await t.sql(`DELETE FROM group_membership WHERE group_id = $1`, [consortium.id]);
+  });
+
   it('shows a bureau its subtree, a group manager its groups’ schools, and nobody else anything', async () => {
     const city = (await t.sql(`SELECT parent_id FROM region WHERE id = $1`, [county.id]))[0].parent_id;
     const cityBureau = (await t.user('REGION_ADMIN', city)).token;

@@ -7,7 +7,8 @@ import { TeacherExchange } from '#app/activity';
 import { BalanceMoveInput, SchoolEnrolmentInput, SchoolFacilitiesBulkInput, SchoolFacilitiesInput } from './dto/balance.input';
 import { SchoolEnrolment } from './entities/school-enrolment.entity';
 import { SchoolFacilities } from './entities/school-facilities.entity';
-import { BalanceReport, BalancingPlan } from './models';
+import { BalanceReport, BalancingPlan, EnrolmentSnapshot, StudentsReturned } from './models';
+import { EnrolmentService } from './enrolment.service';
 
 const yearArg = { type: () => Int, description: 'The school year, by the year it starts in (2025 = 2025–2026)' };
 const asOfArg = { type: () => DateScalar, nullable: true, description: 'Count teachers and exchanges on this day of the school year (default: today in the current school year, else 30 September)' };
@@ -17,7 +18,26 @@ export class BalanceResolver {
   constructor(
     private readonly balance: BalanceService,
     private readonly balancing: BalancingService,
+    private readonly enrolment: EnrolmentService,
   ) {}
+
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
+  @Query(() => [SchoolEnrolment], { description: '在校生数 of a school per term, oldest first' })
+  schoolEnrolments(@Ctx() ctx: RequestContext, @IdArg('schoolId') schoolId: string) {
+    return this.enrolment.history(ctx, schoolId);
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Mutation(() => EnrolmentSnapshot, { description: 'The yearly snapshot: each school of the region without an autumn enrolment for the year gets its current student count as one' })
+  snapshotEnrolment(@Ctx() ctx: RequestContext, @IdArg('regionId') regionId: string, @Args('year', yearArg) year: number) {
+    return this.enrolment.snapshot(ctx, regionId, year);
+  }
+
+  @Allow(Role.REGION_ADMIN)
+  @Query(() => StudentsReturned, { description: '回流: the students consortium member schools have gained since they joined, per county, as of asOf (default today)' })
+  studentsReturned(@Ctx() ctx: RequestContext, @IdArg('regionId') regionId: string, @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string) {
+    return this.enrolment.returned(ctx, regionId, asOf ?? ctx.today());
+  }
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
   @Query(() => BalancingPlan, { description: 'Teacher moves that bring QUALIFIED, BACKBONE and PE_ARTS under their thresholds with the fewest moves (exact per coefficient: a convex min-cost flow), or as low as they go within maxMoves; each with its reason. Nothing is saved.' })

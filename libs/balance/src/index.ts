@@ -10,6 +10,7 @@ export * from './entities/school-enrolment.entity';
 export * from './dto/balance.input';
 export * from './balance.service';
 export * from './balancing.service';
+export * from './enrolment.service';
 export * from './rotations';
 export * from './dto/balancing.input';
 export * from './balance.module';

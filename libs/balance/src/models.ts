@@ -1,6 +1,7 @@
 import { Extensions, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '#app/core';
-import { School, Teacher } from '#app/organisation';
+import { Region, School, Teacher } from '#app/organisation';
+import { Term } from './enums';
 import { BalanceExclusion, BalanceMissing } from './report';
 import { BalanceIndicator, BalanceStage } from './standard';
 import { registerLabelledEnums } from '#app/core';
@@ -115,4 +116,45 @@ export class BalancingPlan {
   @Field({ description: 'Every teacher-based coefficient within its threshold after the moves' }) reachesThresholds: boolean;
   @Field(() => [BalancingMove]) @Extensions({ listSize: 50 }) moves: BalancingMove[];
   @Field(() => [BalancingCoefficient], { description: 'QUALIFIED, BACKBONE and PE_ARTS of each stage, before and after' }) @Extensions({ listSize: 6 }) coefficients: BalancingCoefficient[];
+}
+
+@ObjectType()
+export class EnrolmentSnapshot {
+  @Field(() => Int) year: number;
+  @Field(() => Int, { description: 'Schools whose student count became their autumn enrolment' }) recorded: number;
+  @Field(() => [School], { description: 'Nine- or twelve-year schools without an earlier term to split by: enter theirs' }) skipped: School[];
+}
+
+@ObjectType()
+export class TermRef {
+  @Field(() => Int) year: number;
+  @Field(() => Term) term: Term;
+}
+
+@ObjectType({ description: '回流 of one consortium member school: its compulsory students when it joined and now' })
+export class SchoolReturned {
+  @Field(() => School) school: School;
+  @Field(() => ID) groupId: string;
+  @Field(() => DateScalar) joinedOn: string;
+  @Field(() => Int, { nullable: true, description: 'In the last term that began by the day it joined (null: none recorded)' }) before: number | null;
+  @Field(() => TermRef, { nullable: true }) beforeTerm: TermRef | null;
+  @Field(() => Int, { nullable: true, description: 'In the last term that began by asOf' }) now: number | null;
+  @Field(() => TermRef, { nullable: true }) nowTerm: TermRef | null;
+  @Field(() => Int, { nullable: true, description: 'now − before (null when either is missing)' }) change: number | null;
+}
+
+@ObjectType()
+export class ReturnedStudents {
+  @Field(() => Region) region: Region;
+  @Field(() => Int, { description: 'Σ change of its member schools' }) change: number;
+  @Field(() => Int, { description: 'Member schools with both terms recorded' }) schools: number;
+}
+
+@ObjectType({ description: '回流: students gained by consortium member schools since they joined, per county' })
+export class StudentsReturned {
+  @Field(() => ID) regionId: string;
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => Int) total: number;
+  @Field(() => [ReturnedStudents]) counties: ReturnedStudents[];
+  @Field(() => [SchoolReturned], { description: 'Largest gain first' }) schools: SchoolReturned[];
 }

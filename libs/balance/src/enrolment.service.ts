@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
+import { AccessService, inRegionsSql, Region, School, SchoolStage } from '#app/organisation';
+import { In } from 'typeorm';
+import { BalanceService } from './balance.service';
+import { SchoolEnrolment } from './entities/school-enrolment.entity';
+import { EnrolmentSource, Term } from './enums';
+import { EnrolmentSnapshot, ReturnedStudents, SchoolReturned, StudentsReturned } from './models';
+
+/** The day a term starts: the autumn term on 1 September of its school year, the spring term on 1 March after. */
+export const termStart = (year: number, term: Term) => (term === Term.AUTUMN ? `${year}-09-01` : `${year + 1}-03-01`);
+
+/** Students counted by 优质均衡 and 回流: the compulsory parts. */
+const compulsory = (e: SchoolEnrolment) => e.primaryStudents + e.juniorStudents;
+
+/**
+ * 在校生 over time: each school's students per term (entered, imported, or the yearly snapshot of its student count),
+ * and the 回流 figure of the Suizhou report: how many students each consortium member school has gained since it
+ * joined (三河小学 +70, 驼子校区 6 → 87), summed per county.
+ */
+@Injectable()
+export class EnrolmentService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly access: AccessService,
+    private readonly balance: BalanceService,
+  ) {}
+
+  /** A school's terms, oldest first: its staff admins, region admins above it, managers of a group it is an active member of. */
+  async history(ctx: RequestContext, schoolId: string): Promise<SchoolEnrolment[]> {
+    const [s] = await ctx.em.query(
+      `SELECT s.id, ($2::boolean OR ${inRegionsSql('s.region_id', '$3::uuid[]')} OR s.id = ANY($4::uuid[])
+              OR EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND m.left_on IS NULL AND m.group_id = ANY($5::uuid[]))) AS allowed
+         FROM school s WHERE s.id = $1`,
+      [schoolId, ctx.user.isPlatformAdmin, ctx.user.regionIds, ctx.user.schoolIds, ctx.user.groupIds],
+    );
+    if (!s) throw notFound('School', schoolId);
+    if (!s.allowed) throw forbidden({ zh: '该学校不在您的管理范围内', en: 'This school is outside your scope' });
+    const rows = await ctx.em.find(SchoolEnrolment, { where: { schoolId } });
+    return rows.sort((a, b) => (termStart(a.year, a.term) < termStart(b.year, b.term) ? -1 : 1));
+  }
+
+  /**
+   * The yearly snapshot: each school of the region without an autumn enrolment for `year` gets its current student
+   * count as one (a school of one stage part: in that part; a nine- or twelve-year school: split as its latest earlier
+   * term was, or left out when it has none). Region admins.
+   */
+  async snapshot(ctx: RequestContext, regionId: string, year: number): Promise<EnrolmentSnapshot> {
+    return this.tx.run(ctx, async (tx) => {
+      await this.access.requireRegions(tx, [regionId]);
+      const schools = await tx.em
+        .createQueryBuilder(School, 's')
+        .innerJoin('region', 'r', 'r.id = s.region_id')
+        .where(':region = ANY(r.path)', { region: regionId })
+        .andWhere(`NOT EXISTS (SELECT 1 FROM school_enrolment e WHERE e.school_id = s.id AND e.year = :year AND e.term = 'AUTUMN')`, { year })
+        .orderBy('s.name')
+        .addOrderBy('s.id')
+        .getMany();
+      const earlier = schools.length ? await tx.em.find(SchoolEnrolment, { where: { schoolId: In(schools.map((s) => s.id)) } }) : [];
+      const rows: { schoolId: string; primary: number; junior: number; senior: number }[] = [];
+      const skipped: School[] = [];
+      for (const s of schools) {
+        const n = s.studentCount;
+        if (s.stage === SchoolStage.PRIMARY || s.stage === SchoolStage.TEACHING_POINT) rows.push({ schoolId: s.id, primary: n, junior: 0, senior: 0 });
+        else if (s.stage === SchoolStage.JUNIOR) rows.push({ schoolId: s.id, primary: 0, junior: n, senior: 0 });
+        else if (s.stage === SchoolStage.SENIOR) rows.push({ schoolId: s.id, primary: 0, junior: 0, senior: n });
+        else {
+          const last = earlier.filter((e) => e.schoolId === s.id && termStart(e.year, e.term) < termStart(year, Term.AUTUMN)).sort((a, b) => (termStart(a.year, a.term) < termStart(b.year, b.term) ? 1 : -1))[0];
+          const all = last ? last.primaryStudents + last.juniorStudents + last.seniorStudents : 0;
+          if (!last || !all) {
+            skipped.push(s);
+            continue;
+          }
+          const primary = Math.round((n * last.primaryStudents) / all);
+          const junior = Math.round((n * last.juniorStudents) / all);
+          rows.push({ schoolId: s.id, primary, junior, senior: Math.max(0, n - primary - junior) });
+        }
+      }
+      await this.balance.setEnrolments(
+        tx,
+        rows.map((r) => ({ schoolId: r.schoolId, year, term: Term.AUTUMN, primaryStudents: r.primary, juniorStudents: r.junior, seniorStudents: r.senior })),
+        EnrolmentSource.SNAPSHOT,
+      );
+      return { year, recorded: rows.length, skipped };
+    });
+  }
+
+  /**
+   * 回流: for each active consortium member school in the region, its compulsory students in the last term that began
+   * by the day it joined, and in the last term that began by `asOf`; the change, summed per county. Region admins.
+   */
+  async returned(ctx: RequestContext, regionId: string, asOf: string): Promise<StudentsReturned> {
+    await this.access.requireRegions(ctx, [regionId]);
+    const members: { school_id: string; group_id: string; joined_on: string; region_id: string }[] = await ctx.em.query(
+      `SELECT m.school_id, m.group_id, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, s.region_id
+         FROM group_membership m JOIN school s ON s.id = m.school_id JOIN region r ON r.id = s.region_id
+        WHERE m.group_kind = 'CONSORTIUM' AND m.left_on IS NULL AND m.joined_on <= $2::date AND $1 = ANY(r.path)`,
+      [regionId, asOf],
+    );
+    const ids = [...new Set(members.map((m) => m.school_id))];
+    const [schools, regions, terms] = ids.length
+      ? await Promise.all([
+          ctx.em.findBy(School, { id: In(ids) }),
+          ctx.em.findBy(Region, { id: In([...new Set(members.map((m) => m.region_id))]) }),
+          ctx.em.find(SchoolEnrolment, { where: { schoolId: In(ids) } }),
+        ])
+      : [[], [], []];
+    const lastBy = (schoolId: string, day: string) =>
+      terms.filter((e) => e.schoolId === schoolId && termStart(e.year, e.term) <= day).sort((a, b) => (termStart(a.year, a.term) < termStart(b.year, b.term) ? 1 : -1))[0] ?? null;
+    const school = new Map(schools.map((s) => [s.id, s]));
+    const rows = members
+      .map((m): SchoolReturned => {
+        const before = lastBy(m.school_id, m.joined_on);
+        const now = lastBy(m.school_id, asOf);
+        const change = before && now && now !== before ? compulsory(now) - compulsory(before) : before && now ? 0 : null;
+        return {
+          school: school.get(m.school_id)!,
+          groupId: m.group_id,
+          joinedOn: m.joined_on,
+          before: before ? compulsory(before) : null,
+          beforeTerm: before ? { year: before.year, term: before.term } : null,
+          now: now ? compulsory(now) : null,
+          nowTerm: now ? { year: now.year, term: now.term } : null,
+          change,
+        };
+      })
+      .sort((a, b) => (b.change ?? -Infinity) - (a.change ?? -Infinity) || (a.school.name < b.school.name ? -1 : 1));
+    const counties = regions
+      .map((r): ReturnedStudents => {
+        const mine = rows.filter((x) => x.school.regionId === r.id && x.change !== null);
+        return { region: r, change: mine.reduce((s, x) => s + x.change!, 0), schools: mine.length };
+      })
+      .sort((a, b) => b.change - a.change || (a.region.name < b.region.name ? -1 : 1));
+    return Object.assign(new StudentsReturned(), { regionId, asOf, total: counties.reduce((s, c) => s + c.change, 0), counties, schools: rows });
+  }
+}
