@@ -17,6 +17,7 @@ const pages = {
   shell: () => import('../features/layout/Shell'),
   home: () => import('../pages/home/HomePage'),
   region: () => import('../pages/regions/RegionPage'),
+  balance: () => import('../pages/balance/BalancePage'),
   group: () => import('../pages/groups/GroupPage'),
   school: () => import('../pages/schools/SchoolPage'),
   sessions: () => import('../pages/sessions/SessionsPage'),
@@ -33,6 +34,7 @@ const NotFoundPage = lazy(() => import('../features/common/NotFoundPage'));
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
 const HomePage = lazy(pages.home);
 const RegionPage = lazy(pages.region);
+const BalancePage = lazy(pages.balance);
 const GroupPage = lazy(pages.group);
 const SchoolPage = lazy(pages.school);
 const SessionsPage = lazy(pages.sessions);
@@ -53,7 +55,8 @@ function prefetch(client: ReturnType<typeof createApolloClient>) {
   void pages.shell();
   // the first part of the path, and whether an id follows it (/sessions is the list, /sessions/:id one session)
   const chunkOf = (path: string) => {
-    const [, first, id] = path.split('/');
+    const [, first, id, sub] = path.split('/');
+    if (first === 'regions' && sub === 'balance') return pages.balance;
     const list: Record<string, () => Promise<unknown>> = { sessions: pages.sessions, plans: pages.plans, mentoring: pages.mentoring, exchanges: pages.exchanges, activities: pages.activities, import: pages.imports };
     const detail: Record<string, () => Promise<unknown>> = { regions: pages.region, groups: pages.group, schools: pages.school, sessions: pages.session, plans: pages.plan };
     return id ? detail[first] : list[first];
@@ -84,6 +87,7 @@ function Localized() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/" element={<SignedIn><HomePage /></SignedIn>} />
             <Route path="/regions/:id" element={<SignedIn><RegionPage /></SignedIn>} />
+            <Route path="/regions/:id/balance" element={<SignedIn><BalancePage /></SignedIn>} />
             <Route path="/groups/:id" element={<SignedIn><GroupPage /></SignedIn>} />
             <Route path="/schools/:id" element={<SignedIn><SchoolPage /></SignedIn>} />
             <Route path="/sessions" element={<SignedIn><SessionsPage /></SignedIn>} />

@@ -4,6 +4,7 @@ import { groupWorkEn, groupWorkZh } from '../pages/mentoring/messages';
 import { sessionsEn, sessionsZh } from '../pages/sessions/messages';
 import { importsEn, importsZh } from '../pages/imports/messages';
 import { notificationsEn, notificationsZh } from '../features/notifications/messages';
+import { balanceEn, balanceZh } from '../pages/balance/messages';
 
 /** Every string a person reads, in zh-CN (first) and en. Keys are grouped by page; larger areas keep theirs beside their pages. */
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
   ...groupWorkZh,
   ...importsZh,
   ...notificationsZh,
+  ...balanceZh,
   'app.name': '办学共同体协作平台',
   'app.tagline': '教育集团 · 县域教联体 · 学校联盟 · 学区',
   'nav.home': '首页',
@@ -211,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   ...groupWorkEn,
   ...importsEn,
   ...notificationsEn,
+  ...balanceEn,
   'app.name': 'School Groups Platform',
   'app.tagline': 'Education groups · county consortia · alliances · school districts',
   'nav.home': 'Home',

@@ -75,6 +75,9 @@ export default function RegionPage() {
           {r.parent ? <Link to={`/regions/${r.parent.id}`}>‹ {r.parent.name}</Link> : null}
         </div>
         <Space>
+          <Link to={`/regions/${r.id}/balance`} data-testid="open-balance">
+            {t('balance.open')}
+          </Link>
           <DownloadButtons path={`/reports/regions/${r.id}/coverage`} query={{ asOf }} />
           <span>{t('common.asOf')}</span>
           <DatePicker aria-label={t('common.asOf')} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { balanceWorld, type BalanceWorld } from '../support/balance-world';
+import { launchBrowser, openPage, type PageWatch } from '../support/browser';
+import { TestApp } from '../support/test-app';
+
+const YEAR = 2025;
+
+/** 优质均衡 in the browser: the county worked through by hand (support/balance-world.ts), as its bureau sees it. */
+describe('web app: 优质均衡', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let w: BalanceWorld;
+  const pages: PageWatch[] = [];
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await balanceWorld(t, YEAR);
+    // a second 英语 teacher at 甲 and a group of 甲 and 丙: the one move the plan then suggests (see test/balance)
+    await w.teach('A', 1, { stage: 'PRIMARY', edu: 'SECONDARY', subject: '英语' });
+    const group = await t.group(w.county.id, w.school.A, { name: '甲小学教育集团', kind: 'EDUCATION_GROUP' });
+    await t.member(group.id, w.school.C);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('shows the coefficients (red above the line), each school against the standard, the trend, and the suggested move made a rotation', async () => {
+    const p = await openPage(browser, t.url, { token: w.bureau });
+    pages.push(p);
+    const { page } = p;
+    await page.goto(`${t.url}/regions/${w.county.id}`);
+    await page.getByTestId('open-balance').click();
+    await page.waitForURL(`${t.url}/regions/${w.county.id}/balance`);
+    // the year of the records
+    await page.getByRole('combobox', { name: '学年' }).click();
+    await page.getByTitle(`${YEAR}—${YEAR + 1} 学年`).click();
+    await expect(page.getByTestId('cv-PRIMARY-BACKBONE_TEACHERS').textContent()).resolves.toBe('0.577 超出');
+    await expect(page.getByTestId('cv-PRIMARY-QUALIFIED_TEACHERS').textContent()).resolves.toBe('0.047 达标');
+    await expect(page.getByTestId('cv-JUNIOR-BACKBONE_TEACHERS').textContent()).resolves.toBe('0.192 达标');
+    await expect(page.getByTestId('balance-stage-PRIMARY').textContent()).resolves.toBe('小学有 1 项差异系数超出 0.50');
+    await expect(page.getByTestId('balance-stage-JUNIOR').textContent()).resolves.toBe('初中各项差异系数均达标');
+    const primary = page.getByTestId('balance-schools-PRIMARY');
+    await expect(primary.getByRole('row', { name: /丙学校/ }).textContent()).resolves.toContain('未达标');
+    await expect(primary.getByRole('row', { name: /乙小学/ }).textContent()).resolves.toContain('6 / 7');
+    await page.getByText('未参与计算：戊教学点').waitFor();
+    await p.chartsDrawn();
+    await p.shot('balance-report');
+
+    await page.getByRole('button', { name: '生成建议' }).click();
+    const moves = page.getByTestId('balance-moves');
+    await moves.waitFor();
+    await expect(moves.textContent()).resolves.toContain('甲小学 → 丙学校');
+    await expect(moves.textContent()).resolves.toContain('校际差异系数 0.577 → 0.333');
+    await page.getByText('按建议调整后，教师类差异系数全部达标').waitFor();
+    await p.shot('balance-plan');
+    await page.getByTestId('balance-create').click();
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已创建 1 条交流轮岗记录').waitFor();
+    const exchanges = await t.sql(`SELECT kind, from_school_id, to_school_id FROM teacher_exchange`);
+    expect(exchanges).toEqual([{ kind: 'ROTATION', from_school_id: w.school.A, to_school_id: w.school.C }]);
+    expect(p.foreignRequests).toEqual([]);
+    expect(p.consoleErrors).toEqual([]);
+    expect(p.overflows).toEqual([]);
+  });
+});
