@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { upload, xlsx } from './support/imports';
 import { balanceWorld, type BalanceWorld } from './support/balance-world';
 import { codeOf, TestApp } from './support/test-app';
@@ -316,6 +317,37 @@ describe('balanceReport (优质均衡)', () => {
     expect((await t.ok(`query($id: ID!) { schoolEnrolments(schoolId: $id) { year } }`, { id: school.B }, manager)).schoolEnrolments).toHaveLength(4); // with the snapshot's 2024
     await t.sql(`DELETE FROM school_enrolment WHERE year = 2024 OR (school_id = $1 AND year < 2025)`, [school.B]);
     await t.sql(`DELETE FROM group_membership WHERE group_id = $1`, [consortium.id]);
+  });
+
+  it('downloads the report as bureaus file it: the coefficients, each stage’s schools, and what it was counted on', async () => {
+    const get = (format: string, token = bureau, year: string | null = String(YEAR)) =>
+      fetch(`${t.url}/reports/regions/${county.id}/balance.${format}${year ? `?year=${year}` : ''}`, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' } });
+    const xlsx = await get('xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="balance-${YEAR}.xlsx"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['校际差异系数', '小学学校达标情况', '初中学校达标情况', '说明']);
+    const cv = wb.getWorksheet('校际差异系数')!;
+    const backbone = cv.getRow(3); // the header, then 小学's seven in the standard's order
+    expect([backbone.getCell(1).value, backbone.getCell(2).value]).toEqual(['小学 PRIMARY', '每百名学生拥有县级以上骨干教师数 BACKBONE_TEACHERS']);
+    expect(backbone.getCell(5).value).toBeCloseTo(0.57735, 5);
+    expect([backbone.getCell(5).numFmt, backbone.getCell(7).value]).toEqual(['0.000', '否 No']);
+    expect(String(backbone.getCell(8).value)).toContain('丙学校 75.0%');
+    const schools = wb.getWorksheet('小学学校达标情况')!;
+    const header = (schools.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['学校 School', '在校生 Students', '专任教师 Full-time teachers', '每百名学生拥有高于规定学历教师数 QUALIFIED_TEACHERS']);
+    const b = schools.getRows(2, 3)!.find((row) => row.getCell(1).value === '乙小学')!;
+    expect([b.getCell(2).value, b.getCell(7).value, b.getCell(11).value, b.getCell(12).value]).toEqual([100, 4, 6, '是 Yes']);
+    const csv = await (await get('csv')).text();
+    expect(csv.startsWith('学段 Stage,指标 Indicator')).toBe(true); // fetch's text() drops the BOM
+    expect(csv).toContain('小学 PRIMARY,每百名学生拥有县级以上骨干教师数 BACKBONE_TEACHERS,1,0.75,0.5774,0.5000,否 No');
+    // the same scope as balanceReport; the year is required
+    const sibling = (await t.user('REGION_ADMIN', (await t.region({ name: '下载邻县', parentId: (await t.sql(`SELECT parent_id FROM region WHERE id = $1`, [county.id]))[0].parent_id })).id)).token;
+    expect((await get('xlsx', sibling)).status).toBe(403);
+    const noYear = await get('csv', bureau, null);
+    expect(noYear.status).toBe(400);
+    expect(((await noYear.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
   });
 
   it('shows a bureau its subtree, a group manager its groups’ schools, and nobody else anything', async () => {

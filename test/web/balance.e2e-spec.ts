@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { balanceWorld, type BalanceWorld } from '../support/balance-world';
-import { launchBrowser, openPage, type PageWatch } from '../support/browser';
+import { chooseOption, launchBrowser, openPage, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const YEAR = 2025;
@@ -48,6 +48,20 @@ describe('web app: 优质均衡', () => {
     await page.getByText('未参与计算：戊教学点').waitFor();
     await p.chartsDrawn();
     await p.shot('balance-report');
+
+    // what if 甲's county-level backbone teacher (数学) taught at 丙: 小学 骨干 0.577 → 0.333, nothing saved
+    const whatIf = (name: string) => page.getByRole('combobox', { name });
+    // what a select shows once chosen
+    const chosen = (title: string) => page.locator(`.ant-select-content[title="${title}"]`);
+    await chooseOption(page, whatIf('调出学校'), '甲小学', chosen('甲小学'));
+    await chooseOption(page, whatIf('教师'), 'A数学0', chosen('A数学0（数学）'));
+    await chooseOption(page, whatIf('调入学校'), '丙学校', chosen('丙学校'));
+    await page.getByRole('button', { name: '加入模拟' }).click();
+    const simulated = page.getByTestId('what-if-coefficients');
+    await simulated.getByRole('row', { name: /骨干/ }).waitFor();
+    await expect(simulated.getByRole('row', { name: /小学 · 每百名学生拥有县级以上骨干教师数/ }).textContent()).resolves.toContain('0.5770.333');
+    await p.shot('balance-what-if');
+    expect(await t.sql(`SELECT count(*)::int AS n FROM teacher_exchange`)).toEqual([{ n: 0 }]);
 
     await page.getByRole('button', { name: '生成建议' }).click();
     const moves = page.getByTestId('balance-moves');

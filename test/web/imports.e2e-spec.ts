@@ -24,7 +24,7 @@ describe('web app: importing from spreadsheets', () => {
     await w.page.goto(`${t.url}/`);
     await w.page.getByRole('link', { name: '数据导入' }).click();
     await w.page.getByRole('heading', { name: '从表格导入' }).waitFor();
-    expect(await w.page.getByRole('radiogroup', { name: '导入内容' }).getByRole('radio').count()).toBe(6);
+    expect(await w.page.getByRole('radiogroup', { name: '导入内容' }).getByRole('radio').count()).toBe(7);
     await w.page.getByText('教师', { exact: true }).click();
     const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: '下载模板' }).click()]);
     expect(download.suggestedFilename()).toBe('teachers-template.xlsx');
@@ -61,7 +61,7 @@ describe('web app: importing from spreadsheets', () => {
     const s = await web.open('school');
     await s.page.goto(`${t.url}/import`);
     await s.page.getByRole('heading', { name: '从表格导入' }).waitFor();
-    expect(await s.page.locator('.ant-segmented-item-label').allTextContents()).toEqual(['教师']);
+    expect(await s.page.locator('.ant-segmented-item-label').allTextContents()).toEqual(['教师', '办学条件与在校生']);
     const teacher = await web.open('teacher');
     await teacher.page.goto(`${t.url}/`);
     await teacher.page.getByRole('link', { name: '首页' }).waitFor();

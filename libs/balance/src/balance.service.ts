@@ -223,6 +223,14 @@ export class BalanceService {
     });
   }
 
+  /** What these schools have recorded: facility figures (every year) and autumn enrolments (for imports to compare). */
+  async recorded(ctx: RequestContext, schoolIds: readonly string[]): Promise<{ facilities: SchoolFacilities[]; enrolments: SchoolEnrolment[] }> {
+    if (!schoolIds.length) return { facilities: [], enrolments: [] };
+    const ids = In([...new Set(schoolIds)]);
+    const [facilities, enrolments] = await Promise.all([ctx.em.findBy(SchoolFacilities, { schoolId: ids }), ctx.em.findBy(SchoolEnrolment, { schoolId: ids, term: Term.AUTUMN })]);
+    return { facilities, enrolments };
+  }
+
   async setEnrolment(ctx: RequestContext, input: SchoolEnrolmentInput, source = EnrolmentSource.EDIT): Promise<SchoolEnrolment> {
     const [saved] = await this.setEnrolments(ctx, [input], source);
     return saved;

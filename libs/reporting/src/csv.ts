@@ -10,13 +10,14 @@ export function toCsv(rows: (string | number | null | undefined)[][]): string {
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** A report's tables one after the other, a blank line between; ratios as fractions with four decimals. */
+/** A report's tables one after the other, a blank line between; ratios as fractions with four decimals, coefficients with four, measures with two. */
 export function reportToCsv(report: Report): string {
   const rows: CellValue[][] = [];
   report.tables.forEach((table, i) => {
     if (i) rows.push([]);
     rows.push(table.columns.map((c) => c.header));
-    for (const cells of tableCells(table)) rows.push(cells.map(({ value, kind }) => (kind === 'ratio' && typeof value === 'number' ? value.toFixed(4) : value)));
+    for (const cells of tableCells(table))
+      rows.push(cells.map(({ value, kind }) => (typeof value !== 'number' ? value : kind === 'ratio' || kind === 'coefficient' ? value.toFixed(4) : kind === 'decimal' ? Number(value.toFixed(2)) : value)));
   });
   return toCsv(rows);
 }

@@ -14,6 +14,7 @@ export const REPORT_ROUTES = {
   trend: { path: 'regions/:regionId/trend.:format', query: ['months', 'asOf'] },
   breakdown: { path: 'regions/:regionId/breakdown.:format', query: ['from', 'to', 'asOf'] },
   groups: { path: 'regions/:regionId/groups.:format', query: ['from', 'to'] },
+  balance: { path: 'regions/:regionId/balance.:format', query: ['year', 'asOf'] },
 } as const;
 
 const MATCHERS = Object.values(REPORT_ROUTES).map((r) => ({

@@ -1,5 +1,6 @@
 import { labelOf } from '#app/core';
 import type { School } from '#app/organisation';
+import { INDICATORS, type BalanceReport } from '#app/balance';
 import { BREAKDOWN_FIGURES, figureHeader, GROUP_COUNTERS, REGION_FIGURES, type FigureField } from './metric-registry';
 import type { ActivityCounters, CoverageFigures, ExchangePeople, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, RegionGroupBreakdown } from './models';
 
@@ -7,7 +8,8 @@ import type { ActivityCounters, CoverageFigures, ExchangePeople, GroupActivitySu
  * The downloadable tables, each defined once: the CSV and the Excel writers (csv.ts, xlsx.ts) both render these.
  * Headers are Chinese first, then English.
  */
-export type CellKind = 'text' | 'count' | 'ratio';
+/** decimal: a measure with two decimals (m² per student); coefficient: three (校际差异系数) */
+export type CellKind = 'text' | 'count' | 'ratio' | 'decimal' | 'coefficient';
 export type CellValue = string | number | null | undefined;
 
 export interface Column<R> {
@@ -219,4 +221,55 @@ export function breakdownReport(b: RegionBreakdown): Report {
       },
     ],
   };
+}
+
+const decimal = <R>(header: string, value: (row: R) => CellValue): Column<R> => ({ header, kind: 'decimal', value });
+const yesNo = (b: boolean) => (b ? '是 Yes' : '否 No');
+
+type BalanceStageRow = BalanceReport['stages'][number];
+type BalanceIndicatorRow = BalanceStageRow['indicators'][number] & { stage: string };
+type BalancePartRow = BalanceStageRow['schools'][number];
+
+/**
+ * 优质均衡 as bureaus file it: the 校际差异系数 of each stage (学段, 指标, 标准, 县域值, 差异系数, 阈值, 是否达标), then one
+ * sheet per stage with each school's seven values, how many it meets and whether it complies.
+ */
+export function balanceReportTables(r: BalanceReport, regionName: string): Report {
+  const coefficients: Table<BalanceIndicatorRow> = {
+    sheet: '校际差异系数',
+    columns: [
+      text('学段 Stage', (x) => `${labelOf('BalanceStage', x.stage)} ${x.stage}`),
+      text(H.indicator, (x) => `${labelOf('BalanceIndicator', x.key)} ${x.key}`),
+      decimal('标准 Standard', (x) => x.standard),
+      decimal('县域值 County value', (x) => x.value),
+      { header: '差异系数 Coefficient', kind: 'coefficient', value: (x) => x.coefficient },
+      { header: '阈值 Threshold', kind: 'coefficient', value: (x) => x.threshold },
+      text('是否达标 Within', (x) => yesNo(x.holds)),
+      text('拉高最多的学校 Pulled up most by', (x) => x.pulls.map((p) => `${p.school.name} ${(p.share * 100).toFixed(1)}%`).join('；')),
+    ],
+    rows: r.stages.flatMap((st) => st.indicators.map((i) => ({ ...i, stage: st.stage }))),
+  };
+  const schools = r.stages.map(
+    (st): Table<BalancePartRow> => ({
+      sheet: `${labelOf('BalanceStage', st.stage)}学校达标情况`,
+      columns: [
+        text(H.school, (p) => p.school.name),
+        count('在校生 Students', (p) => p.students),
+        decimal('专任教师 Full-time teachers', (p) => p.teachers),
+        ...INDICATORS.map((key) => decimal<BalancePartRow>(`${labelOf('BalanceIndicator', key)} ${key}`, (p) => p.values.find((v) => v.key === key)?.value)),
+        count('达标项数 Met', (p) => p.met),
+        text('是否达标 Complies', (p) => yesNo(p.complies)),
+        text('缺少数据 Missing', (p) => p.missing.map((m) => labelOf('BalanceMissing', m)).join('；')),
+      ],
+      rows: st.schools,
+    }),
+  );
+  const about = indicators('说明', [
+    { label: H.region, value: regionName, kind: 'text' },
+    { label: '学年 School year', value: `${r.year}-${r.year + 1}`, kind: 'text' },
+    { label: H.asOf, value: r.asOf, kind: 'text' },
+    { label: '按交流计入流入校的教师 Teachers counted at a host', value: r.exchangesCounted, kind: 'count' },
+    { label: '未参与计算 Left out', value: r.excluded.map((e) => `${e.school.name}（${labelOf('BalanceExclusion', e.reason)}）`).join('；'), kind: 'text' },
+  ]);
+  return { filename: `balance-${r.year}`, tables: [coefficients, ...schools, about] };
 }

@@ -1,3 +1,4 @@
+import { BalanceModule } from '#app/balance';
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '#app/organisation';
 import { DownloadLinkService } from './download-link.service';
@@ -9,7 +10,7 @@ import { RollupProjection } from './rollups/rollup-projection';
 import { RollupService } from './rollups/rollup.service';
 
 @Module({
-  imports: [OrganisationModule],
+  imports: [OrganisationModule, BalanceModule],
   controllers: [ReportsDownloadController],
   providers: [RollupService, RollupProjection, ReportsService, GroupBreakdownService, DownloadLinkService, ReportsResolver, RegionCoverageFieldsResolver, SchoolActivityFieldsResolver, GroupActivityFieldsResolver, RegionActivityFieldsResolver, GroupBreakdownRowFieldsResolver],
   exports: [ReportsService, GroupBreakdownService, RollupService],

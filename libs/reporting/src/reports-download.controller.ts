@@ -2,10 +2,11 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Allow, badInput, Ctx, isUuid, notFound, Role, type RequestContext } from '#app/core';
 import { Exchanges } from '#app/activity';
 import { GroupService, SchoolService, type School } from '#app/organisation';
+import { BalanceService } from '#app/balance';
 import { GroupBreakdownService } from './group-breakdown.service';
 import { reportToCsv } from './csv';
 import { REPORT_FORMATS, REPORT_ROUTES, type ReportFormat } from './report-routes';
-import { breakdownReport, coverageReport, groupActivityReport, groupBreakdownReport, regionActivityReport, trendReport, type Report } from './report-tables';
+import { balanceReportTables, breakdownReport, coverageReport, groupActivityReport, groupBreakdownReport, regionActivityReport, trendReport, type Report } from './report-tables';
 import { DEFAULT_TREND_MONTHS, MAX_TREND_MONTHS, ReportsService } from './reports.service';
 import { reportToXlsx } from './xlsx';
 
@@ -45,7 +46,18 @@ export class ReportsDownloadController {
     private readonly breakdowns: GroupBreakdownService,
     private readonly schools: SchoolService,
     private readonly groups: GroupService,
+    private readonly balance: BalanceService,
   ) {}
+
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
+  @Get(REPORT_ROUTES.balance.path)
+  async balanceReport(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('year') year: string, @Query('asOf') asOf: string | undefined, @Res() res: any) {
+    const f = formatOf(format);
+    if (!/^\d{4}$/.test(year ?? '')) throw badInput('year', { zh: '「year」为必填项：学年开始的年份，如 2025', en: 'year is required: the year the school year starts in, e.g. 2025' });
+    const report = await this.balance.report(ctx, id('regionId', regionId), Number(year), asOf || null);
+    const [region] = await ctx.em.query(`SELECT name FROM region WHERE id = $1`, [report.regionId]);
+    await send(res, f, balanceReportTables(report, region?.name ?? ''));
+  }
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)
   @Get(REPORT_ROUTES.groupActivity.path)

@@ -1,12 +1,20 @@
 import ExcelJS from 'exceljs';
 import { tableCells, type CellKind, type Report } from './report-tables';
 
-const FORMATS: Record<CellKind, string | undefined> = { text: undefined, count: '#,##0', ratio: '0.0%' };
+const FORMATS: Record<CellKind, string | undefined> = { text: undefined, count: '#,##0', ratio: '0.0%', decimal: '#,##0.00', coefficient: '0.000' };
 
 /** Columns as wide as their longest shown value; CJK characters count twice. */
 const widthOf = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uFFFF]/.test(ch) ? 2 : 1), 0);
 const shown = (value: unknown, kind: CellKind) =>
-  value === null || value === undefined ? '' : kind === 'ratio' && typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : kind === 'count' ? Number(value).toLocaleString('en') : String(value);
+  value === null || value === undefined
+    ? ''
+    : kind === 'ratio' && typeof value === 'number'
+      ? `${(value * 100).toFixed(1)}%`
+      : kind === 'count'
+        ? Number(value).toLocaleString('en')
+        : kind === 'decimal' || kind === 'coefficient'
+          ? Number(value).toFixed(kind === 'decimal' ? 2 : 3)
+          : String(value);
 
 /**
  * One sheet per table: a bold, frozen header row, numbers as numbers (counts #,##0, ratios 0.0%), text always as

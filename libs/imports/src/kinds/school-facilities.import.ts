@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { Role, type RequestContext } from '#app/core';
-import { BalanceService, EnrolmentSource, SchoolEnrolment, SchoolFacilities, Term } from '#app/balance';
+import { BalanceService, EnrolmentSource, Term } from '#app/balance';
 import type { ColumnSpec } from '../columns';
 import { cellError, duplicates, rowsWithSchool, type ImportKind, type RowPlan } from '../import-kind';
 
@@ -35,10 +34,7 @@ export class SchoolFacilitiesImport implements ImportKind {
     const { ok, errors } = await rowsWithSchool(tx, rows, col('school'));
     const key = (x: { schoolId: string; values: Record<string, any> }) => `${x.schoolId} ${x.values.year}`;
     errors.push(...duplicates(ok, key, (x, first) => cellError(col('year'), x.row, String(x.values.year), `与第 ${first.row} 行是同一学校同一学年`, `The same school and year as row ${first.row}`)));
-    const ids = [...new Set(ok.map((x) => x.schoolId))];
-    const [facilities, enrolments] = ids.length
-      ? await Promise.all([tx.em.findBy(SchoolFacilities, { schoolId: In(ids) }), tx.em.findBy(SchoolEnrolment, { schoolId: In(ids), term: Term.AUTUMN })])
-      : [[], []];
+    const { facilities, enrolments } = await this.balance.recorded(tx, ok.map((x) => x.schoolId));
     const plans: RowPlan[] = ok.map((x) => {
       const v = x.values;
       const figures = { schoolId: x.schoolId, year: v.year, buildingArea: v.buildingArea, sportsArea: v.sportsArea, equipmentValue: v.equipmentValue, multimediaRooms: v.multimediaRooms };

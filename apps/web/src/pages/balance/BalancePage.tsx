@@ -7,6 +7,7 @@ import { day, number, todayInChina } from '../../app/format';
 import { useI18n, type Lang } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
 import { LazyChart } from '../../features/charts/LazyChart';
+import { DownloadButtons } from '../../features/common/DownloadButtons';
 import { FormModal } from '../../features/common/FormModal';
 import { Loading } from '../../features/common/Loading';
 import { ProblemResult } from '../../features/common/ProblemResult';
@@ -42,6 +43,18 @@ const PLAN = graphql(`
       moves { teacher { id name } from { id name } to { id name } stage indicator groupId coefficientBefore coefficientAfter reason }
       coefficients { stage key threshold before after holdsBefore holdsAfter }
     }
+  }
+`);
+
+const SIMULATE = graphql(`
+  query BalanceWhatIf($id: ID!, $year: Int!, $moves: [BalanceMoveInput!]!) {
+    simulateBalance(regionId: $id, year: $year, moves: $moves) { stages { stage holds indicators { key coefficient holds } } }
+  }
+`);
+
+const SCHOOL_TEACHERS = graphql(`
+  query BalanceSchoolTeachers($schoolId: ID!) {
+    teachers(filter: { schoolId: $schoolId }, first: 100) { edges { node { id name subjects } } }
   }
 `);
 
@@ -84,6 +97,7 @@ export default function BalancePage() {
           <Link to={`/regions/${data.region.id}`}>‹ {data.region.name}</Link>
         </div>
         <Space>
+          <DownloadButtons path={`/reports/regions/${id}/balance`} query={{ year }} />
           <span>{t('balance.year')}</span>
           <Select
             aria-label={t('balance.year')}
@@ -109,6 +123,7 @@ export default function BalancePage() {
         </Space>
       </Card>
       {r.stages.map((s) => (s.schools.length ? <SchoolsCard key={s.stage} stage={s} /> : null))}
+      <WhatIfCard regionId={id} year={year} stages={r.stages} />
       <TrendCard regionId={id} year={year} />
       <PlanCard regionId={id} year={year} onCreated={() => void refetch()} />
     </Space>
@@ -335,6 +350,79 @@ function PlanCard({ regionId, year, onCreated }: { regionId: string; year: numbe
           <DatePicker />
         </Form.Item>
       </FormModal>
+    </Card>
+  );
+}
+
+interface WhatIfMove {
+  teacherId: string;
+  teacherName: string;
+  fromName: string;
+  toSchoolId: string;
+  toName: string;
+}
+
+/** What if: count chosen teachers at other schools and see each coefficient move (nothing is saved). */
+function WhatIfCard({ regionId, year, stages }: { regionId: string; year: number; stages: Stage[] }) {
+  const { t } = useI18n();
+  const label = useLabels();
+  const schools = [...new Map(stages.flatMap((s) => s.schools.map((p) => [p.school.id, p.school] as const))).values()];
+  const [from, setFrom] = useState<string>();
+  const [teacher, setTeacher] = useState<string>();
+  const [to, setTo] = useState<string>();
+  const [moves, setMoves] = useState<WhatIfMove[]>([]);
+  const staff = useQuery(SCHOOL_TEACHERS, { variables: { schoolId: from ?? '' }, skip: !from });
+  const sim = useQuery(SIMULATE, { variables: { id: regionId, year, moves: moves.map((m) => ({ teacherId: m.teacherId, toSchoolId: m.toSchoolId })) }, skip: !moves.length });
+  const people = (staff.data?.teachers.edges ?? []).map((e) => e.node).filter((p) => !moves.some((m) => m.teacherId === p.id));
+  const nameOf = (schoolId: string | undefined) => schools.find((s) => s.id === schoolId)?.name ?? '';
+  const add = () => {
+    const p = people.find((x) => x.id === teacher);
+    if (!p || !to || to === from) return;
+    setMoves([...moves, { teacherId: p.id, teacherName: p.name, fromName: nameOf(from), toSchoolId: to, toName: nameOf(to) }]);
+    setTeacher(undefined);
+  };
+  const simulated = sim.data?.simulateBalance.stages ?? [];
+  const rows = stages.flatMap((s) => s.indicators.map((i) => ({ stage: s.stage, key: i.key, before: i, after: simulated.find((x) => x.stage === s.stage)?.indicators.find((x) => x.key === i.key) })));
+  return (
+    <Card title={t('balance.whatIf')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('balance.whatIfIntro')}</Typography.Text>
+        <Space wrap>
+          <Select aria-label={t('balance.whatIfFrom')} placeholder={t('balance.whatIfFrom')} style={{ width: 200 }} value={from} onChange={(v) => (setFrom(v), setTeacher(undefined))} options={schools.map((s) => ({ value: s.id, label: s.name }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Select aria-label={t('balance.whatIfTeacher')} placeholder={t('balance.whatIfTeacher')} style={{ width: 200 }} value={teacher} onChange={setTeacher} loading={staff.loading} disabled={!from} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.subjects.join('、')}）` }))} showSearch={{ optionFilterProp: 'label' }} />
+          <span>→</span>
+          <Select aria-label={t('balance.whatIfTo')} placeholder={t('balance.whatIfTo')} style={{ width: 200 }} value={to} onChange={setTo} options={schools.filter((s) => s.id !== from).map((s) => ({ value: s.id, label: s.name }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Button onClick={add} disabled={!teacher || !to}>
+            {t('balance.whatIfAdd')}
+          </Button>
+          {moves.length ? <Button onClick={() => setMoves([])}>{t('balance.whatIfClear')}</Button> : null}
+        </Space>
+        {moves.length ? (
+          <Space wrap data-testid="what-if-moves">
+            {moves.map((m) => (
+              <Tag key={m.teacherId} closable onClose={() => setMoves(moves.filter((x) => x.teacherId !== m.teacherId))}>
+                {m.teacherName}：{m.fromName} → {m.toName}
+              </Tag>
+            ))}
+          </Space>
+        ) : null}
+        {sim.error ? <ProblemResult error={sim.error} /> : null}
+        {moves.length && sim.data ? (
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(x) => `${x.stage}-${x.key}`}
+            dataSource={rows.filter((x) => x.after && x.after.coefficient !== x.before.coefficient)}
+            data-testid="what-if-coefficients"
+            locale={{ emptyText: t('balance.whatIfSame') }}
+            columns={[
+              { title: t('balance.indicator'), key: 'key', render: (_: unknown, x) => `${label('BalanceStage', x.stage)} · ${label('BalanceIndicator', x.key)}` },
+              { title: t('balance.before'), key: 'before', align: 'right', render: (_: unknown, x) => <Tag color={x.before.holds ? 'success' : 'error'}>{cv(x.before.coefficient)}</Tag> },
+              { title: t('balance.after'), key: 'after', align: 'right', render: (_: unknown, x) => <Tag color={x.after?.holds ? 'success' : 'error'}>{cv(x.after?.coefficient)}</Tag> },
+            ]}
+          />
+        ) : null}
+      </Space>
     </Card>
   );
 }

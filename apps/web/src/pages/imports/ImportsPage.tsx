@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Progress, Result, Segmented, Space, Spin, Tab
 import { useState } from 'react';
 import { day } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages';
 import { useMe } from '../../app/me';
 import { KINDS_BY_ROLE } from './kinds';
 import { downloadTemplate, ImportRefused, importProgress, uploadImport, type ImportResult, type ServerProgress } from './upload';
@@ -72,7 +73,7 @@ export default function ImportsPage() {
                 setKind(String(v));
                 reset();
               }}
-              options={kinds.map((k) => ({ value: k, label: t(`imports.kind.${k}` as any) }))}
+              options={kinds.map((k) => ({ value: k, label: t(`imports.kind.${k}` as MessageKey) }))}
             />
             <Button onClick={() => downloadTemplate(kind).catch(refused)}>{t('imports.template')}</Button>
           </Space>
