@@ -79,7 +79,14 @@ describe('web app: mentoring, teacher exchanges and student activities', () => {
     const evalDialog = w.page.getByRole('dialog');
     for (const goal of pair.goals) await evalDialog.getByText(goal, { exact: true }).waitFor();
     const term = await evalDialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent();
-    await evalDialog.locator('.ant-rate').first().locator('.ant-rate-star').nth(4).click(); // five stars for the first goal
+    // five stars for the first goal, as a person sees them: a click during the dialog's opening animation can miss
+    const firstRate = evalDialog.locator('.ant-rate').first();
+    const fifth = firstRate.locator('.ant-rate-star').nth(4);
+    for (let attempt = 0; attempt < 3 && !(await fifth.getAttribute('class'))?.includes('ant-rate-star-full'); attempt++) {
+      await fifth.click();
+      await firstRate.locator('.ant-rate-star-full').nth(4).waitFor({ timeout: 2000 }).catch(() => undefined);
+    }
+    expect(await firstRate.locator('.ant-rate-star-full').count()).toBe(5);
     await evalDialog.getByLabel('评语').fill('课堂组织进步明显。');
     await w.shot('mentoring-evaluate-dialog');
     await evalDialog.getByRole('button', { name: '保存' }).click();
