@@ -289,7 +289,9 @@ describe('balanceReport (优质均衡)', () => {
       { year: 2023, term: 'AUTUMN', primaryStudents: 87, source: 'EDIT' },
       { year: 2025, term: 'AUTUMN', primaryStudents: 100, source: 'EDIT' },
     ]);
-    const consortium = await t.group(county.id, school.B, { name: '乙小学教联体', kind: 'CONSORTIUM', foundedOn: '2023-03-20' });
+    // 丁 leads (a lead school's own growth is not 回流); 乙 joined on 2023-03-20, 甲 on 2024-01-01
+    const consortium = await t.group(county.id, school.D, { name: '丁初中融合教联体', kind: 'CONSORTIUM', foundedOn: '2023-03-20' });
+    await t.member(consortium.id, school.B, '2023-03-20');
     await t.member(consortium.id, school.A, '2024-01-01');
     const returned = `query($r: ID!, $asOf: Date) { studentsReturned(regionId: $r, asOf: $asOf) { total counties { region { name } change schools }
       schools { school { name } joinedOn before beforeTerm { year term } now nowTerm { year term } change } } }`;

@@ -48,6 +48,8 @@ describe('demo data', () => {
       role_grant: [7, 'acf04909236dfff34ff7673756456b82'],
       rotation_quota: [2, 'e199f0da4ce7214f771b4066dbbe8387'],
       school: [150, '297e9c715c4304fb8238924b5990e054'],
+      school_enrolment: [1350, 'a487e7c0cfc7d9f1358a27e9e4b1cf2e'],
+      school_facilities: [730, '5cb7ba4bf538f0f2d164b80179b8473b'],
       school_group: [20, 'b5dfbd1cc1ddac654526b52d52a14c71'],
       session_event: [37669, '8f27c416df85f83d6876169853a5eaa5'],
       student_activity: [603, 'd18c14154b031397b75e55a6b8fc046f'],
@@ -136,6 +138,24 @@ describe('demo data', () => {
     expect(await targetOf(county, '2025-06-30')).toEqual({ year: 2025, ratio: 0.8, regionId: city });
     expect(await targetOf(county, '2026-06-30')).toEqual({ year: 2026, ratio: 0.7, regionId: county });
     expect(await targetOf(city, '2026-06-30')).toEqual({ year: 2025, ratio: 0.8, regionId: city });
+  });
+
+  it('tells 回流 as the report does, and gives the counties facility figures whose coefficients hold', async () => {
+    const admin = await t.user('PLATFORM_ADMIN');
+    const [{ id: city }] = await t.sql(`SELECT id FROM region WHERE name = '随州市'`);
+    const r = (await t.ok(`query($r: ID!) { studentsReturned(regionId: $r, asOf: "2026-11-01") { total counties { region { name } change } schools { school { name } before now change } } }`, { r: city }, admin.token)).studentsReturned;
+    const of = (name: string) => r.schools.find((x: any) => x.school.name === name);
+    expect(of('随县厉山镇三河小学')).toEqual({ school: { name: '随县厉山镇三河小学' }, before: 56, now: 126, change: 70 });
+    expect(of('广水市广水街道第三小学驼子校区')).toEqual({ school: { name: '广水市广水街道第三小学驼子校区' }, before: 6, now: 87, change: 81 });
+    expect(of('广水市永阳学校渡蚁桥校区').change).toBe(295);
+    expect(r.total).toBe(r.counties.reduce((a: number, c: any) => a + c.change, 0));
+    expect(r.total).toBeGreaterThan(0);
+    const [{ id: county }] = await t.sql(`SELECT id FROM region WHERE name = '随县'`);
+    const report = (await t.ok(`query($r: ID!) { balanceReport(regionId: $r, year: 2026) { stages { stage indicators { key coefficient holds } schools { missing } } } }`, { r: county }, admin.token)).balanceReport;
+    for (const st of report.stages) {
+      for (const key of ['BUILDING_AREA', 'SPORTS_AREA', 'EQUIPMENT_VALUE', 'MULTIMEDIA_ROOMS']) expect([st.stage, key, st.indicators.find((i: any) => i.key === key).holds]).toEqual([st.stage, key, true]);
+      expect(st.schools.every((p: any) => !p.missing.includes('FACILITIES'))).toBe(true);
+    }
   });
 
   it('has mentoring pairs in every status with logs, exchanges of each kind and student activities', async () => {

@@ -86,7 +86,8 @@ export class EnrolmentService {
   }
 
   /**
-   * 回流: for each active consortium member school in the region, its compulsory students in the last term that began
+   * 回流: for each active consortium member school in the region (not the lead school: it gives teachers, the member
+   * schools get their pupils back), its compulsory students in the last term that began
    * by the day it joined, and in the last term that began by `asOf`; the change, summed per county. Region admins.
    */
   async returned(ctx: RequestContext, regionId: string, asOf: string): Promise<StudentsReturned> {
@@ -94,7 +95,7 @@ export class EnrolmentService {
     const members: { school_id: string; group_id: string; joined_on: string; region_id: string }[] = await ctx.em.query(
       `SELECT m.school_id, m.group_id, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, s.region_id
          FROM group_membership m JOIN school s ON s.id = m.school_id JOIN region r ON r.id = s.region_id
-        WHERE m.group_kind = 'CONSORTIUM' AND m.left_on IS NULL AND m.joined_on <= $2::date AND $1 = ANY(r.path)`,
+        WHERE m.group_kind = 'CONSORTIUM' AND m.role = 'MEMBER' AND m.left_on IS NULL AND m.joined_on <= $2::date AND $1 = ANY(r.path)`,
       [regionId, asOf],
     );
     const ids = [...new Set(members.map((m) => m.school_id))];

@@ -18,6 +18,7 @@ import { indexPlan } from './plans/plan-index';
 import { buildResearchPlan } from './plans/research-sessions';
 import { researchHistory, researchSteps } from './plans/research-steps';
 import { playActivity } from './steps/activity';
+import { playBalanceRecords } from './steps/balance';
 import { playCoverageTargets } from './steps/coverage-targets';
 import { playLessonPrep } from './steps/lesson-prep';
 import { playMentoring } from './steps/mentoring';
@@ -120,6 +121,8 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     );
     const targets = await playCoverageTargets(app, em, plan);
     log(`Demo data: coverage targets ${targets.map((t) => `${t.year} ${Math.round(t.ratio * 100)}%`).join(', ')}`);
+    const balance = await playBalanceRecords(app, em, plan);
+    log(`Demo data: 优质均衡 records, ${balance.enrolments} school terms of students and ${balance.facilities} school years of facilities`);
     // Last, so that the dashboards count everything above.
     const rollups = await rebuildRollups(em);
     log(`Demo data: dashboard rollups rebuilt (${rollups} rows)`);
