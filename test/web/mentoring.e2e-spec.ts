@@ -391,7 +391,16 @@ describe('web app: mentoring, teacher exchanges and student activities', () => {
     await dialog.getByLabel('活动名称').fill('炎帝故里研学：城乡学生同上一堂课');
     await dialog.getByLabel('参与学生（人次）').fill('86');
     await dialog.getByLabel('参与学校').click();
-    for (const name of schools.slice(0, 2)) await w.page.locator('.ant-select-item-option', { hasText: name }).first().click();
+    for (const name of schools.slice(0, 2)) {
+      // as a person sees it chosen: a click during the list's opening animation can miss (CI saw one school saved)
+      const option = w.page.locator('.ant-select-item-option', { hasText: name }).first();
+      const chosen = w.page.locator('.ant-select-item-option-selected', { hasText: name }).first();
+      for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+        await option.click();
+        await chosen.waitFor({ timeout: 2000 }).catch(() => undefined);
+      }
+      await chosen.waitFor();
+    }
     await dialog.getByLabel('活动名称').click(); // close the list
     await w.shot('activities-record-dialog');
     await dialog.getByRole('button', { name: '保存' }).click();
