@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { badInput, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
 import { AccessService, BACKBONE_HONOURS, EducationLevel, inRegionsSql, School, SchoolStage, type TeacherHonour } from '#app/organisation';
-import { SchoolEnrolmentInput, SchoolFacilitiesInput, type BalanceMoveInput, MAX_YEAR, MIN_YEAR } from './dto/balance.input';
+import { SchoolEnrolmentInput, SchoolFacilitiesInput, type BalanceMoveInput, MIN_YEAR } from './dto/balance.input';
 import { SchoolEnrolment } from './entities/school-enrolment.entity';
 import { SchoolFacilities } from './entities/school-facilities.entity';
 import { EnrolmentSource, Term } from './enums';
