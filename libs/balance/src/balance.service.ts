@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { badInput, forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
+import { badInput, forbidden, notFound, schoolYearOf, TransactionService, type RequestContext } from '#app/core';
 import { AccessService, BACKBONE_HONOURS, EducationLevel, inRegionsSql, School, SchoolStage, type TeacherHonour } from '#app/organisation';
 import { SchoolEnrolmentInput, SchoolFacilitiesInput, type BalanceMoveInput, MIN_YEAR } from './dto/balance.input';
 import { SchoolEnrolment } from './entities/school-enrolment.entity';
@@ -16,9 +16,6 @@ export const PE_ARTS_SUBJECTS: readonly string[] = ['体育', '体育与健康',
 const EDUCATION_RANK: Record<EducationLevel, number> = { SECONDARY: 0, JUNIOR_COLLEGE: 1, BACHELOR: 2, MASTER: 3, DOCTOR: 4 };
 /** 高于规定学历: primary 专科 and up, junior 本科 and up. */
 const ABOVE_REQUIRED: Record<BalanceStage, number> = { PRIMARY: EDUCATION_RANK.JUNIOR_COLLEGE, JUNIOR: EDUCATION_RANK.BACHELOR };
-
-/** The school year (by the year it starts in, 1 September) a day falls in. */
-export const schoolYearOf = (day: string) => (day.slice(5) >= '09-01' ? Number(day.slice(0, 4)) : Number(day.slice(0, 4)) - 1);
 
 /** Everything a report is computed from, read once; simulations and the optimiser work on copies of `teachers`. */
 export interface BalanceInputs {

@@ -10,6 +10,13 @@ import { EnrolmentSnapshot, ReturnedStudents, SchoolReturned, StudentsReturned }
 /** The day a term starts: the autumn term on 1 September of its school year, the spring term on 1 March after. */
 export const termStart = (year: number, term: Term) => (term === Term.AUTUMN ? `${year}-09-01` : `${year + 1}-03-01`);
 
+/** Terms in the order they began. */
+const byTermStart = (a: SchoolEnrolment, b: SchoolEnrolment) => (termStart(a.year, a.term) < termStart(b.year, b.term) ? -1 : 1);
+
+/** The school's last term that began before `day` (or on it, with `orOn`), or null. */
+const lastTermBefore = (terms: readonly SchoolEnrolment[], schoolId: string, day: string, orOn = false): SchoolEnrolment | null =>
+  terms.filter((e) => e.schoolId === schoolId && (orOn ? termStart(e.year, e.term) <= day : termStart(e.year, e.term) < day)).sort(byTermStart).at(-1) ?? null;
+
 /** Students counted by 优质均衡 and 回流: the compulsory parts. */
 const compulsory = (e: SchoolEnrolment) => e.primaryStudents + e.juniorStudents;
 
@@ -37,7 +44,7 @@ export class EnrolmentService {
     if (!s) throw notFound('School', schoolId);
     if (!s.allowed) throw forbidden({ zh: '该学校不在您的管理范围内', en: 'This school is outside your scope' });
     const rows = await ctx.em.find(SchoolEnrolment, { where: { schoolId } });
-    return rows.sort((a, b) => (termStart(a.year, a.term) < termStart(b.year, b.term) ? -1 : 1));
+    return rows.sort(byTermStart);
   }
 
   /**
@@ -65,7 +72,7 @@ export class EnrolmentService {
         else if (s.stage === SchoolStage.JUNIOR) rows.push({ schoolId: s.id, primary: 0, junior: n, senior: 0 });
         else if (s.stage === SchoolStage.SENIOR) rows.push({ schoolId: s.id, primary: 0, junior: 0, senior: n });
         else {
-          const last = earlier.filter((e) => e.schoolId === s.id && termStart(e.year, e.term) < termStart(year, Term.AUTUMN)).sort((a, b) => (termStart(a.year, a.term) < termStart(b.year, b.term) ? 1 : -1))[0];
+          const last = lastTermBefore(earlier, s.id, termStart(year, Term.AUTUMN));
           const all = last ? last.primaryStudents + last.juniorStudents + last.seniorStudents : 0;
           if (!last || !all) {
             skipped.push(s);
@@ -106,13 +113,11 @@ export class EnrolmentService {
           ctx.em.find(SchoolEnrolment, { where: { schoolId: In(ids) } }),
         ])
       : [[], [], []];
-    const lastBy = (schoolId: string, day: string) =>
-      terms.filter((e) => e.schoolId === schoolId && termStart(e.year, e.term) <= day).sort((a, b) => (termStart(a.year, a.term) < termStart(b.year, b.term) ? 1 : -1))[0] ?? null;
     const school = new Map(schools.map((s) => [s.id, s]));
     const rows = members
       .map((m): SchoolReturned => {
-        const before = lastBy(m.school_id, m.joined_on);
-        const now = lastBy(m.school_id, asOf);
+        const before = lastTermBefore(terms, m.school_id, m.joined_on, true);
+        const now = lastTermBefore(terms, m.school_id, asOf, true);
         const change = before && now && now !== before ? compulsory(now) - compulsory(before) : before && now ? 0 : null;
         return {
           school: school.get(m.school_id)!,

@@ -160,7 +160,11 @@ const PULLS_SHOWN = 3;
 /** The report of these schools (listed in the order given) with these teachers (each counted at their `schoolId`). */
 export function computeReport(schools: readonly BalanceSchoolRecord[], teachers: readonly BalanceTeacherRecord[]): ComputedReport {
   const bySchool = new Map<string, BalanceTeacherRecord[]>();
-  for (const t of teachers) bySchool.set(t.schoolId, [...(bySchool.get(t.schoolId) ?? []), t]);
+  for (const t of teachers) {
+    const staff = bySchool.get(t.schoolId);
+    if (staff) staff.push(t);
+    else bySchool.set(t.schoolId, [t]);
+  }
   const parts: PartResult[] = [];
   const excluded: ComputedReport['excluded'] = [];
   for (const s of schools) {

@@ -21,4 +21,4 @@ export const month = (ym: string, lang: Lang = 'zh-CN') => {
 };
 
 /** Today's calendar date in China (UTC+8), as YYYY-MM-DD: the server's own date module, bundled. */
-export { todayInChina } from '../../../../libs/core/src/time/china-date';
+export { schoolYearOf, todayInChina } from '../../../../libs/core/src/time/china-date';

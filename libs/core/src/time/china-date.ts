@@ -44,6 +44,9 @@ export const addYears = (day: string, years: number): string => asDay(day).add(y
 export const daysBetween = (from: string, to: string): number => asDay(to).diff(asDay(from), 'day');
 
 export const monthStart = (day: string): string => day.slice(0, 8) + '01';
+
+/** The school year a day falls in, by the year it starts in (on 1 September): 2026-03-01 is in 2025. */
+export const schoolYearOf = (day: string): number => Number(day.slice(0, 4)) - (day.slice(5) >= '09-01' ? 0 : 1);
 export const nextMonthStart = (day: string): string => asDay(monthStart(day)).add(1, 'month').format(DAY);
 /** The last day of the day's month. */
 export const monthEnd = (day: string): string => asDay(monthStart(day)).endOf('month').format(DAY);

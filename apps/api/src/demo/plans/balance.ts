@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Term, schoolYearOf } from '#app/balance';
+import { Term } from '#app/balance';
+import { schoolYearOf } from '#app/core';
 import { BackboneLevel, EducationLevel, GroupKind, SchoolLocale, SchoolStage, TeacherHonour, TeacherTitle } from '#app/organisation';
 import { CURRENT_SCHOOL_YEAR } from './calendar';
 import { Prng } from './kit';
 import type { DemoPlan, SchoolPlan, TeacherPlan } from './organisation';
+
+/** A generator of the demo's own for one key (a teacher, a school), so no other draw of the demo moves. */
+const seeded = (key: string) => new Prng(createHash('sha1').update(key).digest().readUInt32BE(0));
+const between = (rng: Prng, lo: number, hi: number) => lo + (hi - lo) * rng.next();
 
 /**
  * 优质均衡 attributes of a demo teacher: highest education, backbone level, full-time or not. Drawn from a generator
@@ -11,7 +16,7 @@ import type { DemoPlan, SchoolPlan, TeacherPlan } from './organisation';
  * Young teachers have degrees (本科, a few 硕士 in town); older rural teachers often 专科 or 中专 (中师).
  */
 export function teacherQualifications(t: TeacherPlan, school: SchoolPlan): { educationLevel: EducationLevel; backboneLevel: BackboneLevel | null; fullTime: boolean } {
-  const rng = new Prng(createHash('sha1').update(`balance:${t.id}`).digest().readUInt32BE(0));
+  const rng = seeded(`balance:${t.id}`);
   const town = school.locale !== SchoolLocale.RURAL;
   const y = t.yearsOfExperience;
   const educationLevel: EducationLevel =
@@ -65,8 +70,6 @@ export interface FacilitiesPlan {
 const RETURNED: Record<string, number> = { 随县厉山镇三河小学: 56, 广水市永阳学校渡蚁桥校区: 125, 广水市广水街道第三小学驼子校区: 6 };
 const RETURNED_FROM = 2023;
 
-const seeded = (key: string) => new Prng(createHash('sha1').update(key).digest().readUInt32BE(0));
-const between = (rng: Prng, lo: number, hi: number) => lo + (hi - lo) * rng.next();
 
 /**
  * Each school's students per term, 2022 to now (the spring term of the current year is still to come). The current

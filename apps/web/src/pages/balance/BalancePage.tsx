@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Form, InputNumber, List, Segmented, Se
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { day, number, todayInChina } from '../../app/format';
+import { day, number, schoolYearOf, todayInChina } from '../../app/format';
 import { useI18n, type Lang } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
 import { LazyChart } from '../../features/charts/LazyChart';
@@ -72,8 +72,6 @@ const INDICATORS = ['QUALIFIED_TEACHERS', 'BACKBONE_TEACHERS', 'PE_ARTS_TEACHERS
 const short = (key: string) => `balance.ind.${key}` as MessageKey;
 const decimals = (n: number | null | undefined, lang: Lang, digits = 2) => (n === null || n === undefined ? '—' : new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(n));
 const cv = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(3));
-/** The school year a day falls in (it starts on 1 September). */
-const schoolYearOf = (iso: string) => (iso.slice(5) >= '09-01' ? Number(iso.slice(0, 4)) : Number(iso.slice(0, 4)) - 1);
 
 /** `/regions/:id/balance` (教育局, 共同体管理员): the county's 优质均衡 indicators, schools, coefficients over the years, and the suggested rotations. */
 export default function BalancePage() {
