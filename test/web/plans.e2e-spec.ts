@@ -171,8 +171,12 @@ describe('web app: lesson plans', () => {
     await leader.page.getByText('二次备课自：').waitFor();
     await leader.page.getByRole('tab', { name: /使用记录/ }).click();
     await leader.page.getByRole('button', { name: '记录上课' }).click();
-    await leader.page.getByLabel('班级（如 五(2)班）').fill('五(2)班');
-    await leader.page.getByLabel('教后反思').fill('学生对“单位1”的理解比预想的好。');
+    // typed as a person sees it: a fill during the dialog's opening animation can be lost (CI saw the save refused)
+    for (const [label, text] of [['班级（如 五(2)班）', '五(2)班'], ['教后反思', '学生对“单位1”的理解比预想的好。']]) {
+      const field = leader.page.getByLabel(label);
+      for (let attempt = 0; attempt < 3 && (await field.inputValue()) !== text; attempt++) await field.fill(text);
+      expect(await field.inputValue()).toBe(text);
+    }
     await leader.page.getByRole('button', { name: '保存' }).click();
     await leader.page.getByText('上课记录已保存').waitFor();
     await leader.page.getByRole('cell', { name: '五(2)班' }).waitFor();
