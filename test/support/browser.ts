@@ -90,13 +90,31 @@ export async function signIn(w: PageWatch, baseUrl: string, email: string, passw
   await w.page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15000 });
 }
 
-/** Saves the open dialog as a person would: a screenshot of it (when named), its button, then the success message and the dialog gone. */
+/**
+ * Saves the open dialog as a person would: once it has finished opening, a screenshot of it (when named), its button,
+ * then the success message and the dialog gone. A click that registered nothing (the dialog still open, its button not
+ * busy, no message at all) is made again, at most twice: CI saw a click during the opening animation lost.
+ */
 export async function submitDialog(w: PageWatch, button: string, success: string, shot?: string) {
   const dialog = w.page.getByRole('dialog');
+  const save = dialog.getByRole('button', { name: button });
+  await dialogOpened(w.page);
   if (shot) await w.shot(shot);
-  await dialog.getByRole('button', { name: button }).click();
-  await w.page.getByText(success).first().waitFor();
+  const done = w.page.getByText(success).first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await save.click();
+    if (await done.waitFor({ timeout: 8000 }).then(() => true, () => false)) break;
+    const pending = (await save.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => false)) || (await w.page.locator('.ant-message-notice').count()) > 0;
+    if (pending || !(await dialog.isVisible())) break;
+  }
+  await done.waitFor();
   await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Waits until no dialog is still in its opening animation (antd's zoom and fade motions). */
+export async function dialogOpened(page: Page) {
+  await page.getByRole('dialog').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal-root [class*="zoom-appear"], .ant-modal-root [class*="zoom-enter"], .ant-modal-root [class*="fade-appear"], .ant-modal-root [class*="fade-enter"]'));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { balanceWorld, type BalanceWorld } from '../support/balance-world';
-import { chooseOption, launchBrowser, openPage, type PageWatch } from '../support/browser';
+import { chooseOption, launchBrowser, openPage, submitDialog, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const YEAR = 2025;
@@ -71,8 +71,8 @@ describe('web app: 优质均衡', () => {
     await page.getByText('按建议调整后，教师类差异系数全部达标').waitFor();
     await p.shot('balance-plan');
     await page.getByTestId('balance-create').click();
-    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    await page.getByText('已创建 1 条交流轮岗记录').waitFor();
+    await expect(page.getByRole('dialog').getByLabel('开始日期').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await submitDialog(p, '保存', '已创建 1 条交流轮岗记录', 'balance-create-dialog');
     const exchanges = await t.sql(`SELECT kind, from_school_id, to_school_id FROM teacher_exchange`);
     expect(exchanges).toEqual([{ kind: 'ROTATION', from_school_id: w.school.A, to_school_id: w.school.C }]);
     expect(p.foreignRequests).toEqual([]);
