@@ -54,8 +54,8 @@ describe('demo data', () => {
       session_event: [37669, '8f27c416df85f83d6876169853a5eaa5'],
       student_activity: [603, 'd18c14154b031397b75e55a6b8fc046f'],
       student_activity_school: [1827, '550956c92d0db7d7b819ef3bc91bc37e'],
-      teacher: [1129, '2b0de1ea4702df7f66f68745d817095d'],
-      teacher_assignment: [1193, '143ef32cd3b989300ba1c6677a04b5ee'],
+      teacher: [9118, '0c97fc764fc7703a0ae42f6de012c092'],
+      teacher_assignment: [9182, '81e1d96fd348a2060c1e49d4e0a6096e'],
       teacher_exchange: [170, '37c9e171fd2afec97d92cec55104f610'],
     };
     const got: Record<string, [number, string]> = {};

@@ -22,12 +22,12 @@ describe('README examples', () => {
   });
 
   it('has its runnable blocks: one API line, reused, and no other hard-coded address', () => {
-    expect(all.map((b) => b.name)).toEqual(['setup', 'consortia', 'coverage', 'rotation', 'city', 'plan-events.mjs']);
+    expect(all.map((b) => b.name)).toEqual(['setup', 'consortia', 'coverage', 'rotation', 'city', 'plan-events.mjs', 'balance']);
     const code = all.map((b) => b.code).join('\n');
     expect(code.match(/localhost:3000/g)?.length).toBe(2); // the API line, and the .mjs file's default
   });
 
-  it.each(['setup', 'consortia', 'coverage', 'rotation', 'city', 'plan-events.mjs'])('block %s prints what the README shows', (name) => {
+  it.each(['setup', 'consortia', 'coverage', 'rotation', 'city', 'plan-events.mjs', 'balance'])('block %s prints what the README shows', (name) => {
     const block = all.find((b) => b.name === name)!;
     const out = outputs.get(name) ?? '';
     expect(out).not.toContain('"errors"');

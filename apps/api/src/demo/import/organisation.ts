@@ -26,7 +26,8 @@ export async function importOrganisation(app: INestApplicationContext, em: Entit
   );
 
   const schools = new Map(plan.schools.map((s) => [s.id, s]));
-  await writeTeachers(em, plan.teachers.map((t) => ({ ...t, ...teacherQualifications(t, schools.get(t.schoolId)!), staffNo: null, createdAt: loadedAt, updatedAt: loadedAt })));
-  await writeAssignments(em, plan.assignments.map((a) => ({ ...a, createdAt: loadedAt })));
-  log(`Demo data: ${plan.teachers.length} teachers, ${plan.assignments.length} assignments`);
+  const teachers = [...plan.teachers, ...plan.staff.teachers];
+  await writeTeachers(em, teachers.map((t) => ({ ...t, ...teacherQualifications(t, schools.get(t.schoolId)!), staffNo: null, createdAt: loadedAt, updatedAt: loadedAt })));
+  await writeAssignments(em, [...plan.assignments, ...plan.staff.assignments].map((a) => ({ ...a, createdAt: loadedAt })));
+  log(`Demo data: ${teachers.length} teachers (${plan.teachers.length} of them in the demo's activity), ${plan.assignments.length + plan.staff.assignments.length} assignments`);
 }

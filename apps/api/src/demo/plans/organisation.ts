@@ -86,6 +86,8 @@ export interface DemoPlan {
   memberships: MembershipPlan[];
   teachers: TeacherPlan[];
   assignments: AssignmentPlan[];
+  /** The rest of each school's staff, up to its teacherCount: in the directory and the 优质均衡 report, in no other plan. */
+  staff: { teachers: TeacherPlan[]; assignments: AssignmentPlan[] };
   /** Ids the demo accounts are bound to. */
   refs: {
     provinceId: string;
@@ -98,6 +100,11 @@ export interface DemoPlan {
   };
   coverage: { covered: number; compulsory: number };
 }
+
+/** How many of a school's staff with five years or more are 县级以上骨干教师, by where the school is. */
+const STAFF_BACKBONE_SHARE: Record<SchoolLocale, number> = { URBAN: 0.24, TOWNSHIP: 0.08, RURAL: 0.02 };
+
+const VILLAGE_SPECIALISTS: readonly (readonly string[])[] = [['体育'], ['音乐', '美术'], ['美术', '音乐']];
 
 export function buildPlan(): DemoPlan {
   const rng = new Prng(20241016);
@@ -213,13 +220,13 @@ export function buildPlan(): DemoPlan {
   let famousSeniorProfessors = 0;
   let emailSeq = 0;
 
-  const newName = (female: boolean, years: number): string => {
+  const newName = (female: boolean, years: number, r: Prng = rng): string => {
     const pool = female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE;
     // Born about 22 years before starting to teach: older teachers have older names.
     const generations: ReadonlyArray<readonly [readonly string[], number]> =
       years >= 25 ? [[pool.classic, 5], [pool.common, 5]] : years >= 8 ? [[pool.classic, 1], [pool.common, 8], [pool.modern, 1]] : [[pool.common, 5], [pool.modern, 5]];
     for (let attempt = 0; ; attempt++) {
-      const name = rng.weighted(SURNAMES) + rng.pick(rng.weighted(generations));
+      const name = r.weighted(SURNAMES) + r.pick(r.weighted(generations));
       if (!usedNames.has(name) || attempt > 50) {
         usedNames.add(name);
         return name;
@@ -321,6 +328,41 @@ export function buildPlan(): DemoPlan {
     }
   }
 
+  // The rest of each school's staff (teacherCount in all): on the roster, no account and no activity of their own, but
+  // counted by the 优质均衡 report. Drawn after every other draw and from a generator of their own, so the named
+  // teachers above and every plan built on them stay as they were. Backbone teachers (县级以上骨干) are mostly in town:
+  // the gap the county's rotations are meant to close (domain-sources/002: 骨干教师由城镇学校向乡村学校流动).
+  const staffRng = new Prng(20261208);
+  const staff: TeacherPlan[] = [];
+  const staffAssignments: AssignmentPlan[] = [];
+  for (const s of schools) {
+    for (let i = s.teacherRows; i < s.teacherCount; i++) {
+      const key = `teacher:${s.name}:${i}`;
+      const years = pickYears(staffRng);
+      const honours = new Set<TeacherHonour>();
+      if (years <= 2) honours.add(TeacherHonour.NEW_TEACHER);
+      else if (years >= 5 && staffRng.chance(STAFF_BACKBONE_SHARE[s.locale])) honours.add(TeacherHonour.BACKBONE);
+      const teacher: TeacherPlan = {
+        id: demoId(key),
+        name: newName(staffRng.chance(femaleShare(s.stage)), years, staffRng),
+        schoolId: s.id,
+        // half the village schools have one 体育 or 音乐/美术 specialist; the other subjects as their named teachers
+        subjects: s.locale === SchoolLocale.RURAL && s.stage === SchoolStage.PRIMARY && i === s.teacherRows && staffRng.chance(0.5) ? [...staffRng.pick(VILLAGE_SPECIALISTS)] : subjectsFor(s, i),
+        stage: s.stage === SchoolStage.TEACHING_POINT ? SchoolStage.PRIMARY : s.stage,
+        title: titleFor(staffRng, years),
+        yearsOfExperience: years,
+        honours: sortHonours(honours),
+        email: null,
+        phone: staffRng.chance(0.6) ? staffRng.pick(PHONE_PREFIXES) + String(staffRng.int(0, 99_999_999)).padStart(8, '0') : null,
+      };
+      staff.push(teacher);
+      // at this school since the start of their career (or since it opened)
+      const careerStart = `${CURRENT_SCHOOL_YEAR - years}-09-01`;
+      const fromDate = s.openedOn && careerStart < s.openedOn ? s.openedOn : careerStart;
+      staffAssignments.push({ id: demoId(`assignment:${key}:1`), teacherId: teacher.id, schoolId: s.id, fromDate, toDate: null });
+    }
+  }
+
   const famousTeacher = teachers.find((t) => t.name === FAMOUS_TEACHER_NAME);
   const newTeacher = teachers.find((t) => t.name === NEW_TEACHER_NAME);
   const featuredGroup = groups.find((g) => g.name === FEATURED_CONSORTIUM);
@@ -344,6 +386,7 @@ export function buildPlan(): DemoPlan {
     memberships,
     teachers,
     assignments,
+    staff: { teachers: staff, assignments: staffAssignments },
     refs: {
       provinceId: regionId('湖北省'),
       cityId: regionId('随州市'),
