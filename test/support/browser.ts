@@ -114,7 +114,7 @@ export async function submitDialog(w: PageWatch, button: string, success: string
 /** Waits until no dialog is still in its opening animation (antd's zoom and fade motions). */
 export async function dialogOpened(page: Page) {
   await page.getByRole('dialog').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.ant-modal-root [class*="zoom-appear"], .ant-modal-root [class*="zoom-enter"], .ant-modal-root [class*="fade-appear"], .ant-modal-root [class*="fade-enter"]'));
+  await page.waitForFunction(() => !(globalThis as any).document.querySelector('.ant-modal-root [class*="zoom-appear"], .ant-modal-root [class*="zoom-enter"], .ant-modal-root [class*="fade-appear"], .ant-modal-root [class*="fade-enter"]'));
 }
 
 /**

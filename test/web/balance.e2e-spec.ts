@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { balanceWorld, type BalanceWorld } from '../support/balance-world';
-import { chooseOption, launchBrowser, openPage, submitDialog, type PageWatch } from '../support/browser';
+import path from 'node:path';
+import { chooseOption, launchBrowser, openPage, SCREENSHOTS, submitDialog, type PageWatch } from '../support/browser';
 import { TestApp } from '../support/test-app';
+import { demoWeb } from '../support/demo-web';
+import { demoPlan } from '../../apps/api/src/demo/plans/organisation';
 
 const YEAR = 2025;
 
@@ -54,9 +57,12 @@ describe('web app: 优质均衡', () => {
     // what a select shows once chosen
     const chosen = (title: string) => page.locator(`.ant-select-content[title="${title}"]`);
     await chooseOption(page, whatIf('调出学校'), '甲小学', chosen('甲小学'));
-    await chooseOption(page, whatIf('教师'), 'A数学0', chosen('A数学0（数学）'));
-    await chooseOption(page, whatIf('调入学校'), '丙学校', chosen('丙学校'));
-    await page.getByRole('button', { name: '加入模拟' }).click();
+    // dragged onto 丙学校, as a person does it
+    const teacherChip = page.getByTestId('what-if-teacher').filter({ hasText: 'A数学0' });
+    await expect(teacherChip.textContent()).resolves.toBe('A数学0（数学） · 县级骨干 · 本科');
+    await teacherChip.dragTo(page.getByTestId('what-if-school').filter({ hasText: '丙学校' }));
+    await page.getByTestId('what-if-moves').getByText('A数学0：甲小学 → 丙学校').waitFor();
+    await teacherChip.waitFor({ state: 'detached' });
     const simulated = page.getByTestId('what-if-coefficients');
     await simulated.getByRole('row', { name: /骨干/ }).waitFor();
     await expect(simulated.getByRole('row', { name: /小学 · 每百名学生拥有县级以上骨干教师数/ }).textContent()).resolves.toContain('0.5770.333');
@@ -78,5 +84,47 @@ describe('web app: 优质均衡', () => {
     expect(p.foreignRequests).toEqual([]);
     expect(p.consoleErrors).toEqual([]);
     expect(p.overflows).toEqual([]);
+  });
+});
+
+/** The demo county as its bureau sees it: backbone teachers mostly in town, the two coefficients above the line, a plan that closes them. */
+describe('web app: 优质均衡 on the demo', () => {
+  let d: Awaited<ReturnType<typeof demoWeb>>;
+  beforeAll(async () => {
+    d = await demoWeb(['bureau']);
+  }, 180_000);
+  afterAll(async () => {
+    await d?.stop();
+  });
+
+  it('shows 随县’s backbone coefficients above the line in both stages and a plan of 28 moves, town schools to township and village ones, that closes them', async () => {
+    const w = await d.open('bureau');
+    const { page } = w;
+    await page.goto(`${d.t.url}/regions/${demoPlan().refs.mainCountyId}/balance`);
+    await page.getByRole('combobox', { name: '学年' }).click();
+    await page.getByTitle('2025—2026 学年').click();
+    await expect(page.getByTestId('cv-PRIMARY-BACKBONE_TEACHERS').textContent()).resolves.toBe('0.592 超出');
+    await expect(page.getByTestId('cv-JUNIOR-BACKBONE_TEACHERS').textContent()).resolves.toBe('0.531 超出');
+    await expect(page.getByTestId('balance-stage-PRIMARY').textContent()).resolves.toBe('小学有 1 项差异系数超出 0.50');
+    await expect(page.getByTestId('balance-stage-JUNIOR').textContent()).resolves.toBe('初中有 1 项差异系数超出 0.45');
+    await page.getByRole('img', { name: '差异系数历年变化' }).waitFor({ timeout: 30_000 });
+    await w.chartsDrawn();
+    await w.shot('balance-demo-report');
+
+    const maxMoves = page.getByRole('spinbutton', { name: '最多调整人数' });
+    await maxMoves.fill('30');
+    await expect(maxMoves.inputValue()).resolves.toBe('30');
+    await page.getByRole('button', { name: '生成建议' }).click();
+    await page.getByText('按建议调整后，教师类差异系数全部达标').waitFor();
+    await expect(page.getByTestId('balance-moves-count').textContent()).resolves.toBe('共 28 人次调整');
+    const moves = page.getByTestId('balance-moves');
+    await expect(moves.textContent()).resolves.toContain('随县厉山镇第一小学 → 随县高城镇中心小学');
+    await page.getByTestId('balance-plan-coefficients').getByRole('row', { name: /初中 · 每百名学生拥有县级以上骨干教师数/ }).waitFor();
+    await expect(page.getByTestId('balance-plan-coefficients').getByRole('row', { name: /初中 · 每百名学生拥有县级以上骨干教师数/ }).textContent()).resolves.toContain('0.5310.448');
+    await moves.scrollIntoViewIfNeeded();
+    await w.shot('balance-demo-plan');
+    // the parts to read, at full size
+    await page.locator('.ant-card', { has: moves }).screenshot({ path: path.join(SCREENSHOTS, 'balance-demo-plan-card.png') });
+    await page.locator('.ant-card', { has: page.getByTestId('balance-schools-PRIMARY') }).screenshot({ path: path.join(SCREENSHOTS, 'balance-demo-schools.png') });
   });
 });

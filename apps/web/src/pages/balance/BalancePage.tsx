@@ -1,5 +1,5 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, DatePicker, Form, InputNumber, List, Segmented, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, List, Segmented, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -53,8 +53,8 @@ const SIMULATE = graphql(`
 `);
 
 const SCHOOL_TEACHERS = graphql(`
-  query BalanceSchoolTeachers($schoolId: ID!) {
-    teachers(filter: { schoolId: $schoolId }, first: 100) { edges { node { id name subjects } } }
+  query BalanceSchoolTeachers($schoolId: ID!, $search: String) {
+    teachers(filter: { schoolId: $schoolId, search: $search }, first: 100) { edges { node { id name subjects honours backboneLevel educationLevel fullTime } } totalCount }
   }
 `);
 
@@ -186,9 +186,9 @@ function SchoolsCard({ stage }: { stage: Stage }) {
         dataSource={stage.schools}
         pagination={stage.schools.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         data-testid={`balance-schools-${stage.stage}`}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1100 }}
         columns={[
-          { title: t('balance.school'), key: 'school', fixed: 'left', width: 180, render: (_: unknown, p) => <Link to={`/schools/${p.school.id}`}>{p.school.name}</Link> },
+          { title: t('balance.school'), key: 'school', fixed: 'left', width: 170, render: (_: unknown, p) => <Link to={`/schools/${p.school.id}`}>{p.school.name}</Link> },
           { title: t('balance.students'), key: 'students', align: 'right', sorter: (a, b) => a.students - b.students, render: (_: unknown, p) => number(p.students, lang) },
           { title: t('balance.teachers'), key: 'teachers', align: 'right', render: (_: unknown, p) => decimals(p.teachers, lang, 1) },
           ...INDICATORS.map((key) => ({
@@ -211,7 +211,8 @@ function SchoolsCard({ stage }: { stage: Stage }) {
             onFilter: (v, p) => p.complies === v,
             render: (_: unknown, p) => <Tag color={p.complies ? 'success' : 'error'}>{p.complies ? t('balance.compliant') : t('balance.notCompliant')}</Tag>,
           },
-          { title: t('balance.missing'), key: 'missing', render: (_: unknown, p) => p.missing.map((m) => <Tag key={m}>{label('BalanceMissing', m)}</Tag>) },
+          // only when some school lacks records
+          ...(stage.schools.some((p) => p.missing.length) ? [{ title: t('balance.missing'), key: 'missing', render: (_: unknown, p: Part) => p.missing.map((m) => <Tag key={m}>{label('BalanceMissing', m)}</Tag>) }] : []),
         ]}
       />
     </Card>
@@ -302,6 +303,8 @@ function PlanCard({ regionId, year, onCreated }: { regionId: string; year: numbe
               <List<Move>
                 bordered
                 data-testid="balance-moves"
+                header={<Typography.Text strong data-testid="balance-moves-count">{t('balance.moves', { n: plan.moves.length })}</Typography.Text>}
+                pagination={plan.moves.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
                 dataSource={plan.moves}
                 renderItem={(m) => (
                   <List.Item>
@@ -360,41 +363,125 @@ interface WhatIfMove {
   toName: string;
 }
 
-/** What if: count chosen teachers at other schools and see each coefficient move (nothing is saved). */
+/**
+ * What if: count chosen teachers at other schools and see each coefficient move (nothing is saved). A teacher of the
+ * chosen school is dragged onto a school (or picked, then the school clicked; or chosen in the selects).
+ */
 function WhatIfCard({ regionId, year, stages }: { regionId: string; year: number; stages: Stage[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const label = useLabels();
   const schools = [...new Map(stages.flatMap((s) => s.schools.map((p) => [p.school.id, p.school] as const))).values()];
+  const students = new Map<string, number>();
+  for (const s of stages) for (const p of s.schools) students.set(p.school.id, (students.get(p.school.id) ?? 0) + p.students);
   const [from, setFrom] = useState<string>();
   const [teacher, setTeacher] = useState<string>();
   const [to, setTo] = useState<string>();
+  const [search, setSearch] = useState('');
+  const [schoolSearch, setSchoolSearch] = useState('');
+  const [over, setOver] = useState<string>();
   const [moves, setMoves] = useState<WhatIfMove[]>([]);
-  const staff = useQuery(SCHOOL_TEACHERS, { variables: { schoolId: from ?? '' }, skip: !from });
+  const staff = useQuery(SCHOOL_TEACHERS, { variables: { schoolId: from ?? '', search: search.trim() || undefined }, skip: !from });
   const sim = useQuery(SIMULATE, { variables: { id: regionId, year, moves: moves.map((m) => ({ teacherId: m.teacherId, toSchoolId: m.toSchoolId })) }, skip: !moves.length });
   const people = (staff.data?.teachers.edges ?? []).map((e) => e.node).filter((p) => !moves.some((m) => m.teacherId === p.id));
   const nameOf = (schoolId: string | undefined) => schools.find((s) => s.id === schoolId)?.name ?? '';
-  const add = () => {
-    const p = people.find((x) => x.id === teacher);
-    if (!p || !to || to === from) return;
-    setMoves([...moves, { teacherId: p.id, teacherName: p.name, fromName: nameOf(from), toSchoolId: to, toName: nameOf(to) }]);
+  const move = (teacherId: string | undefined, toSchoolId: string | undefined) => {
+    const p = people.find((x) => x.id === teacherId);
+    if (!p || !toSchoolId || toSchoolId === from) return;
+    setMoves([...moves, { teacherId: p.id, teacherName: p.name, fromName: nameOf(from), toSchoolId, toName: nameOf(toSchoolId) }]);
     setTeacher(undefined);
   };
+  const targets = schools.filter((s) => s.id !== from && s.name.includes(schoolSearch.trim()));
   const simulated = sim.data?.simulateBalance.stages ?? [];
   const rows = stages.flatMap((s) => s.indicators.map((i) => ({ stage: s.stage, key: i.key, before: i, after: simulated.find((x) => x.stage === s.stage)?.indicators.find((x) => x.key === i.key) })));
+  const pane = { flex: '1 1 320px', minWidth: 0, maxHeight: 260, overflowY: 'auto', padding: 8, border: '1px solid #f0f0f0', borderRadius: 8 } as const;
   return (
     <Card title={t('balance.whatIf')}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('balance.whatIfIntro')}</Typography.Text>
         <Space wrap>
-          <Select aria-label={t('balance.whatIfFrom')} placeholder={t('balance.whatIfFrom')} style={{ width: 200 }} value={from} onChange={(v) => (setFrom(v), setTeacher(undefined))} options={schools.map((s) => ({ value: s.id, label: s.name }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Select aria-label={t('balance.whatIfFrom')} placeholder={t('balance.whatIfFrom')} style={{ width: 200 }} value={from} onChange={(v) => (setFrom(v), setTeacher(undefined), setSearch(''))} options={schools.map((s) => ({ value: s.id, label: s.name }))} showSearch={{ optionFilterProp: 'label' }} />
           <Select aria-label={t('balance.whatIfTeacher')} placeholder={t('balance.whatIfTeacher')} style={{ width: 200 }} value={teacher} onChange={setTeacher} loading={staff.loading} disabled={!from} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.subjects.join('、')}）` }))} showSearch={{ optionFilterProp: 'label' }} />
           <span>→</span>
           <Select aria-label={t('balance.whatIfTo')} placeholder={t('balance.whatIfTo')} style={{ width: 200 }} value={to} onChange={setTo} options={schools.filter((s) => s.id !== from).map((s) => ({ value: s.id, label: s.name }))} showSearch={{ optionFilterProp: 'label' }} />
-          <Button onClick={add} disabled={!teacher || !to}>
+          <Button onClick={() => move(teacher, to)} disabled={!teacher || !to}>
             {t('balance.whatIfAdd')}
           </Button>
           {moves.length ? <Button onClick={() => setMoves([])}>{t('balance.whatIfClear')}</Button> : null}
         </Space>
+        {from ? (
+          <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+            <div style={pane}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Typography.Text strong>{t('balance.whatIfDrag', { school: nameOf(from) })}</Typography.Text>
+                <Input.Search allowClear aria-label={t('balance.whatIfSearch')} placeholder={t('balance.whatIfSearch')} onSearch={setSearch} style={{ maxWidth: 240 }} />
+                <Space wrap data-testid="what-if-teachers">
+                  {people.map((p) => (
+                    <Tag
+                      key={p.id}
+                      draggable
+                      data-testid="what-if-teacher"
+                      color={p.id === teacher ? 'processing' : undefined}
+                      style={{ cursor: 'grab', padding: '2px 8px' }}
+                      onClick={() => setTeacher(p.id === teacher ? undefined : p.id)}
+                      onDragStart={(e) => {
+                        e.dataTransfer.setData('text/plain', p.id);
+                        e.dataTransfer.effectAllowed = 'move';
+                        setTeacher(p.id);
+                      }}
+                    >
+                      {[
+                        `${p.name}（${p.subjects[0] ?? '—'}）`,
+                        p.backboneLevel ? t('balance.whatIfBackbone', { level: label('BackboneLevel', p.backboneLevel) }) : null,
+                        ...p.honours.map((h) => label('TeacherHonour', h)),
+                        p.educationLevel ? label('EducationLevel', p.educationLevel) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Tag>
+                  ))}
+                </Space>
+                {staff.data && staff.data.teachers.totalCount > staff.data.teachers.edges.length ? (
+                  <Typography.Text type="secondary">{t('balance.whatIfMore', { n: number(staff.data.teachers.totalCount, lang) })}</Typography.Text>
+                ) : null}
+              </Space>
+            </div>
+            <div style={pane}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Typography.Text strong>{t('balance.whatIfDropHere')}</Typography.Text>
+                <Input allowClear aria-label={t('balance.whatIfSchools')} placeholder={t('balance.whatIfSchools')} value={schoolSearch} onChange={(e) => setSchoolSearch(e.target.value)} style={{ maxWidth: 240 }} />
+                <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8 }}>
+                  {targets.map((s) => (
+                    <div
+                      key={s.id}
+                      role="button"
+                      tabIndex={0}
+                      data-testid="what-if-school"
+                      onClick={() => move(teacher, s.id)}
+                      onKeyDown={(e) => (e.key === 'Enter' ? move(teacher, s.id) : undefined)}
+                      onDragOver={(e) => {
+                        e.preventDefault();
+                        e.dataTransfer.dropEffect = 'move';
+                        if (over !== s.id) setOver(s.id);
+                      }}
+                      onDragLeave={() => setOver(undefined)}
+                      onDrop={(e) => {
+                        e.preventDefault();
+                        setOver(undefined);
+                        move(e.dataTransfer.getData('text/plain'), s.id);
+                      }}
+                      style={{ padding: '6px 8px', borderRadius: 6, cursor: teacher ? 'pointer' : 'default', border: `1px dashed ${over === s.id ? '#1677ff' : '#d9d9d9'}`, background: over === s.id ? '#e6f4ff' : undefined }}
+                    >
+                      <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{s.name}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('balance.students')} {number(students.get(s.id) ?? 0, lang)}
+                      </Typography.Text>
+                    </div>
+                  ))}
+                </div>
+              </Space>
+            </div>
+          </div>
+        ) : null}
         {moves.length ? (
           <Space wrap data-testid="what-if-moves">
             {moves.map((m) => (
