@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * other contexts' SQL by design: they are organisation's exported queries, so they are not in the other files' text.
  */
 const LIBS = join(process.cwd(), 'libs');
-const CHECKED = ['lesson-prep', 'research', 'activity', 'mentoring', 'imports', 'notifications'];
+const CHECKED = ['lesson-prep', 'research', 'activity', 'mentoring', 'imports', 'notifications', 'balance'];
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -3,6 +3,21 @@ import { managesGroupSql } from '#app/organisation';
 
 /** What activity tells other contexts about teacher exchanges (it owns teacher_exchange; STYLE habit 13). */
 export const Exchanges = {
+  /**
+   * The exchange of `kinds` each teacher is on that day (the latest begun; the period's days inclusive), by teacher:
+   * for the teachers among `teacherIds`, and for those whose such exchange that day goes to one of `toSchoolIds`.
+   */
+  async runningOn(ctx: RequestContext, day: string, kinds: readonly string[], which: { teacherIds: readonly string[]; toSchoolIds: readonly string[] }): Promise<Map<string, { id: string; toSchoolId: string }>> {
+    const running = `x.kind = ANY($3::varchar[]) AND x.starts_on <= $4::date AND (x.ends_on IS NULL OR x.ends_on >= $4::date)`;
+    const rows: { teacher_id: string; id: string; to_school_id: string }[] = await ctx.em.query(
+      `SELECT DISTINCT ON (x.teacher_id) x.teacher_id, x.id, x.to_school_id FROM teacher_exchange x
+        WHERE ${running} AND (x.teacher_id = ANY($1::uuid[]) OR x.teacher_id IN (SELECT x.teacher_id FROM teacher_exchange x WHERE ${running} AND x.to_school_id = ANY($2::uuid[])))
+        ORDER BY x.teacher_id, x.starts_on DESC, x.id`,
+      [[...new Set(which.teacherIds)], [...new Set(which.toSchoolIds)], kinds, day],
+    );
+    return new Map(rows.map((r) => [r.teacher_id, { id: r.id, toSchoolId: r.to_school_id }]));
+  },
+
   /** Whether the teacher was on an exchange at the school that day (交流轮岗, 支教, 走教; the period's days inclusive). */
   async atSchoolOn(ctx: RequestContext, teacherId: string, schoolId: string, day: string): Promise<boolean> {
     const [row] = await ctx.em.query(

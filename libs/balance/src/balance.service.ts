@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { badInput, forbidden, notFound, schoolYearOf, TransactionService, type RequestContext } from '#app/core';
-import { AccessService, BACKBONE_HONOURS, EducationLevel, inRegionsSql, School, SchoolStage, type TeacherHonour } from '#app/organisation';
+import { badInput, forbidden, schoolYearOf, TransactionService, type RequestContext } from '#app/core';
+import { ExchangeKind, Exchanges } from '#app/activity';
+import { AccessService, BACKBONE_HONOURS, Directory, EducationLevel, School, SchoolStage, type TeacherOnDay } from '#app/organisation';
 import { SchoolEnrolmentInput, SchoolFacilitiesInput, type BalanceMoveInput, MIN_YEAR } from './dto/balance.input';
 import { SchoolEnrolment } from './entities/school-enrolment.entity';
 import { SchoolFacilities } from './entities/school-facilities.entity';
@@ -29,6 +30,8 @@ export interface BalanceInputs {
 }
 
 const MAX_MOVES = 500;
+/** The exchanges whose teacher counts at the host school (走教 TRAVELING teachers stay at home). */
+const HOSTED: readonly ExchangeKind[] = [ExchangeKind.ROTATION, ExchangeKind.SUPPORT];
 
 @Injectable()
 export class BalanceService {
@@ -52,21 +55,11 @@ export class BalanceService {
   /** Reads what the report of a region's schools in a school year needs; FORBIDDEN outside the caller's scope. */
   async inputs(ctx: RequestContext, regionId: string, year: number, asOf?: string | null): Promise<BalanceInputs> {
     const day = this.reportDay(ctx, year, asOf);
-    const [region] = await ctx.em.query(`SELECT r.id, ${inRegionsSql('r.id', '$2::uuid[]')} AS allowed FROM region r WHERE r.id = $1`, [regionId, ctx.user.regionIds]);
-    if (!region) throw notFound('Region', regionId);
-    const wholeRegion = ctx.user.isPlatformAdmin || region.allowed;
+    const wholeRegion = await this.access.managesRegion(ctx, regionId);
     const outside = forbidden({ zh: '该区域不在您的管理范围内', en: 'This region is outside your scope' });
     if (!wholeRegion && !ctx.user.groupIds.length) throw outside;
     // a group manager: the active member schools of their groups in the region
-    const q = ctx.em
-      .createQueryBuilder(School, 's')
-      .innerJoin('region', 'r', 'r.id = s.region_id')
-      .where(':region = ANY(r.path)', { region: regionId })
-      .andWhere(`s.stage <> :senior`, { senior: SchoolStage.SENIOR })
-      .orderBy('s.name')
-      .addOrderBy('s.id');
-    if (!wholeRegion) q.andWhere('EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND m.left_on IS NULL AND m.group_id = ANY(:groups::uuid[]))', { groups: ctx.user.groupIds });
-    const schools = await q.getMany();
+    const schools = await Directory.schoolsInRegion(ctx, regionId, { exceptStages: [SchoolStage.SENIOR], memberOf: wholeRegion ? undefined : ctx.user.groupIds });
     if (!wholeRegion && !schools.length) throw outside;
     const ids = schools.map((s) => s.id);
     const [enrolments, facilities, teachers] = await Promise.all([
@@ -93,56 +86,35 @@ export class BalanceService {
   }
 
   /**
-   * The teachers who count at these schools on `day`: where their assignment history has them (a teacher without
-   * history: their school), or the host school of a ROTATION or SUPPORT exchange running that day.
+   * The teachers who count at these schools on `day`: where they work that day (Directory.teachersOn), or the host
+   * school of a ROTATION or SUPPORT exchange running that day (Exchanges.runningOn); by id.
    */
   private async teachersOn(ctx: RequestContext, schoolIds: string[], day: string): Promise<BalanceTeacherRecord[]> {
     if (!schoolIds.length) return [];
-    const rows: {
-      id: string;
-      name: string;
-      stage: SchoolStage;
-      subjects: string[];
-      education_level: EducationLevel | null;
-      backbone_level: string | null;
-      honours: TeacherHonour[];
-      full_time: boolean;
-      school_id: string;
-      exchange_id: string | null;
-    }[] = await ctx.em.query(
-      `SELECT t.id, t.name, t.stage, t.subjects, t.education_level, t.backbone_level, t.honours, t.full_time,
-              coalesce(x.to_school_id, h.school_id) AS school_id, x.id AS exchange_id
-         FROM teacher t
-        CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM teacher_assignment a0 WHERE a0.teacher_id = t.id)
-                 THEN (SELECT a.school_id FROM teacher_assignment a WHERE a.teacher_id = t.id AND a.from_date <= $2::date
-                          AND (a.to_date IS NULL OR a.to_date > $2::date) ORDER BY a.from_date DESC, a.id LIMIT 1)
-                 ELSE t.school_id END AS school_id) h
-         LEFT JOIN LATERAL (SELECT x.id, x.to_school_id FROM teacher_exchange x
-                             WHERE x.teacher_id = t.id AND x.kind IN ('ROTATION', 'SUPPORT') AND x.starts_on <= $2::date
-                               AND (x.ends_on IS NULL OR x.ends_on >= $2::date)
-                             ORDER BY x.starts_on DESC, x.id LIMIT 1) x ON true
-        WHERE t.id IN (SELECT a.teacher_id FROM teacher_assignment a WHERE a.school_id = ANY($1::uuid[])
-                       UNION SELECT x.teacher_id FROM teacher_exchange x WHERE x.to_school_id = ANY($1::uuid[])
-                       UNION SELECT t2.id FROM teacher t2 WHERE t2.school_id = ANY($1::uuid[]))
-          AND coalesce(x.to_school_id, h.school_id) = ANY($1::uuid[])
-        ORDER BY t.id`,
-      [schoolIds, day],
-    );
-    return rows.map((r) => {
-      const rank = r.education_level ? EDUCATION_RANK[r.education_level] : -1;
-      return {
-        id: r.id,
-        name: r.name,
-        schoolId: r.school_id,
-        stage: r.stage,
-        subjects: r.subjects,
-        fullTime: r.full_time,
-        aboveRequired: { PRIMARY: rank >= ABOVE_REQUIRED.PRIMARY, JUNIOR: rank >= ABOVE_REQUIRED.JUNIOR },
-        backbone: r.backbone_level !== null || r.honours.some((h) => BACKBONE_HONOURS.includes(h)),
-        peArts: PE_ARTS_SUBJECTS.includes(r.subjects[0] ?? ''),
-        exchangeId: r.exchange_id,
-      };
-    });
+    const home = await Directory.teachersOn(ctx, { schoolIds }, day);
+    const running = await Exchanges.runningOn(ctx, day, HOSTED, { teacherIds: home.map((t) => t.id), toSchoolIds: schoolIds });
+    const homeIds = new Set(home.map((t) => t.id));
+    const visitors = await Directory.teachersOn(ctx, { ids: [...running.keys()].filter((id) => !homeIds.has(id)) }, day);
+    const counted = new Set(schoolIds);
+    return [...home, ...visitors]
+      .map((t) => ({ t, schoolId: running.get(t.id)?.toSchoolId ?? t.schoolId, exchangeId: running.get(t.id)?.id ?? null }))
+      .filter((x): x is { t: TeacherOnDay; schoolId: string; exchangeId: string | null } => x.schoolId !== null && counted.has(x.schoolId))
+      .sort((a, b) => (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0))
+      .map(({ t, schoolId, exchangeId }) => {
+        const rank = t.educationLevel ? EDUCATION_RANK[t.educationLevel] : -1;
+        return {
+          id: t.id,
+          name: t.name,
+          schoolId,
+          stage: t.stage,
+          subjects: t.subjects,
+          fullTime: t.fullTime,
+          aboveRequired: { PRIMARY: rank >= ABOVE_REQUIRED.PRIMARY, JUNIOR: rank >= ABOVE_REQUIRED.JUNIOR },
+          backbone: t.backboneLevel !== null || t.honours.some((h) => BACKBONE_HONOURS.includes(h)),
+          peArts: PE_ARTS_SUBJECTS.includes(t.subjects[0] ?? ''),
+          exchangeId,
+        };
+      });
   }
 
   async report(ctx: RequestContext, regionId: string, year: number, asOf?: string | null): Promise<BalanceReport> {
@@ -238,10 +210,7 @@ export class BalanceService {
     if (!rows.length) return [];
     return this.tx.run(ctx, async (tx) => {
       const ids = [...new Set(rows.map((r) => r.schoolId))];
-      const known: { id: string }[] = await tx.em.query(`SELECT id FROM school WHERE id = ANY($1::uuid[])`, [ids]);
-      const missing = ids.find((id) => !known.some((k) => k.id === id));
-      if (missing) throw notFound('School', missing);
-      await this.access.requireSchools(tx, 'staff', ids);
+      await this.access.requireSchools(tx, 'staff', ids); // NOT_FOUND for a school that is not there
       await tx.em.query(
         `INSERT INTO school_enrolment (school_id, year, term, primary_students, junior_students, senior_students, source, updated_by, updated_at)
          SELECT u.*, $7, $8::uuid, $9::timestamptz FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::int[], $5::int[], $6::int[]) AS u

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { badInput, labelOf, TransactionService, type RequestContext } from '#app/core';
 import { ExchangeKind, ExchangeService } from '#app/activity';
-import { SchoolStage, Teacher } from '#app/organisation';
+import { Directory, SchoolStage } from '#app/organisation';
 import { BalanceService, type BalanceInputs } from './balance.service';
 import { CreateBalancingExchangesInput } from './dto/balancing.input';
 import { BalancingCoefficient, BalancingMove, BalancingPlan } from './models';
@@ -48,7 +47,7 @@ export class BalancingService {
     if (!Number.isInteger(maxMoves) || maxMoves < 1 || maxMoves > MAX_SUGGESTED_MOVES)
       throw badInput('maxMoves', { zh: `调整人数须为 1 至 ${MAX_SUGGESTED_MOVES} 之间的整数`, en: `maxMoves is a whole number from 1 to ${MAX_SUGGESTED_MOVES}` });
     const inputs = await this.balance.inputs(ctx, regionId, year, asOf);
-    const groups = await this.groupsOf(ctx, inputs.records.map((s) => s.id));
+    const groups = await Directory.activeGroupsOf(ctx, inputs.records.map((s) => s.id));
     const common = (a: string, b: string) => [...(groups.get(a) ?? [])].filter((g) => groups.get(b)?.has(g)).sort()[0] ?? null;
     const teachers = inputs.teachers.map((t) => ({ ...t }));
     const before = computeReport(inputs.records, teachers);
@@ -73,7 +72,7 @@ export class BalancingService {
     const replay = inputs.teachers.map((t) => ({ ...t }));
     const byId = new Map(replay.map((t) => [t.id, t]));
     const schools = new Map(inputs.schools.map((s) => [s.id, s]));
-    const people = new Map((await ctx.em.findBy(Teacher, { id: In(planned.map((p) => p.teacher.id)) })).map((t) => [t.id, t]));
+    const people = await Directory.teachers(ctx, planned.map((p) => p.teacher.id));
     const moves = planned.map((p): BalancingMove => {
       const cvBefore = coefficient(computeReport(inputs.records, replay), p.stage, p.indicator);
       byId.get(p.teacher.id)!.schoolId = p.to;
@@ -152,7 +151,7 @@ export class BalancingService {
   /** 交流轮岗 for each suggested move, under the group both schools share, in one transaction (all or none). */
   async createExchanges(ctx: RequestContext, input: CreateBalancingExchangesInput) {
     return this.tx.run(ctx, async (tx) => {
-      const teachers = new Map((await tx.em.findBy(Teacher, { id: In(input.moves.map((m) => m.teacherId)) })).map((t) => [t.id, t]));
+      const teachers = await Directory.teachers(tx, input.moves.map((m) => m.teacherId));
       const out = [];
       for (const [i, m] of input.moves.entries()) {
         const t = teachers.get(m.teacherId.toLowerCase());
@@ -165,13 +164,6 @@ export class BalancingService {
     });
   }
 
-  /** The groups each school is an active member of. */
-  private async groupsOf(ctx: RequestContext, schoolIds: string[]): Promise<Map<string, Set<string>>> {
-    const rows: { school_id: string; group_id: string }[] = schoolIds.length ? await ctx.em.query(`SELECT school_id, group_id FROM group_membership WHERE left_on IS NULL AND school_id = ANY($1::uuid[])`, [schoolIds]) : [];
-    const out = new Map<string, Set<string>>();
-    for (const r of rows) out.set(r.school_id, (out.get(r.school_id) ?? new Set()).add(r.group_id));
-    return out;
-  }
 }
 
 const FIGURE = { QUALIFIED_TEACHERS: 'qualified', BACKBONE_TEACHERS: 'backbone', PE_ARTS_TEACHERS: 'peArts' } as Record<BalanceIndicator, 'qualified' | 'backbone' | 'peArts'>;

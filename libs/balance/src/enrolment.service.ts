@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden, notFound, TransactionService, type RequestContext } from '#app/core';
-import { AccessService, inRegionsSql, Region, School, SchoolStage } from '#app/organisation';
+import { TransactionService, type RequestContext } from '#app/core';
+import { AccessService, Directory, School, SchoolStage } from '#app/organisation';
 import { In } from 'typeorm';
 import { BalanceService } from './balance.service';
 import { SchoolEnrolment } from './entities/school-enrolment.entity';
@@ -35,14 +35,7 @@ export class EnrolmentService {
 
   /** A school's terms, oldest first: its staff admins, region admins above it, managers of a group it is an active member of. */
   async history(ctx: RequestContext, schoolId: string): Promise<SchoolEnrolment[]> {
-    const [s] = await ctx.em.query(
-      `SELECT s.id, ($2::boolean OR ${inRegionsSql('s.region_id', '$3::uuid[]')} OR s.id = ANY($4::uuid[])
-              OR EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND m.left_on IS NULL AND m.group_id = ANY($5::uuid[]))) AS allowed
-         FROM school s WHERE s.id = $1`,
-      [schoolId, ctx.user.isPlatformAdmin, ctx.user.regionIds, ctx.user.schoolIds, ctx.user.groupIds],
-    );
-    if (!s) throw notFound('School', schoolId);
-    if (!s.allowed) throw forbidden({ zh: '该学校不在您的管理范围内', en: 'This school is outside your scope' });
+    await this.access.requireSchools(ctx, 'records', [schoolId]);
     const rows = await ctx.em.find(SchoolEnrolment, { where: { schoolId } });
     return rows.sort(byTermStart);
   }
@@ -55,15 +48,10 @@ export class EnrolmentService {
   async snapshot(ctx: RequestContext, regionId: string, year: number): Promise<EnrolmentSnapshot> {
     return this.tx.run(ctx, async (tx) => {
       await this.access.requireRegions(tx, [regionId]);
-      const schools = await tx.em
-        .createQueryBuilder(School, 's')
-        .innerJoin('region', 'r', 'r.id = s.region_id')
-        .where(':region = ANY(r.path)', { region: regionId })
-        .andWhere(`NOT EXISTS (SELECT 1 FROM school_enrolment e WHERE e.school_id = s.id AND e.year = :year AND e.term = 'AUTUMN')`, { year })
-        .orderBy('s.name')
-        .addOrderBy('s.id')
-        .getMany();
-      const earlier = schools.length ? await tx.em.find(SchoolEnrolment, { where: { schoolId: In(schools.map((s) => s.id)) } }) : [];
+      const all = await Directory.schoolsInRegion(tx, regionId);
+      const earlier = all.length ? await tx.em.find(SchoolEnrolment, { where: { schoolId: In(all.map((s) => s.id)) } }) : [];
+      // the schools without an autumn term for the year
+      const schools = all.filter((s) => !earlier.some((e) => e.schoolId === s.id && e.year === year && e.term === Term.AUTUMN));
       const rows: { schoolId: string; primary: number; junior: number; senior: number }[] = [];
       const skipped: School[] = [];
       for (const s of schools) {
@@ -99,30 +87,23 @@ export class EnrolmentService {
    */
   async returned(ctx: RequestContext, regionId: string, asOf: string): Promise<StudentsReturned> {
     await this.access.requireRegions(ctx, [regionId]);
-    const members: { school_id: string; group_id: string; joined_on: string; region_id: string }[] = await ctx.em.query(
-      `SELECT m.school_id, m.group_id, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, s.region_id
-         FROM group_membership m JOIN school s ON s.id = m.school_id JOIN region r ON r.id = s.region_id
-        WHERE m.group_kind = 'CONSORTIUM' AND m.role = 'MEMBER' AND m.left_on IS NULL AND m.joined_on <= $2::date AND $1 = ANY(r.path)`,
-      [regionId, asOf],
-    );
-    const ids = [...new Set(members.map((m) => m.school_id))];
-    const [schools, regions, terms] = ids.length
-      ? await Promise.all([
-          ctx.em.findBy(School, { id: In(ids) }),
-          ctx.em.findBy(Region, { id: In([...new Set(members.map((m) => m.region_id))]) }),
-          ctx.em.find(SchoolEnrolment, { where: { schoolId: In(ids) } }),
-        ])
-      : [[], [], []];
-    const school = new Map(schools.map((s) => [s.id, s]));
+    const members = await Directory.consortiumMembers(ctx, regionId, asOf);
+    const ids = [...new Set(members.map((m) => m.schoolId))];
+    const [school, regionById, terms] = await Promise.all([
+      Directory.schools(ctx, ids),
+      Directory.regionsById(ctx, members.map((m) => m.regionId)),
+      ids.length ? ctx.em.find(SchoolEnrolment, { where: { schoolId: In(ids) } }) : Promise.resolve([]),
+    ]);
+    const regions = [...regionById.values()];
     const rows = members
       .map((m): SchoolReturned => {
-        const before = lastTermBefore(terms, m.school_id, m.joined_on, true);
-        const now = lastTermBefore(terms, m.school_id, asOf, true);
+        const before = lastTermBefore(terms, m.schoolId, m.joinedOn, true);
+        const now = lastTermBefore(terms, m.schoolId, asOf, true);
         const change = before && now && now !== before ? compulsory(now) - compulsory(before) : before && now ? 0 : null;
         return {
-          school: school.get(m.school_id)!,
-          groupId: m.group_id,
-          joinedOn: m.joined_on,
+          school: school.get(m.schoolId)!,
+          groupId: m.groupId,
+          joinedOn: m.joinedOn,
           before: before ? compulsory(before) : null,
           beforeTerm: before ? { year: before.year, term: before.term } : null,
           now: now ? compulsory(now) : null,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ENTITY, forbidden, notFound, type EntityName, type RequestContext } from '#app/core';
 import { activeMembershipSql, activeMemberSchoolSql, inRegionsSql, managesGroupSql, memberSchoolOnSql } from './access/scope-rules';
 
-export type SchoolAction = 'manage' | 'staff';
+export type SchoolAction = 'manage' | 'staff' | 'records';
 export type GroupAction = 'manage' | 'members';
 
 interface Row {
@@ -23,7 +23,8 @@ export interface GroupTeacher {
  * known ids outside the caller's scope are FORBIDDEN. The rules themselves are in access/scope-rules.ts.
  *
  * - manage a region: PLATFORM_ADMIN, or REGION_ADMIN of it or an ancestor
- * - manage a school (edit it, move it): + nothing else; 'staff' (its teachers, its accounts): + SCHOOL_ADMIN of it
+ * - manage a school (edit it, move it): + nothing else; 'staff' (its teachers, its accounts): + SCHOOL_ADMIN of it;
+ *   'records' (read its 优质均衡 records): + GROUP_MANAGER of a group it is an active member of
  * - manage a group (create, settings): region admins above it; 'members' (memberships, collaboration): + GROUP_MANAGER of it
  */
 @Injectable()
@@ -50,21 +51,31 @@ export class AccessService {
     ]);
   }
 
+  private static readonly REGIONS_SQL = `SELECT x.id, ${inRegionsSql('x.id', '$2::uuid[]')} AS allowed FROM region x WHERE x.id = ANY($1::uuid[])`;
+
   async requireRegions(ctx: RequestContext, regionIds: string[]): Promise<void> {
-    await this.check(ctx, 'Region', regionIds, `SELECT x.id, ${inRegionsSql('x.id', '$2::uuid[]')} AS allowed FROM region x WHERE x.id = ANY($1::uuid[])`, [
-      ctx.user.regionIds,
-    ]);
+    await this.check(ctx, 'Region', regionIds, AccessService.REGIONS_SQL, [ctx.user.regionIds]);
   }
 
   async requireSchools(ctx: RequestContext, action: SchoolAction, schoolIds: string[]): Promise<void> {
-    const schoolAdmin = action === 'staff' ? ctx.user.schoolIds : [];
+    const schoolAdmin = action === 'manage' ? [] : ctx.user.schoolIds;
+    const managers = action === 'records' ? ctx.user.groupIds : [];
     await this.check(
       ctx,
       'School',
       schoolIds,
-      `SELECT s.id, (${inRegionsSql('s.region_id', '$2::uuid[]')} OR s.id = ANY($3::uuid[])) AS allowed FROM school s WHERE s.id = ANY($1::uuid[])`,
-      [ctx.user.regionIds, schoolAdmin],
+      `SELECT s.id, (${inRegionsSql('s.region_id', '$2::uuid[]')} OR s.id = ANY($3::uuid[])
+              OR EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND ${activeMembershipSql('m')} AND m.group_id = ANY($4::uuid[]))) AS allowed
+         FROM school s WHERE s.id = ANY($1::uuid[])`,
+      [ctx.user.regionIds, schoolAdmin, managers],
     );
+  }
+
+  /** Whether the caller manages the region (PLATFORM_ADMIN, or REGION_ADMIN of it or an ancestor); NOT_FOUND for no region. */
+  async managesRegion(ctx: RequestContext, regionId: string): Promise<boolean> {
+    const [row] = await this.rows(ctx, [regionId], AccessService.REGIONS_SQL, [ctx.user.regionIds]);
+    if (!row) throw notFound('Region', regionId);
+    return ctx.user.isPlatformAdmin || row.allowed;
   }
 
   async requireGroups(ctx: RequestContext, action: GroupAction, groupIds: string[]): Promise<void> {

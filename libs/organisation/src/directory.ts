@@ -1,8 +1,9 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '#app/core';
 import { activeMembershipSql, activeMemberSchoolSql } from './access/scope-rules';
-import { GroupStatus } from './enums';
+import { GroupKind, GroupStatus, MemberRole, type BackboneLevel, type EducationLevel, type SchoolStage, type TeacherHonour } from './enums';
 import { Region } from './entities/region.entity';
+import { School } from './entities/school.entity';
 import { SchoolGroup } from './entities/school-group.entity';
 import { Teacher } from './entities/teacher.entity';
 
@@ -20,6 +21,27 @@ export interface TeacherOfGroup {
   /** the membership of the teacher's school in the group */
   role: string;
   pairing: string | null;
+}
+
+/** A teacher's record as counted on a day, with the school they worked at that day (null: none). */
+export interface TeacherOnDay {
+  id: string;
+  name: string;
+  stage: SchoolStage;
+  subjects: string[];
+  educationLevel: EducationLevel | null;
+  backboneLevel: BackboneLevel | null;
+  honours: TeacherHonour[];
+  fullTime: boolean;
+  schoolId: string | null;
+}
+
+/** An active membership of a school in a group, with the school's region. */
+export interface MembershipFacts {
+  schoolId: string;
+  groupId: string;
+  joinedOn: string;
+  regionId: string;
 }
 
 /**
@@ -76,6 +98,92 @@ export const Directory = {
       [teacherId, day],
     );
     return row?.school_id ?? null;
+  },
+
+  /**
+   * Who worked where on `day`, by id: the teachers among `ids`, or those whose school that day is one of `schoolIds`.
+   * A teacher's school on a day is the assignment covering it (an assignment runs from its first day to the day
+   * before its end); a teacher without transfer history works at their school; one with history and no assignment
+   * that day (not yet started, or left) works nowhere (null).
+   */
+  async teachersOn(ctx: RequestContext, which: { schoolIds: readonly string[] } | { ids: readonly string[] }, day: string): Promise<TeacherOnDay[]> {
+    const ids = [...new Set('ids' in which ? which.ids : which.schoolIds)];
+    if (!ids.length) return [];
+    const where =
+      'ids' in which
+        ? 't.id = ANY($1::uuid[])'
+        : `t.id IN (SELECT a.teacher_id FROM teacher_assignment a WHERE a.school_id = ANY($1::uuid[]) UNION SELECT t2.id FROM teacher t2 WHERE t2.school_id = ANY($1::uuid[]))
+           AND h.school_id = ANY($1::uuid[])`;
+    const rows: { id: string; name: string; stage: SchoolStage; subjects: string[]; education_level: EducationLevel | null; backbone_level: BackboneLevel | null; honours: TeacherHonour[]; full_time: boolean; school_id: string | null }[] =
+      await ctx.em.query(
+        `SELECT t.id, t.name, t.stage, t.subjects, t.education_level, t.backbone_level, t.honours, t.full_time, h.school_id
+           FROM teacher t
+          CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM teacher_assignment a0 WHERE a0.teacher_id = t.id)
+                   THEN (SELECT a.school_id FROM teacher_assignment a WHERE a.teacher_id = t.id AND a.from_date <= $2::date
+                            AND (a.to_date IS NULL OR a.to_date > $2::date) ORDER BY a.from_date DESC, a.id LIMIT 1)
+                   ELSE t.school_id END AS school_id) h
+          WHERE ${where}
+          ORDER BY t.id`,
+        [ids, day],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      stage: r.stage,
+      subjects: r.subjects,
+      educationLevel: r.education_level,
+      backboneLevel: r.backbone_level,
+      honours: r.honours,
+      fullTime: r.full_time,
+      schoolId: r.school_id,
+    }));
+  },
+
+  /** The schools of a region's subtree by name (all stages but `exceptStages`); only active members of `memberOf` when given. */
+  async schoolsInRegion(ctx: RequestContext, regionId: string, opts: { exceptStages?: readonly SchoolStage[]; memberOf?: readonly string[] } = {}): Promise<School[]> {
+    const q = ctx.em
+      .createQueryBuilder(School, 's')
+      .innerJoin('region', 'r', 'r.id = s.region_id')
+      .where(':region = ANY(r.path)', { region: regionId })
+      .orderBy('s.name')
+      .addOrderBy('s.id');
+    if (opts.exceptStages?.length) q.andWhere('s.stage <> ALL(:stages::varchar[])', { stages: opts.exceptStages });
+    if (opts.memberOf) q.andWhere(`EXISTS (SELECT 1 FROM group_membership m WHERE m.school_id = s.id AND ${activeMembershipSql('m')} AND m.group_id = ANY(:groups::uuid[]))`, { groups: opts.memberOf });
+    return q.getMany();
+  },
+
+  /** Schools by id. */
+  async schools(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, School>> {
+    if (!ids.length) return new Map();
+    return new Map((await ctx.em.findBy(School, { id: In([...new Set(ids)]) })).map((s) => [s.id, s]));
+  },
+
+  /** Regions by id. */
+  async regionsById(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, Region>> {
+    if (!ids.length) return new Map();
+    return new Map((await ctx.em.findBy(Region, { id: In([...new Set(ids)]) })).map((r) => [r.id, r]));
+  },
+
+  /** The groups each of these schools is an active member of. */
+  async activeGroupsOf(ctx: RequestContext, schoolIds: readonly string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    if (!schoolIds.length) return out;
+    const rows: { school_id: string; group_id: string }[] = await ctx.em.query(`SELECT m.school_id, m.group_id FROM group_membership m WHERE ${activeMembershipSql('m')} AND m.school_id = ANY($1::uuid[])`, [
+      [...new Set(schoolIds)],
+    ]);
+    for (const r of rows) out.set(r.school_id, (out.get(r.school_id) ?? new Set()).add(r.group_id));
+    return out;
+  },
+
+  /** The active member schools (not the lead) of the consortia (教联体) of a region's subtree that joined by `day`. */
+  async consortiumMembers(ctx: RequestContext, regionId: string, day: string): Promise<MembershipFacts[]> {
+    const rows: { school_id: string; group_id: string; joined_on: string; region_id: string }[] = await ctx.em.query(
+      `SELECT m.school_id, m.group_id, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, s.region_id
+         FROM group_membership m JOIN school s ON s.id = m.school_id JOIN region r ON r.id = s.region_id
+        WHERE m.group_kind = $3 AND m.role = $4 AND ${activeMembershipSql('m')} AND m.joined_on <= $2::date AND $1 = ANY(r.path)`,
+      [regionId, day, GroupKind.CONSORTIUM, MemberRole.MEMBER],
+    );
+    return rows.map((r) => ({ schoolId: r.school_id, groupId: r.group_id, joinedOn: r.joined_on, regionId: r.region_id }));
   },
 
   /** The teachers working now at any of these schools, by id (who a school-wide invitation reaches). */
