@@ -111,6 +111,14 @@ describe('web app: 优质均衡 on the demo', () => {
     await w.chartsDrawn();
     await w.shot('balance-demo-report');
 
+    // ten moves (the default) close the junior one only, and the page says why
+    await page.getByRole('button', { name: '生成建议' }).click();
+    await expect(page.getByTestId('balance-plan-outcome').textContent()).resolves.toBe('按建议调整后仍有差异系数超出阈值已用满最多调整人数（10 人）：提高上限后重新生成，或允许跨共同体调整。');
+    await expect(page.getByTestId('balance-moves-count').textContent()).resolves.toBe('共 10 人次调整');
+    // the one that closes within the budget goes first (the primary one, a little further above, needs 17)
+    const planRow = (name: RegExp) => page.getByTestId('balance-plan-coefficients').getByRole('row', { name });
+    await expect(planRow(/初中 · 每百名学生拥有县级以上骨干教师数/).textContent()).resolves.toContain('0.5310.448');
+    await expect(planRow(/小学 · 每百名学生拥有县级以上骨干教师数/).textContent()).resolves.toContain('0.5920.592');
     const maxMoves = page.getByRole('spinbutton', { name: '最多调整人数' });
     await maxMoves.fill('30');
     await expect(maxMoves.inputValue()).resolves.toBe('30');
@@ -118,9 +126,12 @@ describe('web app: 优质均衡 on the demo', () => {
     await page.getByText('按建议调整后，教师类差异系数全部达标').waitFor();
     await expect(page.getByTestId('balance-moves-count').textContent()).resolves.toBe('共 28 人次调整');
     const moves = page.getByTestId('balance-moves');
-    await expect(moves.textContent()).resolves.toContain('随县厉山镇第一小学 → 随县高城镇中心小学');
-    await page.getByTestId('balance-plan-coefficients').getByRole('row', { name: /初中 · 每百名学生拥有县级以上骨干教师数/ }).waitFor();
-    await expect(page.getByTestId('balance-plan-coefficients').getByRole('row', { name: /初中 · 每百名学生拥有县级以上骨干教师数/ }).textContent()).resolves.toContain('0.5310.448');
+    await expect(moves.textContent()).resolves.toContain('随县厉山镇第一初级中学 → 随县唐县镇初级中学');
+    await expect(planRow(/小学 · 每百名学生拥有县级以上骨干教师数/).textContent()).resolves.toContain('0.5920.498');
+    await expect(planRow(/初中 · 每百名学生拥有县级以上骨干教师数/).textContent()).resolves.toContain('0.5310.448');
+    // the third page: the primary moves, from the county town's schools
+    await moves.getByTitle('3', { exact: true }).click();
+    await moves.getByText('随县城东小学 → 随县尚市镇中心小学').first().waitFor();
     await moves.scrollIntoViewIfNeeded();
     await w.shot('balance-demo-plan');
     // the parts to read, at full size

@@ -29,11 +29,13 @@ interface Planned {
 }
 
 /**
- * suggestBalancingRotations: for each teacher-based coefficient above its threshold (the furthest above first), the
- * fewest moves that bring it under (or, within what is left of maxMoves, as low as it goes), found exactly by a
- * convex min-cost flow (rotations.ts); then the teachers who make those moves. Constraints: a teacher moves once and
- * only to a school with their stage; a school keeps a teacher of each (main) subject it has; moves stay within a group
- * both schools are active members of, unless acrossGroups; only full-time teachers not already on an exchange move.
+ * suggestBalancingRotations: for each teacher-based coefficient above its threshold, the fewest moves that bring it
+ * under (or, within what is left of maxMoves, as low as it goes), found exactly by a convex min-cost flow
+ * (rotations.ts); then the teachers who make those moves. The coefficient that closes with the fewest moves goes
+ * first, so a small maxMoves closes as many as it can; when none closes within what is left, the furthest above.
+ * Constraints: a teacher moves once and only to a school with their stage; a school keeps a teacher of each (main)
+ * subject it has; moves stay within a group both schools are active members of, unless acrossGroups; only full-time
+ * teachers not already on an exchange move.
  */
 @Injectable()
 export class BalancingService {
@@ -58,16 +60,27 @@ export class BalancingService {
       r.stages
         .flatMap((st) => st.indicators.filter((i) => TEACHER_INDICATORS.includes(i.key) && i.coefficient !== null && !i.holds).map((i) => ({ stage: st.stage, key: i.key, excess: i.coefficient! / i.threshold })))
         .sort((a, b) => b.excess - a.excess);
+    const coefficient = (r: ComputedReport, stage: BalanceStage, key: BalanceIndicator) => r.stages.find((s) => s.stage === stage)!.indicators.find((i) => i.key === key)!.coefficient;
+    const allowed = acrossGroups ? () => true : (a: string, b: string) => common(a, b) !== null;
     const tried = new Set<string>();
     for (;;) {
-      const next = over(computeReport(inputs.records, teachers)).find((x) => !tried.has(`${x.stage} ${x.key}`));
-      if (!next || planned.length >= maxMoves) break;
+      const open = over(computeReport(inputs.records, teachers)).filter((x) => !tried.has(`${x.stage} ${x.key}`));
+      const budget = maxMoves - planned.length;
+      if (!open.length || budget <= 0) break;
+      // the one that closes with the fewest moves first, so a small budget closes as many as it can; when none closes
+      // within the budget, the furthest above gets it, to come down as far as it goes
+      const trials = open.map((x) => {
+        const copy = teachers.map((t) => ({ ...t }));
+        const n = this.movesFor(inputs, copy, new Set(moved), x.stage, x.key, budget, allowed).length;
+        const c = coefficient(computeReport(inputs.records, copy), x.stage, x.key);
+        return { x, n, closes: c !== null && c <= COEFFICIENT_THRESHOLDS[x.stage] };
+      });
+      const next = trials.filter((c) => c.closes).sort((a, b) => a.n - b.n)[0]?.x ?? open[0];
       tried.add(`${next.stage} ${next.key}`);
-      planned.push(...this.movesFor(inputs, teachers, moved, next.stage, next.key, maxMoves - planned.length, acrossGroups ? () => true : (a, b) => common(a, b) !== null));
+      planned.push(...this.movesFor(inputs, teachers, moved, next.stage, next.key, budget, allowed));
     }
 
     const after = computeReport(inputs.records, teachers);
-    const coefficient = (r: ComputedReport, stage: BalanceStage, key: BalanceIndicator) => r.stages.find((s) => s.stage === stage)!.indicators.find((i) => i.key === key)!.coefficient;
     // each move's effect on its coefficient, the moves applied one after another
     const replay = inputs.teachers.map((t) => ({ ...t }));
     const byId = new Map(replay.map((t) => [t.id, t]));

@@ -39,7 +39,7 @@ const HISTORY = graphql(`
 const PLAN = graphql(`
   query BalancePlan($id: ID!, $year: Int!, $maxMoves: Int, $across: Boolean) {
     suggestBalancingRotations(regionId: $id, year: $year, maxMoves: $maxMoves, acrossGroups: $across) {
-      reachesThresholds
+      reachesThresholds maxMoves acrossGroups
       moves { teacher { id name } from { id name } to { id name } stage indicator groupId coefficientBefore coefficientAfter reason }
       coefficients { stage key threshold before after holdsBefore holdsAfter }
     }
@@ -283,7 +283,13 @@ function PlanCard({ regionId, year, onCreated }: { regionId: string; year: numbe
         {plan ? (
           <>
             {plan.moves.length ? (
-              <Alert type={plan.reachesThresholds ? 'success' : 'warning'} showIcon message={plan.reachesThresholds ? t('balance.reaches') : t('balance.notReaches')} />
+              <Alert
+                type={plan.reachesThresholds ? 'success' : 'warning'}
+                showIcon
+                data-testid="balance-plan-outcome"
+                message={plan.reachesThresholds ? t('balance.reaches') : t('balance.notReaches')}
+                description={plan.reachesThresholds ? undefined : plan.moves.length >= plan.maxMoves ? t('balance.atLimit', { n: plan.maxMoves }) : plan.acrossGroups ? t('balance.noMoreMoves') : t('balance.noMoreInGroups')}
+              />
             ) : (
               <Alert type="info" showIcon message={t('balance.noMoves')} />
             )}
