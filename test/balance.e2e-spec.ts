@@ -258,6 +258,18 @@ describe('balanceReport (优质均衡)', () => {
     const zh = await t.gql(suggest, { regionId: county.id, year: YEAR, maxMoves: 5 }, bureau, { 'accept-language': 'zh-CN' });
     expect(zh.data.suggestBalancingRotations.moves[0].reason).toBe('小学“每百名学生拥有县级以上骨干教师数”校际差异系数 0.577 → 0.333（甲小学 → 丙学校）');
     expect(plan.reachesThresholds).toBe(true);
+    // the plan as a download: the moves in order with their group and reason, the coefficients before and after
+    const download = (format: string, query: string) => fetch(`${t.url}/reports/regions/${county.id}/balance-plan.${format}?${query}`, { headers: { authorization: `Bearer ${bureau}`, 'accept-language': 'zh-CN' } });
+    const csv = await (await download('csv', `year=${YEAR}&maxMoves=5`)).text();
+    expect(csv.split('\r\n')[0]).toBe('序号 No.,教师 Teacher,学科 Subject,调出学校 From,调入学校 To,学段 Stage,指标 Indicator,调整前系数 Before,调整后系数 After,共同体 Group,原因 Reason');
+    expect(csv).toContain(`1,${move.teacher.name},英语,甲小学,丙学校,小学,每百名学生拥有县级以上骨干教师数,0.5774,0.3333,甲小学教育集团,小学“每百名学生拥有县级以上骨干教师数”校际差异系数 0.577 → 0.333（甲小学 → 丙学校）`);
+    const xlsx = await download('xlsx', `year=${YEAR}&maxMoves=5&acrossGroups=false`);
+    expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="balance-plan-${YEAR}.xlsx"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['调整建议', '调整前后差异系数', '说明']);
+    const badLimit = await download('csv', `year=${YEAR}&maxMoves=many`);
+    expect([badLimit.status, ((await badLimit.json()) as any).errors[0].extensions]).toEqual([400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'maxMoves' })]);
     // one action: the suggested move becomes a 交流轮岗, and the report counts the teacher at 丙
     const made = await t.ok(`mutation($input: CreateBalancingExchangesInput!) { createBalancingExchanges(input: $input) { kind teacherId fromSchoolId toSchoolId startsOn } }`, {
       input: { moves: [{ teacherId: move.teacher.id, toSchoolId: school.C, groupId: move.groupId }], startsOn: '2025-09-20', endsOn: '2026-07-10' },

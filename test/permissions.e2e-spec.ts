@@ -124,6 +124,7 @@ const EXPECTED: Record<string, string> = {
   'GET /reports/groups/:groupId/activity.:format': 'REGION_ADMIN,GROUP_MANAGER,SCHOOL_ADMIN',
   'GET /reports/regions/:regionId/activity.:format': 'REGION_ADMIN',
   'GET /reports/regions/:regionId/balance.:format': 'REGION_ADMIN,GROUP_MANAGER',
+  'GET /reports/regions/:regionId/balance-plan.:format': 'REGION_ADMIN,GROUP_MANAGER',
   'GET /reports/regions/:regionId/coverage.:format': 'REGION_ADMIN',
   'GET /reports/regions/:regionId/trend.:format': 'REGION_ADMIN',
   'GET /reports/regions/:regionId/breakdown.:format': 'REGION_ADMIN',

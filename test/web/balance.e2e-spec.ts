@@ -132,10 +132,14 @@ describe('web app: 优质均衡 on the demo', () => {
     // the third page: the primary moves, from the county town's schools
     await moves.getByTitle('3', { exact: true }).click();
     await moves.getByText('随县城东小学 → 随县尚市镇中心小学').first().waitFor();
+    // the plan downloads as bureaus file it
+    const planCard = page.locator('.ant-card', { has: moves });
+    const [file] = await Promise.all([page.waitForEvent('download'), planCard.getByRole('button', { name: /Excel/ }).click()]);
+    expect(file.suggestedFilename()).toBe('balance-plan-2025.xlsx');
     await moves.scrollIntoViewIfNeeded();
     await w.shot('balance-demo-plan');
     // the parts to read, at full size
-    await page.locator('.ant-card', { has: moves }).screenshot({ path: path.join(SCREENSHOTS, 'balance-demo-plan-card.png') });
+    await planCard.screenshot({ path: path.join(SCREENSHOTS, 'balance-demo-plan-card.png') });
     await page.locator('.ant-card', { has: page.getByTestId('balance-schools-PRIMARY') }).screenshot({ path: path.join(SCREENSHOTS, 'balance-demo-schools.png') });
   });
 });

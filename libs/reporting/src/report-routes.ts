@@ -15,6 +15,7 @@ export const REPORT_ROUTES = {
   breakdown: { path: 'regions/:regionId/breakdown.:format', query: ['from', 'to', 'asOf'] },
   groups: { path: 'regions/:regionId/groups.:format', query: ['from', 'to'] },
   balance: { path: 'regions/:regionId/balance.:format', query: ['year', 'asOf'] },
+  balancePlan: { path: 'regions/:regionId/balance-plan.:format', query: ['year', 'asOf', 'maxMoves', 'acrossGroups'] },
 } as const;
 
 const MATCHERS = Object.values(REPORT_ROUTES).map((r) => ({

@@ -1,6 +1,6 @@
 import { labelOf } from '#app/core';
 import type { School } from '#app/organisation';
-import { INDICATORS, type BalanceReport } from '#app/balance';
+import { INDICATORS, type BalanceReport, type BalancingPlan } from '#app/balance';
 import { BREAKDOWN_FIGURES, figureHeader, GROUP_COUNTERS, REGION_FIGURES, type FigureField } from './metric-registry';
 import type { ActivityCounters, CoverageFigures, ExchangePeople, GroupActivitySummary, RegionActivitySummary, RegionBreakdown, RegionCoverage, RegionCoverageTrend, RegionGroupBreakdown } from './models';
 
@@ -234,6 +234,13 @@ type BalancePartRow = BalanceStageRow['schools'][number];
  * 优质均衡 as bureaus file it: the 校际差异系数 of each stage (学段, 指标, 标准, 县域值, 差异系数, 阈值, 是否达标), then one
  * sheet per stage with each school's seven values, how many it meets and whether it complies.
  */
+/** What a balance download is of: the region, the school year, the day its teachers were counted on. */
+const balanceAbout = (regionName: string, r: { year: number; asOf: string }): Indicator[] => [
+  { label: H.region, value: regionName, kind: 'text' },
+  { label: '学年 School year', value: `${r.year}-${r.year + 1}`, kind: 'text' },
+  { label: H.asOf, value: r.asOf, kind: 'text' },
+];
+
 export function balanceReportTables(r: BalanceReport, regionName: string): Report {
   const coefficients: Table<BalanceIndicatorRow> = {
     sheet: '校际差异系数',
@@ -265,11 +272,52 @@ export function balanceReportTables(r: BalanceReport, regionName: string): Repor
     }),
   );
   const about = indicators('说明', [
-    { label: H.region, value: regionName, kind: 'text' },
-    { label: '学年 School year', value: `${r.year}-${r.year + 1}`, kind: 'text' },
-    { label: H.asOf, value: r.asOf, kind: 'text' },
+    ...balanceAbout(regionName, r),
     { label: '按交流计入流入校的教师 Teachers counted at a host', value: r.exchangesCounted, kind: 'count' },
     { label: '未参与计算 Left out', value: r.excluded.map((e) => `${e.school.name}（${labelOf('BalanceExclusion', e.reason)}）`).join('；'), kind: 'text' },
   ]);
   return { filename: `balance-${r.year}`, tables: [coefficients, ...schools, about] };
+}
+
+type PlanMove = BalancingPlan['moves'][number] & { n: number };
+type PlanCoefficient = BalancingPlan['coefficients'][number];
+
+/** The suggested rotations as a bureau files them: the moves in order (each with its reason), the coefficients before and after. */
+export function balancePlanTables(p: BalancingPlan, regionName: string, groupNames: Map<string, string>): Report {
+  const moves: Table<PlanMove> = {
+    sheet: '调整建议',
+    columns: [
+      count('序号 No.', (m) => m.n),
+      text('教师 Teacher', (m) => m.teacher.name),
+      text('学科 Subject', (m) => m.teacher.subjects.join('、')),
+      text('调出学校 From', (m) => m.from.name),
+      text('调入学校 To', (m) => m.to.name),
+      text('学段 Stage', (m) => labelOf('BalanceStage', m.stage)),
+      text(H.indicator, (m) => labelOf('BalanceIndicator', m.indicator)),
+      { header: '调整前系数 Before', kind: 'coefficient', value: (m) => m.coefficientBefore },
+      { header: '调整后系数 After', kind: 'coefficient', value: (m) => m.coefficientAfter },
+      text(H.group, (m) => (m.groupId ? (groupNames.get(m.groupId) ?? m.groupId) : '跨共同体（需教育局调动） Across groups')),
+      text('原因 Reason', (m) => m.reason),
+    ],
+    rows: p.moves.map((m, i) => ({ ...m, n: i + 1 })),
+  };
+  const coefficients: Table<PlanCoefficient> = {
+    sheet: '调整前后差异系数',
+    columns: [
+      text('学段 Stage', (c) => `${labelOf('BalanceStage', c.stage)} ${c.stage}`),
+      text(H.indicator, (c) => `${labelOf('BalanceIndicator', c.key)} ${c.key}`),
+      { header: '阈值 Threshold', kind: 'coefficient', value: (c) => c.threshold },
+      { header: '调整前 Before', kind: 'coefficient', value: (c) => c.before },
+      { header: '调整后 After', kind: 'coefficient', value: (c) => c.after },
+      text('调整后是否达标 Within after', (c) => yesNo(c.holdsAfter)),
+    ],
+    rows: p.coefficients,
+  };
+  const about = indicators('说明', [
+    ...balanceAbout(regionName, p),
+    { label: '最多调整人数 Most moves', value: p.maxMoves, kind: 'count' },
+    { label: '允许跨共同体 Across groups', value: yesNo(p.acrossGroups), kind: 'text' },
+    { label: '调整后全部达标 Reaches every threshold', value: yesNo(p.reachesThresholds), kind: 'text' },
+  ]);
+  return { filename: `balance-plan-${p.year}`, tables: [moves, coefficients, about] };
 }

@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Allow, badInput, Ctx, isUuid, notFound, Role, type RequestContext } from '#app/core';
 import { Exchanges } from '#app/activity';
 import { GroupService, SchoolService, type School } from '#app/organisation';
-import { BalanceService } from '#app/balance';
+import { BalanceService, BalancingService } from '#app/balance';
 import { GroupBreakdownService } from './group-breakdown.service';
 import { reportToCsv } from './csv';
 import { REPORT_FORMATS, REPORT_ROUTES, type ReportFormat } from './report-routes';
-import { balanceReportTables, breakdownReport, coverageReport, groupActivityReport, groupBreakdownReport, regionActivityReport, trendReport, type Report } from './report-tables';
+import { balancePlanTables, balanceReportTables, breakdownReport, coverageReport, groupActivityReport, groupBreakdownReport, regionActivityReport, trendReport, type Report } from './report-tables';
 import { DEFAULT_TREND_MONTHS, MAX_TREND_MONTHS, ReportsService } from './reports.service';
 import { reportToXlsx } from './xlsx';
 
@@ -17,6 +17,10 @@ const id = (name: string, v: string) => {
 const required = (name: string, v: string | undefined) => {
   if (!v) throw badInput(name, { zh: `「${name}」为必填项（YYYY-MM-DD）`, en: `${name} is required (YYYY-MM-DD)` });
   return v;
+};
+const yearOf = (year: string | undefined) => {
+  if (!/^\d{4}$/.test(year ?? '')) throw badInput('year', { zh: '「year」为必填项：学年开始的年份，如 2025', en: 'year is required: the year the school year starts in, e.g. 2025' });
+  return Number(year);
 };
 const formatOf = (format: string): ReportFormat => {
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw notFound({ zh: `报表格式 .${format}`, en: `Report format .${format}` });
@@ -47,16 +51,39 @@ export class ReportsDownloadController {
     private readonly schools: SchoolService,
     private readonly groups: GroupService,
     private readonly balance: BalanceService,
+    private readonly balancing: BalancingService,
   ) {}
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
   @Get(REPORT_ROUTES.balance.path)
   async balanceReport(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('year') year: string, @Query('asOf') asOf: string | undefined, @Res() res: any) {
     const f = formatOf(format);
-    if (!/^\d{4}$/.test(year ?? '')) throw badInput('year', { zh: '「year」为必填项：学年开始的年份，如 2025', en: 'year is required: the year the school year starts in, e.g. 2025' });
-    const report = await this.balance.report(ctx, id('regionId', regionId), Number(year), asOf || null);
+    const report = await this.balance.report(ctx, id('regionId', regionId), yearOf(year), asOf || null);
     const [region] = await ctx.em.query(`SELECT name FROM region WHERE id = $1`, [report.regionId]);
     await send(res, f, balanceReportTables(report, region?.name ?? ''));
+  }
+
+  @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
+  @Get(REPORT_ROUTES.balancePlan.path)
+  async balancePlan(
+    @Ctx() ctx: RequestContext,
+    @Param('regionId') regionId: string,
+    @Param('format') format: string,
+    @Query('year') year: string,
+    @Query('asOf') asOf: string | undefined,
+    @Query('maxMoves') maxMoves: string | undefined,
+    @Query('acrossGroups') acrossGroups: string | undefined,
+    @Res() res: any,
+  ) {
+    const f = formatOf(format);
+    const y = yearOf(year);
+    if (maxMoves !== undefined && !/^\d{1,3}$/.test(maxMoves)) throw badInput('maxMoves', { zh: '「maxMoves」须为 1 至 50 之间的整数', en: 'maxMoves is a whole number from 1 to 50' });
+    if (acrossGroups !== undefined && acrossGroups !== 'true' && acrossGroups !== 'false') throw badInput('acrossGroups', { zh: '「acrossGroups」须为 true 或 false', en: 'acrossGroups is true or false' });
+    const plan = await this.balancing.suggest(ctx, id('regionId', regionId), y, maxMoves === undefined ? 10 : Number(maxMoves), acrossGroups === 'true', asOf || null);
+    const [region] = await ctx.em.query(`SELECT name FROM region WHERE id = $1`, [plan.regionId]);
+    const groupIds = [...new Set(plan.moves.map((m) => m.groupId).filter((g): g is string => !!g))];
+    const groupNames = new Map((await Promise.all(groupIds.map((g) => this.groups.load(ctx, g)))).filter((g) => !!g).map((g) => [g!.id, g!.name]));
+    await send(res, f, balancePlanTables(plan, region?.name ?? '', groupNames));
   }
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)

@@ -326,11 +326,14 @@ function PlanCard({ regionId, year, onCreated }: { regionId: string; year: numbe
                 )}
               />
             ) : null}
-            {withGroup.length ? (
-              <Button onClick={() => setOpen(true)} data-testid="balance-create">
-                {t('balance.create')}
-              </Button>
-            ) : null}
+            <Space wrap>
+              {withGroup.length ? (
+                <Button onClick={() => setOpen(true)} data-testid="balance-create">
+                  {t('balance.create')}
+                </Button>
+              ) : null}
+              <DownloadButtons path={`/reports/regions/${regionId}/balance-plan`} query={{ year, maxMoves: plan.maxMoves, acrossGroups: String(plan.acrossGroups) }} />
+            </Space>
           </>
         ) : null}
       </Space>
