@@ -409,7 +409,7 @@ function WhatIfCard({ regionId, year, stages }: { regionId: string; year: number
         <Typography.Text type="secondary">{t('balance.whatIfIntro')}</Typography.Text>
         <Space wrap>
           <Select aria-label={t('balance.whatIfFrom')} placeholder={t('balance.whatIfFrom')} style={{ width: 200 }} value={from} onChange={(v) => (setFrom(v), setTeacher(undefined), setSearch(''))} options={schools.map((s) => ({ value: s.id, label: s.name }))} showSearch={{ optionFilterProp: 'label' }} />
-          <Select aria-label={t('balance.whatIfTeacher')} placeholder={t('balance.whatIfTeacher')} style={{ width: 200 }} value={teacher} onChange={setTeacher} loading={staff.loading} disabled={!from} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.subjects.join('、')}）` }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Select aria-label={t('balance.whatIfTeacher')} placeholder={t('balance.whatIfTeacher')} style={{ width: 200 }} value={teacher} onChange={setTeacher} loading={staff.loading} disabled={!from} options={people.map((p) => ({ value: p.id, label: t('balance.whatIfPerson', { name: p.name, subjects: p.subjects.join(lang === 'en' ? ', ' : '、') }) }))} showSearch={{ optionFilterProp: 'label' }} />
           <span>→</span>
           <Select aria-label={t('balance.whatIfTo')} placeholder={t('balance.whatIfTo')} style={{ width: 200 }} value={to} onChange={setTo} options={schools.filter((s) => s.id !== from).map((s) => ({ value: s.id, label: s.name }))} showSearch={{ optionFilterProp: 'label' }} />
           <Button onClick={() => move(teacher, to)} disabled={!teacher || !to}>
@@ -439,7 +439,7 @@ function WhatIfCard({ regionId, year, stages }: { regionId: string; year: number
                       }}
                     >
                       {[
-                        `${p.name}（${p.subjects[0] ?? '—'}）`,
+                        t('balance.whatIfPerson', { name: p.name, subjects: p.subjects[0] ?? '—' }),
                         p.backboneLevel ? t('balance.whatIfBackbone', { level: label('BackboneLevel', p.backboneLevel) }) : null,
                         ...p.honours.map((h) => label('TeacherHonour', h)),
                         p.educationLevel ? label('EducationLevel', p.educationLevel) : null,
