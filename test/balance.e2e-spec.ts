@@ -177,6 +177,15 @@ describe('balanceReport (优质均衡)', () => {
     expect(stageOf(moved, 'PRIMARY').holds).toBe(true);
     // nothing saved
     expect(indicator(await report(), 'PRIMARY', 'BACKBONE_TEACHERS').coefficient).toBeCloseTo(0.57735, 5);
+    // the what-if downloads as the report does, said to be one; through a signed link too
+    const whatIf = `/reports/regions/${county.id}/balance.csv?year=${YEAR}&moves=${teachers.A[7]}:${school.C}`;
+    const csv = await (await fetch(`${t.url}${whatIf}`, { headers: { authorization: `Bearer ${bureau}` } })).text();
+    expect(csv).toContain('小学 PRIMARY,每百名学生拥有县级以上骨干教师数 BACKBONE_TEACHERS,1,0.75,0.3333,0.5000,是 Yes');
+    expect(csv).toContain('模拟调整（未保存）Simulated moves (not saved),1');
+    const link = (await t.ok(`mutation($p: String!) { createDownloadLink(path: $p) { url } }`, { p: whatIf }, bureau)).createDownloadLink.url;
+    expect(await (await fetch(`${t.url}${link}`)).text()).toBe(csv);
+    const badPair = await fetch(`${t.url}/reports/regions/${county.id}/balance.csv?year=${YEAR}&moves=${teachers.A[7]}`, { headers: { authorization: `Bearer ${bureau}` } });
+    expect([badPair.status, ((await badPair.json()) as any).errors[0].extensions]).toEqual([400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'moves' })]);
 
     const refused = async (moves: unknown[]) => {
       const res = await t.gql(simulate, { regionId: county.id, year: YEAR, moves }, bureau);

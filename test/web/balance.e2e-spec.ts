@@ -67,6 +67,10 @@ describe('web app: 优质均衡', () => {
     await simulated.getByRole('row', { name: /骨干/ }).waitFor();
     await expect(simulated.getByRole('row', { name: /小学 · 每百名学生拥有县级以上骨干教师数/ }).textContent()).resolves.toContain('0.5770.333');
     await p.shot('balance-what-if');
+    // the what-if downloads as the report does
+    const whatIfCard = page.locator('.ant-card', { has: simulated });
+    const [file] = await Promise.all([page.waitForEvent('download'), whatIfCard.getByRole('button', { name: /Excel/ }).click()]);
+    expect(file.suggestedFilename()).toBe(`balance-${YEAR}-what-if.xlsx`);
     expect(await t.sql(`SELECT count(*)::int AS n FROM teacher_exchange`)).toEqual([{ n: 0 }]);
 
     await page.getByRole('button', { name: '生成建议' }).click();

@@ -14,7 +14,7 @@ export const REPORT_ROUTES = {
   trend: { path: 'regions/:regionId/trend.:format', query: ['months', 'asOf'] },
   breakdown: { path: 'regions/:regionId/breakdown.:format', query: ['from', 'to', 'asOf'] },
   groups: { path: 'regions/:regionId/groups.:format', query: ['from', 'to'] },
-  balance: { path: 'regions/:regionId/balance.:format', query: ['year', 'asOf'] },
+  balance: { path: 'regions/:regionId/balance.:format', query: ['year', 'asOf', 'moves'] },
   balancePlan: { path: 'regions/:regionId/balance-plan.:format', query: ['year', 'asOf', 'maxMoves', 'acrossGroups'] },
 } as const;
 
@@ -31,10 +31,12 @@ const MATCHERS = Object.values(REPORT_ROUTES).map((r) => ({
 }));
 
 const EXAMPLE = '/reports/regions/<regionId>/coverage.xlsx?asOf=2026-06-30';
+/** Long enough for a what-if of 100 moves (teacherId:toSchoolId, about 80 characters each encoded); browsers and Node take such a URL. */
+const MAX_PATH = 10_000;
 
 /** A report path with its query, as a browser will send it back; BAD_USER_INPUT (field path) for anything else. */
 export function reportPathOf(input: string): string {
-  if (typeof input !== 'string' || input.length > 2000 || !input.startsWith(DOWNLOAD_LINK_PREFIX) || /[\s#\\]/.test(input)) {
+  if (typeof input !== 'string' || input.length > MAX_PATH || !input.startsWith(DOWNLOAD_LINK_PREFIX) || /[\s#\\]/.test(input)) {
     throw badInput('path', { zh: `「path」须为报表路径及其查询参数，例如 ${EXAMPLE}`, en: `path is a report path with its query, e.g. ${EXAMPLE}` });
   }
   const base = 'http://link.invalid';

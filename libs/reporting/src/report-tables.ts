@@ -241,7 +241,8 @@ const balanceAbout = (regionName: string, r: { year: number; asOf: string }): In
   { label: H.asOf, value: r.asOf, kind: 'text' },
 ];
 
-export function balanceReportTables(r: BalanceReport, regionName: string): Report {
+/** The balance report as bureaus file it; `simulated`: how many what-if moves it was computed with (null: none). */
+export function balanceReportTables(r: BalanceReport, regionName: string, simulated: number | null = null): Report {
   const coefficients: Table<BalanceIndicatorRow> = {
     sheet: '校际差异系数',
     columns: [
@@ -275,8 +276,9 @@ export function balanceReportTables(r: BalanceReport, regionName: string): Repor
     ...balanceAbout(regionName, r),
     { label: '按交流计入流入校的教师 Teachers counted at a host', value: r.exchangesCounted, kind: 'count' },
     { label: '未参与计算 Left out', value: r.excluded.map((e) => `${e.school.name}（${labelOf('BalanceExclusion', e.reason)}）`).join('；'), kind: 'text' },
+    ...(simulated === null ? [] : [{ label: '模拟调整（未保存）Simulated moves (not saved)', value: simulated, kind: 'count' as const }]),
   ]);
-  return { filename: `balance-${r.year}`, tables: [coefficients, ...schools, about] };
+  return { filename: simulated === null ? `balance-${r.year}` : `balance-${r.year}-what-if`, tables: [coefficients, ...schools, about] };
 }
 
 type PlanMove = BalancingPlan['moves'][number] & { n: number };

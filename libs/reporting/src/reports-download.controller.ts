@@ -22,6 +22,13 @@ const yearOf = (year: string | undefined) => {
   if (!/^\d{4}$/.test(year ?? '')) throw badInput('year', { zh: '「year」为必填项：学年开始的年份，如 2025', en: 'year is required: the year the school year starts in, e.g. 2025' });
   return Number(year);
 };
+const movesOf = (moves: string): { teacherId: string; toSchoolId: string }[] =>
+  moves.split(',').map((pair, i) => {
+    const [teacherId, toSchoolId, ...rest] = pair.split(':');
+    if (!isUuid(teacherId ?? '') || !isUuid(toSchoolId ?? '') || rest.length)
+      throw badInput('moves', { zh: `「moves」第 ${i + 1} 项须为“教师ID:学校ID”，多项以逗号分隔`, en: `moves item ${i + 1} must be teacherId:toSchoolId, items separated by commas` });
+    return { teacherId: teacherId.toLowerCase(), toSchoolId: toSchoolId.toLowerCase() };
+  });
 const formatOf = (format: string): ReportFormat => {
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw notFound({ zh: `报表格式 .${format}`, en: `Report format .${format}` });
   return format as ReportFormat;
@@ -56,11 +63,22 @@ export class ReportsDownloadController {
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
   @Get(REPORT_ROUTES.balance.path)
-  async balanceReport(@Ctx() ctx: RequestContext, @Param('regionId') regionId: string, @Param('format') format: string, @Query('year') year: string, @Query('asOf') asOf: string | undefined, @Res() res: any) {
+  async balanceReport(
+    @Ctx() ctx: RequestContext,
+    @Param('regionId') regionId: string,
+    @Param('format') format: string,
+    @Query('year') year: string,
+    @Query('asOf') asOf: string | undefined,
+    @Query('moves') moves: string | undefined,
+    @Res() res: any,
+  ) {
     const f = formatOf(format);
-    const report = await this.balance.report(ctx, id('regionId', regionId), yearOf(year), asOf || null);
+    // a what-if: teacherId:toSchoolId pairs, comma-separated (simulateBalance's moves)
+    const simulated = moves === undefined ? null : movesOf(moves);
+    const r = id('regionId', regionId);
+    const report = simulated ? await this.balance.simulate(ctx, r, yearOf(year), simulated, asOf || null) : await this.balance.report(ctx, r, yearOf(year), asOf || null);
     const [region] = await ctx.em.query(`SELECT name FROM region WHERE id = $1`, [report.regionId]);
-    await send(res, f, balanceReportTables(report, region?.name ?? ''));
+    await send(res, f, balanceReportTables(report, region?.name ?? '', simulated?.length ?? null));
   }
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)

@@ -416,6 +416,7 @@ function WhatIfCard({ regionId, year, stages }: { regionId: string; year: number
             {t('balance.whatIfAdd')}
           </Button>
           {moves.length ? <Button onClick={() => setMoves([])}>{t('balance.whatIfClear')}</Button> : null}
+          {moves.length && moves.length <= 100 ? <DownloadButtons path={`/reports/regions/${regionId}/balance`} query={{ year, moves: moves.map((m) => `${m.teacherId}:${m.toSchoolId}`).join(',') }} /> : null}
         </Space>
         {from ? (
           <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
