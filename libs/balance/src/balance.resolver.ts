@@ -1,7 +1,7 @@
 import { Args, Extensions, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, DateScalar, IdArg, Role, type RequestContext } from '#app/core';
 import { BalanceService } from './balance.service';
-import { BalancingService } from './balancing.service';
+import { BalancingService, DEFAULT_SUGGESTED_MOVES, MAX_SUGGESTED_MOVES } from './balancing.service';
 import { CreateBalancingExchangesInput } from './dto/balancing.input';
 import { TeacherExchange } from '#app/activity';
 import { BalanceMoveInput, SchoolEnrolmentInput, SchoolFacilitiesBulkInput, SchoolFacilitiesInput } from './dto/balance.input';
@@ -45,7 +45,7 @@ export class BalanceResolver {
     @Ctx() ctx: RequestContext,
     @IdArg('regionId') regionId: string,
     @Args('year', yearArg) year: number,
-    @Args('maxMoves', { type: () => Int, defaultValue: 10, description: '1–50' }) maxMoves: number,
+    @Args('maxMoves', { type: () => Int, defaultValue: DEFAULT_SUGGESTED_MOVES, description: `1–${MAX_SUGGESTED_MOVES}` }) maxMoves: number,
     @Args('acrossGroups', { defaultValue: false, description: 'Allow moves between schools of no common group (the county decides: 县管校聘)' }) acrossGroups: boolean,
     @Args('asOf', asOfArg) asOf?: string,
   ) {

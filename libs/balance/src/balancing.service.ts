@@ -10,6 +10,8 @@ import { computeReport } from './report';
 import { BalanceStage, COEFFICIENT_THRESHOLDS, TEACHER_INDICATORS } from './standard';
 
 export const MAX_SUGGESTED_MOVES = 50;
+/** maxMoves when none is given. */
+export const DEFAULT_SUGGESTED_MOVES = 10;
 
 /**
  * suggestBalancingRotations: the moves of planMoves (plan-moves.ts), within a group both schools are active members
@@ -39,10 +41,12 @@ export class BalancingService {
     const byId = new Map(replay.map((t) => [t.id, t]));
     const schools = new Map(inputs.schools.map((s) => [s.id, s]));
     const people = await Directory.teachers(ctx, planned.map((p) => p.teacher.id));
+    let last = before;
     const moves = planned.map((p): BalancingMove => {
-      const cvBefore = coefficientIn(computeReport(inputs.records, replay), p.stage, p.indicator);
+      const cvBefore = coefficientIn(last, p.stage, p.indicator);
       byId.get(p.teacher.id)!.schoolId = p.to;
-      const cvAfter = coefficientIn(computeReport(inputs.records, replay), p.stage, p.indicator);
+      last = computeReport(inputs.records, replay);
+      const cvAfter = coefficientIn(last, p.stage, p.indicator);
       const [from, to] = [schools.get(p.from)!, schools.get(p.to)!];
       const zh = `${labelOf('BalanceStage', p.stage, 'zh')}“${labelOf('BalanceIndicator', p.indicator, 'zh')}”校际差异系数 ${fmt(cvBefore)} → ${fmt(cvAfter)}（${from.name} → ${to.name}）`;
       const en = `${labelOf('BalanceStage', p.stage, 'en')} coefficient of “${labelOf('BalanceIndicator', p.indicator, 'en')}” ${fmt(cvBefore)} → ${fmt(cvAfter)} (${from.name} → ${to.name})`;
@@ -92,7 +96,6 @@ export class BalancingService {
       return out;
     });
   }
-
 }
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));

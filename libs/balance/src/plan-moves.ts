@@ -46,6 +46,7 @@ const over = (r: ComputedReport) =>
  * subject it has; `allowed(from, to)`; only full-time teachers not already on an exchange move.
  */
 export function planMoves(records: readonly BalanceSchoolRecord[], teachers: BalanceTeacherRecord[], maxMoves: number, allowed: (from: string, to: string) => boolean): PlannedMove[] {
+  const byId = new Map(teachers.map((t) => [t.id, t]));
   const moved = new Set<string>();
   const planned: PlannedMove[] = [];
   const tried = new Set<string>();
@@ -53,15 +54,21 @@ export function planMoves(records: readonly BalanceSchoolRecord[], teachers: Bal
     const open = over(computeReport(records, teachers)).filter((x) => !tried.has(`${x.stage} ${x.key}`));
     const budget = maxMoves - planned.length;
     if (!open.length || budget <= 0) break;
+    // each open coefficient planned on a copy; the chosen one's moves are then made on `teachers`
     const trials = open.map((x) => {
       const copy = teachers.map((t) => ({ ...t }));
-      const n = movesFor(records, copy, new Set(moved), x.stage, x.key, budget, allowed).length;
+      const moves = movesFor(records, copy, new Set(moved), x.stage, x.key, budget, allowed);
       const c = coefficientIn(computeReport(records, copy), x.stage, x.key);
-      return { x, n, closes: c !== null && c <= COEFFICIENT_THRESHOLDS[x.stage] };
+      return { x, moves, closes: c !== null && c <= COEFFICIENT_THRESHOLDS[x.stage] };
     });
-    const next = trials.filter((c) => c.closes).sort((a, b) => a.n - b.n)[0]?.x ?? open[0];
-    tried.add(`${next.stage} ${next.key}`);
-    planned.push(...movesFor(records, teachers, moved, next.stage, next.key, budget, allowed));
+    const next = trials.filter((c) => c.closes).sort((a, b) => a.moves.length - b.moves.length)[0] ?? trials[0];
+    tried.add(`${next.x.stage} ${next.x.key}`);
+    for (const m of next.moves) {
+      const t = byId.get(m.teacher.id)!;
+      t.schoolId = m.to;
+      moved.add(t.id);
+      planned.push({ ...m, teacher: t });
+    }
   }
   if (!planned.length || over(computeReport(records, teachers)).length) return planned;
   // every coefficient within its threshold: drop what is no longer needed

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Allow, badInput, Ctx, isUuid, notFound, Role, type RequestContext } from '#app/core';
 import { Exchanges } from '#app/activity';
-import { GroupService, SchoolService, type School } from '#app/organisation';
-import { BalanceService, BalancingService } from '#app/balance';
+import { Directory, GroupService, SchoolService, type School } from '#app/organisation';
+import { BalanceService, BalancingService, DEFAULT_SUGGESTED_MOVES, MAX_SUGGESTED_MOVES } from '#app/balance';
 import { GroupBreakdownService } from './group-breakdown.service';
 import { reportToCsv } from './csv';
 import { REPORT_FORMATS, REPORT_ROUTES, type ReportFormat } from './report-routes';
@@ -29,6 +29,7 @@ const movesOf = (moves: string): { teacherId: string; toSchoolId: string }[] =>
       throw badInput('moves', { zh: `「moves」第 ${i + 1} 项须为“教师ID:学校ID”，多项以逗号分隔`, en: `moves item ${i + 1} must be teacherId:toSchoolId, items separated by commas` });
     return { teacherId: teacherId.toLowerCase(), toSchoolId: toSchoolId.toLowerCase() };
   });
+const regionName = async (ctx: RequestContext, regionId: string) => (await Directory.regionsById(ctx, [regionId])).get(regionId)?.name ?? '';
 const formatOf = (format: string): ReportFormat => {
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw notFound({ zh: `报表格式 .${format}`, en: `Report format .${format}` });
   return format as ReportFormat;
@@ -77,8 +78,7 @@ export class ReportsDownloadController {
     const simulated = moves === undefined ? null : movesOf(moves);
     const r = id('regionId', regionId);
     const report = simulated ? await this.balance.simulate(ctx, r, yearOf(year), simulated, asOf || null) : await this.balance.report(ctx, r, yearOf(year), asOf || null);
-    const [region] = await ctx.em.query(`SELECT name FROM region WHERE id = $1`, [report.regionId]);
-    await send(res, f, balanceReportTables(report, region?.name ?? '', simulated?.length ?? null));
+    await send(res, f, balanceReportTables(report, await regionName(ctx, report.regionId), simulated?.length ?? null));
   }
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER)
@@ -95,13 +95,13 @@ export class ReportsDownloadController {
   ) {
     const f = formatOf(format);
     const y = yearOf(year);
-    if (maxMoves !== undefined && !/^\d{1,3}$/.test(maxMoves)) throw badInput('maxMoves', { zh: '「maxMoves」须为 1 至 50 之间的整数', en: 'maxMoves is a whole number from 1 to 50' });
+    if (maxMoves !== undefined && !/^\d{1,3}$/.test(maxMoves))
+      throw badInput('maxMoves', { zh: `「maxMoves」须为 1 至 ${MAX_SUGGESTED_MOVES} 之间的整数`, en: `maxMoves is a whole number from 1 to ${MAX_SUGGESTED_MOVES}` });
     if (acrossGroups !== undefined && acrossGroups !== 'true' && acrossGroups !== 'false') throw badInput('acrossGroups', { zh: '「acrossGroups」须为 true 或 false', en: 'acrossGroups is true or false' });
-    const plan = await this.balancing.suggest(ctx, id('regionId', regionId), y, maxMoves === undefined ? 10 : Number(maxMoves), acrossGroups === 'true', asOf || null);
-    const [region] = await ctx.em.query(`SELECT name FROM region WHERE id = $1`, [plan.regionId]);
+    const plan = await this.balancing.suggest(ctx, id('regionId', regionId), y, maxMoves === undefined ? DEFAULT_SUGGESTED_MOVES : Number(maxMoves), acrossGroups === 'true', asOf || null);
     const groupIds = [...new Set(plan.moves.map((m) => m.groupId).filter((g): g is string => !!g))];
     const groupNames = new Map((await Promise.all(groupIds.map((g) => this.groups.load(ctx, g)))).filter((g) => !!g).map((g) => [g!.id, g!.name]));
-    await send(res, f, balancePlanTables(plan, region?.name ?? '', groupNames));
+    await send(res, f, balancePlanTables(plan, await regionName(ctx, plan.regionId), groupNames));
   }
 
   @Allow(Role.REGION_ADMIN, Role.GROUP_MANAGER, Role.SCHOOL_ADMIN)

@@ -106,6 +106,11 @@ const STAFF_BACKBONE_SHARE: Record<SchoolLocale, number> = { URBAN: 0.24, TOWNSH
 
 const VILLAGE_SPECIALISTS: readonly (readonly string[])[] = [['体育'], ['音乐', '美术'], ['美术', '音乐']];
 
+/** A mobile number (prefix, then eight digits). */
+const phoneNumber = (r: Prng) => r.pick(PHONE_PREFIXES) + String(r.int(0, 99_999_999)).padStart(8, '0');
+/** The first day of a career of `years` school years. */
+const careerStartOf = (years: number) => `${CURRENT_SCHOOL_YEAR - years}-09-01`;
+
 export function buildPlan(): DemoPlan {
   const rng = new Prng(20241016);
 
@@ -292,7 +297,7 @@ export function buildPlan(): DemoPlan {
       const hasEmail = rng.chance(0.4);
       const hasPhone = rng.chance(0.6);
       const email = hasEmail ? `t${String(++emailSeq).padStart(4, '0')}@${DOMAIN}` : null;
-      const phone = hasPhone ? rng.pick(PHONE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0') : null;
+      const phone = hasPhone ? phoneNumber(rng) : null;
       teachers.push({
         id,
         name,
@@ -308,7 +313,7 @@ export function buildPlan(): DemoPlan {
       });
 
       // Career history: the current assignment, and an earlier one when the teacher moved.
-      const careerStart = `${CURRENT_SCHOOL_YEAR - years}-09-01`;
+      const careerStart = careerStartOf(years);
       let previous: { school: SchoolPlan; to: string } | null = null;
       const rotation = rotatedFrom.get(s.id);
       if (s.openedOn && careerStart < s.openedOn) {
@@ -353,11 +358,11 @@ export function buildPlan(): DemoPlan {
         yearsOfExperience: years,
         honours: sortHonours(honours),
         email: null,
-        phone: staffRng.chance(0.6) ? staffRng.pick(PHONE_PREFIXES) + String(staffRng.int(0, 99_999_999)).padStart(8, '0') : null,
+        phone: staffRng.chance(0.6) ? phoneNumber(staffRng) : null,
       };
       staff.push(teacher);
       // at this school since the start of their career (or since it opened)
-      const careerStart = `${CURRENT_SCHOOL_YEAR - years}-09-01`;
+      const careerStart = careerStartOf(years);
       const fromDate = s.openedOn && careerStart < s.openedOn ? s.openedOn : careerStart;
       staffAssignments.push({ id: demoId(`assignment:${key}:1`), teacherId: teacher.id, schoolId: s.id, fromDate, toDate: null });
     }

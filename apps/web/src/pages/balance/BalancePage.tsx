@@ -54,7 +54,7 @@ const SIMULATE = graphql(`
 
 const SCHOOL_TEACHERS = graphql(`
   query BalanceSchoolTeachers($schoolId: ID!, $search: String) {
-    teachers(filter: { schoolId: $schoolId, search: $search }, first: 100) { edges { node { id name subjects honours backboneLevel educationLevel fullTime } } totalCount }
+    teachers(filter: { schoolId: $schoolId, search: $search }, first: 100) { edges { node { id name subjects honours backboneLevel educationLevel } } totalCount }
   }
 `);
 
